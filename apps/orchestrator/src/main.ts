@@ -1,0 +1,71 @@
+import { EmbeddedPostgresServer } from '@app/persistence';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+import {
+  validateOrchestratorEnvironment,
+  type OrchestratorEnvironment,
+} from './config/orchestrator.environment.js';
+
+const logger = new Logger('Orchestrator');
+
+async function bootstrap(): Promise<void> {
+  const env = validateOrchestratorEnvironment(process.env);
+  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedDatabase(env);
+  let app: NestFastifyApplication | undefined;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
+      rawBody: true,
+      abortOnError: false,
+      logger: new ConsoleLogger({ json: env.LOG_FORMAT === 'json' }),
+    });
+    const running = app;
+    stopOnSignals(async () => {
+      await running.close();
+      await embedded?.stop();
+    });
+    await app.listen(env.PORT, env.HOST);
+  } catch (error) {
+    await app?.close();
+    await embedded?.stop();
+    throw error;
+  }
+  const database = embedded ? `embedded PostgreSQL on port ${embedded.port}` : 'DATABASE_URL';
+  logger.log(`Orchestrator listening on ${await app.getUrl()} (database: ${database})`);
+}
+
+async function startEmbeddedDatabase(
+  env: OrchestratorEnvironment,
+): Promise<EmbeddedPostgresServer> {
+  const options = { dataDir: env.EMBEDDED_POSTGRES_DIR, port: env.EMBEDDED_POSTGRES_PORT };
+  logger.log(`DATABASE_URL not set: starting embedded PostgreSQL (${options.dataDir})`);
+  const server = await EmbeddedPostgresServer.start(options);
+  // Config factories read process.env; this URL is the one value that exists only at run time.
+  process.env.DATABASE_URL = await server.ensureDatabase('orchestrator');
+  return server;
+}
+
+/** Orderly shutdown: stop taking requests, close the pool, then stop the embedded database. */
+function stopOnSignals(shutdown: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.log(`${signal} received, shutting down`);
+      shutdown().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`Shutdown failed: ${String(error)}`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  logger.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

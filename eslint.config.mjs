@@ -1,0 +1,87 @@
+// @ts-check
+import eslint from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const NO_DEEP_LIB_IMPORTS = {
+  group: ['@app/*/*'],
+  message: 'Import a lib through its barrel (@app/<lib>).',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', '.data/**', 'node_modules/**'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-extraneous-class': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: [NO_DEEP_LIB_IMPORTS] }],
+    },
+  },
+  {
+    // STYLE §3: the domain is pure TypeScript: no framework, no I/O, no other lib.
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_DEEP_LIB_IMPORTS,
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', 'class-*', 'rxjs', 'axios'],
+              message: 'libs/domain imports no framework.',
+            },
+            { group: ['@app/*'], message: 'libs/domain depends on nothing.' },
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'net', 'crypto'],
+              message: 'libs/domain does no I/O.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // STYLE §3: the simulator is an independent implementation of Checkout's contract.
+    files: ['apps/checkout-simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_DEEP_LIB_IMPORTS,
+            {
+              group: [
+                '@app/domain',
+                '@app/persistence',
+                '@app/checkout-client',
+                '**/orchestrator/**',
+                '**/libs/**',
+              ],
+              message:
+                'The simulator must not share code with the orchestrator (only @app/common).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  prettier,
+);

@@ -1,0 +1,35 @@
+/**
+ * Jest runs TypeScript as native ESM (Nest 12 is ESM): node --experimental-vm-modules + ts-jest useESM.
+ * Two projects: `unit` (specs beside the code, no I/O but the repo's files) and `e2e` (real
+ * PostgreSQL, real HTTP; one database per Jest worker, prepared once by test/global-setup.ts).
+ */
+const shared = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    '^@app/(domain|checkout-client|persistence|common)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+};
+
+export default {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/project/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/global-teardown.mjs',
+      testTimeout: 30_000,
+    },
+  ],
+};

@@ -1,0 +1,11 @@
+/** Nest glue and helpers shared by both apps. No domain knowledge lives here. */
+export {
+  HttpServerEnvironment,
+  LOG_FORMATS,
+  type LogFormat,
+} from './config/http-server.environment.js';
+export {
+  EnvBoolean,
+  EnvironmentValidationError,
+  validateEnvironment,
+} from './config/validate-environment.js';

@@ -1,0 +1,4 @@
+import { CreateAuthentications1764064800000 } from './1764064800000-create-authentications.js';
+
+/** Every migration, in order. Explicit because the apps are bundled (no path globs). */
+export const MIGRATIONS = [CreateAuthentications1764064800000];

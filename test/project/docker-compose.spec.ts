@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import {
+  OrchestratorEnvironment,
+  validateOrchestratorEnvironment,
+} from '../../apps/orchestrator/src/config/orchestrator.environment.js';
+import {
+  SimulatorEnvironment,
+  validateSimulatorEnvironment,
+} from '../../apps/checkout-simulator/src/config/simulator.environment.js';
+import { environmentKeys } from '../support/environment-keys.js';
+
+interface ComposeService {
+  image?: string;
+  build?: string;
+  command?: string[];
+  environment: Record<string, string>;
+  ports?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+}
+
+const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
+  services: Record<string, ComposeService>;
+};
+const { postgres, orchestrator, 'checkout-simulator': simulator } = compose.services;
+
+const containerPort = (service: ComposeService): string => service.ports?.[0]?.split(':')[1] ?? '';
+
+describe('docker-compose.yml', () => {
+  it('runs postgres, the orchestrator and the simulator, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'checkout-simulator',
+      'orchestrator',
+      'postgres',
+    ]);
+    for (const service of Object.values(compose.services)) {
+      expect(service.healthcheck?.test.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each([
+    ['orchestrator', orchestrator, OrchestratorEnvironment],
+    ['checkout-simulator', simulator, SimulatorEnvironment],
+  ] as const)(
+    'gives %s only variables its environment class declares',
+    (_name, service, schema) => {
+      const known = environmentKeys(schema);
+      expect(Object.keys(service.environment).filter((key) => !known.includes(key))).toEqual([]);
+    },
+  );
+
+  it('passes each app environment validation as written', () => {
+    expect(() => validateOrchestratorEnvironment(orchestrator.environment)).not.toThrow();
+    expect(() => validateSimulatorEnvironment(simulator.environment)).not.toThrow();
+  });
+
+  it.each([
+    ['orchestrator', orchestrator, '/health/ready'],
+    ['checkout-simulator', simulator, '/_sim/health'],
+  ] as const)('publishes and probes %s on the PORT it is given', (_name, service, path) => {
+    expect(containerPort(service)).toBe(service.environment.PORT);
+    expect(service.environment.HOST).toBe('0.0.0.0');
+    expect(service.healthcheck?.test.join(' ')).toContain(
+      `127.0.0.1:${service.environment.PORT}${path}`,
+    );
+    expect(service.command?.join(' ')).toMatch(
+      /dist\/apps\/(orchestrator|checkout-simulator)\/main\.js/,
+    );
+  });
+
+  it('points the orchestrator at the compose postgres and simulator with matching credentials', () => {
+    const database = new URL(orchestrator.environment.DATABASE_URL);
+    expect(database.hostname).toBe('postgres');
+    expect(database.pathname).toBe(`/${postgres.environment.POSTGRES_DB}`);
+    expect(database.username).toBe(postgres.environment.POSTGRES_USER);
+    expect(database.password).toBe(postgres.environment.POSTGRES_PASSWORD);
+
+    const simulatorOrigin = `http://checkout-simulator:${simulator.environment.PORT}`;
+    expect(orchestrator.environment.CHECKOUT_API_URL).toBe(simulatorOrigin);
+    expect(orchestrator.environment.CHECKOUT_TOKEN_URL).toBe(`${simulatorOrigin}/connect/token`);
+    expect(orchestrator.environment.CHECKOUT_CLIENT_ID).toBe(
+      simulator.environment.SIMULATOR_CLIENT_ID,
+    );
+    expect(orchestrator.environment.CHECKOUT_CLIENT_SECRET).toBe(
+      simulator.environment.SIMULATOR_CLIENT_SECRET,
+    );
+    expect(Object.keys(orchestrator.depends_on ?? {}).sort()).toEqual([
+      'checkout-simulator',
+      'postgres',
+    ]);
+  });
+});

@@ -1,0 +1,51 @@
+import { ESLint } from 'eslint';
+
+/** STYLE §3, enforced by eslint.config.mjs: proves the rules fire, not just that they exist. */
+describe('import boundaries (eslint)', () => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+
+  const restrictedImports = async (filePath: string, code: string): Promise<string[]> => {
+    const [result] = await eslint.lintText(code, { filePath });
+    return result.messages
+      .filter((message) => message.ruleId === 'no-restricted-imports')
+      .map((message) => message.message);
+  };
+
+  it.each([
+    [
+      '@nestjs/common',
+      "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+    ],
+    ['typeorm', "import { Entity } from 'typeorm';\nexport const x = Entity;\n"],
+    ['node:crypto', "import { randomUUID } from 'node:crypto';\nexport const x = randomUUID;\n"],
+    [
+      '@app/common',
+      "import { validateEnvironment } from '@app/common';\nexport const x = validateEnvironment;\n",
+    ],
+  ])('keeps %s out of libs/domain', async (_module, code) => {
+    await expect(restrictedImports('libs/domain/src/index.ts', code)).resolves.toHaveLength(1);
+  });
+
+  it.each(['@app/domain', '@app/persistence', '@app/checkout-client'])(
+    'keeps %s out of the simulator',
+    async (lib) => {
+      const code = `import * as lib from '${lib}';\nexport const x = lib;\n`;
+      await expect(
+        restrictedImports('apps/checkout-simulator/src/main.ts', code),
+      ).resolves.toHaveLength(1);
+    },
+  );
+
+  it('lets the simulator use @app/common', async () => {
+    const code =
+      "import { validateEnvironment } from '@app/common';\nexport const x = validateEnvironment;\n";
+    await expect(restrictedImports('apps/checkout-simulator/src/main.ts', code)).resolves.toEqual(
+      [],
+    );
+  });
+
+  it('refuses deep imports into a lib anywhere', async () => {
+    const code = "import { x } from '@app/persistence/src/typeorm-options';\nexport const y = x;\n";
+    await expect(restrictedImports('apps/orchestrator/src/main.ts', code)).resolves.toHaveLength(1);
+  });
+});

@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const ORCHESTRATOR_BUNDLE = 'dist/apps/orchestrator/main.js';
+export const SIMULATOR_BUNDLE = 'dist/apps/checkout-simulator/main.js';
+
+export interface AppProcess {
+  readonly child: ChildProcess;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the first match of `pattern` in the output, or rejects on exit / timeout. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  exited(): Promise<number | null>;
+}
+
+/**
+ * Runs a built app (`npm run build` output) as its own process, with exactly `env` plus PATH:
+ * start-up, configuration and shutdown are tested the way an operator runs them.
+ */
+export function runBuiltApp(bundle: string, env: Record<string, string>): AppProcess {
+  if (!existsSync(bundle)) {
+    throw new Error(`${bundle} is missing: run \`npm run build\` first (npm test does)`);
+  }
+  const child = spawn(process.execPath, [bundle], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer): void => {
+    output += chunk.toString('utf8');
+    listeners.forEach((listener) => listener());
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+
+  return {
+    child,
+    output: () => output,
+    exited: () => exit,
+    waitFor: (pattern, timeoutMs = 20_000) =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          const match = output.match(pattern);
+          if (match) {
+            done();
+            resolve(match);
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`));
+        }, timeoutMs);
+        const done = (): void => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        void exit.then(() => {
+          check();
+          if (listeners.has(check)) {
+            done();
+            reject(new Error(`exited before ${pattern}; output:\n${output}`));
+          }
+        });
+        check();
+      }),
+  };
+}
