@@ -1,10 +1,39 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER } from '@nestjs/core';
+import { CallerResolver } from './auth/caller.js';
+import { SimulatorClock } from './clock/simulator-clock.js';
 import { simulatorConfig } from './config/simulator.config.js';
+import { RequestValidator } from './contract/request-validator.js';
+import { CallbackSender } from './delivery/callback.sender.js';
+import { DeliveryFaults } from './delivery/delivery-faults.js';
+import { WebhookSender } from './delivery/webhook.sender.js';
 import { HealthController } from './health/health.controller.js';
+import { CheckoutErrorFilter } from './http/checkout-error.filter.js';
+import { AccessTokenService } from './oauth/access-token.service.js';
+import { TokenController } from './oauth/token.controller.js';
+import { AuthenticationEngine } from './sessions/authentication-engine.js';
+import { SessionLifecycle } from './sessions/session-lifecycle.js';
+import { SessionStore } from './sessions/session.store.js';
+import { SessionsController } from './sessions/sessions.controller.js';
+import { SessionsService } from './sessions/sessions.service.js';
 
 @Module({
   imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [simulatorConfig] })],
-  controllers: [HealthController],
+  controllers: [HealthController, TokenController, SessionsController],
+  providers: [
+    { provide: APP_FILTER, useClass: CheckoutErrorFilter },
+    AccessTokenService,
+    AuthenticationEngine,
+    CallbackSender,
+    CallerResolver,
+    DeliveryFaults,
+    RequestValidator,
+    SessionLifecycle,
+    SessionStore,
+    SessionsService,
+    SimulatorClock,
+    WebhookSender,
+  ],
 })
 export class SimulatorModule {}

@@ -3,6 +3,20 @@ import { validateSimulatorEnvironment } from './simulator.environment.js';
 
 export const simulatorConfig = registerAs('simulator', () => {
   const env = validateSimulatorEnvironment(process.env);
-  return { clientId: env.SIMULATOR_CLIENT_ID, clientSecret: env.SIMULATOR_CLIENT_SECRET };
+  return {
+    publicUrl: env.SIMULATOR_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
+    clientId: env.SIMULATOR_CLIENT_ID,
+    clientSecret: env.SIMULATOR_CLIENT_SECRET,
+    tokenTtlSeconds: env.SIMULATOR_TOKEN_TTL_SECONDS,
+    sessionTtlSeconds: env.SIMULATOR_SESSION_TTL_SECONDS,
+    challengeTtlSeconds: env.SIMULATOR_CHALLENGE_TTL_SECONDS,
+    webhook: {
+      url: env.SIMULATOR_WEBHOOK_URL,
+      secret: env.SIMULATOR_WEBHOOK_SECRET,
+      authorization: env.SIMULATOR_WEBHOOK_AUTHORIZATION,
+      retryScale: env.SIMULATOR_WEBHOOK_RETRY_SCALE,
+    },
+    controlApi: env.SIMULATOR_CONTROL_API,
+  };
 });
 export type SimulatorConfig = ConfigType<typeof simulatorConfig>;

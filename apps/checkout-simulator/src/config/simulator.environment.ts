@@ -1,9 +1,16 @@
-import { HttpServerEnvironment, validateEnvironment } from '@app/common';
-import { IsNotEmpty, IsString } from 'class-validator';
+import { EnvBoolean, HttpServerEnvironment, validateEnvironment } from '@app/common';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Min } from 'class-validator';
+
+const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 /** Every environment variable the Checkout simulator reads. */
 export class SimulatorEnvironment extends HttpServerEnvironment {
   override PORT: number = 3001;
+
+  /** Base URL the simulator puts in `_links`, ACS and 3DS Method URLs (as browsers reach it). */
+  @IsOptional()
+  @IsUrl(HTTP_URL)
+  SIMULATOR_PUBLIC_URL?: string;
 
   /** The one OAuth client the simulated `/connect/token` accepts. */
   @IsString()
@@ -13,6 +20,45 @@ export class SimulatorEnvironment extends HttpServerEnvironment {
   @IsString()
   @IsNotEmpty()
   SIMULATOR_CLIENT_SECRET: string;
+
+  /** `expires_in` of issued access tokens (Checkout: 3600). */
+  @IsInt()
+  @Min(1)
+  SIMULATOR_TOKEN_TTL_SECONDS: number = 3600;
+
+  /** A session not final by then becomes `expired` (Checkout's TTL is undocumented). */
+  @IsInt()
+  @Min(1)
+  SIMULATOR_SESSION_TTL_SECONDS: number = 900;
+
+  /** A `challenged` session whose cardholder never answers becomes `challenge_abandoned`. */
+  @IsInt()
+  @Min(1)
+  SIMULATOR_CHALLENGE_TTL_SECONDS: number = 600;
+
+  /** Where signed `authentication_*` workflow webhooks go; unset = none are sent. */
+  @IsOptional()
+  @IsUrl(HTTP_URL)
+  SIMULATOR_WEBHOOK_URL?: string;
+
+  /** HMAC-SHA256 key of `Cko-Signature`. */
+  @IsString()
+  @IsNotEmpty()
+  SIMULATOR_WEBHOOK_SECRET: string = 'simulator-webhook-signing-key';
+
+  /** Sent verbatim as the webhook `Authorization` header when set. */
+  @IsOptional()
+  @IsString()
+  SIMULATOR_WEBHOOK_AUTHORIZATION?: string;
+
+  /** Divides Checkout's webhook retry schedule (5 min … 12 h); 60000 turns minutes into ms. */
+  @IsInt()
+  @Min(1)
+  SIMULATOR_WEBHOOK_RETRY_SCALE: number = 1;
+
+  /** Enables the `/_sim/...` control API (fault scripts, clock, request log). Never in production. */
+  @EnvBoolean()
+  SIMULATOR_CONTROL_API: boolean = false;
 }
 
 export function validateSimulatorEnvironment(raw: Record<string, unknown>): SimulatorEnvironment {

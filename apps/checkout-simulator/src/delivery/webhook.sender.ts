@@ -1,0 +1,159 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHmac } from 'node:crypto';
+import { SimulatorClock } from '../clock/simulator-clock.js';
+import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
+import { newSessionId } from '../sessions/identifiers.js';
+import type { SimulatedSession } from '../sessions/simulated-session.js';
+import { DeliveryFaults } from './delivery-faults.js';
+import { postJson } from './post-json.js';
+
+export type WebhookType =
+  | 'authentication_started'
+  | 'authentication_approved'
+  | 'authentication_attempted'
+  | 'authentication_expired'
+  | 'authentication_failed';
+
+/** Checkout's resend schedule after a failed attempt: 5 min … 12 h (FACTS §9.2). */
+const RETRY_DELAYS_MINUTES = [5, 10, 15, 30, 60, 240, 720, 720];
+
+export interface WebhookAttempt {
+  readonly eventId: string;
+  readonly type: WebhookType;
+  readonly sessionId: string;
+  readonly attempt: number;
+  readonly status: number | undefined;
+  readonly at: string;
+}
+
+interface Pending {
+  readonly eventId: string;
+  readonly type: WebhookType;
+  readonly sessionId: string;
+  readonly body: string;
+}
+
+/**
+ * Checkout workflow webhooks: `Cko-Signature` = hex HMAC-SHA256 of the raw body, optional fixed
+ * `Authorization`, at-least-once with retries on the (scalable) schedule, no ordering promise.
+ */
+@Injectable()
+export class WebhookSender {
+  private readonly logger = new Logger(WebhookSender.name);
+  private attempts: WebhookAttempt[] = [];
+  private held: Pending[] = [];
+
+  constructor(
+    private readonly clock: SimulatorClock,
+    private readonly faults: DeliveryFaults,
+    @Inject(simulatorConfig.KEY) private readonly config: SimulatorConfig,
+  ) {}
+
+  get log(): readonly WebhookAttempt[] {
+    return this.attempts;
+  }
+
+  emit(type: WebhookType, session: SimulatedSession): void {
+    if (!this.config.webhook.url) return;
+    const eventId = `evt_${newSessionId().slice(4)}`;
+    const pending = {
+      eventId,
+      type,
+      sessionId: session.id,
+      body: JSON.stringify(this.payload(eventId, type, session)),
+    };
+    const fault = this.faults.take('webhook', session.id);
+    const released = this.held;
+    this.held = [];
+    switch (fault?.mode) {
+      case 'drop':
+        break;
+      case 'duplicate':
+        this.deliver(pending, 1);
+        this.deliver(pending, 1);
+        break;
+      case 'delay':
+        this.clock.at(this.clock.now() + fault.delayMs, () => this.deliver(pending, 1));
+        break;
+      case 'reorder':
+        // Held until the next event has gone out (or the delay passes), so they arrive swapped.
+        this.held.push(pending);
+        this.clock.at(this.clock.now() + fault.delayMs, () => this.releaseHeld(pending));
+        break;
+      default:
+        this.deliver(pending, 1);
+    }
+    released.forEach((event) => this.deliver(event, 1));
+  }
+
+  reset(): void {
+    this.attempts = [];
+    this.held = [];
+  }
+
+  private releaseHeld(event: Pending): void {
+    if (this.held.includes(event)) {
+      this.held = this.held.filter((candidate) => candidate !== event);
+      this.deliver(event, 1);
+    }
+  }
+
+  private deliver(event: Pending, attempt: number): void {
+    const { url, secret, authorization } = this.config.webhook;
+    const headers: Record<string, string> = {
+      'cko-signature': createHmac('sha256', secret).update(event.body).digest('hex'),
+      ...(authorization ? { authorization } : {}),
+    };
+    void postJson(url!, event.body, headers).then((status) => {
+      this.attempts.push({
+        ...event,
+        attempt,
+        status,
+        at: this.clock.nowDate().toISOString(),
+      } as WebhookAttempt);
+      const delivered = status !== undefined && status >= 200 && status < 300;
+      const delayMinutes = RETRY_DELAYS_MINUTES[attempt - 1];
+      if (!delivered && delayMinutes !== undefined) {
+        const delayMs = (delayMinutes * 60_000) / this.config.webhook.retryScale;
+        this.logger.warn(
+          `webhook ${event.eventId} attempt ${attempt} failed (${status ?? 'no answer'})`,
+        );
+        this.clock.at(this.clock.now() + delayMs, () => this.deliver(event, attempt + 1));
+      }
+    });
+  }
+
+  /** Shape of a delivered `authentication_failed` event (FACTS §9.2), used for every type. */
+  private payload(eventId: string, type: WebhookType, session: SimulatedSession): object {
+    const request = session.request;
+    return {
+      id: eventId,
+      type,
+      version: '2.1.0',
+      created_on: this.clock.nowDate().toISOString(),
+      data: {
+        session_id: session.id,
+        amount: String(request.amount ?? 0),
+        currency: request.currency,
+        reference: request.reference ?? null,
+        type: request.authentication_type ?? 'regular',
+        scheme: session.scenario.scheme,
+        protocol_version: session.protocolVersion,
+        status: session.status,
+        response_code: session.responseCode ?? null,
+        response_status_reason: session.responseStatusReason ?? null,
+        transaction_status_reason: session.statusReason ?? null,
+        eci: session.eci ?? null,
+        cavv: null,
+        challenged: session.challenged,
+        challenge_indicator: request.challenge_indicator ?? 'no_preference',
+        exemption_applied: 'none',
+        experience: '3ds',
+        '3ds_transaction_id': session.transactionId,
+        ds_transaction_id: session.ds?.transaction_id ?? '',
+        acs_transaction_id: session.acs?.transaction_id ?? '',
+      },
+      _links: { self: { href: `${this.config.publicUrl}/workflows/events/${eventId}` } },
+    };
+  }
+}

@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SimulatorClock } from '../clock/simulator-clock.js';
+import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
+import { applyError, applyResult, directoryServer } from './authentication-results.js';
+import { newCryptogram, newUuid } from './identifiers.js';
+import type { TransStatus } from './scenarios.js';
+import { SessionStore } from './session.store.js';
+import type { Channel, SimulatedSession } from './simulated-session.js';
+
+/** How the cardholder left the ACS page. */
+export type ChallengeResult = 'authenticated' | 'wrong_password' | 'cancelled';
+
+/**
+ * The issuer side of the simulation: what the DS and ACS answer for a session's scenario. Each
+ * method moves the session as Checkout would; callers have already checked auth and state.
+ */
+@Injectable()
+export class AuthenticationEngine {
+  constructor(
+    private readonly clock: SimulatorClock,
+    private readonly store: SessionStore,
+    @Inject(simulatorConfig.KEY) private readonly config: SimulatorConfig,
+  ) {}
+
+  /** AReq/ARes (or 3DS1 VEReq/VERes) once channel data is in. */
+  authenticate(session: SimulatedSession, channel: Channel): void {
+    const { scenario } = session;
+    const now = this.clock.now();
+    session.channel = channel;
+    session.ds = directoryServer(scenario.scheme);
+    session.threeDsMethodCompletion ??= 'U';
+    session.xid = session.transactionId;
+    if (scenario.flow === '3ds1') {
+      return channel === 'app'
+        ? applyError(session, 'veres_error', now)
+        : this.downgradeTo3ds1(session);
+    }
+    session.acs = this.newAcs(channel);
+    if (scenario.outcome === 'ds_error' && scenario.flow === 'frictionless') {
+      session.acs = undefined;
+      return applyError(session, 'ares_error', now);
+    }
+    if (scenario.flow === 'challenge') {
+      return this.issueChallenge(session, channel);
+    }
+    session.flowType = 'frictionless';
+    applyResult(session, scenario.outcome as TransStatus, 'ares_status', now);
+  }
+
+  /** The RReq after the cardholder answered (or left) the ACS challenge page. */
+  finishChallenge(session: SimulatedSession, result: ChallengeResult): void {
+    const now = this.clock.now();
+    const threeDs1 = session.protocolVersion.startsWith('1.');
+    session.challenged = true;
+    session.flowType = 'challenged';
+    session.challengeDeadline = undefined;
+    if (result === 'cancelled') {
+      return this.abandon(session, 'cardholder_cancel', '01');
+    }
+    const outcome = result === 'wrong_password' ? 'N' : session.scenario.outcome;
+    const reason = threeDs1 ? 'pares_status' : 'rreq_status';
+    if (outcome === 'ds_error') {
+      return applyError(session, threeDs1 ? 'pares_error' : 'rreq_error', now);
+    }
+    // 3DS1 has no EMV transStatus; Checkout reports response_code for 3DS2 only (FACTS §6.1).
+    applyResult(session, outcome as TransStatus, reason, now, { reportTransStatus: !threeDs1 });
+    if (threeDs1) session.xid = newCryptogram();
+  }
+
+  /** No answer from the cardholder before the ACS gave up (challenge time-out). */
+  abandonUnansweredChallenge(session: SimulatedSession): void {
+    session.challengeDeadline = undefined;
+    this.abandon(session, 'challenge_timed_out', '04');
+  }
+
+  expire(session: SimulatedSession): void {
+    session.status = 'expired';
+    session.statusReason = undefined;
+    session.nextActions = [];
+    session.challengeDeadline = undefined;
+  }
+
+  private abandon(session: SimulatedSession, reason: string, code: string): void {
+    session.status = 'challenge_abandoned';
+    session.statusReason = 'rreq_status';
+    session.nextActions = ['complete'];
+    if (session.acs) {
+      session.acs.challenge_cancel_reason = reason;
+      session.acs.challenge_cancel_reason_code = code;
+    }
+  }
+
+  private issueChallenge(session: SimulatedSession, channel: Channel): void {
+    const acs = session.acs!;
+    session.status = 'challenged';
+    session.statusReason = 'ares_status';
+    session.responseCode = 'C';
+    session.nextActions = ['challenge_cardholder'];
+    session.challengeDeadline = this.clock.now() + this.config.challengeTtlSeconds * 1000;
+    acs.challenge_mandated = true;
+    acs.authentication_type = '02';
+    if (channel === 'app') {
+      acs.interface = 'native_ui';
+      acs.signed_content = signedContent(acs.transaction_id);
+    } else {
+      acs.interface = 'html';
+      acs.url = `${this.config.publicUrl}/acs/challenge`;
+      session.challengeRequest = Buffer.from(
+        JSON.stringify({
+          threeDSServerTransID: session.transactionId,
+          acsTransID: acs.transaction_id,
+          messageType: 'CReq',
+          messageVersion: session.protocolVersion,
+          challengeWindowSize: '05',
+        }),
+      ).toString('base64url');
+    }
+    this.store.indexAcsTransaction(acs.transaction_id, session.id);
+  }
+
+  private downgradeTo3ds1(session: SimulatedSession): void {
+    session.protocolVersion = '1.0.2';
+    session.status = 'challenged';
+    session.statusReason = 'veres_status';
+    session.nextActions = ['authenticate'];
+    session.challengeDeadline = this.clock.now() + this.config.challengeTtlSeconds * 1000;
+    session.pareq = Buffer.from(
+      JSON.stringify({
+        sid: session.id,
+        xid: session.transactionId,
+        amount: session.request.amount,
+      }),
+    ).toString('base64');
+  }
+
+  private newAcs(channel: Channel): NonNullable<SimulatedSession['acs']> {
+    return {
+      reference_number: '3DS_LOA_ACS_SIMU_020200_00001',
+      transaction_id: newUuid(),
+      operator_id: 'ACS-SIMULATOR',
+      challenge_mandated: false,
+      interface: channel === 'app' ? 'native_ui' : 'html',
+    };
+  }
+}
+
+/** A JWS-shaped `acs.signed_content` for app challenges (the simulator's ACS signs nothing real). */
+function signedContent(acsTransactionId: string): string {
+  const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'PS256' })}.${part({ acsTransID: acsTransactionId, acsURL: 'simulator' })}.c2ln`;
+}

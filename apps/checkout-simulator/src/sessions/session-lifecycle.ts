@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { SimulatorClock } from '../clock/simulator-clock.js';
+import { WebhookSender, type WebhookType } from '../delivery/webhook.sender.js';
+import { AuthenticationEngine } from './authentication-engine.js';
+import { isFinal, type SessionStatus, type SimulatedSession } from './simulated-session.js';
+
+/** Workflow webhook announcing a final status (FACTS §9.2); `failed` covers every other end. */
+const WEBHOOK_FOR_FINAL: Partial<Record<SessionStatus, WebhookType>> = {
+  approved: 'authentication_approved',
+  attempted: 'authentication_attempted',
+  expired: 'authentication_expired',
+  declined: 'authentication_failed',
+  rejected: 'authentication_failed',
+  unavailable: 'authentication_failed',
+  challenge_abandoned: 'authentication_failed',
+};
+
+/**
+ * Time-driven moves (session expiry, unanswered challenges) on the simulated clock, and the
+ * webhook that each final status sends, exactly once per session.
+ */
+@Injectable()
+export class SessionLifecycle {
+  private readonly announced = new WeakSet<SimulatedSession>();
+
+  constructor(
+    private readonly clock: SimulatorClock,
+    private readonly engine: AuthenticationEngine,
+    private readonly webhooks: WebhookSender,
+  ) {}
+
+  started(session: SimulatedSession): void {
+    this.webhooks.emit('authentication_started', session);
+    this.clock.at(session.expiresAt, () => this.catchUp(session));
+  }
+
+  /** Call after any status change: schedules the challenge time-out and announces final states. */
+  moved(session: SimulatedSession): void {
+    if (session.challengeDeadline !== undefined) {
+      this.clock.at(session.challengeDeadline, () => this.catchUp(session));
+    }
+    if (isFinal(session) && !this.announced.has(session)) {
+      this.announced.add(session);
+      const type = WEBHOOK_FOR_FINAL[session.status];
+      if (type) this.webhooks.emit(type, session);
+    }
+  }
+
+  /** Applies whatever time has made true; also run lazily before every read. */
+  catchUp(session: SimulatedSession): void {
+    const now = this.clock.now();
+    if (
+      session.status === 'challenged' &&
+      session.challengeDeadline !== undefined &&
+      now >= session.challengeDeadline
+    ) {
+      this.engine.abandonUnansweredChallenge(session);
+    } else if (!isFinal(session) && now >= session.expiresAt) {
+      this.engine.expire(session);
+    }
+    this.moved(session);
+  }
+}

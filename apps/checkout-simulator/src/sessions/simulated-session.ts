@@ -1,0 +1,112 @@
+import type { SessionScope } from '../oauth/access-token.service.js';
+import type { Scenario, TransStatus } from './scenarios.js';
+
+/** Checkout's session `status` values (OpenAPI `Status`). */
+export const SESSION_STATUSES = [
+  'pending',
+  'processing',
+  'challenged',
+  'challenge_abandoned',
+  'expired',
+  'approved',
+  'attempted',
+  'unavailable',
+  'declined',
+  'rejected',
+] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** Statuses after which the authentication result no longer changes. */
+export const FINAL_STATUSES: readonly SessionStatus[] = [
+  'challenge_abandoned',
+  'expired',
+  'approved',
+  'attempted',
+  'unavailable',
+  'declined',
+  'rejected',
+];
+
+/** EMV transStatus → Checkout status (FACTS §7.1). */
+export const STATUS_FOR_TRANS_STATUS: Record<TransStatus, SessionStatus> = {
+  Y: 'approved',
+  A: 'attempted',
+  N: 'declined',
+  R: 'rejected',
+  U: 'unavailable',
+};
+
+export type NextAction =
+  | 'collect_channel_data'
+  | 'issuer_fingerprint'
+  | 'challenge_cardholder'
+  | 'redirect_cardholder'
+  | 'complete'
+  | 'authenticate';
+
+export type Channel = 'browser' | 'app' | 'merchant_initiated';
+
+export interface Completion {
+  readonly type: 'hosted' | 'non_hosted';
+  readonly callback_url?: string;
+  readonly challenge_notification_url?: string;
+  readonly success_url?: string;
+  readonly failure_url?: string;
+}
+
+export interface AcsDetails {
+  reference_number: string;
+  transaction_id: string;
+  operator_id: string;
+  challenge_mandated: boolean;
+  url?: string;
+  signed_content?: string;
+  authentication_type?: string;
+  interface?: 'native_ui' | 'html';
+  ui_template?: string;
+  challenge_cancel_reason?: string;
+  challenge_cancel_reason_code?: string;
+}
+
+/** One simulated Checkout session: what Checkout would hold for `sid_…`. */
+export interface SimulatedSession {
+  readonly id: string;
+  readonly secret: string;
+  /** 3DS Server transaction id (`threeDSServerTransID`). */
+  readonly transactionId: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly scenario: Scenario;
+  /** OAuth scope a reader needs: the channel scope the session was started under. */
+  readonly scope: SessionScope;
+  /** The validated create body, echoed in responses (never holds more than Checkout echoes). */
+  readonly request: Readonly<Record<string, unknown>>;
+  readonly completion: Completion;
+  readonly card: { instrument_id: string; fingerprint: string; metadata: Record<string, string> };
+  status: SessionStatus;
+  statusReason?: string;
+  nextActions: NextAction[];
+  protocolVersion: string;
+  channel?: Channel;
+  threeDsMethodCompletion?: 'Y' | 'N' | 'U';
+  ds?: { ds_id: string; reference_number: string; transaction_id: string };
+  acs?: AcsDetails;
+  responseCode?: TransStatus | 'C';
+  responseStatusReason?: string;
+  eci?: string;
+  cryptogram?: string;
+  xid?: string;
+  challenged: boolean;
+  flowType?: 'frictionless' | 'challenged';
+  authenticationDate?: string;
+  /** 3DS1 PaReq for the form post to the ACS. */
+  pareq?: string;
+  challengeRequest?: string;
+  completed: boolean;
+  challengeDeadline?: number;
+  /** Set while an update runs; a parallel one gets 409 `session_already_in_use`. */
+  busy: boolean;
+}
+
+export const isFinal = (session: SimulatedSession): boolean =>
+  FINAL_STATUSES.includes(session.status);
