@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
+import { Acs3ds1Controller } from './acs/acs-3ds1.controller.js';
+import { AcsController } from './acs/acs.controller.js';
 import { CallerResolver } from './auth/caller.js';
 import { SimulatorClock } from './clock/simulator-clock.js';
 import { simulatorConfig } from './config/simulator.config.js';
 import { RequestValidator } from './contract/request-validator.js';
+import { ControlController } from './control/control.controller.js';
+import { HttpHooks } from './control/http-hooks.js';
+import { RequestLog } from './control/request-log.js';
+import { RouteFaults } from './control/route-faults.js';
 import { CallbackSender } from './delivery/callback.sender.js';
 import { DeliveryFaults } from './delivery/delivery-faults.js';
 import { WebhookSender } from './delivery/webhook.sender.js';
@@ -20,7 +26,14 @@ import { SessionsService } from './sessions/sessions.service.js';
 
 @Module({
   imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [simulatorConfig] })],
-  controllers: [HealthController, TokenController, SessionsController],
+  controllers: [
+    HealthController,
+    TokenController,
+    SessionsController,
+    AcsController,
+    Acs3ds1Controller,
+    ControlController,
+  ],
   providers: [
     { provide: APP_FILTER, useClass: CheckoutErrorFilter },
     AccessTokenService,
@@ -28,6 +41,9 @@ import { SessionsService } from './sessions/sessions.service.js';
     CallbackSender,
     CallerResolver,
     DeliveryFaults,
+    HttpHooks,
+    RequestLog,
+    RouteFaults,
     RequestValidator,
     SessionLifecycle,
     SessionStore,

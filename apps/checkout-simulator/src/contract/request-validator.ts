@@ -35,7 +35,7 @@ export class RequestValidator {
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor() {
-    this.ajv.addSchema(openapi as object, 'checkout');
+    this.ajv.addSchema(openapi, 'checkout');
   }
 
   sessionRequest(body: unknown): Json {

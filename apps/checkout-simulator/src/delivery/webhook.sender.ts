@@ -110,7 +110,7 @@ export class WebhookSender {
         attempt,
         status,
         at: this.clock.nowDate().toISOString(),
-      } as WebhookAttempt);
+      });
       const delivered = status !== undefined && status >= 200 && status < 300;
       const delayMinutes = RETRY_DELAYS_MINUTES[attempt - 1];
       if (!delivered && delayMinutes !== undefined) {

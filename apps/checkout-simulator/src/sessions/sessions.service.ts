@@ -24,6 +24,7 @@ import {
   isFinal,
   type Channel,
   type Completion,
+  type EchoedRequest,
   type SimulatedSession,
 } from './simulated-session.js';
 
@@ -53,7 +54,7 @@ export class SessionsService {
     const request = this.validator.sessionRequest(rawBody);
     const channelData = request.channel_data as Json | undefined;
     const channel = channelData?.channel as Channel | undefined;
-    const completion = request.completion as unknown as Completion;
+    const completion = request.completion as Completion;
     const scope = sessionScope(caller.scopes, channel);
     if (channel === 'browser' && !caller.scopes.includes('sessions:browser')) {
       throw CheckoutError.notAllowed('operation_not_allowed_for_scope');
@@ -81,7 +82,7 @@ export class SessionsService {
       expiresAt: now + this.config.sessionTtlSeconds * 1000,
       scenario,
       scope,
-      request: { ...request, source: undefined, channel_data: undefined, completion: undefined },
+      request: echoedFields(request),
       completion,
       card: {
         instrument_id: newInstrumentId(),
@@ -223,6 +224,18 @@ export class SessionsService {
       session.busy = false;
     }
   }
+}
+
+/** What the session keeps of the request: no card data, nothing Checkout does not echo. */
+function echoedFields(request: Json): EchoedRequest {
+  const {
+    source: _source,
+    channel_data: _channelData,
+    completion: _completion,
+    ...echoed
+  } = request;
+  // The schema check already required `currency`.
+  return echoed as EchoedRequest;
 }
 
 function sessionScope(scopes: readonly SessionScope[], channel: Channel | undefined): SessionScope {

@@ -68,6 +68,16 @@ export interface AcsDetails {
   challenge_cancel_reason_code?: string;
 }
 
+export interface EchoedRequest {
+  readonly amount?: number;
+  readonly currency: string;
+  readonly reference?: string;
+  readonly authentication_type?: string;
+  readonly authentication_category?: string;
+  readonly challenge_indicator?: string;
+  readonly [field: string]: unknown;
+}
+
 /** One simulated Checkout session: what Checkout would hold for `sid_…`. */
 export interface SimulatedSession {
   readonly id: string;
@@ -79,8 +89,8 @@ export interface SimulatedSession {
   readonly scenario: Scenario;
   /** OAuth scope a reader needs: the channel scope the session was started under. */
   readonly scope: SessionScope;
-  /** The validated create body, echoed in responses (never holds more than Checkout echoes). */
-  readonly request: Readonly<Record<string, unknown>>;
+  /** The validated create body minus source, completion and channel data; echoed in responses. */
+  readonly request: EchoedRequest;
   readonly completion: Completion;
   readonly card: { instrument_id: string; fingerprint: string; metadata: Record<string, string> };
   status: SessionStatus;

@@ -1,0 +1,137 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  UseGuards,
+  ValidationPipe,
+} from '@nestjs/common';
+import { SimulatorClock } from '../clock/simulator-clock.js';
+import { CallbackSender } from '../delivery/callback.sender.js';
+import { DeliveryFaults } from '../delivery/delivery-faults.js';
+import { WebhookSender } from '../delivery/webhook.sender.js';
+import { AccessTokenService } from '../oauth/access-token.service.js';
+import { SessionStore } from '../sessions/session.store.js';
+import { ControlApiGuard } from './control-api.guard.js';
+import { AdvanceClockDto, DeliveryFaultDto, RouteFaultDto } from './control.dto.js';
+import { RequestLog } from './request-log.js';
+import { RouteFaults } from './route-faults.js';
+
+const validation = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+});
+
+/** Test-only control of the simulator: faults, time, logs, counters, reset. */
+@Controller('_sim')
+@UseGuards(ControlApiGuard)
+export class ControlController {
+  constructor(
+    private readonly routeFaults: RouteFaults,
+    private readonly deliveryFaults: DeliveryFaults,
+    private readonly clock: SimulatorClock,
+    private readonly log: RequestLog,
+    private readonly tokens: AccessTokenService,
+    private readonly callbacks: CallbackSender,
+    private readonly webhooks: WebhookSender,
+    @Inject(SessionStore) private readonly store: SessionStore,
+  ) {}
+
+  @Post('faults')
+  @HttpCode(201)
+  addRouteFault(@Body(validation) dto: RouteFaultDto) {
+    this.routeFaults.add({
+      route: dto.route,
+      kind: dto.kind,
+      sessionId: dto.session_id,
+      latencyMs: dto.latency_ms ?? 0,
+      status: dto.status ?? (dto.kind === 'malformed' ? 200 : 503),
+      retryAfterSeconds: dto.retry_after,
+      remaining: dto.times,
+    });
+    return { added: dto };
+  }
+
+  @Post('deliveries')
+  @HttpCode(201)
+  addDeliveryFault(@Body(validation) dto: DeliveryFaultDto) {
+    this.deliveryFaults.add({
+      channel: dto.channel,
+      mode: dto.mode,
+      sessionId: dto.session_id,
+      delayMs: dto.delay_ms ?? 1_000,
+      remaining: dto.times,
+    });
+    return { added: dto };
+  }
+
+  @Delete('faults')
+  @HttpCode(204)
+  clearFaults(): void {
+    this.routeFaults.clear();
+    this.deliveryFaults.clear();
+  }
+
+  @Post('clock/advance')
+  advanceClock(@Body(validation) dto: AdvanceClockDto) {
+    this.clock.advance(dto.ms);
+    return { now: this.clock.nowDate().toISOString() };
+  }
+
+  @Get('clock')
+  now() {
+    return { now: this.clock.nowDate().toISOString() };
+  }
+
+  @Get('requests')
+  requests() {
+    return { requests: this.log.list() };
+  }
+
+  @Get('webhooks')
+  webhookLog() {
+    return { attempts: this.webhooks.log };
+  }
+
+  @Get('counters')
+  counters() {
+    return {
+      tokens_issued: this.tokens.tokensIssued,
+      sessions_created: this.log
+        .list()
+        .filter((entry) => entry.route === 'POST /sessions' && entry.status < 300).length,
+      callbacks_sent: this.callbacks.callbacksSent,
+      webhook_attempts: this.webhooks.log.length,
+    };
+  }
+
+  @Get('sessions/:id')
+  session(@Param('id') id: string) {
+    const { secret: _secret, ...session } = this.store.get(id);
+    return session;
+  }
+
+  @Post('tokens/revoke')
+  @HttpCode(204)
+  revokeTokens(): void {
+    this.tokens.revokeAll();
+  }
+
+  @Post('reset')
+  @HttpCode(204)
+  reset(): void {
+    this.routeFaults.clear();
+    this.deliveryFaults.clear();
+    this.clock.reset();
+    this.log.clear();
+    this.tokens.reset();
+    this.callbacks.reset();
+    this.webhooks.reset();
+    this.store.clear();
+  }
+}

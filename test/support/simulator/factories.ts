@@ -1,0 +1,51 @@
+/** Request bodies as a merchant would send them to Checkout; override any field. */
+export function aSessionRequest(
+  overrides: Record<string, unknown> & { number?: string } = {},
+): Record<string, unknown> {
+  const { number = '4485040371536584', ...rest } = overrides;
+  return {
+    source: { type: 'card', number, expiry_month: 12, expiry_year: 2030 },
+    amount: 6540,
+    currency: 'USD',
+    reference: 'ORD-5023-4E89',
+    completion: { type: 'non_hosted' },
+    ...rest,
+  };
+}
+
+export function aBrowserChannel(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    channel: 'browser',
+    accept_header: 'text/html,application/xhtml+xml',
+    java_enabled: false,
+    javascript_enabled: true,
+    language: 'en-GB',
+    color_depth: '24',
+    screen_height: '1080',
+    screen_width: '1920',
+    timezone: '-60',
+    user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36',
+    ip_address: '203.0.113.10',
+    ...overrides,
+  };
+}
+
+export function anAppChannel(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    channel: 'app',
+    sdk_app_id: 'dbd64fcb-c19a-4728-8849-e3d50bfdde39',
+    sdk_max_timeout: 5,
+    sdk_ephem_pub_key: {
+      kty: 'EC',
+      crv: 'P-256',
+      x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+      y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0',
+    },
+    sdk_reference_number: '3DS_LOA_SDK_PPFU_020100_00007',
+    sdk_encrypted_data: 'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMTI4Q0JDLUhTMjU2In0..x.y.z',
+    sdk_transaction_id: 'b2385523-a66c-4907-ac3c-91848e8c0067',
+    sdk_interface_type: 'both',
+    sdk_ui_elements: ['text', 'single_select', 'multi_select', 'oob', 'html_other'],
+    ...overrides,
+  };
+}

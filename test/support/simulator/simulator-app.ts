@@ -1,0 +1,59 @@
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import {
+  simulatorConfig,
+  type SimulatorConfig,
+} from '../../../apps/checkout-simulator/src/config/simulator.config.js';
+import { SimulatorModule } from '../../../apps/checkout-simulator/src/simulator.module.js';
+import { freePort } from '../free-port.js';
+
+export const SIMULATOR_CLIENT = {
+  id: 'ack_e2esimulatorclient',
+  secret: 'e2e-simulator-secret',
+} as const;
+export const WEBHOOK_SECRET = 'e2e-webhook-signing-key';
+
+export interface SimulatorUnderTest {
+  readonly app: NestFastifyApplication;
+  /** e.g. http://127.0.0.1:41234 (no trailing slash). */
+  readonly url: string;
+  readonly config: SimulatorConfig;
+  close(): Promise<void>;
+}
+
+type ConfigOverrides = Partial<Omit<SimulatorConfig, 'webhook'>> & {
+  webhook?: Partial<SimulatorConfig['webhook']>;
+};
+
+/** The real SimulatorModule on Fastify over real HTTP, control API on, on a free port. */
+export async function startSimulator(overrides: ConfigOverrides = {}): Promise<SimulatorUnderTest> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config: SimulatorConfig = {
+    publicUrl: url,
+    clientId: SIMULATOR_CLIENT.id,
+    clientSecret: SIMULATOR_CLIENT.secret,
+    tokenTtlSeconds: 3600,
+    sessionTtlSeconds: 900,
+    challengeTtlSeconds: 600,
+    controlApi: true,
+    ...overrides,
+    webhook: {
+      url: undefined,
+      secret: WEBHOOK_SECRET,
+      authorization: undefined,
+      retryScale: 60_000,
+      ...overrides.webhook,
+    },
+  };
+  const moduleRef = await Test.createTestingModule({ imports: [SimulatorModule] })
+    .overrideProvider(simulatorConfig.KEY)
+    .useValue(config)
+    .compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    rawBody: true,
+    logger: false,
+  });
+  await app.listen(port, '127.0.0.1');
+  return { app, url, config, close: () => app.close() };
+}
