@@ -1,5 +1,26 @@
 /**
  * The pure domain of 3-D Secure authentication: states, events, the transition table,
- * outcomes and guidance, and PSP hand-off mappings. Imports no framework and does no I/O.
+ * outcomes and guidance. Imports no framework and does no I/O.
  */
-export {};
+export {
+  AUTHENTICATION_STATES,
+  AUTHENTICATION_TRANSITIONS,
+  assertNever,
+  isTerminal,
+  patchFor,
+  transition,
+  type AuthenticationEvent,
+  type AuthenticationEventType,
+  type AuthenticationPatch,
+  type AuthenticationState,
+  type Transition,
+} from './authentication/authentication.machine.js';
+export {
+  GUIDANCE,
+  GUIDANCE_FOR_OUTCOME,
+  OUTCOMES,
+  OUTCOME_FOR_TRANS_STATUS,
+  type Guidance,
+  type Outcome,
+  type TransStatus,
+} from './authentication/outcome.js';

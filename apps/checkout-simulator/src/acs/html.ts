@@ -21,12 +21,7 @@ input,button{font:inherit;padding:.4rem .8rem;margin:.3rem 0}</style></head>
 
 /** A form that posts `fields` to `action` as soon as the page loads, as ACS pages do. */
 export function autoPost(title: string, action: string, fields: Record<string, string>): string {
-  const inputs = Object.entries(fields)
-    .map(
-      ([name, value]) =>
-        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
-    )
-    .join('');
+  const inputs = hiddenInputs(fields);
   return page(
     title,
     `<form id="autopost" method="post" action="${escapeHtml(action)}">${inputs}
@@ -41,12 +36,7 @@ export function passwordForm(
   prompt: string,
   fields: Record<string, string>,
 ): string {
-  const inputs = Object.entries(fields)
-    .map(
-      ([name, value]) =>
-        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
-    )
-    .join('');
+  const inputs = hiddenInputs(fields);
   return page(
     title,
     `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(prompt)}</p>
@@ -55,6 +45,15 @@ export function passwordForm(
 <button id="txtButton" type="submit" name="action" value="submit">Continue</button>
 <button id="cancelButton" type="submit" name="action" value="cancel">Cancel</button></form>`,
   );
+}
+
+function hiddenInputs(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .map(
+      ([name, value]) =>
+        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+    )
+    .join('');
 }
 
 /** Decodes base64url (or base64) JSON; undefined when it is not. */
