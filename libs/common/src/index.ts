@@ -9,3 +9,4 @@ export {
   EnvironmentValidationError,
   validateEnvironment,
 } from './config/validate-environment.js';
+export { Clock, SystemClock } from './time/clock.js';

@@ -24,3 +24,13 @@ export {
   type Outcome,
   type TransStatus,
 } from './authentication/outcome.js';
+export {
+  AuthenticationNotFoundError,
+  ConcurrentUpdateError,
+  DomainError,
+  ERROR_CODES,
+  IllegalTransitionError,
+  UpstreamRejectedRequestError,
+  UpstreamUnavailableError,
+  type ErrorCode,
+} from './errors.js';

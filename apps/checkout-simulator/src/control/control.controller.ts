@@ -102,9 +102,7 @@ export class ControlController {
   counters() {
     return {
       tokens_issued: this.tokens.tokensIssued,
-      sessions_created: this.log
-        .list()
-        .filter((entry) => entry.route === 'POST /sessions' && entry.status < 300).length,
+      sessions_created: this.store.all().length,
       callbacks_sent: this.callbacks.callbacksSent,
       webhook_attempts: this.webhooks.log.length,
     };

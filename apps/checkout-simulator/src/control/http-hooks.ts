@@ -54,11 +54,7 @@ export class HttpHooks implements OnModuleInit {
         await reply
           .status(fault.status)
           .header('cko-request-id', requestIdOf(request))
-          .send({
-            request_id: requestIdOf(request),
-            error_type: errorTypeFor(fault.status),
-            error_codes: [],
-          });
+          .send({ request_id: requestIdOf(request), ...errorFor(fault.status) });
         return;
       case 'malformed':
         await reply
@@ -68,9 +64,12 @@ export class HttpHooks implements OnModuleInit {
         return;
       case 'reset':
         this.record(request, 0);
+        // hijack: the route must not run after the connection is gone (no state may change).
+        reply.hijack();
         request.raw.socket.destroy();
         return;
       case 'timeout':
+        reply.hijack();
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, fault.latencyMs || MAX_HOLD_MS);
           request.raw.socket.once('close', () => {
@@ -112,8 +111,11 @@ function sessionIdOf(request: FastifyRequest): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function errorTypeFor(status: number): string {
-  if (status === 429) return 'too_many_requests';
-  if (status === 503) return 'service_not_available';
-  return 'internal_server_error';
+/** Checkout's Sessions vocabulary has no rate-limit type; 429 reuses `service_not_available`. */
+function errorFor(status: number): { error_type: string; error_codes: string[] } {
+  if (status === 429)
+    return { error_type: 'service_not_available', error_codes: ['rate_limit_exceeded'] };
+  if (status === 503)
+    return { error_type: 'service_not_available', error_codes: ['service_unavailable'] };
+  return { error_type: 'internal_server_error', error_codes: ['unknown_error'] };
 }

@@ -65,15 +65,17 @@ export class WebhookSender {
     const fault = this.faults.take('webhook', session.id);
     const released = this.held;
     this.held = [];
+    let sent: Promise<void> = Promise.resolve();
     switch (fault?.mode) {
       case 'drop':
         break;
       case 'duplicate':
-        this.deliver(pending, 1);
-        this.deliver(pending, 1);
+        sent = Promise.all([this.deliver(pending, 1), this.deliver(pending, 1)]).then(
+          () => undefined,
+        );
         break;
       case 'delay':
-        this.clock.at(this.clock.now() + fault.delayMs, () => this.deliver(pending, 1));
+        this.clock.at(this.clock.now() + fault.delayMs, () => void this.deliver(pending, 1));
         break;
       case 'reorder':
         // Held until the next event has gone out (or the delay passes), so they arrive swapped.
@@ -81,9 +83,10 @@ export class WebhookSender {
         this.clock.at(this.clock.now() + fault.delayMs, () => this.releaseHeld(pending));
         break;
       default:
-        this.deliver(pending, 1);
+        sent = this.deliver(pending, 1);
     }
-    released.forEach((event) => this.deliver(event, 1));
+    // Held (reordered) events go out once this one has been answered, so they arrive after it.
+    void sent.then(() => released.forEach((event) => void this.deliver(event, 1)));
   }
 
   reset(): void {
@@ -94,17 +97,17 @@ export class WebhookSender {
   private releaseHeld(event: Pending): void {
     if (this.held.includes(event)) {
       this.held = this.held.filter((candidate) => candidate !== event);
-      this.deliver(event, 1);
+      void this.deliver(event, 1);
     }
   }
 
-  private deliver(event: Pending, attempt: number): void {
+  private deliver(event: Pending, attempt: number): Promise<void> {
     const { url, secret, authorization } = this.config.webhook;
     const headers: Record<string, string> = {
       'cko-signature': createHmac('sha256', secret).update(event.body).digest('hex'),
       ...(authorization ? { authorization } : {}),
     };
-    void postJson(url!, event.body, headers).then((status) => {
+    return postJson(url!, event.body, headers).then((status) => {
       this.attempts.push({
         ...event,
         attempt,
@@ -118,7 +121,7 @@ export class WebhookSender {
         this.logger.warn(
           `webhook ${event.eventId} attempt ${attempt} failed (${status ?? 'no answer'})`,
         );
-        this.clock.at(this.clock.now() + delayMs, () => this.deliver(event, attempt + 1));
+        this.clock.at(this.clock.now() + delayMs, () => void this.deliver(event, attempt + 1));
       }
     });
   }

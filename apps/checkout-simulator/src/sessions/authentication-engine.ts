@@ -51,12 +51,12 @@ export class AuthenticationEngine {
   finishChallenge(session: SimulatedSession, result: ChallengeResult): void {
     const now = this.clock.now();
     const threeDs1 = session.protocolVersion.startsWith('1.');
-    session.challenged = true;
-    session.flowType = 'challenged';
-    session.challengeDeadline = undefined;
     if (result === 'cancelled') {
       return this.abandon(session, 'cardholder_cancel', '01');
     }
+    session.challenged = true;
+    session.flowType = 'challenged';
+    session.challengeDeadline = undefined;
     const outcome = result === 'wrong_password' ? 'N' : session.scenario.outcome;
     const reason = threeDs1 ? 'pares_status' : 'rreq_status';
     if (outcome === 'ds_error') {
@@ -69,7 +69,6 @@ export class AuthenticationEngine {
 
   /** No answer from the cardholder before the ACS gave up (challenge time-out). */
   abandonUnansweredChallenge(session: SimulatedSession): void {
-    session.challengeDeadline = undefined;
     this.abandon(session, 'challenge_timed_out', '04');
   }
 
@@ -80,7 +79,13 @@ export class AuthenticationEngine {
     session.challengeDeadline = undefined;
   }
 
+  /** The RReq of an abandoned challenge carries transStatus N with a challengeCancel code. */
   private abandon(session: SimulatedSession, reason: string, code: string): void {
+    session.challenged = true;
+    session.flowType = 'challenged';
+    session.challengeDeadline = undefined;
+    session.responseCode = session.protocolVersion.startsWith('1.') ? undefined : 'N';
+    session.responseStatusReason = undefined;
     session.status = 'challenge_abandoned';
     session.statusReason = 'rreq_status';
     session.nextActions = ['complete'];

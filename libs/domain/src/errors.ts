@@ -1,0 +1,103 @@
+import type {
+  AuthenticationEventType,
+  AuthenticationState,
+} from './authentication/authentication.machine.js';
+
+/** Stable, public error codes: API clients switch on them. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'AUTHENTICATION_NOT_FOUND',
+  'ILLEGAL_TRANSITION',
+  'CONCURRENT_UPDATE',
+  'RESULT_NOT_READY',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_USE',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_REJECTED_REQUEST',
+  'UPSTREAM_OUTCOME_UNKNOWN',
+  'CALLBACK_TOKEN_INVALID',
+  'WEBHOOK_SIGNATURE_INVALID',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Expected, named failures. No HTTP knowledge: each app maps `code` to a status. */
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+
+  protected constructor(
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class IllegalTransitionError extends DomainError {
+  readonly code = 'ILLEGAL_TRANSITION';
+
+  constructor(from: AuthenticationState, event: AuthenticationEventType) {
+    super(`'${event}' is not allowed while the authentication is '${from}'`, {
+      state: from,
+      event,
+    });
+  }
+}
+
+export class ConcurrentUpdateError extends DomainError {
+  readonly code = 'CONCURRENT_UPDATE';
+
+  constructor(authenticationId: string) {
+    super('The authentication changed while this request ran; retry', {
+      authentication_id: authenticationId,
+    });
+  }
+}
+
+export class AuthenticationNotFoundError extends DomainError {
+  readonly code = 'AUTHENTICATION_NOT_FOUND';
+
+  constructor(authenticationId: string) {
+    super('No such authentication', { authentication_id: authenticationId });
+  }
+}
+
+/** Checkout could not be reached or failed (timeout, network, 5xx): safe to retry later. */
+export class UpstreamUnavailableError extends DomainError {
+  readonly code = 'UPSTREAM_UNAVAILABLE';
+
+  constructor(
+    operation: string,
+    reason: string,
+    readonly requestId?: string,
+    /** The request may have reached Checkout (timeout, reset): a POST may have taken effect. */
+    readonly maybeProcessed = false,
+  ) {
+    super(`Checkout ${operation} failed: ${reason}`, {
+      operation,
+      reason,
+      cko_request_id: requestId,
+    });
+  }
+}
+
+/** Checkout refused the request (4xx with `error_type` / `error_codes`). */
+export class UpstreamRejectedRequestError extends DomainError {
+  readonly code = 'UPSTREAM_REJECTED_REQUEST';
+
+  constructor(
+    operation: string,
+    readonly status: number,
+    readonly errorType: string,
+    readonly errorCodes: readonly string[],
+    readonly requestId?: string,
+  ) {
+    super(`Checkout refused ${operation}: ${errorType} ${errorCodes.join(', ')}`.trim(), {
+      operation,
+      status,
+      error_type: errorType,
+      error_codes: errorCodes,
+      cko_request_id: requestId,
+    });
+  }
+}

@@ -1,0 +1,183 @@
+import { contractViolations } from '../../support/checkout-contract.js';
+import { CheckoutApi, type ApiResponse } from '../../support/simulator/checkout-api.js';
+import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
+import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
+
+const FRICTIONLESS_Y = '4485040371536584';
+const NO_METHOD_URL = '4556085951507152';
+
+function expectError(response: ApiResponse, status: number, errorType: string): void {
+  expect(response.status).toBe(status);
+  expect(contractViolations(response.body, 'ErrorResponse')).toEqual([]);
+  expect(response.body.error_type).toBe(errorType);
+}
+
+function expectNotAllowedDueToState(response: ApiResponse): void {
+  expectError(response, 403, 'operation_not_allowed');
+  expect(response.body.error_codes).toEqual(['update_not_allowed_due_to_state']);
+}
+
+/** State rules and request validation of the Sessions endpoints, answered as Checkout does. */
+describe('simulator: session rules (e2e)', () => {
+  let simulator: SimulatorUnderTest;
+  let api: CheckoutApi;
+  let oauth: string;
+
+  beforeAll(async () => {
+    simulator = await startSimulator();
+    api = new CheckoutApi(simulator.url);
+    oauth = await api.token();
+  });
+  afterAll(() => simulator.close());
+
+  const aPendingSession = async (number = FRICTIONLESS_Y) => {
+    const created = await api.createSession(oauth, aSessionRequest({ number }));
+    expect(created.status).toBe(202);
+    expect(contractViolations(created.body, 'CreateSessionAcceptedResponse')).toEqual([]);
+    return created.body;
+  };
+
+  describe('state rules', () => {
+    it('refuses complete on a pending session with 403 update_not_allowed_due_to_state', async () => {
+      const session = await aPendingSession();
+      expectNotAllowedDueToState(await api.complete(oauth, session.id));
+      const after = await api.getSession(oauth, session.id);
+      expect(after.body).toMatchObject({ status: 'pending', completed: false });
+    });
+
+    it('refuses a second collect-data once the session has a result', async () => {
+      const session = await aPendingSession();
+      const first = await api.collectData(oauth, session.id, aBrowserChannel());
+      expect(first.status).toBe(200);
+      expect(contractViolations(first.body, 'GetSessionResponse')).toEqual([]);
+      expect(first.body).toMatchObject({ status: 'approved', next_actions: ['complete'] });
+
+      expectNotAllowedDueToState(await api.collectData(oauth, session.id, aBrowserChannel()));
+      expect((await api.getSession(oauth, session.id)).body.status).toBe('approved');
+    });
+
+    it('completes once with 204 and refuses a second complete', async () => {
+      const session = await aPendingSession();
+      await api.collectData(oauth, session.id, aBrowserChannel());
+      const first = await api.complete(oauth, session.id);
+      expect(first.status).toBe(204);
+      expect(first.text).toBe('');
+
+      expectNotAllowedDueToState(await api.complete(oauth, session.id));
+      const after = await api.getSession(oauth, session.id);
+      expect(contractViolations(after.body, 'GetSessionResponse')).toEqual([]);
+      expect(after.body).toMatchObject({ completed: true, next_actions: [] });
+      expect(after.body._links.complete).toBeUndefined();
+    });
+
+    it('refuses issuer-fingerprint Y without a 3DS Method URL but accepts U', async () => {
+      const session = await aPendingSession(NO_METHOD_URL);
+      expect(session.next_actions).toEqual(['collect_channel_data']);
+
+      const withY = await api.issuerFingerprint(oauth, session.id, 'Y');
+      expectError(withY, 422, 'unprocessable_entity');
+      expect(withY.body.error_codes).toEqual(['three_ds_method_not_supported_without_url']);
+
+      const withU = await api.issuerFingerprint(oauth, session.id, 'U');
+      expect(withU.status).toBe(200);
+      expect(contractViolations(withU.body, 'GetSessionResponseAfterChannelDataSupplied')).toEqual(
+        [],
+      );
+      expect(withU.body).toMatchObject({
+        status: 'pending',
+        next_actions: ['collect_channel_data'],
+      });
+    });
+
+    it('hides issuer_fingerprint from next_actions and _links for GET with channel: app', async () => {
+      const session = await aPendingSession();
+      expect(session.next_actions).toEqual(['collect_channel_data', 'issuer_fingerprint']);
+
+      const asApp = await api.getSession(oauth, session.id, 'app');
+      expect(asApp.status).toBe(200);
+      expect(contractViolations(asApp.body, 'GetSessionResponse')).toEqual([]);
+      expect(asApp.body.next_actions).toEqual(['collect_channel_data']);
+      expect(asApp.body._links.issuer_fingerprint).toBeUndefined();
+      expect(asApp.body._links.three_ds_method_url).toBeUndefined();
+      expect(asApp.body._links.collect_channel_data).toBeDefined();
+
+      const asBrowser = await api.getSession(oauth, session.id, 'browser');
+      expect(asBrowser.body.next_actions).toEqual(['collect_channel_data', 'issuer_fingerprint']);
+      expect(asBrowser.body._links.issuer_fingerprint).toBeDefined();
+    });
+
+    it('answers 404 with an ErrorResponse for an unknown session id', async () => {
+      const unknown = 'sid_av6o4xl4h7yejkliycvn67euay';
+      expectError(await api.getSession(oauth, unknown), 404, 'not_found');
+      expectError(await api.collectData(oauth, unknown, aBrowserChannel()), 404, 'not_found');
+      expectError(await api.complete(oauth, unknown), 404, 'not_found');
+    });
+  });
+
+  describe('validation', () => {
+    it('answers 422 currency_required when currency is missing', async () => {
+      const { currency: _currency, ...request } = aSessionRequest();
+      const created = await api.createSession(oauth, request);
+      expectError(created, 422, 'unprocessable_entity');
+      expect(created.body.error_codes).toEqual(['currency_required']);
+    });
+
+    it('answers 422 with source_number_invalid for a malformed card number', async () => {
+      const created = await api.createSession(oauth, aSessionRequest({ number: '1234' }));
+      expectError(created, 422, 'unprocessable_entity');
+      expect(created.body.error_codes).toContain('source_number_invalid');
+    });
+
+    it('answers 422 with user_agent_required for browser channel data without user_agent', async () => {
+      const session = await aPendingSession();
+      const { user_agent: _userAgent, ...channel } = aBrowserChannel();
+      const collected = await api.collectData(oauth, session.id, channel);
+      expectError(collected, 422, 'unprocessable_entity');
+      expect(collected.body.error_codes).toContain('user_agent_required');
+      expect((await api.getSession(oauth, session.id)).body.status).toBe('pending');
+    });
+
+    it.each(['quasi_card_transaction', 'quashi_card_transaction'])(
+      'accepts transaction_type %s and echoes it',
+      async (transactionType) => {
+        const created = await api.createSession(
+          oauth,
+          aSessionRequest({ transaction_type: transactionType }),
+        );
+        expect(created.status).toBe(202);
+        expect(created.body.transaction_type).toBe(transactionType);
+        // The spec's enum has only the `quashi_` spelling (FACTS §7.10); check everything else.
+        const { transaction_type: _echoed, ...rest } = created.body as Record<string, unknown>;
+        expect(contractViolations(rest, 'CreateSessionAcceptedResponse')).toEqual([]);
+      },
+    );
+
+    it('accepts a non-hosted completion without callback_url', async () => {
+      const created = await api.createSession(
+        oauth,
+        aSessionRequest({ completion: { type: 'non_hosted' } }),
+      );
+      expect(created.status).toBe(202);
+      expect(contractViolations(created.body, 'CreateSessionAcceptedResponse')).toEqual([]);
+      expect(created.body._links.callback_url).toBeUndefined();
+    });
+
+    it('answers 422 (not 5xx) to a body that is not JSON', async () => {
+      const created = await api.send('POST', '/sessions', {
+        auth: oauth,
+        headers: { 'content-type': 'application/json' },
+        rawBody: '{"source": {"type": "card", ',
+      });
+      expectError(created, 422, 'unprocessable_entity');
+    });
+
+    it('answers 422 (not 5xx) to a JSON body that is not an object', async () => {
+      const created = await api.send('POST', '/sessions', {
+        auth: oauth,
+        headers: { 'content-type': 'application/json' },
+        rawBody: '[1, 2]',
+      });
+      expectError(created, 422, 'unprocessable_entity');
+    });
+  });
+});
