@@ -1,4 +1,5 @@
 import { contractViolations } from '../../support/checkout-contract.js';
+import { HttpRecorder } from '../../support/http-recorder.js';
 import { CheckoutApi, type ApiResponse } from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
 import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
@@ -54,6 +55,37 @@ describe('simulator: session rules (e2e)', () => {
 
       expectNotAllowedDueToState(await api.collectData(oauth, session.id, aBrowserChannel()));
       expect((await api.getSession(oauth, session.id)).body.status).toBe('approved');
+    });
+
+    it('refuses a complete that runs while another is still posting the callback with 409', async () => {
+      const merchant = await HttpRecorder.start();
+      try {
+        const created = await api.createSession(
+          oauth,
+          aSessionRequest({
+            completion: { type: 'non_hosted', callback_url: merchant.to('/callback') },
+          }),
+        );
+        await api.collectData(oauth, created.body.id, aBrowserChannel());
+        // Whichever complete arrives first holds the session while its callback is delayed.
+        await api.control('POST', '/deliveries', {
+          channel: 'callback',
+          mode: 'delay',
+          delay_ms: 2_000,
+          times: 1,
+        });
+        const answers = await Promise.all([
+          api.complete(oauth, created.body.id),
+          api.complete(oauth, created.body.id),
+        ]);
+        expect(answers.map((answer) => answer.status).sort()).toEqual([204, 409]);
+        const refused = answers.find((answer) => answer.status === 409)!;
+        expectError(refused, 409, 'duplicate_requests_detected');
+        expect(refused.body.error_codes).toEqual(['session_already_in_use']);
+        expect(await merchant.waitFor('/callback')).toHaveLength(1);
+      } finally {
+        await merchant.close();
+      }
     });
 
     it('completes once with 204 and refuses a second complete', async () => {
