@@ -78,7 +78,7 @@ describe('simulator: control API (e2e)', () => {
     it('timeout holds the request until the client gives up', async () => {
       const session = await createSession();
       // latency_ms bounds how long the server holds the connection if the client never gives up.
-      await addFault({ route: 'GET /sessions/:id', kind: 'timeout', latency_ms: 1_000 });
+      await addFault({ route: 'GET /sessions/:id', kind: 'timeout', latency_ms: 10_000 });
 
       await expect(
         api.send('GET', `/sessions/${session.id}`, { auth: oauth, timeoutMs: 300 }),
