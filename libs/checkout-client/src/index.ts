@@ -2,4 +2,12 @@
  * OAuth token acquisition and the typed client for Checkout.com's standalone Sessions API
  * (wire types in Checkout's own snake_case).
  */
-export {};
+export {
+  CheckoutClientModule,
+  type CheckoutClientModuleOptions,
+} from './checkout-client.module.js';
+export { CheckoutClientOptions } from './checkout-client.options.js';
+export { CheckoutSessionsClient, type CreatedSession } from './checkout-sessions.client.js';
+export * from './checkout.wire.js';
+export { eventForSession } from './session-event.mapper.js';
+export { OAuthTokenProvider } from './oauth-token.provider.js';

@@ -1,0 +1,23 @@
+/**
+ * What the Checkout client needs; the app builds it from its own config (libs read no env).
+ * An abstract class so it doubles as the DI token.
+ */
+export abstract class CheckoutClientOptions {
+  /** e.g. https://api.sandbox.checkout.com */
+  abstract readonly apiUrl: string;
+  /** e.g. https://access.sandbox.checkout.com/connect/token */
+  abstract readonly tokenUrl: string;
+  abstract readonly clientId: string;
+  abstract readonly clientSecret: string;
+  /** Requested together: the channel is not always known when a session starts (FACTS §2.1). */
+  abstract readonly scopes: readonly string[];
+  abstract readonly timeouts: {
+    readonly tokenMs: number;
+    /** GET: safe, retried. */
+    readonly readMs: number;
+    /** POST/PUT: never retried blindly. */
+    readonly writeMs: number;
+  };
+  /** Refresh a token this long before it expires (capped at half its lifetime). */
+  abstract readonly tokenRefreshMarginMs: number;
+}

@@ -1,0 +1,122 @@
+/**
+ * Checkout's Sessions API on the wire, in its own snake_case (contracts/checkout/
+ * sessions.openapi.json). Only what this service sends or reads is typed; the rest passes through.
+ */
+export const CHECKOUT_SESSION_STATUSES = [
+  'pending',
+  'processing',
+  'challenged',
+  'challenge_abandoned',
+  'expired',
+  'approved',
+  'attempted',
+  'unavailable',
+  'declined',
+  'rejected',
+] as const;
+export type CheckoutSessionStatus = (typeof CHECKOUT_SESSION_STATUSES)[number];
+
+export type CheckoutNextAction =
+  | 'collect_channel_data'
+  | 'issuer_fingerprint'
+  | 'challenge_cardholder'
+  | 'redirect_cardholder'
+  | 'complete'
+  | 'authenticate';
+
+export type CheckoutSource =
+  | { type: 'card'; number: string; expiry_month: number; expiry_year: number; name?: string }
+  | { type: 'network_token'; token: string; expiry_month: number; expiry_year: number }
+  | { type: 'token'; token: string }
+  | { type: 'id'; id: string };
+
+export interface CheckoutBrowserData {
+  channel: 'browser';
+  accept_header: string;
+  java_enabled: boolean;
+  javascript_enabled: boolean;
+  language: string;
+  color_depth: string;
+  screen_height: string;
+  screen_width: string;
+  timezone: string;
+  user_agent: string;
+  ip_address: string;
+  three_ds_method_completion?: 'Y' | 'N' | 'U';
+}
+
+export interface CheckoutAppData {
+  channel: 'app';
+  sdk_app_id: string;
+  sdk_max_timeout: number;
+  sdk_ephem_pub_key: { kty: string; crv: string; x: string; y: string };
+  sdk_reference_number: string;
+  sdk_encrypted_data: string;
+  sdk_transaction_id: string;
+  sdk_interface_type: 'native' | 'html' | 'both';
+  sdk_ui_elements: string[];
+}
+
+export type CheckoutChannelData = CheckoutBrowserData | CheckoutAppData;
+
+export interface CheckoutCreateSessionRequest {
+  source: CheckoutSource;
+  amount?: number;
+  currency: string;
+  reference?: string;
+  processing_channel_id?: string;
+  authentication_type?: string;
+  authentication_category?: string;
+  challenge_indicator?: string;
+  transaction_type?: string;
+  completion: { type: 'non_hosted'; callback_url?: string; challenge_notification_url?: string };
+  channel_data?: CheckoutChannelData;
+  [field: string]: unknown;
+}
+
+export interface CheckoutSession {
+  id: string;
+  session_secret?: string;
+  transaction_id: string;
+  scheme: string;
+  amount: number;
+  currency: string;
+  completed?: boolean;
+  challenged?: boolean;
+  status: CheckoutSessionStatus;
+  status_reason?: string;
+  approved?: boolean;
+  protocol_version: string;
+  next_actions?: CheckoutNextAction[];
+  ds?: { ds_id?: string; reference_number?: string; transaction_id?: string };
+  acs?: {
+    reference_number: string;
+    transaction_id: string;
+    operator_id: string;
+    challenge_mandated: boolean;
+    url?: string;
+    signed_content?: string;
+    interface?: string;
+    challenge_cancel_reason?: string;
+  };
+  response_code?: string;
+  response_status_reason?: string;
+  pareq?: string;
+  cryptogram?: string;
+  eci?: string;
+  xid?: string;
+  cardholder_info?: string;
+  card?: { instrument_id: string; fingerprint: string; metadata?: Record<string, unknown> };
+  authentication_date?: string;
+  exemption?: { requested?: string; applied?: string };
+  flow_type?: string;
+  challenge_indicator?: string;
+  '3ds'?: { challenge_request?: string };
+  _links: Record<string, { href: string } | undefined>;
+}
+
+export interface CheckoutErrorBody {
+  request_id?: string;
+  error_type?: string;
+  error_codes?: string[];
+}

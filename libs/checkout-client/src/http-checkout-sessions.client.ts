@@ -1,0 +1,146 @@
+import { UpstreamRejectedRequestError, UpstreamUnavailableError } from '@app/domain';
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import type { Method } from 'axios';
+import { CheckoutClientOptions } from './checkout-client.options.js';
+import { CheckoutSessionsClient, type CreatedSession } from './checkout-sessions.client.js';
+import type {
+  CheckoutChannelData,
+  CheckoutCreateSessionRequest,
+  CheckoutErrorBody,
+  CheckoutSession,
+} from './checkout.wire.js';
+import { exchange, type Exchange } from './http-exchange.js';
+import { OAuthTokenProvider } from './oauth-token.provider.js';
+
+interface Call {
+  readonly operation: string;
+  readonly method: Method;
+  readonly path: string;
+  readonly body?: unknown;
+  /** Safe to repeat (GET): retried once after a transport failure or a 5xx. */
+  readonly safe: boolean;
+}
+
+const RETRY_BASE_DELAY_MS = 100;
+
+/** The Sessions client over HTTP (@nestjs/axios), with OAuth, deadlines and typed errors. */
+@Injectable()
+export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
+  constructor(
+    private readonly http: HttpService,
+    private readonly tokens: OAuthTokenProvider,
+    private readonly options: CheckoutClientOptions,
+  ) {
+    super();
+  }
+
+  async createSession(request: CheckoutCreateSessionRequest): Promise<CreatedSession> {
+    const response = await this.call<CheckoutSession>({
+      operation: 'create session',
+      method: 'POST',
+      path: '/sessions',
+      body: request,
+      safe: false,
+    });
+    return { status: response.status === 201 ? 201 : 202, session: response.body };
+  }
+
+  async getSession(id: string): Promise<CheckoutSession> {
+    const path = `/sessions/${encodeURIComponent(id)}`;
+    return (
+      await this.call<CheckoutSession>({
+        operation: 'get session',
+        method: 'GET',
+        path,
+        safe: true,
+      })
+    ).body;
+  }
+
+  async collectChannelData(id: string, data: CheckoutChannelData): Promise<CheckoutSession> {
+    const path = `/sessions/${encodeURIComponent(id)}/collect-data`;
+    return (
+      await this.call<CheckoutSession>({
+        operation: 'collect data',
+        method: 'PUT',
+        path,
+        body: data,
+        safe: false,
+      })
+    ).body;
+  }
+
+  async reportIssuerFingerprint(id: string, completion: 'Y' | 'N' | 'U'): Promise<CheckoutSession> {
+    const path = `/sessions/${encodeURIComponent(id)}/issuer-fingerprint`;
+    const body = { three_ds_method_completion: completion };
+    return (
+      await this.call<CheckoutSession>({
+        operation: 'issuer fingerprint',
+        method: 'PUT',
+        path,
+        body,
+        safe: false,
+      })
+    ).body;
+  }
+
+  async completeSession(id: string): Promise<void> {
+    const path = `/sessions/${encodeURIComponent(id)}/complete`;
+    await this.call({ operation: 'complete session', method: 'POST', path, safe: false });
+  }
+
+  private async call<T>(call: Call): Promise<Exchange<T>> {
+    try {
+      return await this.authorized<T>(call);
+    } catch (error) {
+      if (!call.safe || !(error instanceof UpstreamUnavailableError)) throw error;
+      await delay(RETRY_BASE_DELAY_MS + Math.random() * RETRY_BASE_DELAY_MS);
+      return this.authorized<T>(call);
+    }
+  }
+
+  /** One request; on 401 the token is dropped and the request sent once more with a new one. */
+  private async authorized<T>(call: Call): Promise<Exchange<T>> {
+    const token = await this.tokens.accessToken();
+    let response = await this.send<T>(call, token);
+    if (response.status === 401) {
+      this.tokens.invalidate(token);
+      response = await this.send<T>(call, await this.tokens.accessToken());
+    }
+    if (response.status >= 500 || response.status === 429) {
+      throw new UpstreamUnavailableError(
+        call.operation,
+        `HTTP ${response.status}`,
+        response.requestId,
+      );
+    }
+    if (response.status >= 400) {
+      const error = (response.body ?? {}) as CheckoutErrorBody;
+      throw new UpstreamRejectedRequestError(
+        call.operation,
+        response.status,
+        error.error_type ?? (response.status === 401 ? 'unauthorized' : 'unknown'),
+        error.error_codes ?? [],
+        response.requestId,
+      );
+    }
+    return response;
+  }
+
+  private send<T>(call: Call, token: string): Promise<Exchange<T>> {
+    return exchange<T>(this.http, call.operation, {
+      method: call.method,
+      url: `${this.options.apiUrl.replace(/\/$/, '')}${call.path}`,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
+      data: call.body,
+      timeout: call.safe ? this.options.timeouts.readMs : this.options.timeouts.writeMs,
+    });
+  }
+}
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,48 @@
+import type { AuthenticationEvent, Outcome } from '@app/domain';
+import type { CheckoutSession, CheckoutSessionStatus } from './checkout.wire.js';
+
+type Step = 'awaiting_input' | 'challenge_issued' | 'challenge_abandoned' | 'session_expired';
+
+/**
+ * What each Checkout status means for us: a step, an outcome, or nothing new (`null`).
+ * Exhaustive both ways: a missing or unknown status does not compile.
+ */
+export const MEANING_OF_CHECKOUT_STATUS = {
+  pending: 'awaiting_input',
+  processing: null,
+  challenged: 'challenge_issued',
+  challenge_abandoned: 'challenge_abandoned',
+  expired: 'session_expired',
+  approved: { outcome: 'authenticated' },
+  attempted: { outcome: 'attempted' },
+  declined: { outcome: 'not_authenticated' },
+  rejected: { outcome: 'rejected' },
+  unavailable: { outcome: 'unavailable' },
+} as const satisfies Record<CheckoutSessionStatus, Step | { outcome: Outcome } | null>;
+
+/**
+ * The domain event a Checkout session's current state amounts to, or null when it says nothing
+ * new (`processing`). The `sid_…` rides along for the first step after creation.
+ */
+export function eventForSession(session: CheckoutSession): AuthenticationEvent | null {
+  const meaning = MEANING_OF_CHECKOUT_STATUS[session.status];
+  const checkoutSessionId = session.id;
+  if (meaning === null) return null;
+  if (typeof meaning === 'object') {
+    // transStatus I (informational) has no Checkout status of its own; keep it apart from Y/U.
+    const outcome: Outcome = session.response_code === 'I' ? 'informational' : meaning.outcome;
+    return { type: 'result_received', outcome, checkoutSessionId };
+  }
+  switch (meaning) {
+    case 'awaiting_input':
+      return session.next_actions?.includes('issuer_fingerprint')
+        ? { type: 'fingerprint_required', checkoutSessionId }
+        : { type: 'channel_data_required', checkoutSessionId };
+    case 'challenge_issued':
+      return { type: 'challenge_issued', checkoutSessionId };
+    case 'challenge_abandoned':
+      return { type: 'challenge_abandoned' };
+    case 'session_expired':
+      return { type: 'session_expired' };
+  }
+}
