@@ -34,3 +34,7 @@ export {
   UpstreamUnavailableError,
   type ErrorCode,
 } from './errors.js';
+export type {
+  AuthenticationResultFields,
+  NextAction,
+} from './authentication/authentication-details.js';

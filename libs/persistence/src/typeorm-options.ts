@@ -1,10 +1,11 @@
 import type { DataSourceOptions } from 'typeorm';
+import { AuthenticationEventEntity } from './entities/authentication-event.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** Listed explicitly: the apps are bundled, so path globs would find nothing. */
-export const ENTITIES = [AuthenticationEntity];
+export const ENTITIES = [AuthenticationEntity, AuthenticationEventEntity];
 
 export interface DatabaseTuning {
   /** Connections per process. Commits bound throughput; 8–10 is the measured sweet spot. */

@@ -1,4 +1,5 @@
 import { CreateAuthentications1764064800000 } from './1764064800000-create-authentications.js';
+import { AuthenticationFlow1795608194543 } from './1795608194543-authentication-flow.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
-export const MIGRATIONS = [CreateAuthentications1764064800000];
+export const MIGRATIONS = [CreateAuthentications1764064800000, AuthenticationFlow1795608194543];

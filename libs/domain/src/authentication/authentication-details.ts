@@ -1,0 +1,48 @@
+/**
+ * What the caller must do next, as the API shows it. Built from Checkout's `next_actions`,
+ * `_links` and `acs` (FACTS §8); stored with the authentication.
+ */
+export type NextAction =
+  | {
+      /** EMV 3DS Method: post `three_ds_method_data` from a hidden iframe to `method_url`. */
+      type: 'three_ds_method';
+      method_url: string;
+      three_ds_method_data: string;
+      notification_url: string;
+      /** Report completion N/U if no notification arrives in this time (EMV: 10 s). */
+      timeout_seconds: number;
+    }
+  | { type: 'collect_channel_data'; channel: 'browser' | 'app' }
+  | { type: 'challenge'; channel: 'browser'; acs_url: string; creq: string }
+  | {
+      type: 'challenge';
+      channel: 'app';
+      acs_transaction_id: string;
+      acs_reference_number: string;
+      acs_signed_content: string;
+      three_ds_server_transaction_id: string;
+    }
+  /** 3DS1: post `PaReq`, `TermUrl`, `MD` to `acs_url` (full-page redirect). */
+  | { type: 'redirect'; acs_url: string; pareq: string; term_url: string; md: string };
+
+/** Checkout's raw authentication fields, kept beside the derived outcome (never the cryptogram). */
+export interface AuthenticationResultFields {
+  checkout_status: string;
+  protocol_version: string;
+  three_ds_server_transaction_id: string;
+  scheme?: string;
+  status_reason?: string;
+  response_code?: string;
+  response_status_reason?: string;
+  eci?: string;
+  xid?: string;
+  ds_transaction_id?: string;
+  acs_transaction_id?: string;
+  authentication_date?: string;
+  exemption_applied?: string;
+  challenged?: boolean;
+  flow_type?: string;
+  challenge_indicator?: string;
+  challenge_cancel_reason?: string;
+  cardholder_info?: string;
+}
