@@ -11,12 +11,19 @@ import {
   type DatabaseConfig,
 } from '../../apps/orchestrator/src/config/database.config.js';
 import { httpConfig } from '../../apps/orchestrator/src/config/http.config.js';
-import { aCheckoutConfig, aDatabaseConfig, anHttpConfig } from './test-config.js';
+import {
+  securityConfig,
+  type SecurityConfig,
+} from '../../apps/orchestrator/src/config/security.config.js';
+import { freePort } from './free-port.js';
+import { aCheckoutConfig, aDatabaseConfig, anHttpConfig, aSecurityConfig } from './test-config.js';
 
 export interface OrchestratorUnderTest {
   readonly app: NestFastifyApplication;
   /** For supertest: `request(sut.http)`. */
   readonly http: App;
+  /** Base URL over real HTTP (Checkout's callbacks and the browser pages reach it here). */
+  readonly url: string;
   close(): Promise<void>;
 }
 
@@ -25,8 +32,14 @@ export interface OrchestratorUnderTest {
  * replaced, so pipes, filters and modules behave exactly as in production.
  */
 export async function startOrchestrator(
-  config: { database?: Partial<DatabaseConfig>; checkout?: Partial<CheckoutConfig> } = {},
+  config: {
+    database?: Partial<DatabaseConfig>;
+    checkout?: Partial<CheckoutConfig>;
+    security?: Partial<SecurityConfig>;
+  } = {},
 ): Promise<OrchestratorUnderTest> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(httpConfig.KEY)
     .useValue(anHttpConfig())
@@ -34,12 +47,13 @@ export async function startOrchestrator(
     .useValue(aDatabaseConfig(config.database))
     .overrideProvider(checkoutConfig.KEY)
     .useValue(aCheckoutConfig(config.checkout))
+    .overrideProvider(securityConfig.KEY)
+    .useValue(aSecurityConfig({ publicUrl: url, ...config.security }))
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
     rawBody: true,
     logger: false,
   });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return { app, http: app.getHttpServer() as App, close: () => app.close() };
+  await app.listen(port, '127.0.0.1');
+  return { app, http: app.getHttpServer() as App, url, close: () => app.close() };
 }

@@ -1,10 +1,16 @@
 import { typeOrmOptions } from '@app/persistence';
 import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { checkoutConfig } from './config/checkout.config.js';
 import { databaseConfig, type DatabaseConfig } from './config/database.config.js';
 import { httpConfig } from './config/http.config.js';
+import { securityConfig } from './config/security.config.js';
+import { AuthenticationsModule } from './authentications/authentications.module.js';
+import { DomainErrorFilter } from './http/domain-error.filter.js';
+import { HttpExceptionFilter } from './http/http-exception.filter.js';
+import { validationPipe } from './http/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
 
 @Module({
@@ -15,7 +21,7 @@ import { HealthModule } from './health/health.module.js';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [httpConfig, databaseConfig, checkoutConfig],
+      load: [httpConfig, databaseConfig, checkoutConfig, securityConfig],
     }),
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
@@ -31,6 +37,13 @@ import { HealthModule } from './health/health.module.js';
       },
     }),
     HealthModule,
+    AuthenticationsModule,
+  ],
+  providers: [
+    { provide: APP_PIPE, useFactory: validationPipe },
+    // Order matters: Nest tries filters last-registered first, so DomainError is matched first.
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
   ],
 })
 export class AppModule {}

@@ -36,10 +36,11 @@ export abstract class DomainError extends Error {
 export class IllegalTransitionError extends DomainError {
   readonly code = 'ILLEGAL_TRANSITION';
 
-  constructor(from: AuthenticationState, event: AuthenticationEventType) {
-    super(`'${event}' is not allowed while the authentication is '${from}'`, {
+  /** `action`: the event, or the API action (e.g. `submit_channel_data`) that was refused. */
+  constructor(from: AuthenticationState, action: AuthenticationEventType | 'submit_channel_data') {
+    super(`'${action}' is not allowed while the authentication is '${from}'`, {
       state: from,
-      event,
+      action,
     });
   }
 }
@@ -98,6 +99,28 @@ export class UpstreamRejectedRequestError extends DomainError {
       error_type: errorType,
       error_codes: errorCodes,
       cko_request_id: requestId,
+    });
+  }
+}
+
+export class ResultNotReadyError extends DomainError {
+  readonly code = 'RESULT_NOT_READY';
+
+  constructor(authenticationId: string, state: AuthenticationState) {
+    super('The authentication has no final result yet', {
+      authentication_id: authenticationId,
+      state,
+    });
+  }
+}
+
+/** POST /sessions got no answer: Checkout may or may not have created the session. */
+export class UpstreamOutcomeUnknownError extends DomainError {
+  readonly code = 'UPSTREAM_OUTCOME_UNKNOWN';
+
+  constructor(authenticationId: string) {
+    super('Checkout did not answer the session request in time; its outcome is unknown', {
+      authentication_id: authenticationId,
     });
   }
 }

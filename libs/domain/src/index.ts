@@ -30,6 +30,8 @@ export {
   DomainError,
   ERROR_CODES,
   IllegalTransitionError,
+  ResultNotReadyError,
+  UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
   UpstreamUnavailableError,
   type ErrorCode,
@@ -38,3 +40,10 @@ export type {
   AuthenticationResultFields,
   NextAction,
 } from './authentication/authentication-details.js';
+export {
+  RESULT_FORMATS,
+  type AuthenticationResult,
+  type ResultFormat,
+} from './handoff/authentication-result.js';
+export { formatResult } from './handoff/result-formats.js';
+export { isExpired, isLuhnValid, maskedParts } from './card/card-number.js';

@@ -9,7 +9,10 @@ export {
   EmbeddedPostgresServer,
   type EmbeddedPostgresOptions,
 } from './embedded/embedded-postgres.server.js';
-export { AuthenticationEventEntity, type EventDetail } from './entities/authentication-event.entity.js';
+export {
+  AuthenticationEventEntity,
+  type EventDetail,
+} from './entities/authentication-event.entity.js';
 export { AuthenticationEntity } from './entities/authentication.entity.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { PersistenceModule } from './persistence.module.js';

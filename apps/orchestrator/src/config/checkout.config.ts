@@ -8,6 +8,7 @@ export const checkoutConfig = registerAs('checkout', () => {
     tokenUrl: env.CHECKOUT_TOKEN_URL,
     clientId: env.CHECKOUT_CLIENT_ID,
     clientSecret: env.CHECKOUT_CLIENT_SECRET,
+    timeoutMs: env.CHECKOUT_TIMEOUT_MS,
   };
 });
 export type CheckoutConfig = ConfigType<typeof checkoutConfig>;

@@ -9,6 +9,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
 } from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -59,6 +60,31 @@ export class OrchestratorEnvironment extends HttpServerEnvironment {
   @IsString()
   @IsNotEmpty()
   CHECKOUT_CLIENT_SECRET: string;
+
+  @IsInt()
+  @Min(100)
+  CHECKOUT_TIMEOUT_MS: number = 10_000;
+
+  /** Our base URL as Checkout and cardholder browsers reach it (callback and notification URLs). */
+  @IsUrl(HTTP_URL)
+  PUBLIC_URL: string = 'http://127.0.0.1:3000';
+
+  /** `team:key` pairs, comma-separated: the internal API's bearer keys (keys ≥ 16 chars). */
+  @Matches(/^[a-z0-9_-]+:[^,:\s]{16,}(,[a-z0-9_-]+:[^,:\s]{16,})*$/, {
+    message: 'API_KEYS must be team:key pairs separated by commas (keys of 16+ characters)',
+  })
+  API_KEYS: string;
+
+  /** 32 bytes, base64: AES-256-GCM key for cryptograms at rest. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'CRYPTOGRAM_ENCRYPTION_KEY must be 32 bytes in base64',
+  })
+  CRYPTOGRAM_ENCRYPTION_KEY: string;
+
+  /** HMAC key for card fingerprints (the PAN itself is never stored). */
+  @IsString()
+  @MinLength(32)
+  CARD_FINGERPRINT_KEY: string;
 }
 
 /** Validates `process.env` (or a copy); throws an error naming the failing keys, never values. */

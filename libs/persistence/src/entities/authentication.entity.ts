@@ -32,7 +32,7 @@ import {
   unique: true,
   where: '"checkout_session_id" IS NOT NULL',
 })
-@Index('UQ_authentications_team_reference', ['teamId', 'reference'], { unique: true })
+@Index('IDX_authentications_team_reference', ['teamId', 'reference'])
 export class AuthenticationEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_authentications' })
   id: string;

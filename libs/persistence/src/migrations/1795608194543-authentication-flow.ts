@@ -34,7 +34,7 @@ export class AuthenticationFlow1795608194543 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "authentications" ADD "cryptogram_ciphertext" text`);
     await queryRunner.query(`ALTER TABLE "authentications" ADD "failure_reason" text`);
     await queryRunner.query(
-      `CREATE UNIQUE INDEX "UQ_authentications_team_reference" ON "authentications"  ("team_id", "reference") `,
+      `CREATE INDEX "IDX_authentications_team_reference" ON "authentications"  ("team_id", "reference") `,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_authentications_checkout_session_id" ON "authentications"  ("checkout_session_id") WHERE "checkout_session_id" IS NOT NULL`,
@@ -66,7 +66,7 @@ export class AuthenticationFlow1795608194543 implements MigrationInterface {
       `ALTER TABLE "authentications" DROP CONSTRAINT "CHK_authentications_outcome"`,
     );
     await queryRunner.query(`DROP INDEX "public"."UQ_authentications_checkout_session_id"`);
-    await queryRunner.query(`DROP INDEX "public"."UQ_authentications_team_reference"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_authentications_team_reference"`);
     await queryRunner.query(`ALTER TABLE "authentications" DROP COLUMN "failure_reason"`);
     await queryRunner.query(`ALTER TABLE "authentications" DROP COLUMN "cryptogram_ciphertext"`);
     await queryRunner.query(`ALTER TABLE "authentications" DROP COLUMN "result"`);

@@ -1,0 +1,97 @@
+import {
+  IllegalTransitionError,
+  ConcurrentUpdateError,
+  patchFor,
+  transition,
+  type AuthenticationEvent,
+} from '@app/domain';
+import {
+  AuthenticationRepository,
+  type AuthenticationColumns,
+  type AuthenticationEntity,
+  type EventDetail,
+} from '@app/persistence';
+import { Injectable, Logger } from '@nestjs/common';
+
+const MAX_ATTEMPTS = 3;
+
+export interface TransitionInput {
+  /** Who brought the fact: api, checkout_callback, challenge_notification, method_notification … */
+  readonly source: string;
+  /** Checkout-derived columns written with the move (next action, result fields …). */
+  readonly columns?: AuthenticationColumns;
+  readonly detail?: EventDetail;
+}
+
+export type TransitionOutcome =
+  | { readonly moved: true; readonly authentication: AuthenticationEntity }
+  | { readonly moved: false; readonly authentication: AuthenticationEntity };
+
+/**
+ * The only code that changes `state`: load → decide (pure table) → compare-and-set with the
+ * timeline row in one transaction, re-reading on a lost race.
+ */
+@Injectable()
+export class AuthenticationTransitionsService {
+  private readonly logger = new Logger(AuthenticationTransitionsService.name);
+
+  constructor(private readonly repository: AuthenticationRepository) {}
+
+  /** For API calls: an illegal move is an error (409 ILLEGAL_TRANSITION). */
+  async apply(
+    id: string,
+    event: AuthenticationEvent,
+    input: TransitionInput,
+  ): Promise<AuthenticationEntity> {
+    const result = await this.applyIfLegal(id, event, input);
+    if (!result.moved) throw new IllegalTransitionError(result.authentication.state, event.type);
+    return result.authentication;
+  }
+
+  /**
+   * For Checkout and browser inputs: duplicates and late arrivals are no-ops, recorded in the
+   * timeline so support can see them.
+   */
+  async applyIfLegal(
+    id: string,
+    event: AuthenticationEvent,
+    input: TransitionInput,
+  ): Promise<TransitionOutcome> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const current = await this.repository.findById(id);
+      if (!current) throw new Error(`authentication ${id} vanished`);
+      const decision = transition(current.state, event);
+      if (!decision.ok) {
+        await this.repository.recordInput(id, {
+          event: `${event.type}_ignored`,
+          source: input.source,
+          detail: { ...input.detail, state: current.state },
+        });
+        return { moved: false, authentication: current };
+      }
+      const columns = { ...input.columns, ...patchFor(event) };
+      const written = await this.repository.applyTransition({
+        authenticationId: id,
+        from: decision.from,
+        fromVersion: current.version,
+        to: decision.to,
+        columns,
+        event: event.type,
+        source: input.source,
+        detail: input.detail,
+      });
+      if (written) {
+        this.logger.log({
+          msg: 'authentication transition',
+          id,
+          from: decision.from,
+          to: decision.to,
+          event: event.type,
+          source: input.source,
+        });
+        return { moved: true, authentication: (await this.repository.findById(id))! };
+      }
+    }
+    throw new ConcurrentUpdateError(id);
+  }
+}

@@ -1,0 +1,75 @@
+import { GUIDANCE_FOR_OUTCOME, type AuthenticationResult } from '@app/domain';
+import type { AuthenticationEntity, AuthenticationEventEntity } from '@app/persistence';
+
+/** The authentication as the API shows it: no PAN, no cryptogram, raw Checkout codes kept. */
+export function authenticationView(authentication: AuthenticationEntity): Record<string, unknown> {
+  const result = authentication.result;
+  return {
+    id: authentication.id,
+    reference: authentication.reference,
+    state: authentication.state,
+    outcome: authentication.outcome,
+    guidance: authentication.outcome ? GUIDANCE_FOR_OUTCOME[authentication.outcome] : null,
+    next_action: authentication.nextAction,
+    channel: authentication.channel,
+    amount: authentication.amount,
+    currency: authentication.currency,
+    source_type: authentication.sourceType,
+    card: authentication.cardBin
+      ? {
+          bin: authentication.cardBin,
+          last4: authentication.cardLast4,
+          scheme: authentication.scheme,
+        }
+      : { scheme: authentication.scheme },
+    checkout_session_id: authentication.checkoutSessionId,
+    protocol_version: result?.protocol_version ?? null,
+    response_code: result?.response_code ?? null,
+    response_status_reason: result?.response_status_reason ?? null,
+    status_reason: result?.status_reason ?? null,
+    failure_reason: authentication.failureReason,
+    created_at: authentication.createdAt.toISOString(),
+    updated_at: authentication.updatedAt.toISOString(),
+  };
+}
+
+export function eventView(event: AuthenticationEventEntity): Record<string, unknown> {
+  return {
+    id: Number(event.id),
+    event: event.event,
+    from_state: event.fromState,
+    to_state: event.toState,
+    source: event.source,
+    detail: event.detail,
+    at: event.createdAt.toISOString(),
+  };
+}
+
+/** The neutral result for downstream authorization; the caller decrypts the cryptogram. */
+export function resultOf(
+  authentication: AuthenticationEntity,
+  cryptogram: string | undefined,
+): AuthenticationResult {
+  const result = authentication.result;
+  return {
+    authenticationId: authentication.id,
+    checkoutSessionId: authentication.checkoutSessionId,
+    outcome: authentication.outcome!,
+    guidance: GUIDANCE_FOR_OUTCOME[authentication.outcome!],
+    protocolVersion: result?.protocol_version,
+    transStatus: result?.response_code,
+    transStatusReason: result?.response_status_reason,
+    eci: result?.eci,
+    cryptogram,
+    xid: result?.xid,
+    dsTransactionId: result?.ds_transaction_id,
+    threeDsServerTransactionId: result?.three_ds_server_transaction_id,
+    acsTransactionId: result?.acs_transaction_id,
+    exemption: result?.exemption_applied,
+    challenged: result?.challenged,
+    flowType: result?.flow_type,
+    authenticationDate: result?.authentication_date,
+    amount: authentication.amount,
+    currency: authentication.currency,
+  };
+}

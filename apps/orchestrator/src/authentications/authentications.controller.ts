@@ -1,0 +1,75 @@
+import { RESULT_FORMATS, type ResultFormat } from '@app/domain';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiKeyGuard, type TeamRequest } from '../http/api-key.guard.js';
+import { AuthenticationsService } from './authentications.service.js';
+import {
+  IssuerFingerprintRequestDto,
+  SubmitChannelDataRequestDto,
+} from './dto/channel-data.request.dto.js';
+import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
+
+/** The internal REST API for payment teams' backends. */
+@Controller('v1/authentications')
+@UseGuards(ApiKeyGuard)
+export class AuthenticationsController {
+  constructor(private readonly authentications: AuthenticationsService) {}
+
+  @Post()
+  create(@Req() request: TeamRequest, @Body() body: CreateAuthenticationRequestDto) {
+    return this.authentications.create(request.team!, body);
+  }
+
+  @Get(':id')
+  get(@Req() request: TeamRequest, @Param('id') id: string) {
+    return this.authentications.get(request.team!, id);
+  }
+
+  @Post(':id/issuer-fingerprint')
+  @HttpCode(200)
+  issuerFingerprint(
+    @Req() request: TeamRequest,
+    @Param('id') id: string,
+    @Body() body: IssuerFingerprintRequestDto,
+  ) {
+    return this.authentications.reportIssuerFingerprint(request.team!, id, body.completion);
+  }
+
+  @Post(':id/channel-data')
+  @HttpCode(200)
+  channelData(
+    @Req() request: TeamRequest,
+    @Param('id') id: string,
+    @Body() body: SubmitChannelDataRequestDto,
+  ) {
+    return this.authentications.submitChannelData(request.team!, id, body.channel_data);
+  }
+
+  @Get(':id/result')
+  result(
+    @Req() request: TeamRequest,
+    @Param('id') id: string,
+    @Query('format') format: string | undefined,
+  ) {
+    const chosen = format ?? 'generic';
+    if (!(RESULT_FORMATS as readonly string[]).includes(chosen)) {
+      throw new BadRequestException(`format must be one of ${RESULT_FORMATS.join(', ')}`);
+    }
+    return this.authentications.result(request.team!, id, chosen as ResultFormat);
+  }
+
+  @Get(':id/events')
+  events(@Req() request: TeamRequest, @Param('id') id: string) {
+    return this.authentications.events(request.team!, id);
+  }
+}

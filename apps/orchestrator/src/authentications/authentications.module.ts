@@ -1,0 +1,44 @@
+import { CheckoutClientModule } from '@app/checkout-client';
+import { PersistenceModule } from '@app/persistence';
+import { Module } from '@nestjs/common';
+import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
+import { InboundController } from '../checkout-inbound/inbound.controller.js';
+import { InboundService } from '../checkout-inbound/inbound.service.js';
+import { ApiKeyGuard } from '../http/api-key.guard.js';
+import { SecretBox } from '../security/secret-box.js';
+import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
+import { AuthenticationsController } from './authentications.controller.js';
+import { AuthenticationsService } from './authentications.service.js';
+import { CheckoutSync } from './checkout-sync.service.js';
+
+@Module({
+  imports: [
+    PersistenceModule,
+    CheckoutClientModule.forRootAsync({
+      inject: [checkoutConfig.KEY],
+      useFactory: (checkout: CheckoutConfig) => ({
+        apiUrl: checkout.apiUrl,
+        tokenUrl: checkout.tokenUrl,
+        clientId: checkout.clientId,
+        clientSecret: checkout.clientSecret,
+        scopes: ['sessions:browser', 'sessions:app'],
+        timeouts: {
+          tokenMs: checkout.timeoutMs,
+          readMs: checkout.timeoutMs,
+          writeMs: checkout.timeoutMs,
+        },
+        tokenRefreshMarginMs: 60_000,
+      }),
+    }),
+  ],
+  controllers: [AuthenticationsController, InboundController],
+  providers: [
+    ApiKeyGuard,
+    AuthenticationTransitionsService,
+    AuthenticationsService,
+    CheckoutSync,
+    InboundService,
+    SecretBox,
+  ],
+})
+export class AuthenticationsModule {}

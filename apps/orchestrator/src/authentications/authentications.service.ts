@@ -1,0 +1,226 @@
+import { CheckoutSessionsClient, type CheckoutCreateSessionRequest } from '@app/checkout-client';
+import {
+  AuthenticationNotFoundError,
+  IllegalTransitionError,
+  formatResult,
+  maskedParts,
+  ResultNotReadyError,
+  UpstreamOutcomeUnknownError,
+  UpstreamRejectedRequestError,
+  UpstreamUnavailableError,
+  type ResultFormat,
+} from '@app/domain';
+import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { SecretBox } from '../security/secret-box.js';
+import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
+import { authenticationView, eventView, resultOf } from './authentication.view.js';
+import { CheckoutSync } from './checkout-sync.service.js';
+import type { ChannelDataDto } from './dto/channel-data.request.dto.js';
+import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
+
+/** Checkout codes meaning "no 3DS for this card": a result (proceed without liability shift). */
+const NOT_ENROLLED_CODES = ['card_not_enrolled', 'issuer_not_enrolled'];
+const FINAL_STATES = ['result_ready', 'completed', 'closed'];
+
+type Json = Record<string, unknown>;
+
+/** The internal API's use cases. Every state change goes through the transitions service. */
+@Injectable()
+export class AuthenticationsService {
+  constructor(
+    private readonly repository: AuthenticationRepository,
+    private readonly transitions: AuthenticationTransitionsService,
+    private readonly checkout: CheckoutSessionsClient,
+    private readonly sync: CheckoutSync,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  async create(team: string, request: CreateAuthenticationRequestDto): Promise<Json> {
+    const id = `auth_${randomBytes(16).toString('hex')}`;
+    const callbackToken = this.secrets.newUrlToken();
+    const source = request.source;
+    const pan =
+      source.type === 'card'
+        ? source.number
+        : source.type === 'network_token'
+          ? source.token
+          : undefined;
+    await this.repository.insert(
+      {
+        id,
+        teamId: team,
+        state: 'created',
+        outcome: null,
+        reference: request.reference,
+        amount: request.amount ?? null,
+        currency: request.currency,
+        channel: request.channel,
+        sourceType: source.type,
+        cardBin: pan ? maskedParts(pan).bin : null,
+        cardLast4: pan ? maskedParts(pan).last4 : null,
+        cardFingerprint: pan ? this.secrets.cardFingerprint(pan) : null,
+        scheme: null,
+        checkoutSessionId: null,
+        callbackTokenHash: callbackToken.hash,
+        nextAction: null,
+        result: null,
+        cryptogramCiphertext: null,
+        failureReason: null,
+      },
+      {
+        event: 'created',
+        source: 'api',
+        detail: { channel: request.channel, source_type: source.type },
+      },
+    );
+    const created = await this.createCheckoutSession(
+      id,
+      request,
+      this.sync.callbackUrl(id, callbackToken.token),
+    );
+    const stored = (await this.repository.findById(id))!;
+    if (!created) return authenticationView(stored);
+    const authentication = await this.sync.applySession(stored, created.session, 'api');
+    return {
+      ...authenticationView(authentication),
+      // The app channel hands this to the 3DS SDK; it is never stored (FACTS §3.1).
+      ...(request.channel === 'app'
+        ? { checkout_session_secret: created.session.session_secret }
+        : {}),
+    };
+  }
+
+  async get(team: string, id: string): Promise<Json> {
+    return authenticationView(await this.owned(team, id));
+  }
+
+  async events(team: string, id: string): Promise<Json> {
+    await this.owned(team, id);
+    return { data: (await this.repository.listEvents(id)).map(eventView) };
+  }
+
+  /** EMV threeDSCompInd after the 3DS Method: Y when it completed, N/U otherwise (FACTS §7.7). */
+  async reportIssuerFingerprint(
+    team: string,
+    id: string,
+    completion: 'Y' | 'N' | 'U',
+    source = 'api',
+  ): Promise<Json> {
+    const authentication = await this.owned(team, id);
+    return authenticationView(await this.fingerprint(authentication, completion, source));
+  }
+
+  /** Tells Checkout, then moves on; a second report (notification and API both) is refused. */
+  async fingerprint(
+    authentication: AuthenticationEntity,
+    completion: 'Y' | 'N' | 'U',
+    source: string,
+  ) {
+    if (authentication.state !== 'awaiting_issuer_fingerprint') {
+      throw new IllegalTransitionError(authentication.state, 'fingerprint_completed');
+    }
+    const session = await this.checkout.reportIssuerFingerprint(
+      authentication.checkoutSessionId!,
+      completion,
+    );
+    return this.transitions.apply(
+      authentication.id,
+      { type: 'fingerprint_completed' },
+      { source, columns: this.sync.columnsOf(authentication, session), detail: { completion } },
+    );
+  }
+
+  async submitChannelData(team: string, id: string, data: ChannelDataDto): Promise<Json> {
+    const authentication = await this.owned(team, id);
+    if (data.channel !== authentication.channel) {
+      throw new UpstreamRejectedRequestError('collect data', 422, 'channel_mismatch', [
+        `expected_${authentication.channel}`,
+      ]);
+    }
+    if (!['awaiting_channel_data', 'awaiting_issuer_fingerprint'].includes(authentication.state)) {
+      throw new IllegalTransitionError(authentication.state, 'submit_channel_data');
+    }
+    const session = await this.checkout.collectChannelData(authentication.checkoutSessionId!, data);
+    return authenticationView(await this.sync.applySession(authentication, session, 'api'));
+  }
+
+  async result(team: string, id: string, format: ResultFormat): Promise<Json> {
+    const authentication = await this.owned(team, id);
+    if (!authentication.outcome || !FINAL_STATES.includes(authentication.state)) {
+      throw new ResultNotReadyError(id, authentication.state);
+    }
+    const cryptogram = authentication.cryptogramCiphertext
+      ? this.secrets.decrypt(authentication.cryptogramCiphertext)
+      : undefined;
+    return formatResult(resultOf(authentication, cryptogram), format);
+  }
+
+  private async createCheckoutSession(
+    id: string,
+    request: CreateAuthenticationRequestDto,
+    callbackUrl: string,
+  ) {
+    const { channel: _channel, channel_data, source, ...passThrough } = request;
+    const body: CheckoutCreateSessionRequest = {
+      ...passThrough,
+      source,
+      completion: {
+        type: 'non_hosted',
+        callback_url: callbackUrl,
+        challenge_notification_url: this.sync.challengeNotificationUrl(id),
+      },
+      ...(channel_data ? { channel_data: channel_data } : {}),
+    };
+    try {
+      return await this.checkout.createSession(body);
+    } catch (error) {
+      await this.creationFailed(id, error);
+      return null;
+    }
+  }
+
+  /**
+   * Records why no session exists and rethrows, except for "not enrolled", which is a result.
+   * POST /sessions is never retried blindly: Checkout has no idempotency for it (FACTS §12).
+   */
+  private async creationFailed(id: string, error: unknown): Promise<void> {
+    if (error instanceof UpstreamUnavailableError && error.maybeProcessed) {
+      await this.transitions.apply(
+        id,
+        { type: 'creation_timed_out' },
+        { source: 'api', detail: { reason: error.message } },
+      );
+      throw new UpstreamOutcomeUnknownError(id);
+    }
+    if (error instanceof UpstreamRejectedRequestError) {
+      const notEnrolled = error.errorCodes.some((code) => NOT_ENROLLED_CODES.includes(code));
+      await this.transitions.apply(
+        id,
+        { type: 'creation_rejected', outcome: notEnrolled ? 'unavailable' : 'error' },
+        {
+          source: 'api',
+          columns: { failureReason: error.errorCodes.join(',') || error.errorType },
+          detail: { error_type: error.errorType },
+        },
+      );
+      if (notEnrolled) return;
+      throw error;
+    }
+    await this.transitions.apply(
+      id,
+      { type: 'failed', reason: 'checkout_unavailable' },
+      { source: 'api' },
+    );
+    throw error;
+  }
+
+  private async owned(team: string, id: string): Promise<AuthenticationEntity> {
+    const authentication = await this.repository.findById(id);
+    // Another team's authentication is indistinguishable from a missing one.
+    if (!authentication || authentication.teamId !== team)
+      throw new AuthenticationNotFoundError(id);
+    return authentication;
+  }
+}

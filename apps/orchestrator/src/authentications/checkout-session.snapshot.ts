@@ -1,0 +1,108 @@
+import type { AuthenticationResultFields, NextAction } from '@app/domain';
+import type { CheckoutSession } from '@app/checkout-client';
+import type { AuthenticationColumns } from '@app/persistence';
+
+export interface SnapshotContext {
+  readonly channel: 'browser' | 'app';
+  /** Where the issuer's 3DS Method page posts back (EMV threeDSMethodNotificationURL). */
+  readonly methodNotificationUrl: string;
+  readonly encrypt: (plaintext: string) => string;
+}
+
+/** EMV 3DS: report the 3DS Method as not completed if no notification arrives in 10 s. */
+const THREE_DS_METHOD_TIMEOUT_SECONDS = 10;
+
+/**
+ * The columns a Checkout session read writes: what the caller does next, Checkout's raw result
+ * fields, and the cryptogram (encrypted; it only comes with an OAuth read).
+ */
+export function snapshotColumns(
+  session: CheckoutSession,
+  context: SnapshotContext,
+): AuthenticationColumns {
+  return {
+    scheme: session.scheme,
+    nextAction: nextActionOf(session, context),
+    result: resultFieldsOf(session),
+    ...(session.cryptogram ? { cryptogramCiphertext: context.encrypt(session.cryptogram) } : {}),
+  };
+}
+
+function nextActionOf(session: CheckoutSession, context: SnapshotContext): NextAction | null {
+  const actions = session.next_actions ?? [];
+  const methodUrl = session._links.three_ds_method_url?.href;
+  if (actions.includes('issuer_fingerprint') && methodUrl) {
+    return {
+      type: 'three_ds_method',
+      method_url: methodUrl,
+      three_ds_method_data: base64UrlJson({
+        threeDSServerTransID: session.transaction_id,
+        threeDSMethodNotificationURL: context.methodNotificationUrl,
+      }),
+      notification_url: context.methodNotificationUrl,
+      timeout_seconds: THREE_DS_METHOD_TIMEOUT_SECONDS,
+    };
+  }
+  if (actions.includes('collect_channel_data')) {
+    return { type: 'collect_channel_data', channel: context.channel };
+  }
+  if (actions.includes('authenticate')) {
+    return {
+      type: 'redirect',
+      acs_url: session._links.acs_url?.href ?? '',
+      pareq: session.pareq ?? '',
+      term_url: session._links.term_url?.href ?? '',
+      md: session.id,
+    };
+  }
+  if (actions.includes('challenge_cardholder') && session.acs) {
+    if (context.channel === 'app') {
+      return {
+        type: 'challenge',
+        channel: 'app',
+        acs_transaction_id: session.acs.transaction_id,
+        acs_reference_number: session.acs.reference_number,
+        acs_signed_content: session.acs.signed_content ?? '',
+        three_ds_server_transaction_id: session.transaction_id,
+      };
+    }
+    // Checkout now returns a ready CReq; older responses need one built (EMV 3DS CReq).
+    const creq =
+      session['3ds']?.challenge_request ??
+      base64UrlJson({
+        threeDSServerTransID: session.transaction_id,
+        acsTransID: session.acs.transaction_id,
+        messageType: 'CReq',
+        messageVersion: session.protocol_version,
+        challengeWindowSize: '05',
+      });
+    return { type: 'challenge', channel: 'browser', acs_url: session.acs.url ?? '', creq };
+  }
+  return null;
+}
+
+function resultFieldsOf(session: CheckoutSession): AuthenticationResultFields {
+  return {
+    checkout_status: session.status,
+    protocol_version: session.protocol_version,
+    three_ds_server_transaction_id: session.transaction_id,
+    scheme: session.scheme,
+    status_reason: session.status_reason,
+    response_code: session.response_code,
+    response_status_reason: session.response_status_reason,
+    eci: session.eci,
+    xid: session.xid,
+    ds_transaction_id: session.ds?.transaction_id,
+    acs_transaction_id: session.acs?.transaction_id,
+    authentication_date: session.authentication_date,
+    exemption_applied: session.exemption?.applied,
+    challenged: session.challenged,
+    flow_type: session.flow_type,
+    challenge_indicator: session.challenge_indicator,
+    challenge_cancel_reason: session.acs?.challenge_cancel_reason,
+    cardholder_info: session.cardholder_info,
+  };
+}
+
+const base64UrlJson = (value: object): string =>
+  Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -1,0 +1,109 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO4217CurrencyCode,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CHANNEL_DATA_DISCRIMINATOR, type ChannelDataDto } from './channel-data.request.dto.js';
+import { SOURCE_DISCRIMINATOR, type SourceDto } from './source.request.dto.js';
+
+/** Body of POST /v1/authentications. Unknown fields (a `cvv`, say) are refused, not ignored. */
+export class CreateAuthenticationRequestDto {
+  @ValidateNested()
+  @Type(() => Object, { discriminator: SOURCE_DISCRIMINATOR, keepDiscriminatorProperty: true })
+  source: SourceDto;
+
+  /** Minor units (Checkout: "Format the amount value"); omit for a non-payment authentication. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amount?: number;
+
+  @IsISO4217CurrencyCode()
+  currency: string;
+
+  @IsIn(['browser', 'app'])
+  channel: 'browser' | 'app';
+
+  @IsString()
+  @Length(1, 100)
+  reference: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Object, {
+    discriminator: CHANNEL_DATA_DISCRIMINATOR,
+    keepDiscriminatorProperty: true,
+  })
+  channel_data?: ChannelDataDto;
+
+  @IsOptional()
+  @IsIn([
+    'no_preference',
+    'no_challenge_requested',
+    'challenge_requested',
+    'challenge_requested_mandate',
+    'low_value',
+    'trusted_listing',
+    'trusted_listing_prompt',
+    'transaction_risk_assessment',
+    'data_share',
+  ])
+  challenge_indicator?: string;
+
+  @IsOptional()
+  @IsIn(['regular', 'recurring', 'installment', 'maintain_card', 'add_card'])
+  authentication_type?: string;
+
+  @IsOptional()
+  @IsIn(['payment', 'non_payment'])
+  authentication_category?: string;
+
+  @IsOptional()
+  @IsIn([
+    'goods_service',
+    'check_acceptance',
+    'account_funding',
+    'quasi_card_transaction',
+    'prepaid_activation_and_load',
+  ])
+  transaction_type?: string;
+
+  @IsOptional()
+  @Matches(/^pc_\w{26}$/, { message: 'processing_channel_id must look like pc_…' })
+  processing_channel_id?: string;
+
+  /** Passed to Checkout as given (Checkout validates their content). */
+  @IsOptional()
+  @IsObject()
+  account_info?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsObject()
+  merchant_risk_info?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsObject()
+  shipping_address?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsObject()
+  billing_descriptor?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsObject()
+  recurring?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsObject()
+  installment?: Record<string, unknown>;
+}

@@ -1,0 +1,48 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+
+/** Transport errors (validation, auth, unknown route, bad JSON) in the same `{error: …}` shape. */
+const CODE_FOR_STATUS: Partial<Record<number, string>> = {
+  [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
+  [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
+  [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
+  [HttpStatus.UNPROCESSABLE_ENTITY]: 'VALIDATION_FAILED',
+};
+
+@Catch(HttpException)
+export class HttpExceptionFilter implements ExceptionFilter<HttpException> {
+  catch(exception: HttpException, host: ArgumentsHost): void {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isOwnShape(body)) {
+      // A body a library chose on purpose (e.g. the health check report) goes out unchanged.
+      void reply.status(status).send(body);
+      return;
+    }
+    const details =
+      typeof body === 'object' && body !== null && 'details' in body ? body.details : [];
+    void reply.status(status).send({
+      error: {
+        code: CODE_FOR_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_REJECTED'),
+        message: exception.message,
+        details,
+      },
+    });
+  }
+}
+
+/** Nest's default bodies are `{statusCode, message, error?}` or ours `{message, details}`. */
+function isOwnShape(body: unknown): boolean {
+  return (
+    typeof body === 'object' && body !== null && !('message' in body) && !('statusCode' in body)
+  );
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
+import { securityConfig, type SecurityConfig } from '../config/security.config.js';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * The few cryptographic operations on card-adjacent data: cryptograms encrypted at rest
+ * (AES-256-GCM, `v1.<iv>.<tag>.<ciphertext>`), keyed PAN fingerprints, callback tokens.
+ */
+@Injectable()
+export class SecretBox {
+  constructor(@Inject(securityConfig.KEY) private readonly config: SecurityConfig) {}
+
+  encrypt(plaintext: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.config.cryptogramKey, iv);
+    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return ['v1', iv, cipher.getAuthTag(), ciphertext]
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+      .join('.');
+  }
+
+  decrypt(sealed: string): string {
+    const [version, iv, tag, ciphertext] = sealed.split('.');
+    if (version !== 'v1' || !iv || !tag || ciphertext === undefined)
+      throw new Error('unknown ciphertext format');
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      this.config.cryptogramKey,
+      Buffer.from(iv, 'base64url'),
+      {
+        authTagLength: TAG_BYTES,
+      },
+    );
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([
+      decipher.update(Buffer.from(ciphertext, 'base64url')),
+      decipher.final(),
+    ]).toString('utf8');
+  }
+
+  /** Same card → same value, without the PAN being recoverable (HMAC-SHA256 under a server key). */
+  cardFingerprint(pan: string): string {
+    return createHmac('sha256', this.config.cardFingerprintKey).update(pan).digest('hex');
+  }
+
+  /** An unguessable URL token and the hash we keep of it. */
+  newUrlToken(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: sha256(token) };
+  }
+
+  urlTokenMatches(token: string, hash: string): boolean {
+    const given = Buffer.from(sha256(token), 'hex');
+    const expected = Buffer.from(hash, 'hex');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+}
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');

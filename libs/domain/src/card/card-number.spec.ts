@@ -1,0 +1,25 @@
+import { isExpired, isLuhnValid, maskedParts } from './card-number.js';
+
+describe('card numbers', () => {
+  it.each(['4242424242424242', '5385308360135181', '345678901234564', '36747880216043'])(
+    'accepts %s (Luhn valid)',
+    (pan) => {
+      expect(isLuhnValid(pan)).toBe(true);
+    },
+  );
+
+  it.each(['4242424242424241', '4242 4242 4242 4242', '', 'abc'])('refuses %p', (pan) => {
+    expect(isLuhnValid(pan)).toBe(false);
+  });
+
+  it('counts a card as valid through its expiry month', () => {
+    const now = new Date(Date.UTC(2026, 10, 25));
+    expect(isExpired(11, 2026, now)).toBe(false);
+    expect(isExpired(10, 2026, now)).toBe(true);
+    expect(isExpired(1, 2030, now)).toBe(false);
+  });
+
+  it('keeps only BIN and last 4', () => {
+    expect(maskedParts('4242424242424242')).toEqual({ bin: '424242', last4: '4242' });
+  });
+});
