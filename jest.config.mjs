@@ -17,6 +17,8 @@ const shared = {
 };
 
 export default {
+  // A global option (ignored inside projects): generous, since CI machines are slow and shared.
+  testTimeout: 30_000,
   projects: [
     {
       ...shared,
@@ -29,7 +31,6 @@ export default {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.mjs',
       globalTeardown: '<rootDir>/test/global-teardown.mjs',
-      testTimeout: 30_000,
     },
   ],
 };

@@ -134,8 +134,9 @@ export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
       url: `${this.options.apiUrl.replace(/\/$/, '')}${call.path}`,
       headers: {
         authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
         accept: 'application/json',
+        // `complete` has no body; a JSON content type with an empty body is refused by some servers.
+        ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       data: call.body,
       timeout: call.safe ? this.options.timeouts.readMs : this.options.timeouts.writeMs,

@@ -107,11 +107,12 @@ export class CheckoutSync {
       await this.checkout.completeSession(sessionId);
     } catch (error) {
       const code = error instanceof DomainError ? error.code : 'UNEXPECTED';
-      this.logger.warn({ msg: 'checkout complete failed', id, code });
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ msg: 'checkout complete failed', id, code, reason });
       await this.repository.recordInput(id, {
         event: 'complete_failed',
         source: 'orchestrator',
-        detail: { code },
+        detail: { code, reason },
       });
       return;
     }

@@ -1,0 +1,80 @@
+import pg from 'pg';
+import request from 'supertest';
+import { startOrchestrator, type OrchestratorUnderTest } from './orchestrator-app.js';
+import { CheckoutApi } from './simulator/checkout-api.js';
+import {
+  SIMULATOR_CLIENT,
+  startSimulator,
+  type SimulatorUnderTest,
+} from './simulator/simulator-app.js';
+import { TEAM_A, testDatabaseUrl } from './test-config.js';
+
+/**
+ * The orchestrator (real AppModule, real PostgreSQL) talking over real HTTP to the simulator,
+ * both on their own ports, as in production.
+ */
+export class Orchestration {
+  private constructor(
+    readonly orchestrator: OrchestratorUnderTest,
+    readonly simulator: SimulatorUnderTest,
+    readonly checkout: CheckoutApi,
+  ) {}
+
+  static async start(): Promise<Orchestration> {
+    const simulator = await startSimulator();
+    const orchestrator = await startOrchestrator({
+      checkout: {
+        apiUrl: simulator.url,
+        tokenUrl: `${simulator.url}/connect/token`,
+        clientId: SIMULATOR_CLIENT.id,
+        clientSecret: SIMULATOR_CLIENT.secret,
+      },
+    });
+    return new Orchestration(orchestrator, simulator, new CheckoutApi(simulator.url));
+  }
+
+  /** supertest against the orchestrator with a team's API key. */
+  api(method: 'get' | 'post', path: string, apiKey: string = TEAM_A.apiKey) {
+    return request(this.orchestrator.http)[method](path).set('authorization', `Bearer ${apiKey}`);
+  }
+
+  /** Polls until the authentication reaches `state` (completion runs after the response). */
+  async waitForState(
+    id: string,
+    state: string,
+    timeoutMs = 5_000,
+  ): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { body } = await this.api('get', `/v1/authentications/${id}`);
+      if (body.state === state) return body as Record<string, unknown>;
+      if (Date.now() > deadline) {
+        const events = await this.api('get', `/v1/authentications/${id}/events`);
+        const timeline = JSON.stringify(events.body);
+        throw new Error(`${id} stayed ${String(body.state)}, expected ${state}; timeline: ${timeline}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  async statePath(id: string): Promise<string[]> {
+    const { body } = await this.api('get', `/v1/authentications/${id}/events`).expect(200);
+    return (body.data as { to_state: string | null }[]).flatMap((event) =>
+      event.to_state ? [event.to_state] : [],
+    );
+  }
+
+  /** Empties the tables between tests (the timeline's trigger allows TRUNCATE). */
+  async reset(): Promise<void> {
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    await client.query('TRUNCATE authentications, authentication_events');
+    await client.end();
+    await this.checkout.control('POST', '/reset');
+  }
+
+  async close(): Promise<void> {
+    await this.orchestrator.close();
+    await this.simulator.close();
+  }
+}
