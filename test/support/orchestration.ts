@@ -20,7 +20,8 @@ export class Orchestration {
     readonly checkout: CheckoutApi,
   ) {}
 
-  static async start(): Promise<Orchestration> {
+  /** `checkoutTimeoutMs`: the orchestrator's deadline for each Checkout call. */
+  static async start(options: { checkoutTimeoutMs?: number } = {}): Promise<Orchestration> {
     const simulator = await startSimulator();
     const orchestrator = await startOrchestrator({
       checkout: {
@@ -28,6 +29,7 @@ export class Orchestration {
         tokenUrl: `${simulator.url}/connect/token`,
         clientId: SIMULATOR_CLIENT.id,
         clientSecret: SIMULATOR_CLIENT.secret,
+        ...(options.checkoutTimeoutMs ? { timeoutMs: options.checkoutTimeoutMs } : {}),
       },
     });
     return new Orchestration(orchestrator, simulator, new CheckoutApi(simulator.url));
