@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
 import { startOrchestrator, type OrchestratorUnderTest } from './orchestrator-app.js';
@@ -21,9 +22,12 @@ export class Orchestration {
   ) {}
 
   /** `checkoutTimeoutMs`: the orchestrator's deadline for each Checkout call. */
-  static async start(options: { checkoutTimeoutMs?: number } = {}): Promise<Orchestration> {
+  static async start(
+    options: { checkoutTimeoutMs?: number; logger?: LoggerService } = {},
+  ): Promise<Orchestration> {
     const simulator = await startSimulator();
     const orchestrator = await startOrchestrator({
+      logger: options.logger,
       checkout: {
         apiUrl: simulator.url,
         tokenUrl: `${simulator.url}/connect/token`,
@@ -53,7 +57,9 @@ export class Orchestration {
       if (Date.now() > deadline) {
         const events = await this.api('get', `/v1/authentications/${id}/events`);
         const timeline = JSON.stringify(events.body);
-        throw new Error(`${id} stayed ${String(body.state)}, expected ${state}; timeline: ${timeline}`);
+        throw new Error(
+          `${id} stayed ${String(body.state)}, expected ${state}; timeline: ${timeline}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { App } from 'supertest/types.js';
@@ -36,6 +37,8 @@ export async function startOrchestrator(
     database?: Partial<DatabaseConfig>;
     checkout?: Partial<CheckoutConfig>;
     security?: Partial<SecurityConfig>;
+    /** Receives every log line the app writes (default: none are written). */
+    logger?: LoggerService;
   } = {},
 ): Promise<OrchestratorUnderTest> {
   const port = await freePort();
@@ -52,7 +55,7 @@ export async function startOrchestrator(
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
     rawBody: true,
-    logger: false,
+    logger: config.logger ?? false,
   });
   await app.listen(port, '127.0.0.1');
   return { app, http: app.getHttpServer() as App, url, close: () => app.close() };
