@@ -12,6 +12,9 @@ const checkoutEnv = {
   CHECKOUT_TOKEN_URL: 'http://127.0.0.1:9/connect/token',
   CHECKOUT_CLIENT_ID: 'ack_processtest',
   CHECKOUT_CLIENT_SECRET: SECRET,
+  API_KEYS: 'process:process-test-api-key-000001',
+  CRYPTOGRAM_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+  CARD_FINGERPRINT_KEY: 'process-test-card-fingerprint-key-0000000',
 };
 
 const isAlive = (pid: number): boolean => {
@@ -77,6 +80,8 @@ describe('orchestrator process (e2e)', () => {
     ['DATABASE_RUN_MIGRATIONS', { DATABASE_RUN_MIGRATIONS: 'yes' }],
     ['CHECKOUT_API_URL', { CHECKOUT_API_URL: 'not a url' }],
     ['CHECKOUT_CLIENT_SECRET', { CHECKOUT_CLIENT_SECRET: '' }],
+    ['API_KEYS', { API_KEYS: 'team-without-key' }],
+    ['CRYPTOGRAM_ENCRYPTION_KEY', { CRYPTOGRAM_ENCRYPTION_KEY: 'too-short' }],
   ])('refuses to start with a bad %s, naming the key and no secret', async (key, override) => {
     const app = runBuiltApp(ORCHESTRATOR_BUNDLE, { ...checkoutEnv, ...override });
     await expect(app.exited()).resolves.toBe(1);

@@ -24,7 +24,10 @@ export const MEANING_OF_CHECKOUT_STATUS = {
  * The domain event a Checkout session's current state amounts to, or null when it says nothing
  * new (`processing`). The `sid_…` rides along for the first step after creation.
  */
-export function eventForSession(session: CheckoutSession): AuthenticationEvent | null {
+export function eventForSession(
+  session: CheckoutSession,
+  channel: 'browser' | 'app',
+): AuthenticationEvent | null {
   const meaning = MEANING_OF_CHECKOUT_STATUS[session.status];
   const checkoutSessionId = session.id;
   if (meaning === null) return null;
@@ -35,7 +38,8 @@ export function eventForSession(session: CheckoutSession): AuthenticationEvent |
   }
   switch (meaning) {
     case 'awaiting_input':
-      return session.next_actions?.includes('issuer_fingerprint')
+      // The 3DS Method is browser-only (FACTS §8.2); Checkout may list it before it knows.
+      return channel === 'browser' && session.next_actions?.includes('issuer_fingerprint')
         ? { type: 'fingerprint_required', checkoutSessionId }
         : { type: 'channel_data_required', checkoutSessionId };
     case 'challenge_issued':

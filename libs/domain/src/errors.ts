@@ -124,3 +124,20 @@ export class UpstreamOutcomeUnknownError extends DomainError {
     });
   }
 }
+
+/** A request that is well-formed field by field but inconsistent as a whole. */
+export class InvalidRequestError extends DomainError {
+  readonly code = 'VALIDATION_FAILED';
+
+  constructor(message: string, details: Readonly<Record<string, unknown>> = {}) {
+    super(message, details);
+  }
+}
+
+export class CallbackTokenInvalidError extends DomainError {
+  readonly code = 'CALLBACK_TOKEN_INVALID';
+
+  constructor() {
+    super('Unknown callback');
+  }
+}

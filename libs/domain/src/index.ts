@@ -26,7 +26,9 @@ export {
 } from './authentication/outcome.js';
 export {
   AuthenticationNotFoundError,
+  CallbackTokenInvalidError,
   ConcurrentUpdateError,
+  InvalidRequestError,
   DomainError,
   ERROR_CODES,
   IllegalTransitionError,

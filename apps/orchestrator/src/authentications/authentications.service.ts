@@ -2,6 +2,7 @@ import { CheckoutSessionsClient, type CheckoutCreateSessionRequest } from '@app/
 import {
   AuthenticationNotFoundError,
   IllegalTransitionError,
+  InvalidRequestError,
   formatResult,
   maskedParts,
   ResultNotReadyError,
@@ -38,6 +39,11 @@ export class AuthenticationsService {
   ) {}
 
   async create(team: string, request: CreateAuthenticationRequestDto): Promise<Json> {
+    if (request.channel_data && request.channel_data.channel !== request.channel) {
+      throw new InvalidRequestError('channel_data.channel must match channel', {
+        channel: request.channel,
+      });
+    }
     const id = `auth_${randomBytes(16).toString('hex')}`;
     const callbackToken = this.secrets.newUrlToken();
     const source = request.source;
@@ -135,9 +141,9 @@ export class AuthenticationsService {
   async submitChannelData(team: string, id: string, data: ChannelDataDto): Promise<Json> {
     const authentication = await this.owned(team, id);
     if (data.channel !== authentication.channel) {
-      throw new UpstreamRejectedRequestError('collect data', 422, 'channel_mismatch', [
-        `expected_${authentication.channel}`,
-      ]);
+      throw new InvalidRequestError('channel_data.channel must match the authentication channel', {
+        channel: authentication.channel,
+      });
     }
     if (!['awaiting_channel_data', 'awaiting_issuer_fingerprint'].includes(authentication.state)) {
       throw new IllegalTransitionError(authentication.state, 'submit_channel_data');

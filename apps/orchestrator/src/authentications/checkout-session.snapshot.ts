@@ -31,7 +31,7 @@ export function snapshotColumns(
 function nextActionOf(session: CheckoutSession, context: SnapshotContext): NextAction | null {
   const actions = session.next_actions ?? [];
   const methodUrl = session._links.three_ds_method_url?.href;
-  if (actions.includes('issuer_fingerprint') && methodUrl) {
+  if (context.channel === 'browser' && actions.includes('issuer_fingerprint') && methodUrl) {
     return {
       type: 'three_ds_method',
       method_url: methodUrl,

@@ -47,7 +47,7 @@ export class CheckoutSync {
     session: CheckoutSession,
     source: string,
   ): Promise<AuthenticationEntity> {
-    const event = eventForSession(session);
+    const event = eventForSession(session, authentication.channel);
     if (!event) return authentication;
     const columns = this.columnsOf(authentication, session);
     const result = await this.transitions.applyIfLegal(authentication.id, event, {

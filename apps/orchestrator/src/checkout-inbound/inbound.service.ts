@@ -1,5 +1,6 @@
 import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
-import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { CallbackTokenInvalidError } from '@app/domain';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuthenticationsService } from '../authentications/authentications.service.js';
 import { CheckoutSync } from '../authentications/checkout-sync.service.js';
 import { SecretBox } from '../security/secret-box.js';
@@ -34,7 +35,7 @@ export class InboundService {
   async callback(id: string, token: string, body: unknown): Promise<void> {
     const authentication = await this.repository.findById(id);
     if (!authentication || !this.secrets.urlTokenMatches(token, authentication.callbackTokenHash)) {
-      throw new UnauthorizedException('Unknown callback');
+      throw new CallbackTokenInvalidError();
     }
     const hinted = (body as { status?: unknown } | undefined)?.status;
     await this.repository.recordInput(id, {

@@ -47,6 +47,8 @@ function generic(result: AuthenticationResult): Json {
  * (Checkout API reference, "3dsRequestStandalone"; FACTS §10.1). Checkout looks up the rest.
  */
 function checkoutPayment(result: AuthenticationResult): Json {
+  // No session (card or issuer not enrolled): there is nothing for Checkout to apply.
+  if (!result.checkoutSessionId) return { '3ds': { enabled: false } };
   return { '3ds': { enabled: true, authentication_id: result.checkoutSessionId } };
 }
 
@@ -65,7 +67,8 @@ function stripe(result: AuthenticationResult): Json {
           electronic_commerce_indicator: result.eci,
           cryptogram: result.cryptogram,
           transaction_id: threeDs1 ? result.xid : result.dsTransactionId,
-          ares_trans_status: result.transStatus,
+          // The ARes transStatus: `C` when a challenge followed, else the final one.
+          ares_trans_status: result.challenged && !threeDs1 ? 'C' : result.transStatus,
           exemption_indicator: result.exemption === 'low_value' ? 'low_risk' : undefined,
         }),
       },
@@ -80,11 +83,20 @@ function stripe(result: AuthenticationResult): Json {
  */
 function adyen(result: AuthenticationResult): Json {
   const challenged = result.challenged === true;
+  // 3DS1: VERes enrolment (`Y`, or the session would not exist) and the PARes status, which
+  // Checkout does not expose as such; it follows from the outcome.
+  const threeDs1 = result.protocolVersion?.startsWith('1.') ?? false;
+  const directoryResponse = threeDs1 ? 'Y' : challenged ? 'C' : result.transStatus;
+  const authenticationResponse = threeDs1
+    ? PARES_STATUS_FOR_OUTCOME[result.outcome]
+    : challenged
+      ? result.transStatus
+      : undefined;
   return {
     mpiData: compact({
       threeDSVersion: result.protocolVersion,
-      directoryResponse: challenged ? 'C' : result.transStatus,
-      authenticationResponse: challenged ? result.transStatus : undefined,
+      directoryResponse,
+      authenticationResponse,
       transStatusReason: result.transStatusReason,
       cavv: result.cryptogram,
       eci: result.eci,
@@ -93,6 +105,15 @@ function adyen(result: AuthenticationResult): Json {
     }),
   };
 }
+
+/** 3DS1 PARes status (Y/A/N/U) implied by an outcome. */
+const PARES_STATUS_FOR_OUTCOME: Partial<Record<AuthenticationResult['outcome'], string>> = {
+  authenticated: 'Y',
+  attempted: 'A',
+  not_authenticated: 'N',
+  rejected: 'N',
+  unavailable: 'U',
+};
 
 function compact(value: Json): Json {
   return Object.fromEntries(

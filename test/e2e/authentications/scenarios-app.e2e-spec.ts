@@ -1,0 +1,166 @@
+import type { CheckoutApi } from '../../support/simulator/checkout-api.js';
+import { anAppChannel } from '../../support/simulator/factories.js';
+import { Orchestration } from '../../support/orchestration.js';
+
+/** Untyped JSON from the wire (a Checkout session, an orchestrator body). */
+type Wire = Awaited<ReturnType<CheckoutApi['getSession']>>['body'];
+
+const aCreateBody = (number: string, overrides: Record<string, unknown> = {}) => ({
+  source: { type: 'card', number, expiry_month: 12, expiry_year: 2030 },
+  amount: 6540,
+  currency: 'EUR',
+  channel: 'browser',
+  reference: 'ORDER-1001',
+  ...overrides,
+});
+
+const defined = (value: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(value).filter(([, field]) => field != null));
+
+/** Each format, field by field, from Checkout's own session (frictionless 3DS2). */
+function expectedFormats(truth: Wire, outcome: string, guidance: string) {
+  return {
+    generic: defined({
+      authentication_id: truth.id,
+      outcome,
+      guidance,
+      protocol_version: truth.protocol_version,
+      trans_status: truth.response_code,
+      trans_status_reason: truth.response_status_reason,
+      eci: truth.eci,
+      cryptogram: truth.cryptogram,
+      xid: truth.xid,
+      ds_transaction_id: truth.ds?.transaction_id,
+      three_ds_server_transaction_id: truth.transaction_id,
+      acs_transaction_id: truth.acs?.transaction_id,
+      exemption: truth.exemption?.applied,
+      challenged: truth.challenged,
+      flow_type: truth.flow_type,
+      authentication_date: truth.authentication_date,
+      amount: truth.amount,
+      currency: truth.currency,
+    }),
+    checkout: { '3ds': { enabled: true, authentication_id: truth.id } },
+    stripe: {
+      payment_method_options: {
+        card: {
+          three_d_secure: defined({
+            version: truth.protocol_version,
+            electronic_commerce_indicator: truth.eci,
+            cryptogram: truth.cryptogram,
+            transaction_id: truth.ds?.transaction_id,
+            ares_trans_status: truth.response_code,
+          }),
+        },
+      },
+    },
+    adyen: {
+      mpiData: defined({
+        threeDSVersion: truth.protocol_version,
+        directoryResponse: truth.response_code,
+        transStatusReason: truth.response_status_reason,
+        cavv: truth.cryptogram,
+        eci: truth.eci,
+        dsTransID: truth.ds?.transaction_id,
+      }),
+    },
+  };
+}
+
+/** The app channel: the 3DS SDK's data instead of a browser's; challenges run in the SDK. */
+describe('authentication scenarios: app channel (e2e)', () => {
+  let ctx: Orchestration;
+
+  beforeAll(async () => {
+    ctx = await Orchestration.start();
+  });
+  afterEach(() => ctx.reset());
+  afterAll(() => ctx.close());
+
+  const truthOf = async (sessionId: string): Promise<Wire> => {
+    const response = await ctx.checkout.getSession(await ctx.checkout.token(), sessionId);
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+
+  const resultsOf = async (id: string) => {
+    const read = async (format: string) =>
+      (await ctx.api('get', `/v1/authentications/${id}/result?format=${format}`).expect(200)).body;
+    return {
+      generic: await read('generic'),
+      checkout: await read('checkout'),
+      stripe: await read('stripe'),
+      adyen: await read('adyen'),
+    };
+  };
+
+  const createApp = (card: string, channelData?: Record<string, unknown>) =>
+    ctx
+      .api('post', '/v1/authentications')
+      .send(aCreateBody(card, { channel: 'app', channel_data: channelData }))
+      .expect(201);
+
+  it('frictionless card is authenticated at create and hands back the session secret', async () => {
+    const created = await createApp('4485040371536584', anAppChannel());
+    expect(created.body).toMatchObject({
+      state: 'result_ready',
+      channel: 'app',
+      outcome: 'authenticated',
+      guidance: 'proceed_with_liability_shift',
+      response_code: 'Y',
+      checkout_session_secret: expect.stringMatching(/^sek_/),
+    });
+    const completed = await ctx.waitForState(created.body.id, 'completed');
+    expect(completed).not.toHaveProperty('checkout_session_secret');
+    expect(await ctx.statePath(created.body.id)).toEqual(['created', 'result_ready', 'completed']);
+    const truth = await truthOf(completed.checkout_session_id as string);
+    expect(created.body.checkout_session_secret).toBe(truth.session_secret);
+    const results = await resultsOf(created.body.id);
+    expect(results).toEqual(
+      expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift'),
+    );
+    expect(results.generic).toMatchObject({ eci: '05', cryptogram: expect.any(String) });
+  });
+
+  it('challenge card asks for an SDK challenge with the ACS signed content', async () => {
+    const created = await createApp('4242424242424242', anAppChannel());
+    const truth = await truthOf(created.body.checkout_session_id as string);
+    expect(created.body).toMatchObject({
+      state: 'challenge_required',
+      outcome: null,
+      guidance: null,
+      checkout_session_secret: truth.session_secret,
+    });
+    expect(created.body.next_action).toEqual({
+      type: 'challenge',
+      channel: 'app',
+      acs_transaction_id: truth.acs.transaction_id,
+      acs_reference_number: truth.acs.reference_number,
+      acs_signed_content: truth.acs.signed_content,
+      three_ds_server_transaction_id: truth.transaction_id,
+    });
+    expect(await ctx.statePath(created.body.id)).toEqual(['created', 'challenge_required']);
+    const early = await ctx.api('get', `/v1/authentications/${created.body.id}/result`).expect(409);
+    expect(early.body.error.code).toBe('RESULT_NOT_READY');
+  });
+
+  it('without channel data at create asks for SDK data, never a browser 3DS Method', async () => {
+    const created = await createApp('4485040371536584');
+    expect(created.body).toMatchObject({
+      state: 'awaiting_channel_data',
+      next_action: { type: 'collect_channel_data', channel: 'app' },
+    });
+    const result = await ctx
+      .api('post', `/v1/authentications/${created.body.id}/channel-data`)
+      .send({ channel_data: anAppChannel() })
+      .expect(200);
+    expect(result.body).toMatchObject({ state: 'result_ready', outcome: 'authenticated' });
+    await ctx.waitForState(created.body.id, 'completed');
+    expect(await ctx.statePath(created.body.id)).toEqual([
+      'created',
+      'awaiting_channel_data',
+      'result_ready',
+      'completed',
+    ]);
+  });
+});

@@ -1,0 +1,364 @@
+import { decodeJson, runThreeDsMethod } from '../../support/simulator/browser.js';
+import type { CheckoutApi } from '../../support/simulator/checkout-api.js';
+import { aBrowserChannel } from '../../support/simulator/factories.js';
+import { Orchestration } from '../../support/orchestration.js';
+
+/** Untyped JSON from the wire (a Checkout session, an orchestrator body). */
+type Wire = Awaited<ReturnType<CheckoutApi['getSession']>>['body'];
+
+const aCreateBody = (number: string, overrides: Record<string, unknown> = {}) => ({
+  source: { type: 'card', number, expiry_month: 12, expiry_year: 2030 },
+  amount: 6540,
+  currency: 'EUR',
+  channel: 'browser',
+  reference: 'ORDER-1001',
+  ...overrides,
+});
+
+const defined = (value: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(value).filter(([, field]) => field != null));
+
+/**
+ * Each format, field by field, as its mapping promises from Checkout's own session (see
+ * libs/domain/src/handoff/result-formats.ts for the sources). Frictionless 3DS2 flows only.
+ */
+function expectedFormats(truth: Wire, outcome: string, guidance: string) {
+  return {
+    generic: defined({
+      authentication_id: truth.id,
+      outcome,
+      guidance,
+      protocol_version: truth.protocol_version,
+      trans_status: truth.response_code,
+      trans_status_reason: truth.response_status_reason,
+      eci: truth.eci,
+      cryptogram: truth.cryptogram,
+      xid: truth.xid,
+      ds_transaction_id: truth.ds?.transaction_id,
+      three_ds_server_transaction_id: truth.transaction_id,
+      acs_transaction_id: truth.acs?.transaction_id,
+      exemption: truth.exemption?.applied,
+      challenged: truth.challenged,
+      flow_type: truth.flow_type,
+      authentication_date: truth.authentication_date,
+      amount: truth.amount,
+      currency: truth.currency,
+    }),
+    checkout: { '3ds': { enabled: true, authentication_id: truth.id } },
+    stripe: {
+      payment_method_options: {
+        card: {
+          three_d_secure: defined({
+            version: truth.protocol_version,
+            electronic_commerce_indicator: truth.eci,
+            cryptogram: truth.cryptogram,
+            transaction_id: truth.ds?.transaction_id,
+            ares_trans_status: truth.response_code,
+          }),
+        },
+      },
+    },
+    adyen: {
+      mpiData: defined({
+        threeDSVersion: truth.protocol_version,
+        directoryResponse: truth.response_code,
+        transStatusReason: truth.response_status_reason,
+        cavv: truth.cryptogram,
+        eci: truth.eci,
+        dsTransID: truth.ds?.transaction_id,
+      }),
+    },
+  };
+}
+
+interface FrictionlessCase {
+  readonly scenario: string;
+  readonly card: string;
+  readonly scheme: string;
+  /** create: channel data sent with the create (201 with the result); method: 3DS Method first. */
+  readonly via: 'create' | 'method';
+  readonly outcome: string;
+  readonly guidance: string;
+  readonly transStatus: string | null;
+  readonly statusReason: string;
+  readonly eci: string | null;
+  readonly cryptogram: boolean;
+}
+
+const FRICTIONLESS: FrictionlessCase[] = [
+  {
+    scenario: 'Y (Visa) after the 3DS Method is authenticated with ECI 05 and a cryptogram',
+    card: '4485040371536584',
+    scheme: 'visa',
+    via: 'method',
+    outcome: 'authenticated',
+    guidance: 'proceed_with_liability_shift',
+    transStatus: 'Y',
+    statusReason: 'ares_status',
+    eci: '05',
+    cryptogram: true,
+  },
+  {
+    scenario:
+      'Y (Mastercard) with channel data on create is authenticated at once with ECI 02 and a cryptogram',
+    card: '5588686116426417',
+    scheme: 'mastercard',
+    via: 'create',
+    outcome: 'authenticated',
+    guidance: 'proceed_with_liability_shift',
+    transStatus: 'Y',
+    statusReason: 'ares_status',
+    eci: '02',
+    cryptogram: true,
+  },
+  {
+    scenario: 'N after the 3DS Method is not authenticated with ECI 07 and no cryptogram',
+    card: '4539628347117863',
+    scheme: 'visa',
+    via: 'method',
+    outcome: 'not_authenticated',
+    guidance: 'do_not_proceed',
+    transStatus: 'N',
+    statusReason: 'ares_status',
+    eci: '07',
+    cryptogram: false,
+  },
+  {
+    scenario: 'U with channel data on create is unavailable with ECI 07 and no cryptogram',
+    card: '4024007186645015',
+    scheme: 'visa',
+    via: 'create',
+    outcome: 'unavailable',
+    guidance: 'proceed_without_liability_shift',
+    transStatus: 'U',
+    statusReason: 'ares_status',
+    eci: '07',
+    cryptogram: false,
+  },
+  {
+    scenario: 'A with channel data on create is attempted with ECI 06 and a cryptogram',
+    card: '4556574722325580',
+    scheme: 'visa',
+    via: 'create',
+    outcome: 'attempted',
+    guidance: 'proceed_with_liability_shift',
+    transStatus: 'A',
+    statusReason: 'ares_status',
+    eci: '06',
+    cryptogram: true,
+  },
+  {
+    scenario: 'R after the 3DS Method is rejected with ECI 07 and no cryptogram',
+    card: '4275765574319271',
+    scheme: 'visa',
+    via: 'method',
+    outcome: 'rejected',
+    guidance: 'do_not_proceed',
+    transStatus: 'R',
+    statusReason: 'ares_status',
+    eci: '07',
+    cryptogram: false,
+  },
+  {
+    scenario: 'DS error after the 3DS Method is unavailable (ares_error) with no transStatus',
+    card: '4452927588210665',
+    scheme: 'visa',
+    via: 'method',
+    outcome: 'unavailable',
+    guidance: 'proceed_without_liability_shift',
+    transStatus: null,
+    statusReason: 'ares_error',
+    eci: null,
+    cryptogram: false,
+  },
+];
+
+describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', () => {
+  let ctx: Orchestration;
+
+  beforeAll(async () => {
+    ctx = await Orchestration.start();
+  });
+  afterEach(() => ctx.reset());
+  afterAll(() => ctx.close());
+
+  const truthOf = async (sessionId: string): Promise<Wire> => {
+    const response = await ctx.checkout.getSession(await ctx.checkout.token(), sessionId);
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+
+  const resultsOf = async (id: string) => {
+    const read = async (format: string) =>
+      (await ctx.api('get', `/v1/authentications/${id}/result?format=${format}`).expect(200)).body;
+    return {
+      generic: await read('generic'),
+      checkout: await read('checkout'),
+      stripe: await read('stripe'),
+      adyen: await read('adyen'),
+    };
+  };
+
+  /** The 3DS Method in the hidden iframe, back to our notification URL. */
+  const completeThreeDsMethod = async (created: Wire) => {
+    const method = created.next_action;
+    expect(method).toMatchObject({
+      type: 'three_ds_method',
+      notification_url: `${ctx.orchestrator.url}/notifications/3ds-method/${created.id}`,
+      timeout_seconds: 10,
+    });
+    const transactionId = decodeJson(method.three_ds_method_data).threeDSServerTransID as string;
+    const backToUs = await runThreeDsMethod(
+      method.method_url,
+      transactionId,
+      method.notification_url,
+    );
+    expect(backToUs.action).toBe(method.notification_url);
+    const fingerprinted = await ctx.waitForState(created.id, 'awaiting_channel_data');
+    expect(fingerprinted.next_action).toEqual({ type: 'collect_channel_data', channel: 'browser' });
+  };
+
+  it.each(FRICTIONLESS)('frictionless $scenario', async (row) => {
+    let id: string;
+    let withResult: Wire;
+    if (row.via === 'create') {
+      const created = await ctx
+        .api('post', '/v1/authentications')
+        .send(aCreateBody(row.card, { channel_data: aBrowserChannel() }))
+        .expect(201);
+      id = created.body.id;
+      withResult = created.body;
+    } else {
+      const created = await ctx
+        .api('post', '/v1/authentications')
+        .send(aCreateBody(row.card))
+        .expect(201);
+      expect(created.body).toMatchObject({ state: 'awaiting_issuer_fingerprint', outcome: null });
+      id = created.body.id;
+      await completeThreeDsMethod(created.body);
+      withResult = (
+        await ctx
+          .api('post', `/v1/authentications/${id}/channel-data`)
+          .send({ channel_data: aBrowserChannel() })
+          .expect(200)
+      ).body;
+    }
+    expect(withResult).toMatchObject({
+      state: 'result_ready',
+      outcome: row.outcome,
+      guidance: row.guidance,
+      card: { scheme: row.scheme },
+      protocol_version: '2.2.0',
+      response_code: row.transStatus,
+      status_reason: row.statusReason,
+      failure_reason: null,
+    });
+
+    const completed = await ctx.waitForState(id, 'completed');
+    expect(completed).toMatchObject({ outcome: row.outcome, guidance: row.guidance });
+    expect(await ctx.statePath(id)).toEqual(
+      row.via === 'create'
+        ? ['created', 'result_ready', 'completed']
+        : [
+            'created',
+            'awaiting_issuer_fingerprint',
+            'awaiting_channel_data',
+            'result_ready',
+            'completed',
+          ],
+    );
+
+    const truth = await truthOf(completed.checkout_session_id as string);
+    expect(truth).toMatchObject({ completed: true, status_reason: row.statusReason });
+    const results = await resultsOf(id);
+    expect(results).toEqual(expectedFormats(truth, row.outcome, row.guidance));
+    expect(results.generic.eci).toBe(row.eci ?? undefined);
+    expect(results.generic.trans_status).toBe(row.transStatus ?? undefined);
+    expect('cryptogram' in results.generic).toBe(row.cryptogram);
+    expect(results.generic.protocol_version).toBe('2.2.0');
+  });
+
+  it('frictionless card without a 3DS Method URL goes straight to channel data, then authenticates', async () => {
+    const created = await ctx
+      .api('post', '/v1/authentications')
+      .send(aCreateBody('4556085951507152'))
+      .expect(201);
+    expect(created.body).toMatchObject({
+      state: 'awaiting_channel_data',
+      next_action: { type: 'collect_channel_data', channel: 'browser' },
+    });
+    const id = created.body.id;
+
+    const result = await ctx
+      .api('post', `/v1/authentications/${id}/channel-data`)
+      .send({ channel_data: aBrowserChannel() })
+      .expect(200);
+    expect(result.body).toMatchObject({
+      state: 'result_ready',
+      outcome: 'authenticated',
+      guidance: 'proceed_with_liability_shift',
+      response_code: 'Y',
+    });
+
+    const completed = await ctx.waitForState(id, 'completed');
+    expect(await ctx.statePath(id)).toEqual([
+      'created',
+      'awaiting_channel_data',
+      'result_ready',
+      'completed',
+    ]);
+    const truth = await truthOf(completed.checkout_session_id as string);
+    const results = await resultsOf(id);
+    expect(results).toEqual(
+      expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift'),
+    );
+    expect(results.generic).toMatchObject({ eci: '05', trans_status: 'Y' });
+    expect(results.generic.cryptogram).toEqual(expect.any(String));
+  });
+
+  it.each([
+    ['card not enrolled', '4484070000035519', 'card_not_enrolled'],
+    ['issuer not enrolled', '4820285375797526', 'issuer_not_enrolled'],
+  ])(
+    '%s (%s) closes at creation as unavailable, failure_reason %s, result available',
+    async (_scenario, card, checkoutCode) => {
+      const created = await ctx
+        .api('post', '/v1/authentications')
+        .send(aCreateBody(card, { channel_data: aBrowserChannel() }))
+        .expect(201);
+      expect(created.body).toMatchObject({
+        state: 'closed',
+        outcome: 'unavailable',
+        guidance: 'proceed_without_liability_shift',
+        failure_reason: checkoutCode,
+        checkout_session_id: null,
+        next_action: null,
+        response_code: null,
+      });
+      expect(await ctx.statePath(created.body.id)).toEqual(['created', 'closed']);
+
+      const generic = await ctx
+        .api('get', `/v1/authentications/${created.body.id}/result`)
+        .expect(200);
+      expect(generic.body).toEqual({
+        outcome: 'unavailable',
+        guidance: 'proceed_without_liability_shift',
+        amount: 6540,
+        currency: 'EUR',
+      });
+    },
+  );
+
+  it('does not hand Checkout payments a 3DS session that never existed (card not enrolled)', async () => {
+    const created = await ctx
+      .api('post', '/v1/authentications')
+      .send(aCreateBody('4484070000035519'))
+      .expect(201);
+    expect(created.body).toMatchObject({ state: 'closed', checkout_session_id: null });
+    const checkoutFormat = await ctx.api(
+      'get',
+      `/v1/authentications/${created.body.id}/result?format=checkout`,
+    );
+    expect(checkoutFormat.body).not.toMatchObject({ '3ds': { enabled: true } });
+  });
+});
