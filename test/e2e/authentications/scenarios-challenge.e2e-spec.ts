@@ -7,78 +7,9 @@ import {
   runThreeDsMethod,
   type ChallengeAnswer,
 } from '../../support/simulator/browser.js';
-import type { CheckoutApi } from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { Orchestration } from '../../support/orchestration.js';
-
-/** Untyped JSON from the wire (a Checkout session, an orchestrator body). */
-type Wire = Awaited<ReturnType<CheckoutApi['getSession']>>['body'];
-
-const aCreateBody = (number: string, overrides: Record<string, unknown> = {}) => ({
-  source: { type: 'card', number, expiry_month: 12, expiry_year: 2030 },
-  amount: 6540,
-  currency: 'EUR',
-  channel: 'browser',
-  reference: 'ORDER-1001',
-  ...overrides,
-});
-
-const defined = (value: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(value).filter(([, field]) => field != null));
-
-/**
- * Each format, field by field, as its mapping promises from Checkout's own session (3DS2).
- * Stripe's `ares_trans_status` after a challenge has its own test (the ARes said C).
- */
-function expectedFormats(truth: Wire, outcome: string, guidance: string) {
-  const challenged = truth.challenged === true;
-  const stripe = defined({
-    version: truth.protocol_version,
-    electronic_commerce_indicator: truth.eci,
-    cryptogram: truth.cryptogram,
-    transaction_id: truth.ds?.transaction_id,
-    ares_trans_status: challenged ? undefined : truth.response_code,
-  });
-  return {
-    generic: defined({
-      authentication_id: truth.id,
-      outcome,
-      guidance,
-      protocol_version: truth.protocol_version,
-      trans_status: truth.response_code,
-      trans_status_reason: truth.response_status_reason,
-      eci: truth.eci,
-      cryptogram: truth.cryptogram,
-      xid: truth.xid,
-      ds_transaction_id: truth.ds?.transaction_id,
-      three_ds_server_transaction_id: truth.transaction_id,
-      acs_transaction_id: truth.acs?.transaction_id,
-      exemption: truth.exemption?.applied,
-      challenged: truth.challenged,
-      flow_type: truth.flow_type,
-      authentication_date: truth.authentication_date,
-      amount: truth.amount,
-      currency: truth.currency,
-    }),
-    checkout: { '3ds': { enabled: true, authentication_id: truth.id } },
-    stripe: {
-      payment_method_options: {
-        card: { three_d_secure: challenged ? expect.objectContaining(stripe) : stripe },
-      },
-    },
-    adyen: {
-      mpiData: defined({
-        threeDSVersion: truth.protocol_version,
-        directoryResponse: challenged ? 'C' : truth.response_code,
-        authenticationResponse: challenged ? truth.response_code : undefined,
-        transStatusReason: truth.response_status_reason,
-        cavv: truth.cryptogram,
-        eci: truth.eci,
-        dsTransID: truth.ds?.transaction_id,
-      }),
-    },
-  };
-}
+import { aCreateBody, expectedFormats, type Wire } from '../../support/result-expectations.js';
 
 interface ChallengeCase {
   readonly scenario: string;
