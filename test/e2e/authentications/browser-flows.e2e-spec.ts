@@ -6,15 +6,7 @@ import {
 } from '../../support/simulator/browser.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { Orchestration } from '../../support/orchestration.js';
-
-const aCreateBody = (number: string, overrides: Record<string, unknown> = {}) => ({
-  source: { type: 'card', number, expiry_month: 12, expiry_year: 2030 },
-  amount: 6540,
-  currency: 'EUR',
-  channel: 'browser',
-  reference: 'ORDER-1001',
-  ...overrides,
-});
+import { aCreateBody } from '../../support/result-expectations.js';
 
 describe('browser authentications (e2e)', () => {
   let ctx: Orchestration;
