@@ -95,7 +95,11 @@ try {
     const started = performance.now();
     const response = await fetch(`http://127.0.0.1:${orchPort}/v1/authentications`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${API_KEY}`,
+        'content-type': 'application/json',
+        'idempotency-key': `bench-${sequence}`,
+      },
       body: JSON.stringify({
         source: { type: 'card', number: '4485040371536584', expiry_month: 12, expiry_year: 2030 },
         amount: 100,

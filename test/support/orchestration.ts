@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { startOrchestrator, type OrchestratorUnderTest } from './orchestrator-app.js';
@@ -39,9 +40,17 @@ export class Orchestration {
     return new Orchestration(orchestrator, simulator, new CheckoutApi(simulator.url));
   }
 
-  /** supertest against the orchestrator with a team's API key. */
+  /**
+   * supertest against the orchestrator with a team's API key. Creates get a fresh
+   * Idempotency-Key unless the test sets its own (`.set('idempotency-key', …)` overrides it).
+   */
   api(method: 'get' | 'post', path: string, apiKey: string = TEAM_A.apiKey) {
-    return request(this.orchestrator.http)[method](path).set('authorization', `Bearer ${apiKey}`);
+    const call = request(this.orchestrator.http)
+      [method](path)
+      .set('authorization', `Bearer ${apiKey}`);
+    return method === 'post' && path === '/v1/authentications'
+      ? call.set('idempotency-key', randomUUID())
+      : call;
   }
 
   /** Polls until the authentication reaches `state` (completion runs after the response). */
@@ -76,7 +85,7 @@ export class Orchestration {
   async reset(): Promise<void> {
     const client = new pg.Client({ connectionString: testDatabaseUrl() });
     await client.connect();
-    await client.query('TRUNCATE authentications, authentication_events');
+    await client.query('TRUNCATE authentications, authentication_events, idempotency_keys');
     await client.end();
     await this.checkout.control('POST', '/reset');
   }

@@ -1,6 +1,7 @@
 import { Clock } from '@app/common';
 import { UpstreamRejectedRequestError } from '@app/domain';
 import type { HttpService } from '@nestjs/axios';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import type { AxiosRequestConfig } from 'axios';
 import { Observable } from 'rxjs';
 import type { CheckoutClientOptions } from './checkout-client.options.js';
@@ -60,6 +61,9 @@ const options: CheckoutClientOptions = {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('OAuthTokenProvider', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
+
   let clock: FakeClock;
   let endpoint: FakeTokenEndpoint;
   let sut: OAuthTokenProvider;

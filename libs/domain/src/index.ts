@@ -31,6 +31,8 @@ export {
   InvalidRequestError,
   DomainError,
   ERROR_CODES,
+  IdempotencyKeyInUseError,
+  IdempotencyKeyReusedError,
   IllegalTransitionError,
   ResultNotReadyError,
   UpstreamOutcomeUnknownError,

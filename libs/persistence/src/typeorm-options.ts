@@ -1,11 +1,12 @@
 import type { DataSourceOptions } from 'typeorm';
 import { AuthenticationEventEntity } from './entities/authentication-event.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
+import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** Listed explicitly: the apps are bundled, so path globs would find nothing. */
-export const ENTITIES = [AuthenticationEntity, AuthenticationEventEntity];
+export const ENTITIES = [AuthenticationEntity, AuthenticationEventEntity, IdempotencyKeyEntity];
 
 export interface DatabaseTuning {
   /** Connections per process. Commits bound throughput; 8–10 is the measured sweet spot. */

@@ -14,7 +14,7 @@ describe('browser authentications (e2e)', () => {
   beforeAll(async () => {
     ctx = await Orchestration.start();
   });
-  afterEach(() => ctx.reset());
+  beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
 
   it('runs a frictionless Y: 3DS Method, channel data, authenticated, completed', async () => {

@@ -46,7 +46,7 @@ describe('Checkout reliability (e2e)', () => {
   beforeAll(async () => {
     ctx = await Orchestration.start();
   });
-  afterEach(() => ctx.reset());
+  beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
 
   describe('OAuth token', () => {

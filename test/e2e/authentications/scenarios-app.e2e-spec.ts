@@ -9,7 +9,7 @@ describe('authentication scenarios: app channel (e2e)', () => {
   beforeAll(async () => {
     ctx = await Orchestration.start();
   });
-  afterEach(() => ctx.reset());
+  beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
 
   const truthOf = async (sessionId: string): Promise<Wire> => {

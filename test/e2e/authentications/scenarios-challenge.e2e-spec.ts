@@ -64,7 +64,7 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
   beforeAll(async () => {
     ctx = await Orchestration.start();
   });
-  afterEach(() => ctx.reset());
+  beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
 
   const truthOf = async (sessionId: string): Promise<Wire> => {

@@ -111,7 +111,7 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
   beforeAll(async () => {
     ctx = await Orchestration.start();
   });
-  afterEach(() => ctx.reset());
+  beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
 
   const truthOf = async (sessionId: string): Promise<Wire> => {

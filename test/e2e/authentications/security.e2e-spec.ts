@@ -90,7 +90,7 @@ describe('authentication security (e2e)', () => {
   beforeAll(async () => {
     ctx = await Orchestration.start();
   });
-  afterEach(() => ctx.reset());
+  beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
 
   const create = (body: Record<string, unknown>, status = 201) =>

@@ -10,8 +10,10 @@ import {
   Query,
   Req,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import { ApiKeyGuard, type TeamRequest } from '../http/api-key.guard.js';
+import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
 import { AuthenticationsService } from './authentications.service.js';
 import {
   IssuerFingerprintRequestDto,
@@ -26,6 +28,7 @@ export class AuthenticationsController {
   constructor(private readonly authentications: AuthenticationsService) {}
 
   @Post()
+  @UseInterceptors(IdempotencyInterceptor)
   create(@Req() request: TeamRequest, @Body() body: CreateAuthenticationRequestDto) {
     return this.authentications.create(request.team!, body);
   }

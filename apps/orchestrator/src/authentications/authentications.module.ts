@@ -5,6 +5,7 @@ import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.j
 import { InboundController } from '../checkout-inbound/inbound.controller.js';
 import { InboundService } from '../checkout-inbound/inbound.service.js';
 import { ApiKeyGuard } from '../http/api-key.guard.js';
+import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { AuthenticationsController } from './authentications.controller.js';
@@ -34,6 +35,7 @@ import { CheckoutSync } from './checkout-sync.service.js';
   controllers: [AuthenticationsController, InboundController],
   providers: [
     ApiKeyGuard,
+    IdempotencyInterceptor,
     AuthenticationTransitionsService,
     AuthenticationsService,
     CheckoutSync,

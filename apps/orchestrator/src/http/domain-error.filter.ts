@@ -30,14 +30,17 @@ export class DomainErrorFilter implements ExceptionFilter<DomainError> {
   private readonly logger = new Logger(DomainErrorFilter.name);
 
   catch(error: DomainError, host: ArgumentsHost): void {
-    const status = HTTP_STATUS[error.code];
-    if (status >= HttpStatus.INTERNAL_SERVER_ERROR) {
+    const { status, body } = domainErrorResponse(error);
+    if (status >= 500) {
       this.logger.warn({ msg: error.message, code: error.code, details: error.details });
     }
-    void host
-      .switchToHttp()
-      .getResponse<FastifyReply>()
-      .status(status)
-      .send({ error: { code: error.code, message: error.message, details: error.details } });
+    void host.switchToHttp().getResponse<FastifyReply>().status(status).send(body);
   }
+}
+
+export function domainErrorResponse(error: DomainError): { status: number; body: object } {
+  return {
+    status: HTTP_STATUS[error.code],
+    body: { error: { code: error.code, message: error.message, details: error.details } },
+  };
 }

@@ -20,24 +20,30 @@ const CODE_FOR_STATUS: Partial<Record<number, string>> = {
 @Catch(HttpException)
 export class HttpExceptionFilter implements ExceptionFilter<HttpException> {
   catch(exception: HttpException, host: ArgumentsHost): void {
-    const status = exception.getStatus();
-    const body = exception.getResponse();
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    if (isOwnShape(body)) {
-      // A body a library chose on purpose (e.g. the health check report) goes out unchanged.
-      void reply.status(status).send(body);
-      return;
-    }
-    const details =
-      typeof body === 'object' && body !== null && 'details' in body ? body.details : [];
-    void reply.status(status).send({
+    const { status, body } = httpExceptionResponse(exception);
+    void host.switchToHttp().getResponse<FastifyReply>().status(status).send(body);
+  }
+}
+
+export function httpExceptionResponse(exception: HttpException): { status: number; body: object } {
+  const status = exception.getStatus();
+  const body = exception.getResponse();
+  if (isOwnShape(body)) {
+    // A body a library chose on purpose (e.g. the health check report) goes out unchanged.
+    return { status, body: body as object };
+  }
+  const details =
+    typeof body === 'object' && body !== null && 'details' in body ? body.details : [];
+  return {
+    status,
+    body: {
       error: {
         code: CODE_FOR_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_REJECTED'),
         message: exception.message,
         details,
       },
-    });
-  }
+    },
+  };
 }
 
 /** Nest's default bodies are `{statusCode, message, error?}` or ours `{message, details}`. */

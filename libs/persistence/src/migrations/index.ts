@@ -1,5 +1,10 @@
 import { CreateAuthentications1764064800000 } from './1764064800000-create-authentications.js';
 import { AuthenticationFlow1795608194543 } from './1795608194543-authentication-flow.js';
+import { IdempotencyKeys1795609975762 } from './1795609975762-idempotency-keys.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
-export const MIGRATIONS = [CreateAuthentications1764064800000, AuthenticationFlow1795608194543];
+export const MIGRATIONS = [
+  CreateAuthentications1764064800000,
+  AuthenticationFlow1795608194543,
+  IdempotencyKeys1795609975762,
+];

@@ -1,0 +1,96 @@
+import { DomainError, IdempotencyKeyInUseError, IdempotencyKeyReusedError } from '@app/domain';
+import { IdempotencyKeyRepository } from '@app/persistence';
+import {
+  BadRequestException,
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { RawBodyRequest } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import { firstValueFrom, from, type Observable } from 'rxjs';
+import type { TeamRequest } from './api-key.guard.js';
+import { domainErrorResponse } from './domain-error.filter.js';
+import { httpExceptionResponse } from './http-exception.filter.js';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** A stored response going out again; the exception filter sends its body unchanged. */
+class ReplayedResponse extends HttpException {}
+
+/**
+ * `Idempotency-Key` on a POST (IETF httpapi idempotency draft, Stripe's semantics): the same key
+ * and body get the first response again; the same key with another body gets 422; a duplicate
+ * that arrives while the first still runs gets 409. Keys are per team.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly keys: IdempotencyKeyRepository,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return from(this.handle(context, next));
+  }
+
+  private async handle(context: ExecutionContext, next: CallHandler): Promise<unknown> {
+    const request = context.switchToHttp().getRequest<RawBodyRequest<TeamRequest>>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+      throw new BadRequestException(
+        'An Idempotency-Key header (1–255 visible ASCII characters) is required',
+      );
+    }
+    const team = request.team!;
+    const requestHash = createHash('sha256')
+      .update(request.rawBody ?? Buffer.alloc(0))
+      .digest('hex');
+    const claim = await this.keys.claim(team, key, requestHash);
+    if (!claim.claimed) {
+      if (claim.existing.requestHash !== requestHash) {
+        throw new IdempotencyKeyReusedError();
+      }
+      if (claim.existing.state === 'in_progress') {
+        throw new IdempotencyKeyInUseError();
+      }
+      void reply.header('idempotent-replayed', 'true');
+      throw new ReplayedResponse(claim.existing.responseBody!, claim.existing.responseStatus!);
+    }
+    try {
+      const body = (await firstValueFrom(next.handle())) as object;
+      const status = this.reflector.get<number | undefined>(
+        HTTP_CODE_METADATA,
+        context.getHandler(),
+      );
+      await this.keys.complete(team, key, status ?? HttpStatus.CREATED, body);
+      return body;
+    } catch (error) {
+      await this.remember(team, key, error);
+      throw error;
+    }
+  }
+
+  /** Deterministic answers are kept for replay; a server failure frees the key for a retry. */
+  private async remember(team: string, key: string, error: unknown): Promise<void> {
+    const response =
+      error instanceof DomainError
+        ? domainErrorResponse(error)
+        : error instanceof HttpException
+          ? httpExceptionResponse(error)
+          : undefined;
+    // 504: Checkout may have created the session; a retry must not start a second one.
+    if (response && (response.status < 500 || response.status === 504)) {
+      await this.keys.complete(team, key, response.status, response.body);
+    } else {
+      await this.keys.release(team, key);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * One `Idempotency-Key` of one team (IETF draft-ietf-httpapi-idempotency-key-header): the
+ * request it was first used with, and the response to replay for the same request.
+ */
+@Entity({ name: 'idempotency_keys' })
+@Check('CHK_idempotency_keys_state', `"state" IN ('in_progress', 'completed')`)
+export class IdempotencyKeyEntity {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_idempotency_keys' })
+  teamId: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_idempotency_keys' })
+  key: string;
+
+  /** SHA-256 of the raw request body: the same key with another body is refused. */
+  @Column({ type: 'text' })
+  requestHash: string;
+
+  @Column({ type: 'text' })
+  state: 'in_progress' | 'completed';
+
+  @Column({ type: 'integer', nullable: true })
+  responseStatus: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  responseBody: object | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
