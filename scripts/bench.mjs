@@ -21,8 +21,8 @@ const freePort = () =>
     });
   });
 
-function start(name, bundle, env) {
-  const child = spawn(process.execPath, [bundle], {
+function start(name, bundle, env, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, bundle], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -53,22 +53,30 @@ const simulator = start('simulator', 'dist/apps/checkout-simulator/main.js', {
   SIMULATOR_CLIENT_ID: CLIENT.id,
   SIMULATOR_CLIENT_SECRET: CLIENT.secret,
 });
-const orchestrator = start('orchestrator', 'dist/apps/orchestrator/main.js', {
-  PORT: String(orchPort),
-  LOG_FORMAT: 'json',
-  NODE_ENV: 'production',
-  ...(process.env.DATABASE_URL
-    ? { DATABASE_URL: process.env.DATABASE_URL }
-    : { EMBEDDED_POSTGRES_DIR: join(pgDir, 'pg'), EMBEDDED_POSTGRES_PORT: String(pgPort) }),
-  CHECKOUT_API_URL: `http://127.0.0.1:${simPort}`,
-  CHECKOUT_TOKEN_URL: `http://127.0.0.1:${simPort}/connect/token`,
-  CHECKOUT_CLIENT_ID: CLIENT.id,
-  CHECKOUT_CLIENT_SECRET: CLIENT.secret,
-  PUBLIC_URL: `http://127.0.0.1:${orchPort}`,
-  API_KEYS: `bench:${API_KEY}`,
-  CRYPTOGRAM_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
-  CARD_FINGERPRINT_KEY: 'bench-card-fingerprint-key-000000000000',
-});
+const orchestrator = start(
+  'orchestrator',
+  'dist/apps/orchestrator/main.js',
+  {
+    PORT: String(orchPort),
+    LOG_FORMAT: 'json',
+    NODE_ENV: 'production',
+    ...(process.env.DATABASE_URL
+      ? { DATABASE_URL: process.env.DATABASE_URL }
+      : { EMBEDDED_POSTGRES_DIR: join(pgDir, 'pg'), EMBEDDED_POSTGRES_PORT: String(pgPort) }),
+    CHECKOUT_API_URL: `http://127.0.0.1:${simPort}`,
+    CHECKOUT_TOKEN_URL: `http://127.0.0.1:${simPort}/connect/token`,
+    CHECKOUT_CLIENT_ID: CLIENT.id,
+    CHECKOUT_CLIENT_SECRET: CLIENT.secret,
+    PUBLIC_URL: `http://127.0.0.1:${orchPort}`,
+    API_KEYS: `bench:${API_KEY}`,
+    CRYPTOGRAM_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+    CARD_FINGERPRINT_KEY: 'bench-card-fingerprint-key-000000000000',
+  },
+  // BENCH_PROFILE_DIR: write a V8 CPU profile of the orchestrator there (open it in Chrome DevTools).
+  process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [],
+);
 const stopAll = () =>
   [orchestrator, simulator].forEach(
     ({ child }) => child.exitCode === null && child.kill('SIGTERM'),

@@ -5,6 +5,9 @@ import { AuthenticationsService } from '../authentications/authentications.servi
 import { CheckoutSync } from '../authentications/checkout-sync.service.js';
 import { SecretBox } from '../security/secret-box.js';
 
+/** States whose outcome can no longer change. */
+const FINAL_STATES = ['result_ready', 'completed', 'closed'];
+
 /** Statuses a callback body may hint at; anything else is recorded as `other`. */
 const KNOWN_STATUSES = [
   'approved',
@@ -46,7 +49,10 @@ export class InboundService {
           typeof hinted === 'string' && KNOWN_STATUSES.includes(hinted) ? hinted : 'other',
       },
     });
-    await this.refreshQuietly(authentication, 'checkout_callback');
+    // Results are final once read (with OAuth, before `complete` was sent): nothing to re-read.
+    if (!FINAL_STATES.includes(authentication.state)) {
+      await this.refreshQuietly(authentication, 'checkout_callback');
+    }
   }
 
   /** The issuer's 3DS Method page posted back: fingerprinting completed (threeDSCompInd Y). */
