@@ -74,6 +74,25 @@ export class Orchestration {
     }
   }
 
+  /** Checkout's own view of a session (OAuth read: with cryptogram and ECI). */
+  async checkoutTruth(sessionId: string) {
+    const response = await this.checkout.getSession(await this.checkout.token(), sessionId);
+    if (response.status !== 200) throw new Error(`simulator GET ${sessionId}: ${response.status}`);
+    return response.body;
+  }
+
+  /** GET /result in every format. */
+  async resultsInEveryFormat(id: string) {
+    const read = async (format: string) =>
+      (await this.api('get', `/v1/authentications/${id}/result?format=${format}`).expect(200)).body;
+    return {
+      generic: await read('generic'),
+      checkout: await read('checkout'),
+      stripe: await read('stripe'),
+      adyen: await read('adyen'),
+    };
+  }
+
   async statePath(id: string): Promise<string[]> {
     const { body } = await this.api('get', `/v1/authentications/${id}/events`).expect(200);
     return (body.data as { to_state: string | null }[]).flatMap((event) =>

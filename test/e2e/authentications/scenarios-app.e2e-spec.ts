@@ -1,6 +1,6 @@
 import { anAppChannel } from '../../support/simulator/factories.js';
 import { Orchestration } from '../../support/orchestration.js';
-import { aCreateBody, expectedFormats, type Wire } from '../../support/result-expectations.js';
+import { aCreateBody, expectedFormats } from '../../support/result-expectations.js';
 
 /** The app channel: the 3DS SDK's data instead of a browser's; challenges run in the SDK. */
 describe('authentication scenarios: app channel (e2e)', () => {
@@ -11,23 +11,6 @@ describe('authentication scenarios: app channel (e2e)', () => {
   });
   beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
-
-  const truthOf = async (sessionId: string): Promise<Wire> => {
-    const response = await ctx.checkout.getSession(await ctx.checkout.token(), sessionId);
-    expect(response.status).toBe(200);
-    return response.body;
-  };
-
-  const resultsOf = async (id: string) => {
-    const read = async (format: string) =>
-      (await ctx.api('get', `/v1/authentications/${id}/result?format=${format}`).expect(200)).body;
-    return {
-      generic: await read('generic'),
-      checkout: await read('checkout'),
-      stripe: await read('stripe'),
-      adyen: await read('adyen'),
-    };
-  };
 
   const createApp = (card: string, channelData?: Record<string, unknown>) =>
     ctx
@@ -48,9 +31,9 @@ describe('authentication scenarios: app channel (e2e)', () => {
     const completed = await ctx.waitForState(created.body.id, 'completed');
     expect(completed).not.toHaveProperty('checkout_session_secret');
     expect(await ctx.statePath(created.body.id)).toEqual(['created', 'result_ready', 'completed']);
-    const truth = await truthOf(completed.checkout_session_id as string);
+    const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
     expect(created.body.checkout_session_secret).toBe(truth.session_secret);
-    const results = await resultsOf(created.body.id);
+    const results = await ctx.resultsInEveryFormat(created.body.id);
     expect(results).toEqual(
       expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift'),
     );
@@ -59,7 +42,7 @@ describe('authentication scenarios: app channel (e2e)', () => {
 
   it('challenge card asks for an SDK challenge with the ACS signed content', async () => {
     const created = await createApp('4242424242424242', anAppChannel());
-    const truth = await truthOf(created.body.checkout_session_id as string);
+    const truth = await ctx.checkoutTruth(created.body.checkout_session_id as string);
     expect(created.body).toMatchObject({
       state: 'challenge_required',
       outcome: null,

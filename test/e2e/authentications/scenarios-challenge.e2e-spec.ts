@@ -67,23 +67,6 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
   beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
 
-  const truthOf = async (sessionId: string): Promise<Wire> => {
-    const response = await ctx.checkout.getSession(await ctx.checkout.token(), sessionId);
-    expect(response.status).toBe(200);
-    return response.body;
-  };
-
-  const resultsOf = async (id: string) => {
-    const read = async (format: string) =>
-      (await ctx.api('get', `/v1/authentications/${id}/result?format=${format}`).expect(200)).body;
-    return {
-      generic: await read('generic'),
-      checkout: await read('checkout'),
-      stripe: await read('stripe'),
-      adyen: await read('adyen'),
-    };
-  };
-
   /** Creates a browser authentication and brings it to its first step after channel data. */
   const startBrowser = async (card: string, via: 'create' | 'method', amount = 6540) => {
     if (via === 'create') {
@@ -162,8 +145,8 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
             'completed',
           ],
     );
-    const truth = await truthOf(completed.checkout_session_id as string);
-    const results = await resultsOf(challenged.id);
+    const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
+    const results = await ctx.resultsInEveryFormat(challenged.id);
     expect(results).toEqual(expectedFormats(truth, row.outcome, row.guidance));
     expect(results.generic).toMatchObject({ trans_status: row.transStatus, eci: row.eci });
     expect('cryptogram' in results.generic).toBe(row.cryptogram);
@@ -189,9 +172,9 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
       'result_ready',
       'completed',
     ]);
-    const truth = await truthOf(completed.checkout_session_id as string);
+    const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
     expect(truth.status).toBe('challenge_abandoned');
-    const results = await resultsOf(challenged.id);
+    const results = await ctx.resultsInEveryFormat(challenged.id);
     expect(results).toEqual(expectedFormats(truth, 'abandoned', 'retry_authentication'));
     expect(results.generic).not.toHaveProperty('cryptogram');
   });
@@ -210,7 +193,7 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
     /** 3DS2 card downgraded to 3DS1: channel data, then the PaReq redirect, then TermUrl. */
     const runThreeDs1 = async () => {
       const challenged = await startBrowser('4485040371536584', 'method', 123321);
-      const truthBefore = await truthOf(challenged.checkout_session_id as string);
+      const truthBefore = await ctx.checkoutTruth(challenged.checkout_session_id as string);
       expect(challenged).toMatchObject({ state: 'challenge_required', protocol_version: '1.0.2' });
       expect(challenged.next_action).toEqual({
         type: 'redirect',
@@ -245,8 +228,8 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
         'result_ready',
         'completed',
       ]);
-      const truth = await truthOf(completed.checkout_session_id as string);
-      const results = await resultsOf(id);
+      const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
+      const results = await ctx.resultsInEveryFormat(id);
       expect(results.generic).toMatchObject({
         authentication_id: truth.id,
         outcome: 'authenticated',
@@ -270,7 +253,7 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
 
     it('hands Adyen the 3DS1 enrolment (Y) and PARes status (Y), with the xid', async () => {
       const { id, completed } = await runThreeDs1();
-      const truth = await truthOf(completed.checkout_session_id as string);
+      const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
       const adyen = await ctx
         .api('get', `/v1/authentications/${id}/result?format=adyen`)
         .expect(200);

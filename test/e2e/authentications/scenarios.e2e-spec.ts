@@ -114,23 +114,6 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
   beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
 
-  const truthOf = async (sessionId: string): Promise<Wire> => {
-    const response = await ctx.checkout.getSession(await ctx.checkout.token(), sessionId);
-    expect(response.status).toBe(200);
-    return response.body;
-  };
-
-  const resultsOf = async (id: string) => {
-    const read = async (format: string) =>
-      (await ctx.api('get', `/v1/authentications/${id}/result?format=${format}`).expect(200)).body;
-    return {
-      generic: await read('generic'),
-      checkout: await read('checkout'),
-      stripe: await read('stripe'),
-      adyen: await read('adyen'),
-    };
-  };
-
   /** The 3DS Method in the hidden iframe, back to our notification URL. */
   const completeThreeDsMethod = async (created: Wire) => {
     const method = created.next_action;
@@ -200,9 +183,9 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
           ],
     );
 
-    const truth = await truthOf(completed.checkout_session_id as string);
+    const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
     expect(truth).toMatchObject({ completed: true, status_reason: row.statusReason });
-    const results = await resultsOf(id);
+    const results = await ctx.resultsInEveryFormat(id);
     expect(results).toEqual(expectedFormats(truth, row.outcome, row.guidance));
     expect(results.generic.eci).toBe(row.eci ?? undefined);
     expect(results.generic.trans_status).toBe(row.transStatus ?? undefined);
@@ -239,8 +222,8 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
       'result_ready',
       'completed',
     ]);
-    const truth = await truthOf(completed.checkout_session_id as string);
-    const results = await resultsOf(id);
+    const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
+    const results = await ctx.resultsInEveryFormat(id);
     expect(results).toEqual(
       expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift'),
     );
