@@ -1,5 +1,5 @@
 import { Clock } from '@app/common';
-import { UpstreamRejectedRequestError } from '@app/domain';
+import { UpstreamRejectedRequestError, UpstreamUnavailableError } from '@app/domain';
 import { HttpService } from '@nestjs/axios';
 import { Injectable, Logger } from '@nestjs/common';
 import { CheckoutClientOptions } from './checkout-client.options.js';
@@ -70,8 +70,22 @@ export class OAuthTokenProvider {
         scope,
       }).toString(),
       timeout: this.options.timeouts.tokenMs,
+    }).catch((error: unknown) => {
+      // A token request has no side effect at Checkout: whatever happened, nothing was sent yet.
+      if (error instanceof UpstreamUnavailableError) {
+        throw new UpstreamUnavailableError('token request', error.message, error.requestId, false);
+      }
+      throw error;
     });
     const body = response.body ?? {};
+    if (response.status >= 500 || response.status === 429) {
+      throw new UpstreamUnavailableError(
+        'token request',
+        `HTTP ${response.status}`,
+        response.requestId,
+        false,
+      );
+    }
     if (response.status !== 200 || !body.access_token || !body.expires_in) {
       // RFC 6749 §5.2 error, e.g. invalid_client: a configuration problem, not retried here.
       throw new UpstreamRejectedRequestError(

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'ILLEGAL_TRANSITION',
   'CONCURRENT_UPDATE',
   'RESULT_NOT_READY',
+  'RESULT_NOT_AUTHORIZABLE',
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_KEY_IN_USE',
   'UPSTREAM_UNAVAILABLE',
@@ -155,5 +156,17 @@ export class IdempotencyKeyInUseError extends DomainError {
 
   constructor() {
     super('A request with this Idempotency-Key is still being processed; retry shortly');
+  }
+}
+
+/** The authentication ended without anything a gateway could use (e.g. an error before Checkout). */
+export class ResultNotAuthorizableError extends DomainError {
+  readonly code = 'RESULT_NOT_AUTHORIZABLE';
+
+  constructor(authenticationId: string, outcome: string | null) {
+    super('This authentication has no result to hand to a gateway; start a new one', {
+      authentication_id: authenticationId,
+      outcome,
+    });
   }
 }

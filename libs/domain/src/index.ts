@@ -34,6 +34,7 @@ export {
   IdempotencyKeyInUseError,
   IdempotencyKeyReusedError,
   IllegalTransitionError,
+  ResultNotAuthorizableError,
   ResultNotReadyError,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,

@@ -12,16 +12,19 @@ export class IdempotencyKeyRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async claim(teamId: string, key: string, requestHash: string): Promise<KeyClaim> {
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (team_id, key, request_hash, state)
-       VALUES ($1, $2, $3, 'in_progress') ON CONFLICT DO NOTHING RETURNING key`,
-      [teamId, key, requestHash],
-    );
-    if (inserted.length === 1) return { claimed: true };
-    const existing = await this.dataSource
-      .getRepository(IdempotencyKeyEntity)
-      .findOneByOrFail({ teamId, key });
-    return { claimed: false, existing };
+    // A released key can vanish between the refused insert and the read: then insert again.
+    for (;;) {
+      const inserted: unknown[] = await this.dataSource.query(
+        `INSERT INTO idempotency_keys (team_id, key, request_hash, state)
+         VALUES ($1, $2, $3, 'in_progress') ON CONFLICT DO NOTHING RETURNING key`,
+        [teamId, key, requestHash],
+      );
+      if (inserted.length === 1) return { claimed: true };
+      const existing = await this.dataSource
+        .getRepository(IdempotencyKeyEntity)
+        .findOneBy({ teamId, key });
+      if (existing) return { claimed: false, existing };
+    }
   }
 
   async complete(teamId: string, key: string, status: number, body: object): Promise<void> {

@@ -5,6 +5,7 @@ import {
   InvalidRequestError,
   formatResult,
   maskedParts,
+  ResultNotAuthorizableError,
   ResultNotReadyError,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
@@ -20,6 +21,7 @@ import { authenticationView, eventView, resultOf } from './authentication.view.j
 import { CheckoutSync } from './checkout-sync.service.js';
 import type { ChannelDataDto } from './dto/channel-data.request.dto.js';
 import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
+import { SOURCE_TYPES } from './dto/source.request.dto.js';
 
 /** Checkout codes meaning "no 3DS for this card": a result (proceed without liability shift). */
 const NOT_ENROLLED_CODES = ['card_not_enrolled', 'issuer_not_enrolled'];
@@ -39,6 +41,9 @@ export class AuthenticationsService {
   ) {}
 
   async create(team: string, request: CreateAuthenticationRequestDto): Promise<Json> {
+    if (!SOURCE_TYPES.includes(request.source.type)) {
+      throw new InvalidRequestError(`source.type must be one of ${SOURCE_TYPES.join(', ')}`);
+    }
     if (request.channel_data && request.channel_data.channel !== request.channel) {
       throw new InvalidRequestError('channel_data.channel must match channel', {
         channel: request.channel,
@@ -156,6 +161,14 @@ export class AuthenticationsService {
     const authentication = await this.owned(team, id);
     if (!authentication.outcome || !FINAL_STATES.includes(authentication.state)) {
       throw new ResultNotReadyError(id, authentication.state);
+    }
+    // Without a Checkout session only "not enrolled" (unavailable) is a result a gateway can use.
+    if (
+      format !== 'generic' &&
+      !authentication.checkoutSessionId &&
+      authentication.outcome !== 'unavailable'
+    ) {
+      throw new ResultNotAuthorizableError(id, authentication.outcome);
     }
     const cryptogram = authentication.cryptogramCiphertext
       ? this.secrets.decrypt(authentication.cryptogramCiphertext)

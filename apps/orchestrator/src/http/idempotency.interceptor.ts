@@ -18,6 +18,7 @@ import { firstValueFrom, from, type Observable } from 'rxjs';
 import type { TeamRequest } from './api-key.guard.js';
 import { domainErrorResponse } from './domain-error.filter.js';
 import { httpExceptionResponse } from './http-exception.filter.js';
+import { SecretBox } from '../security/secret-box.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -34,6 +35,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly keys: IdempotencyKeyRepository,
     private readonly reflector: Reflector,
+    private readonly secrets: SecretBox,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -62,7 +64,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         throw new IdempotencyKeyInUseError();
       }
       void reply.header('idempotent-replayed', 'true');
-      throw new ReplayedResponse(claim.existing.responseBody!, claim.existing.responseStatus!);
+      throw new ReplayedResponse(
+        this.unseal(claim.existing.responseBody!),
+        claim.existing.responseStatus!,
+      );
     }
     try {
       const body = (await firstValueFrom(next.handle())) as object;
@@ -70,12 +75,28 @@ export class IdempotencyInterceptor implements NestInterceptor {
         HTTP_CODE_METADATA,
         context.getHandler(),
       );
-      await this.keys.complete(team, key, status ?? HttpStatus.CREATED, body);
+      await this.keys.complete(team, key, status ?? HttpStatus.CREATED, this.seal(body));
       return body;
     } catch (error) {
       await this.remember(team, key, error);
       throw error;
     }
+  }
+
+  /** The app channel's Checkout session secret is stored only encrypted (never in clear at rest). */
+  private seal(body: object): object {
+    const secret = (body as { checkout_session_secret?: unknown }).checkout_session_secret;
+    return typeof secret === 'string'
+      ? { ...body, checkout_session_secret: { sealed: this.secrets.encrypt(secret) } }
+      : body;
+  }
+
+  private unseal(body: object): object {
+    const secret = (body as { checkout_session_secret?: { sealed?: unknown } })
+      .checkout_session_secret;
+    return typeof secret?.sealed === 'string'
+      ? { ...body, checkout_session_secret: this.secrets.decrypt(secret.sealed) }
+      : body;
   }
 
   /** Deterministic answers are kept for replay; a server failure frees the key for a retry. */

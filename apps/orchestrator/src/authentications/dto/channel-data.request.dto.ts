@@ -3,10 +3,12 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsIP,
   IsNumberString,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -91,6 +93,8 @@ export class AppChannelDto {
   @Min(5)
   sdk_max_timeout: number;
 
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => EphemeralKeyDto)
   sdk_ephem_pub_key: EphemeralKeyDto;
@@ -127,6 +131,8 @@ export const CHANNEL_DATA_DISCRIMINATOR = {
 
 /** Body of POST /v1/authentications/{id}/channel-data. */
 export class SubmitChannelDataRequestDto {
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => Object, {
     discriminator: CHANNEL_DATA_DISCRIMINATOR,

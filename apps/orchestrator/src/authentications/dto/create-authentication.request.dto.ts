@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsInt,
   IsISO4217CurrencyCode,
@@ -17,6 +18,9 @@ import { SOURCE_DISCRIMINATOR, type SourceDto } from './source.request.dto.js';
 
 /** Body of POST /v1/authentications. Unknown fields (a `cvv`, say) are refused, not ignored. */
 export class CreateAuthenticationRequestDto {
+  // @ValidateNested skips undefined: without these a missing source would reach the service.
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => Object, { discriminator: SOURCE_DISCRIMINATOR, keepDiscriminatorProperty: true })
   source: SourceDto;
