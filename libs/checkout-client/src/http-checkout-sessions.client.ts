@@ -109,10 +109,13 @@ export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
       response = await this.send<T>(call, await this.tokens.accessToken());
     }
     if (response.status >= 500 || response.status === 429) {
+      // 503 and 429 say the request was not taken on; any other 5xx may follow a change made.
+      const maybeProcessed = !call.safe && response.status !== 503 && response.status !== 429;
       throw new UpstreamUnavailableError(
         call.operation,
         `HTTP ${response.status}`,
         response.requestId,
+        maybeProcessed,
       );
     }
     if (response.status >= 400) {

@@ -10,7 +10,7 @@ const CONTROL_PREFIX = '/_sim';
 /** A scripted time-out holds the request this long at most, then drops the connection. */
 const MAX_HOLD_MS = 120_000;
 
-const STARTED = new WeakMap<object, { at: number; fault?: string }>();
+const STARTED = new WeakMap<object, { at: number; fault?: string; lateAnswerMs?: number }>();
 
 /**
  * Fastify hooks around every route: the request log, and scripted faults applied before the
@@ -27,6 +27,10 @@ export class HttpHooks implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onRequest', (request, reply) => this.onRequest(request, reply));
+    fastify.addHook('onSend', async (request) => {
+      const delay = STARTED.get(request.raw)?.lateAnswerMs;
+      if (delay) await sleep(delay);
+    });
     fastify.addHook('onResponse', async (request, reply) => this.record(request, reply.statusCode));
   }
 
@@ -47,6 +51,9 @@ export class HttpHooks implements OnModuleInit {
     switch (fault.kind) {
       case 'latency':
         await sleep(fault.latencyMs);
+        return;
+      case 'late_answer':
+        STARTED.get(request.raw)!.lateAnswerMs = fault.latencyMs;
         return;
       case 'status':
         if (fault.retryAfterSeconds !== undefined)

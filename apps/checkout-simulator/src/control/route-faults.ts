@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ScriptedFaults, type Scripted } from './scripted-faults.js';
 
-export const FAULT_KINDS = ['latency', 'status', 'timeout', 'reset', 'malformed'] as const;
+/** `late_answer`: the request is processed, then the answer waits (a client may give up first). */
+export const FAULT_KINDS = [
+  'latency',
+  'late_answer',
+  'status',
+  'timeout',
+  'reset',
+  'malformed',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface RouteFault extends Scripted {

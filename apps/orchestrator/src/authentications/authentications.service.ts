@@ -1,4 +1,8 @@
-import { CheckoutSessionsClient, type CheckoutCreateSessionRequest } from '@app/checkout-client';
+import {
+  CheckoutSessionsClient,
+  type CheckoutCreateSessionRequest,
+  type CheckoutSession,
+} from '@app/checkout-client';
 import {
   AuthenticationNotFoundError,
   IllegalTransitionError,
@@ -26,6 +30,8 @@ import { SOURCE_TYPES } from './dto/source.request.dto.js';
 /** Checkout codes meaning "no 3DS for this card": a result (proceed without liability shift). */
 const NOT_ENROLLED_CODES = ['card_not_enrolled', 'issuer_not_enrolled'];
 const FINAL_STATES = ['result_ready', 'completed', 'closed'];
+/** Checkout refusing an update because the session already moved past that step. */
+const MOVED_ON_CODES = ['update_not_allowed_due_to_state', 'session_already_in_use'];
 
 type Json = Record<string, unknown>;
 
@@ -132,10 +138,19 @@ export class AuthenticationsService {
     if (authentication.state !== 'awaiting_issuer_fingerprint') {
       throw new IllegalTransitionError(authentication.state, 'fingerprint_completed');
     }
-    const session = await this.checkout.reportIssuerFingerprint(
-      authentication.checkoutSessionId!,
-      completion,
-    );
+    const session = await this.checkout
+      .reportIssuerFingerprint(authentication.checkoutSessionId!, completion)
+      .catch((error: unknown) =>
+        this.reconcileAfter(
+          authentication,
+          error,
+          (current) => !current.next_actions?.includes('issuer_fingerprint'),
+        ),
+      );
+    if (session.status !== 'pending') {
+      // Channel data got there first (another request): the session is past this step.
+      return this.sync.applySession(authentication, session, source);
+    }
     return this.transitions.apply(
       authentication.id,
       { type: 'fingerprint_completed' },
@@ -153,7 +168,11 @@ export class AuthenticationsService {
     if (!['awaiting_channel_data', 'awaiting_issuer_fingerprint'].includes(authentication.state)) {
       throw new IllegalTransitionError(authentication.state, 'submit_channel_data');
     }
-    const session = await this.checkout.collectChannelData(authentication.checkoutSessionId!, data);
+    const session = await this.checkout
+      .collectChannelData(authentication.checkoutSessionId!, data)
+      .catch((error: unknown) =>
+        this.reconcileAfter(authentication, error, (current) => current.status !== 'pending'),
+      );
     return authenticationView(await this.sync.applySession(authentication, session, 'api'));
   }
 
@@ -233,6 +252,25 @@ export class AuthenticationsService {
       { source: 'api' },
     );
     throw error;
+  }
+
+  /**
+   * An update that may have reached Checkout (timeout, 5xx) or that Checkout refuses because the
+   * session moved on: the session itself says what happened. Nothing new → the original error.
+   */
+  private async reconcileAfter(
+    authentication: AuthenticationEntity,
+    error: unknown,
+    tookEffect: (session: CheckoutSession) => boolean,
+  ): Promise<CheckoutSession> {
+    const ambiguous =
+      (error instanceof UpstreamUnavailableError && error.maybeProcessed) ||
+      (error instanceof UpstreamRejectedRequestError &&
+        error.errorCodes.some((code) => MOVED_ON_CODES.includes(code)));
+    if (!ambiguous || !authentication.checkoutSessionId) throw error;
+    const session = await this.checkout.getSession(authentication.checkoutSessionId);
+    if (!tookEffect(session)) throw error;
+    return session;
   }
 
   private async owned(team: string, id: string): Promise<AuthenticationEntity> {
