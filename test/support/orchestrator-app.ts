@@ -12,6 +12,7 @@ import {
   type DatabaseConfig,
 } from '../../apps/orchestrator/src/config/database.config.js';
 import { httpConfig } from '../../apps/orchestrator/src/config/http.config.js';
+import { pollerConfig } from '../../apps/orchestrator/src/config/poller.config.js';
 import {
   securityConfig,
   type SecurityConfig,
@@ -50,6 +51,9 @@ export async function startOrchestrator(
     .useValue(aDatabaseConfig(config.database))
     .overrideProvider(checkoutConfig.KEY)
     .useValue(aCheckoutConfig(config.checkout))
+    // No timer in tests: a spec drives the poller with `app.get(ConvergencePoller).tick()`.
+    .overrideProvider(pollerConfig.KEY)
+    .useValue({ intervalMs: 0, staleAfterMs: 0, batchSize: 50 })
     .overrideProvider(securityConfig.KEY)
     .useValue(aSecurityConfig({ publicUrl: url, ...config.security }))
     .compile();

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { checkoutConfig } from './config/checkout.config.js';
 import { databaseConfig, type DatabaseConfig } from './config/database.config.js';
 import { httpConfig } from './config/http.config.js';
+import { pollerConfig } from './config/poller.config.js';
 import { securityConfig } from './config/security.config.js';
 import { AuthenticationsModule } from './authentications/authentications.module.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
@@ -21,7 +22,7 @@ import { HealthModule } from './health/health.module.js';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [httpConfig, databaseConfig, checkoutConfig, securityConfig],
+      load: [httpConfig, databaseConfig, checkoutConfig, securityConfig, pollerConfig],
     }),
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],

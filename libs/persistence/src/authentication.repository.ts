@@ -86,6 +86,21 @@ export class AuthenticationRepository {
     await this.appendEvent(this.dataSource.manager, authenticationId, entry, null, null);
   }
 
+  /** Open authentications unchanged since `before`, oldest first (the poller's work list). */
+  findStale(
+    states: readonly AuthenticationState[],
+    before: Date,
+    limit: number,
+  ): Promise<AuthenticationEntity[]> {
+    return this.dataSource
+      .getRepository(AuthenticationEntity)
+      .createQueryBuilder('a')
+      .where('a.state IN (:...states) AND a.updated_at < :before', { states, before })
+      .orderBy('a.updated_at', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   listEvents(authenticationId: string): Promise<AuthenticationEventEntity[]> {
     return this.dataSource
       .getRepository(AuthenticationEventEntity)

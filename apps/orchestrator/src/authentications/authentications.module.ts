@@ -11,6 +11,7 @@ import { AuthenticationTransitionsService } from './authentication-transitions.s
 import { AuthenticationsController } from './authentications.controller.js';
 import { AuthenticationsService } from './authentications.service.js';
 import { CheckoutSync } from './checkout-sync.service.js';
+import { ConvergencePoller } from './convergence.poller.js';
 
 @Module({
   imports: [
@@ -39,6 +40,7 @@ import { CheckoutSync } from './checkout-sync.service.js';
     AuthenticationTransitionsService,
     AuthenticationsService,
     CheckoutSync,
+    ConvergencePoller,
     InboundService,
     SecretBox,
   ],

@@ -65,6 +65,16 @@ export class OrchestratorEnvironment extends HttpServerEnvironment {
   @Min(100)
   CHECKOUT_TIMEOUT_MS: number = 10_000;
 
+  /** How often the poller looks for authentications that stopped moving (0 = off). */
+  @IsInt()
+  @Min(0)
+  POLLER_INTERVAL_MS: number = 5_000;
+
+  /** An open authentication unchanged for this long is re-read from Checkout. */
+  @IsInt()
+  @Min(0)
+  POLLER_STALE_AFTER_MS: number = 30_000;
+
   /** Our base URL as Checkout and cardholder browsers reach it (callback and notification URLs). */
   @IsUrl(HTTP_URL)
   PUBLIC_URL: string = 'http://127.0.0.1:3000';
