@@ -3,6 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
 
+/** Far longer than a create can take (Checkout deadlines are seconds). */
+const ABANDONED_AFTER_SECONDS = 120;
+
 export type KeyClaim =
   { readonly claimed: true } | { readonly claimed: false; readonly existing: IdempotencyKeyEntity };
 
@@ -20,11 +23,34 @@ export class IdempotencyKeyRepository {
         [teamId, key, requestHash],
       );
       if (inserted.length === 1) return { claimed: true };
+      if (await this.takeOverAbandoned(teamId, key, requestHash)) return { claimed: true };
       const existing = await this.dataSource
         .getRepository(IdempotencyKeyEntity)
         .findOneBy({ teamId, key });
       if (existing) return { claimed: false, existing };
     }
+  }
+
+  /**
+   * A key still `in_progress` long after any request could have finished belongs to a process that
+   * died mid-request: the same request may claim it again rather than be refused forever.
+   */
+  private async takeOverAbandoned(
+    teamId: string,
+    key: string,
+    requestHash: string,
+  ): Promise<boolean> {
+    const taken: unknown[] = await this.dataSource.query(
+      // Wrapped in a CTE: TypeORM returns [rows, count] for a bare UPDATE, plain rows for a SELECT.
+      `WITH taken AS (
+         UPDATE idempotency_keys SET updated_at = now()
+         WHERE team_id = $1 AND key = $2 AND request_hash = $3 AND state = 'in_progress'
+           AND updated_at < now() - make_interval(secs => $4)
+         RETURNING key)
+       SELECT key FROM taken`,
+      [teamId, key, requestHash, ABANDONED_AFTER_SECONDS],
+    );
+    return taken.length === 1;
   }
 
   async complete(teamId: string, key: string, status: number, body: object): Promise<void> {

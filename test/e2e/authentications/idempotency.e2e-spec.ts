@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import { Orchestration } from '../../support/orchestration.js';
@@ -95,5 +96,22 @@ describe('idempotency keys (e2e)', () => {
     const second = await create(invalid, 'invalid-card').expect(400);
     expect(second.body).toEqual(first.body);
     expect(await sessionsCreated()).toBe(0);
+  });
+
+  it('lets a retry take over a key left in progress by a process that died', async () => {
+    const body = aCreateBody('4485040371536584');
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    await client.query(
+      `INSERT INTO idempotency_keys (team_id, key, request_hash, state, updated_at)
+       VALUES ($1, 'orphan-key', $2, 'in_progress', now() - interval '10 minutes'),
+              ($1, 'busy-key', $2, 'in_progress', now())`,
+      [TEAM_A.team, hash],
+    );
+    await client.end();
+    await create(body, 'orphan-key').expect(201);
+    const busy = await create(body, 'busy-key').expect(409);
+    expect(busy.body.error.code).toBe('IDEMPOTENCY_KEY_IN_USE');
   });
 });
