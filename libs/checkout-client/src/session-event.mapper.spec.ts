@@ -67,4 +67,9 @@ describe('eventForSession', () => {
   it('says nothing new while Checkout is processing', () => {
     expect(eventForSession(aSession('processing'), 'browser')).toBeNull();
   });
+
+  it('refuses to guess about a status it does not know', () => {
+    const unknown = aSession('approved', { status: 'on_hold' as CheckoutSessionStatus });
+    expect(() => eventForSession(unknown, 'browser')).toThrow(/unknown_status/);
+  });
 });

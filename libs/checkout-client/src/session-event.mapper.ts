@@ -1,4 +1,4 @@
-import type { AuthenticationEvent, Outcome } from '@app/domain';
+import { UpstreamRejectedRequestError, type AuthenticationEvent, type Outcome } from '@app/domain';
 import type { CheckoutSession, CheckoutSessionStatus } from './checkout.wire.js';
 
 type Step = 'awaiting_input' | 'challenge_issued' | 'challenge_abandoned' | 'session_expired';
@@ -28,8 +28,15 @@ export function eventForSession(
   session: CheckoutSession,
   channel: 'browser' | 'app',
 ): AuthenticationEvent | null {
-  const meaning = MEANING_OF_CHECKOUT_STATUS[session.status];
+  const meaning = MEANING_OF_CHECKOUT_STATUS[session.status] as
+    (typeof MEANING_OF_CHECKOUT_STATUS)[CheckoutSessionStatus] | undefined;
   const checkoutSessionId = session.id;
+  if (meaning === undefined) {
+    // A status this service does not know yet: refuse to guess (the caller records it).
+    throw new UpstreamRejectedRequestError('read session', 200, 'unknown_status', [
+      String(session.status),
+    ]);
+  }
   if (meaning === null) return null;
   if (typeof meaning === 'object') {
     // transStatus I (informational) has no Checkout status of its own; keep it apart from Y/U.

@@ -27,6 +27,16 @@ import type { ChannelDataDto } from './dto/channel-data.request.dto.js';
 import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { SOURCE_TYPES } from './dto/source.request.dto.js';
 
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/**
+ * `auth_` + 26 base32 characters (130 random bits), like Checkout's ids. Never hex: a long run of
+ * digits would look like a PAN to log scrubbers and to our own leak tests.
+ */
+function newAuthenticationId(): string {
+  return `auth_${[...randomBytes(26)].map((byte) => BASE32[byte % 32]).join('')}`;
+}
+
 /** Checkout codes meaning "no 3DS for this card": a result (proceed without liability shift). */
 const NOT_ENROLLED_CODES = ['card_not_enrolled', 'issuer_not_enrolled'];
 const FINAL_STATES = ['result_ready', 'completed', 'closed'];
@@ -55,7 +65,7 @@ export class AuthenticationsService {
         channel: request.channel,
       });
     }
-    const id = `auth_${randomBytes(16).toString('hex')}`;
+    const id = newAuthenticationId();
     const callbackToken = this.secrets.newUrlToken();
     const source = request.source;
     const pan =

@@ -1,5 +1,5 @@
 import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
-import { CallbackTokenInvalidError } from '@app/domain';
+import { CallbackTokenInvalidError, DomainError } from '@app/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuthenticationsService } from '../authentications/authentications.service.js';
 import { CheckoutSync } from '../authentications/checkout-sync.service.js';
@@ -75,7 +75,18 @@ export class InboundService {
       });
       return;
     }
-    await this.authentications.fingerprint(authentication, 'Y', 'method_notification');
+    // The browser only needs a page back; a lost race with the API (which reported first) or a
+    // Checkout failure is recorded, and the other triggers carry the flow on.
+    await this.authentications
+      .fingerprint(authentication, 'Y', 'method_notification')
+      .catch(async (error: unknown) => {
+        const code = error instanceof DomainError ? error.code : 'UNEXPECTED';
+        await this.repository.recordInput(id, {
+          event: 'method_notification_failed',
+          source: 'method_notification',
+          detail: { code },
+        });
+      });
   }
 
   /** The ACS posted the CRes (or 3DS1 PaRes) to our challenge notification URL. */
