@@ -86,6 +86,33 @@ export class AuthenticationRepository {
     await this.appendEvent(this.dataSource.manager, authenticationId, entry, null, null);
   }
 
+  /** A team's authentications, newest first, after a keyset position (created_at, id). */
+  listForTeam(
+    teamId: string,
+    filter: {
+      reference?: string;
+      state?: AuthenticationState;
+      limit: number;
+      after?: { createdAt: Date; id: string };
+    },
+  ): Promise<AuthenticationEntity[]> {
+    const query = this.dataSource
+      .getRepository(AuthenticationEntity)
+      .createQueryBuilder('a')
+      .where('a.team_id = :teamId', { teamId });
+    if (filter.reference)
+      query.andWhere('a.reference = :reference', { reference: filter.reference });
+    if (filter.state) query.andWhere('a.state = :state', { state: filter.state });
+    if (filter.after) {
+      query.andWhere('(a.created_at, a.id) < (:createdAt, :id)', filter.after);
+    }
+    return query
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(filter.limit)
+      .getMany();
+  }
+
   /** Open authentications unchanged since `before`, oldest first (the poller's work list). */
   findStale(
     states: readonly AuthenticationState[],

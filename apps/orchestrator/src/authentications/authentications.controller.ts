@@ -14,18 +14,23 @@ import {
 } from '@nestjs/common';
 import { ApiKeyGuard, type TeamRequest } from '../http/api-key.guard.js';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
+import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationsService } from './authentications.service.js';
 import {
   IssuerFingerprintRequestDto,
   SubmitChannelDataRequestDto,
 } from './dto/channel-data.request.dto.js';
 import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
+import { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
 
 /** The internal REST API for payment teams' backends. */
 @Controller('v1/authentications')
 @UseGuards(ApiKeyGuard)
 export class AuthenticationsController {
-  constructor(private readonly authentications: AuthenticationsService) {}
+  constructor(
+    private readonly authentications: AuthenticationsService,
+    private readonly queries: AuthenticationQueries,
+  ) {}
 
   @Post()
   @UseInterceptors(IdempotencyInterceptor)
@@ -33,9 +38,14 @@ export class AuthenticationsController {
     return this.authentications.create(request.team!, body);
   }
 
+  @Get()
+  list(@Req() request: TeamRequest, @Query() query: ListAuthenticationsQueryDto) {
+    return this.queries.list(request.team!, query);
+  }
+
   @Get(':id')
   get(@Req() request: TeamRequest, @Param('id') id: string) {
-    return this.authentications.get(request.team!, id);
+    return this.queries.get(request.team!, id);
   }
 
   @Post(':id/issuer-fingerprint')
@@ -68,11 +78,11 @@ export class AuthenticationsController {
     if (!(RESULT_FORMATS as readonly string[]).includes(chosen)) {
       throw new BadRequestException(`format must be one of ${RESULT_FORMATS.join(', ')}`);
     }
-    return this.authentications.result(request.team!, id, chosen as ResultFormat);
+    return this.queries.result(request.team!, id, chosen as ResultFormat);
   }
 
   @Get(':id/events')
   events(@Req() request: TeamRequest, @Param('id') id: string) {
-    return this.authentications.events(request.team!, id);
+    return this.queries.events(request.team!, id);
   }
 }

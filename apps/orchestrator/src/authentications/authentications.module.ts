@@ -7,6 +7,7 @@ import { InboundService } from '../checkout-inbound/inbound.service.js';
 import { ApiKeyGuard } from '../http/api-key.guard.js';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
 import { SecretBox } from '../security/secret-box.js';
+import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { AuthenticationsController } from './authentications.controller.js';
 import { AuthenticationsService } from './authentications.service.js';
@@ -36,6 +37,7 @@ import { ConvergencePoller } from './convergence.poller.js';
   controllers: [AuthenticationsController, InboundController],
   providers: [
     ApiKeyGuard,
+    AuthenticationQueries,
     IdempotencyInterceptor,
     AuthenticationTransitionsService,
     AuthenticationsService,

@@ -4,24 +4,20 @@ import {
   type CheckoutSession,
 } from '@app/checkout-client';
 import {
-  AuthenticationNotFoundError,
   IllegalTransitionError,
   InvalidRequestError,
-  formatResult,
   maskedParts,
-  ResultNotAuthorizableError,
-  ResultNotReadyError,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
   UpstreamUnavailableError,
-  type ResultFormat,
 } from '@app/domain';
 import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { SecretBox } from '../security/secret-box.js';
+import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
-import { authenticationView, eventView, resultOf } from './authentication.view.js';
+import { authenticationView } from './authentication.view.js';
 import { CheckoutSync } from './checkout-sync.service.js';
 import type { ChannelDataDto } from './dto/channel-data.request.dto.js';
 import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
@@ -39,13 +35,12 @@ function newAuthenticationId(): string {
 
 /** Checkout codes meaning "no 3DS for this card": a result (proceed without liability shift). */
 const NOT_ENROLLED_CODES = ['card_not_enrolled', 'issuer_not_enrolled'];
-const FINAL_STATES = ['result_ready', 'completed', 'closed'];
 /** Checkout refusing an update because the session already moved past that step. */
 const MOVED_ON_CODES = ['update_not_allowed_due_to_state', 'session_already_in_use'];
 
 type Json = Record<string, unknown>;
 
-/** The internal API's use cases. Every state change goes through the transitions service. */
+/** The internal API's commands. Every state change goes through the transitions service. */
 @Injectable()
 export class AuthenticationsService {
   constructor(
@@ -54,6 +49,7 @@ export class AuthenticationsService {
     private readonly checkout: CheckoutSessionsClient,
     private readonly sync: CheckoutSync,
     private readonly secrets: SecretBox,
+    private readonly queries: AuthenticationQueries,
   ) {}
 
   async create(team: string, request: CreateAuthenticationRequestDto): Promise<Json> {
@@ -119,15 +115,6 @@ export class AuthenticationsService {
     };
   }
 
-  async get(team: string, id: string): Promise<Json> {
-    return authenticationView(await this.owned(team, id));
-  }
-
-  async events(team: string, id: string): Promise<Json> {
-    await this.owned(team, id);
-    return { data: (await this.repository.listEvents(id)).map(eventView) };
-  }
-
   /** EMV threeDSCompInd after the 3DS Method: Y when it completed, N/U otherwise (FACTS §7.7). */
   async reportIssuerFingerprint(
     team: string,
@@ -135,7 +122,7 @@ export class AuthenticationsService {
     completion: 'Y' | 'N' | 'U',
     source = 'api',
   ): Promise<Json> {
-    const authentication = await this.owned(team, id);
+    const authentication = await this.queries.owned(team, id);
     return authenticationView(await this.fingerprint(authentication, completion, source));
   }
 
@@ -169,7 +156,7 @@ export class AuthenticationsService {
   }
 
   async submitChannelData(team: string, id: string, data: ChannelDataDto): Promise<Json> {
-    const authentication = await this.owned(team, id);
+    const authentication = await this.queries.owned(team, id);
     if (data.channel !== authentication.channel) {
       throw new InvalidRequestError('channel_data.channel must match the authentication channel', {
         channel: authentication.channel,
@@ -184,25 +171,6 @@ export class AuthenticationsService {
         this.reconcileAfter(authentication, error, (current) => current.status !== 'pending'),
       );
     return authenticationView(await this.sync.applySession(authentication, session, 'api'));
-  }
-
-  async result(team: string, id: string, format: ResultFormat): Promise<Json> {
-    const authentication = await this.owned(team, id);
-    if (!authentication.outcome || !FINAL_STATES.includes(authentication.state)) {
-      throw new ResultNotReadyError(id, authentication.state);
-    }
-    // Without a Checkout session only "not enrolled" (unavailable) is a result a gateway can use.
-    if (
-      format !== 'generic' &&
-      !authentication.checkoutSessionId &&
-      authentication.outcome !== 'unavailable'
-    ) {
-      throw new ResultNotAuthorizableError(id, authentication.outcome);
-    }
-    const cryptogram = authentication.cryptogramCiphertext
-      ? this.secrets.decrypt(authentication.cryptogramCiphertext)
-      : undefined;
-    return formatResult(resultOf(authentication, cryptogram), format);
   }
 
   private async createCheckoutSession(
@@ -281,13 +249,5 @@ export class AuthenticationsService {
     const session = await this.checkout.getSession(authentication.checkoutSessionId);
     if (!tookEffect(session)) throw error;
     return session;
-  }
-
-  private async owned(team: string, id: string): Promise<AuthenticationEntity> {
-    const authentication = await this.repository.findById(id);
-    // Another team's authentication is indistinguishable from a missing one.
-    if (!authentication || authentication.teamId !== team)
-      throw new AuthenticationNotFoundError(id);
-    return authentication;
   }
 }

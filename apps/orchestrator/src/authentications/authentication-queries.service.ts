@@ -1,0 +1,98 @@
+import {
+  AuthenticationNotFoundError,
+  formatResult,
+  InvalidRequestError,
+  ResultNotAuthorizableError,
+  ResultNotReadyError,
+  type ResultFormat,
+} from '@app/domain';
+import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { SecretBox } from '../security/secret-box.js';
+import { authenticationView, eventView, resultOf } from './authentication.view.js';
+import type { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
+
+const FINAL_STATES = ['result_ready', 'completed', 'closed'];
+
+type Json = Record<string, unknown>;
+
+/** The internal API's reads: one authentication, a list, its timeline, its final result. */
+@Injectable()
+export class AuthenticationQueries {
+  constructor(
+    private readonly repository: AuthenticationRepository,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  async get(team: string, id: string): Promise<Json> {
+    return authenticationView(await this.owned(team, id));
+  }
+
+  /** Newest first; `next_cursor` continues where this page ended (keyset, stable under inserts). */
+  async list(team: string, query: ListAuthenticationsQueryDto): Promise<Json> {
+    const limit = query.limit ?? 20;
+    const rows = await this.repository.listForTeam(team, {
+      reference: query.reference,
+      state: query.state,
+      limit: limit + 1,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      data: page.map(authenticationView),
+      next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  async events(team: string, id: string): Promise<Json> {
+    await this.owned(team, id);
+    return { data: (await this.repository.listEvents(id)).map(eventView) };
+  }
+
+  async result(team: string, id: string, format: ResultFormat): Promise<Json> {
+    const authentication = await this.owned(team, id);
+    if (!authentication.outcome || !FINAL_STATES.includes(authentication.state)) {
+      throw new ResultNotReadyError(id, authentication.state);
+    }
+    // Without a Checkout session only "not enrolled" (unavailable) is a result a gateway can use.
+    if (
+      format !== 'generic' &&
+      !authentication.checkoutSessionId &&
+      authentication.outcome !== 'unavailable'
+    ) {
+      throw new ResultNotAuthorizableError(id, authentication.outcome);
+    }
+    const cryptogram = authentication.cryptogramCiphertext
+      ? this.secrets.decrypt(authentication.cryptogramCiphertext)
+      : undefined;
+    return formatResult(resultOf(authentication, cryptogram), format);
+  }
+
+  /** The team's authentication, or 404 (another team's looks exactly like a missing one). */
+  async owned(team: string, id: string): Promise<AuthenticationEntity> {
+    const authentication = await this.repository.findById(id);
+    // Another team's authentication is indistinguishable from a missing one.
+    if (!authentication || authentication.teamId !== team)
+      throw new AuthenticationNotFoundError(id);
+    return authentication;
+  }
+}
+
+function encodeCursor(row: AuthenticationEntity): string {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
+    const date = new Date(createdAt);
+    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
+    return { createdAt: date, id };
+  } catch {
+    throw new InvalidRequestError('cursor is not a next_cursor from this API');
+  }
+}
