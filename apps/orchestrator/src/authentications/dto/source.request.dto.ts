@@ -3,13 +3,8 @@ import { IsCardNumber, IsNotExpired } from './card-validators.js';
 
 export const SOURCE_TYPES = ['card', 'network_token', 'token', 'id'] as const;
 
-export class CardSourceDto {
-  @IsIn(['card'])
-  type: 'card';
-
-  @IsCardNumber()
-  number: string;
-
+/** Expiry shared by cards and network tokens; together they must not be in the past. */
+class ExpiringSourceDto {
   @IsInt()
   @Min(1)
   @Max(12)
@@ -20,6 +15,14 @@ export class CardSourceDto {
   @Max(2099)
   @IsNotExpired()
   expiry_year: number;
+}
+
+export class CardSourceDto extends ExpiringSourceDto {
+  @IsIn(['card'])
+  type: 'card';
+
+  @IsCardNumber()
+  number: string;
 
   @IsOptional()
   @IsString()
@@ -28,23 +31,12 @@ export class CardSourceDto {
 }
 
 /** A scheme network token (DPAN) with its own expiry. */
-export class NetworkTokenSourceDto {
+export class NetworkTokenSourceDto extends ExpiringSourceDto {
   @IsIn(['network_token'])
   type: 'network_token';
 
   @IsCardNumber()
   token: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(12)
-  expiry_month: number;
-
-  @IsInt()
-  @Min(2000)
-  @Max(2099)
-  @IsNotExpired()
-  expiry_year: number;
 }
 
 /** A Checkout card token (`tok_…`) from Frames or the mobile SDKs. */
