@@ -1,7 +1,8 @@
 /**
  * Jest runs TypeScript as native ESM (Nest 12 is ESM): node --experimental-vm-modules + ts-jest useESM.
- * Two projects: `unit` (specs beside the code, no I/O but the repo's files) and `e2e` (real
- * PostgreSQL, real HTTP; one database per Jest worker, prepared once by test/global-setup.ts).
+ * Projects: `unit` (specs beside the code, no I/O but the repo's files), `e2e` (real PostgreSQL,
+ * real HTTP; one database per Jest worker, prepared once by test/global-setup) and `browser`
+ * (the issuer pages in Chromium; `npm run test:browser`).
  */
 const shared = {
   rootDir: '.',
@@ -29,6 +30,14 @@ export default {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/global-teardown.mjs',
+    },
+    {
+      // Needs Chromium (Debian's package): run by `npm run test:browser`, not by `npm test`.
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.mjs',
       globalTeardown: '<rootDir>/test/global-teardown.mjs',
     },
