@@ -13,7 +13,11 @@ import {
   anAppChannel,
   aSessionRequest,
 } from '../../support/simulator/factories.js';
-import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
+import {
+  startSimulator,
+  startSimulatorWithMerchant,
+  type SimulatorUnderTest,
+} from '../../support/simulator/simulator-app.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
 const CHALLENGE_Y = '4242424242424242';
@@ -51,10 +55,7 @@ describe('simulator: session flows (e2e)', () => {
   let oauth: string;
 
   beforeAll(async () => {
-    simulator = await startSimulator();
-    merchant = await HttpRecorder.start();
-    api = new CheckoutApi(simulator.url);
-    oauth = await api.token();
+    ({ simulator, merchant, api, oauth } = await startSimulatorWithMerchant());
   });
   afterAll(async () => {
     await simulator.close();

@@ -11,7 +11,10 @@ import {
 } from '../../support/simulator/browser.js';
 import { CheckoutApi } from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
-import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
+import {
+  startSimulatorWithMerchant,
+  type SimulatorUnderTest,
+} from '../../support/simulator/simulator-app.js';
 
 interface Card {
   number: string;
@@ -46,10 +49,7 @@ describe('simulator: every Checkout test card (e2e)', () => {
   let oauth: string;
 
   beforeAll(async () => {
-    simulator = await startSimulator();
-    merchant = await HttpRecorder.start();
-    api = new CheckoutApi(simulator.url);
-    oauth = await api.token();
+    ({ simulator, merchant, api, oauth } = await startSimulatorWithMerchant());
   });
   afterAll(async () => {
     await simulator.close();

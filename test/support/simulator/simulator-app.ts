@@ -6,6 +6,8 @@ import {
 } from '../../../apps/checkout-simulator/src/config/simulator.config.js';
 import { SimulatorModule } from '../../../apps/checkout-simulator/src/simulator.module.js';
 import { freePort } from '../free-port.js';
+import { HttpRecorder } from '../http-recorder.js';
+import { CheckoutApi } from './checkout-api.js';
 
 export const SIMULATOR_CLIENT = {
   id: 'ack_e2esimulatorclient',
@@ -56,4 +58,17 @@ export async function startSimulator(overrides: ConfigOverrides = {}): Promise<S
   });
   await app.listen(port, '127.0.0.1');
   return { app, url, config, close: () => app.close() };
+}
+
+/** A simulator, a merchant endpoint that receives its posts, a client and an OAuth token. */
+export async function startSimulatorWithMerchant(): Promise<{
+  simulator: SimulatorUnderTest;
+  merchant: HttpRecorder;
+  api: CheckoutApi;
+  oauth: string;
+}> {
+  const simulator = await startSimulator();
+  const merchant = await HttpRecorder.start();
+  const api = new CheckoutApi(simulator.url);
+  return { simulator, merchant, api, oauth: await api.token() };
 }
