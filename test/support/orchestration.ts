@@ -2,6 +2,9 @@ import type { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
+import type { EventsConfig } from '../../apps/orchestrator/src/config/events.config.js';
+import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
+import { freePort } from './free-port.js';
 import { startOrchestrator, type OrchestratorUnderTest } from './orchestrator-app.js';
 import { CheckoutApi } from './simulator/checkout-api.js';
 import {
@@ -22,13 +25,28 @@ export class Orchestration {
     readonly checkout: CheckoutApi,
   ) {}
 
-  /** `checkoutTimeoutMs`: the orchestrator's deadline for each Checkout call. */
+  /**
+   * `checkoutTimeoutMs`: the orchestrator's deadline for each Checkout call; `webhooks`: the
+   * simulator sends its signed webhooks to the orchestrator (off by default: fewer moving parts).
+   */
   static async start(
-    options: { checkoutTimeoutMs?: number; logger?: LoggerService } = {},
+    options: {
+      checkoutTimeoutMs?: number;
+      logger?: LoggerService;
+      webhooks?: boolean;
+      jobs?: Partial<JobsConfig>;
+      events?: Partial<EventsConfig>;
+    } = {},
   ): Promise<Orchestration> {
-    const simulator = await startSimulator();
+    const port = await freePort();
+    const simulator = await startSimulator({
+      webhook: options.webhooks ? { url: `http://127.0.0.1:${port}/webhooks/checkout` } : {},
+    });
     const orchestrator = await startOrchestrator({
+      port,
       logger: options.logger,
+      jobs: options.jobs,
+      events: options.events,
       checkout: {
         apiUrl: simulator.url,
         tokenUrl: `${simulator.url}/connect/token`,
@@ -104,7 +122,11 @@ export class Orchestration {
   async reset(): Promise<void> {
     const client = new pg.Client({ connectionString: testDatabaseUrl() });
     await client.connect();
-    await client.query('TRUNCATE authentications, authentication_events, idempotency_keys');
+    await client.query(
+      `TRUNCATE authentications, authentication_events, idempotency_keys, checkout_webhook_events,
+         team_endpoints, team_events, event_deliveries, event_delivery_attempts,
+         graphile_worker._private_jobs`,
+    );
     await client.end();
     await this.checkout.control('POST', '/reset');
   }

@@ -12,13 +12,24 @@ import {
   type DatabaseConfig,
 } from '../../apps/orchestrator/src/config/database.config.js';
 import { httpConfig } from '../../apps/orchestrator/src/config/http.config.js';
-import { pollerConfig } from '../../apps/orchestrator/src/config/poller.config.js';
+import {
+  eventsConfig,
+  type EventsConfig,
+} from '../../apps/orchestrator/src/config/events.config.js';
+import { jobsConfig, type JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import {
   securityConfig,
   type SecurityConfig,
 } from '../../apps/orchestrator/src/config/security.config.js';
 import { freePort } from './free-port.js';
-import { aCheckoutConfig, aDatabaseConfig, anHttpConfig, aSecurityConfig } from './test-config.js';
+import {
+  aCheckoutConfig,
+  aDatabaseConfig,
+  aJobsConfig,
+  anEventsConfig,
+  anHttpConfig,
+  aSecurityConfig,
+} from './test-config.js';
 
 export interface OrchestratorUnderTest {
   readonly app: NestFastifyApplication;
@@ -38,11 +49,15 @@ export async function startOrchestrator(
     database?: Partial<DatabaseConfig>;
     checkout?: Partial<CheckoutConfig>;
     security?: Partial<SecurityConfig>;
+    jobs?: Partial<JobsConfig>;
+    events?: Partial<EventsConfig>;
     /** Receives every log line the app writes (default: none are written). */
     logger?: LoggerService;
+    /** Listen here (default: a free port). */
+    port?: number;
   } = {},
 ): Promise<OrchestratorUnderTest> {
-  const port = await freePort();
+  const port = config.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(httpConfig.KEY)
@@ -51,9 +66,10 @@ export async function startOrchestrator(
     .useValue(aDatabaseConfig(config.database))
     .overrideProvider(checkoutConfig.KEY)
     .useValue(aCheckoutConfig(config.checkout))
-    // No timer in tests: a spec drives the poller with `app.get(ConvergencePoller).tick()`.
-    .overrideProvider(pollerConfig.KEY)
-    .useValue({ intervalMs: 0, staleAfterMs: 0, batchSize: 50 })
+    .overrideProvider(jobsConfig.KEY)
+    .useValue(aJobsConfig(config.jobs))
+    .overrideProvider(eventsConfig.KEY)
+    .useValue(anEventsConfig(config.events))
     .overrideProvider(securityConfig.KEY)
     .useValue(aSecurityConfig({ publicUrl: url, ...config.security }))
     .compile();

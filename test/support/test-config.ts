@@ -1,5 +1,7 @@
 import type { CheckoutConfig } from '../../apps/orchestrator/src/config/checkout.config.js';
 import type { DatabaseConfig } from '../../apps/orchestrator/src/config/database.config.js';
+import type { EventsConfig } from '../../apps/orchestrator/src/config/events.config.js';
+import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import type { HttpConfig } from '../../apps/orchestrator/src/config/http.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
 import { TEMPLATE_DATABASE_URL_KEY, workerDatabaseUrl } from './test-database.js';
@@ -52,6 +54,48 @@ export function aSecurityConfig(overrides: Partial<SecurityConfig> = {}): Securi
     ]),
     cryptogramKey: Buffer.alloc(32, 7),
     cardFingerprintKey: 'test-card-fingerprint-key-0000000000000',
+    ...overrides,
+  };
+}
+
+/**
+ * Jobs as in production, but fast where waiting is only a cost (retries, polling) and with
+ * deadlines far beyond any test (a spec that is about deadlines sets its own).
+ */
+export function aJobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
+  return {
+    concurrency: 4,
+    pollIntervalMs: 50,
+    heartbeatMs: 200,
+    workerDeadAfterMs: 2_000,
+    recheckMs: {
+      creation: 60_000,
+      session_lookup: 60_000,
+      issuer_fingerprint: 60_000,
+      channel_data: 60_000,
+      challenge: 60_000,
+    },
+    recheckMaxIntervalMs: 600_000,
+    giveUpAfterMs: 86_400_000,
+    sessionLifetimeMs: 900_000,
+    complete: { maxAttempts: 5, backoff: { baseMs: 50, capMs: 500 } },
+    failpoints: [],
+    ...overrides,
+  };
+}
+
+/** Signs the simulator's webhooks; the orchestrator under test verifies with it. */
+export const WEBHOOK_SECRET = 'e2e-webhook-signing-key';
+
+export function anEventsConfig(overrides: Partial<EventsConfig> = {}): EventsConfig {
+  return {
+    checkoutWebhook: { secrets: [WEBHOOK_SECRET], authorization: undefined },
+    teamDelivery: {
+      maxAttempts: 4,
+      backoff: { baseMs: 50, capMs: 400 },
+      timeoutMs: 2_000,
+      allowPrivateTargets: true,
+    },
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { typeOrmOptions } from '@app/persistence';
+import { installJobQueueSchema, typeOrmOptions } from '@app/persistence';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 
@@ -66,6 +66,7 @@ export async function runMigrations(url: string): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+  await installJobQueueSchema(url);
 }
 
 const quote = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;

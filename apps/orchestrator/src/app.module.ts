@@ -6,9 +6,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { checkoutConfig } from './config/checkout.config.js';
 import { databaseConfig, type DatabaseConfig } from './config/database.config.js';
 import { httpConfig } from './config/http.config.js';
-import { pollerConfig } from './config/poller.config.js';
+import { eventsConfig } from './config/events.config.js';
+import { jobsConfig } from './config/jobs.config.js';
 import { securityConfig } from './config/security.config.js';
 import { AuthenticationsModule } from './authentications/authentications.module.js';
+import { CheckoutWebhooksModule } from './checkout-webhooks/checkout-webhooks.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { TeamEventsModule } from './team-events/team-events.module.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { HttpExceptionFilter } from './http/http-exception.filter.js';
 import { validationPipe } from './http/validation.pipe.js';
@@ -22,7 +26,7 @@ import { HealthModule } from './health/health.module.js';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [httpConfig, databaseConfig, checkoutConfig, securityConfig, pollerConfig],
+      load: [httpConfig, databaseConfig, checkoutConfig, securityConfig, jobsConfig, eventsConfig],
     }),
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
@@ -39,6 +43,9 @@ import { HealthModule } from './health/health.module.js';
     }),
     HealthModule,
     AuthenticationsModule,
+    CheckoutWebhooksModule,
+    TeamEventsModule,
+    JobsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: validationPipe },

@@ -81,6 +81,7 @@ export interface CheckoutSession {
   scheme: string;
   amount: number;
   currency: string;
+  reference?: string;
   completed?: boolean;
   challenged?: boolean;
   status: CheckoutSessionStatus;

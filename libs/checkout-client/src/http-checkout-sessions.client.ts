@@ -1,4 +1,8 @@
-import { UpstreamRejectedRequestError, UpstreamUnavailableError } from '@app/domain';
+import {
+  UpstreamBusyError,
+  UpstreamRejectedRequestError,
+  UpstreamUnavailableError,
+} from '@app/domain';
 import { HttpService } from '@nestjs/axios';
 import { Injectable } from '@nestjs/common';
 import type { Method } from 'axios';
@@ -10,7 +14,7 @@ import type {
   CheckoutErrorBody,
   CheckoutSession,
 } from './checkout.wire.js';
-import { exchange, type Exchange } from './http-exchange.js';
+import { exchange, isBusyStatus, type Exchange } from './http-exchange.js';
 import { OAuthTokenProvider } from './oauth-token.provider.js';
 
 interface Call {
@@ -23,6 +27,8 @@ interface Call {
 }
 
 const RETRY_BASE_DELAY_MS = 100;
+/** A safe call is repeated inline only when Checkout asks for at most this long a pause. */
+const INLINE_RETRY_AFTER_LIMIT_SECONDS = 1;
 
 /** The Sessions client over HTTP (@nestjs/axios), with OAuth, deadlines and typed errors. */
 @Injectable()
@@ -94,8 +100,12 @@ export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
     try {
       return await this.authorized<T>(call);
     } catch (error) {
-      if (!call.safe || !(error instanceof UpstreamUnavailableError)) throw error;
-      await delay(RETRY_BASE_DELAY_MS + Math.random() * RETRY_BASE_DELAY_MS);
+      if (!call.safe || !isRetryableInline(error)) throw error;
+      const retryAfterMs =
+        error instanceof UpstreamBusyError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
+      await delay(
+        Math.max(retryAfterMs, RETRY_BASE_DELAY_MS + Math.random() * RETRY_BASE_DELAY_MS),
+      );
       return this.authorized<T>(call);
     }
   }
@@ -108,14 +118,21 @@ export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
       this.tokens.invalidate(token);
       response = await this.send<T>(call, await this.tokens.accessToken());
     }
-    if (response.status >= 500 || response.status === 429) {
-      // 503 and 429 say the request was not taken on; any other 5xx may follow a change made.
-      const maybeProcessed = !call.safe && response.status !== 503 && response.status !== 429;
+    if (isBusyStatus(response.status)) {
+      throw new UpstreamBusyError(
+        call.operation,
+        response.status,
+        response.retryAfterSeconds,
+        response.requestId,
+      );
+    }
+    if (response.status >= 500) {
+      // Not a "not now" answer: a write may have been processed before it failed.
       throw new UpstreamUnavailableError(
         call.operation,
         `HTTP ${response.status}`,
         response.requestId,
-        maybeProcessed,
+        !call.safe,
       );
     }
     if (response.status >= 400) {
@@ -145,6 +162,14 @@ export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
       timeout: call.safe ? this.options.timeouts.readMs : this.options.timeouts.writeMs,
     });
   }
+}
+
+/** Transport failures and 5xx, and a busy answer that asks for no more than a short pause. */
+function isRetryableInline(error: unknown): boolean {
+  if (error instanceof UpstreamBusyError) {
+    return (error.retryAfterSeconds ?? 0) <= INLINE_RETRY_AFTER_LIMIT_SECONDS;
+  }
+  return error instanceof UpstreamUnavailableError;
 }
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -7,6 +7,8 @@ export interface Exchange<T = unknown> {
   readonly status: number;
   readonly body: T;
   readonly requestId?: string;
+  /** `Retry-After` in seconds (RFC 9110 §10.2.3: delay-seconds or an HTTP date). */
+  readonly retryAfterSeconds?: number;
 }
 
 /** Codes after which the request may have reached Checkout (so a POST may have been processed). */
@@ -40,7 +42,12 @@ export async function exchange<T>(
     if (typeof response.data === 'string' && response.data.length > 0 && isJson(response)) {
       throw new UpstreamUnavailableError(operation, 'unparsable response body', requestId, true);
     }
-    return { status: response.status, body: response.data, requestId };
+    return {
+      status: response.status,
+      body: response.data,
+      requestId,
+      retryAfterSeconds: parseRetryAfter(response.headers['retry-after'], Date.now()),
+    };
   } catch (error) {
     if (error instanceof UpstreamUnavailableError) throw error;
     const code = error instanceof AxiosError ? (error.code ?? 'network_error') : 'network_error';
@@ -52,3 +59,14 @@ function isJson(response: { headers: Record<string, unknown> }): boolean {
   const type = response.headers['content-type'];
   return typeof type === 'string' && type.includes('json');
 }
+
+/** `Retry-After: 120` or `Retry-After: Fri, 31 Dec 1999 23:59:59 GMT` → seconds from now. */
+export function parseRetryAfter(value: unknown, nowMs: number): number | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
+}
+
+/** 429 and 503 mean "not taken on, come back later"; every other 5xx may follow a change made. */
+export const isBusyStatus = (status: number): boolean => status === 429 || status === 503;

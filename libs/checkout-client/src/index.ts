@@ -11,3 +11,10 @@ export { CheckoutSessionsClient, type CreatedSession } from './checkout-sessions
 export * from './checkout.wire.js';
 export { eventForSession } from './session-event.mapper.js';
 export { OAuthTokenProvider } from './oauth-token.provider.js';
+export {
+  CHECKOUT_WEBHOOK_TYPES,
+  isKnownWebhookType,
+  parseCheckoutWebhook,
+  type CheckoutWebhookEvent,
+  type CheckoutWebhookType,
+} from './checkout-webhook.js';

@@ -1,9 +1,13 @@
 import { Clock } from '@app/common';
-import { UpstreamRejectedRequestError, UpstreamUnavailableError } from '@app/domain';
+import {
+  UpstreamBusyError,
+  UpstreamRejectedRequestError,
+  UpstreamUnavailableError,
+} from '@app/domain';
 import { HttpService } from '@nestjs/axios';
 import { Injectable, Logger } from '@nestjs/common';
 import { CheckoutClientOptions } from './checkout-client.options.js';
-import { exchange } from './http-exchange.js';
+import { exchange, isBusyStatus } from './http-exchange.js';
 
 interface CachedToken {
   readonly value: string;
@@ -78,7 +82,15 @@ export class OAuthTokenProvider {
       throw error;
     });
     const body = response.body ?? {};
-    if (response.status >= 500 || response.status === 429) {
+    if (isBusyStatus(response.status)) {
+      throw new UpstreamBusyError(
+        'token request',
+        response.status,
+        response.retryAfterSeconds,
+        response.requestId,
+      );
+    }
+    if (response.status >= 500) {
       throw new UpstreamUnavailableError(
         'token request',
         `HTTP ${response.status}`,

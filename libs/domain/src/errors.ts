@@ -14,10 +14,14 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_KEY_IN_USE',
   'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_BUSY',
   'UPSTREAM_REJECTED_REQUEST',
   'UPSTREAM_OUTCOME_UNKNOWN',
   'CALLBACK_TOKEN_INVALID',
   'WEBHOOK_SIGNATURE_INVALID',
+  'ENDPOINT_NOT_FOUND',
+  'ENDPOINT_URL_NOT_ALLOWED',
+  'EVENT_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -83,6 +87,29 @@ export class UpstreamUnavailableError extends DomainError {
   }
 }
 
+/**
+ * Checkout said "not now" (429, 503): nothing was done, and it may say when to come back
+ * (`Retry-After`). Callers get 503 with the same advice.
+ */
+export class UpstreamBusyError extends DomainError {
+  readonly code = 'UPSTREAM_BUSY';
+
+  constructor(
+    operation: string,
+    readonly status: number,
+    /** Checkout's `Retry-After`, in seconds, when it sent one. */
+    readonly retryAfterSeconds: number | undefined,
+    readonly requestId?: string,
+  ) {
+    super(`Checkout is busy (${operation}: HTTP ${status}); retry later`, {
+      operation,
+      status,
+      retry_after_seconds: retryAfterSeconds,
+      cko_request_id: requestId,
+    });
+  }
+}
+
 /** Checkout refused the request (4xx with `error_type` / `error_codes`). */
 export class UpstreamRejectedRequestError extends DomainError {
   readonly code = 'UPSTREAM_REJECTED_REQUEST';
@@ -143,6 +170,15 @@ export class CallbackTokenInvalidError extends DomainError {
   }
 }
 
+/** A Checkout webhook whose `Cko-Signature` (or fixed Authorization) does not verify. */
+export class WebhookSignatureInvalidError extends DomainError {
+  readonly code = 'WEBHOOK_SIGNATURE_INVALID';
+
+  constructor() {
+    super('Webhook signature does not verify');
+  }
+}
+
 export class IdempotencyKeyReusedError extends DomainError {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';
 
@@ -168,5 +204,30 @@ export class ResultNotAuthorizableError extends DomainError {
       authentication_id: authenticationId,
       outcome,
     });
+  }
+}
+
+export class EndpointNotFoundError extends DomainError {
+  readonly code = 'ENDPOINT_NOT_FOUND';
+
+  constructor(endpointId: string) {
+    super('No such webhook endpoint', { endpoint_id: endpointId });
+  }
+}
+
+/** A team endpoint must be https and reach a public address (no SSRF into our network). */
+export class EndpointUrlNotAllowedError extends DomainError {
+  readonly code = 'ENDPOINT_URL_NOT_ALLOWED';
+
+  constructor(reason: string) {
+    super(`This endpoint URL is not allowed: ${reason}`, { reason });
+  }
+}
+
+export class EventNotFoundError extends DomainError {
+  readonly code = 'EVENT_NOT_FOUND';
+
+  constructor(eventId: string) {
+    super('No such event', { event_id: eventId });
   }
 }

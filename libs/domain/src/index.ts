@@ -5,7 +5,9 @@
 export {
   AUTHENTICATION_STATES,
   AUTHENTICATION_TRANSITIONS,
+  FINAL_STATES,
   assertNever,
+  isFinal,
   isTerminal,
   patchFor,
   transition,
@@ -30,15 +32,20 @@ export {
   ConcurrentUpdateError,
   InvalidRequestError,
   DomainError,
+  EndpointNotFoundError,
+  EndpointUrlNotAllowedError,
   ERROR_CODES,
+  EventNotFoundError,
   IdempotencyKeyInUseError,
   IdempotencyKeyReusedError,
   IllegalTransitionError,
   ResultNotAuthorizableError,
   ResultNotReadyError,
   UpstreamOutcomeUnknownError,
+  UpstreamBusyError,
   UpstreamRejectedRequestError,
   UpstreamUnavailableError,
+  WebhookSignatureInvalidError,
   type ErrorCode,
 } from './errors.js';
 export type {
@@ -52,3 +59,13 @@ export {
 } from './handoff/authentication-result.js';
 export { formatResult } from './handoff/result-formats.js';
 export { isExpired, isLuhnValid, maskedParts } from './card/card-number.js';
+export {
+  EFFECTS_ON_ENTER,
+  RECHECK_DEADLINES,
+  effectsOf,
+  recheckDeadlineOf,
+  type Effect,
+  type EffectType,
+  type RecheckDeadline,
+} from './authentication/effects.js';
+export { backoffDelayMs, honourRetryAfter, type Backoff } from './retry/backoff.js';

@@ -7,6 +7,8 @@ import {
   type EventDetail,
 } from './entities/authentication-event.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
+import { enqueueJobs, type JobSpec } from './jobs/job-queue.js';
+import { TeamEventRepository, type TeamEventDraft } from './team-event.repository.js';
 
 export type AuthenticationColumns = Partial<
   Pick<
@@ -27,12 +29,25 @@ export interface TimelineEntry {
   readonly detail?: EventDetail;
 }
 
+/** The follow-ups of a write, committed with it (or not at all). */
+export interface Followups {
+  readonly jobs: readonly JobSpec[];
+  readonly teamEvent?: { readonly draft: TeamEventDraft; readonly deliveryTask: string };
+}
+
 export interface TransitionWrite extends TimelineEntry {
   readonly authenticationId: string;
   readonly from: AuthenticationState;
   readonly fromVersion: number;
   readonly to: AuthenticationState;
   readonly columns: AuthenticationColumns;
+  readonly followups: Followups;
+}
+
+/** The Idempotency-Key whose request created the row: it points at it from now on. */
+export interface CreatingKey {
+  readonly teamId: string;
+  readonly key: string;
 }
 
 /** The authentications table and its timeline. Owns its transactions. */
@@ -40,14 +55,26 @@ export interface TransitionWrite extends TimelineEntry {
 export class AuthenticationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts a new authentication and its first timeline row, in one transaction. */
+  /**
+   * Inserts a new authentication, its first timeline row, its first deadline and the link from
+   * its Idempotency-Key, in one transaction: a crash right after leaves nothing dangling.
+   */
   async insert(
     row: Omit<AuthenticationEntity, 'createdAt' | 'updatedAt' | 'version'>,
     entry: TimelineEntry,
+    followups: Followups,
+    creatingKey?: CreatingKey,
   ) {
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(AuthenticationEntity, { ...row, version: 0 });
       await this.appendEvent(manager, row.id, entry, null, row.state);
+      if (creatingKey) {
+        await manager.query(
+          'UPDATE idempotency_keys SET authentication_id = $3 WHERE team_id = $1 AND key = $2',
+          [creatingKey.teamId, creatingKey.key, row.id],
+        );
+      }
+      await this.writeFollowups(manager, followups);
     });
   }
 
@@ -77,8 +104,47 @@ export class AuthenticationRepository {
         .execute();
       if (affected !== 1) return false;
       await this.appendEvent(manager, write.authenticationId, write, write.from, write.to);
+      await this.writeFollowups(manager, write.followups);
       return true;
     });
+  }
+
+  /**
+   * Adds a job only while the authentication is still at `version` (row locked meanwhile): a
+   * deadline rescheduled by a re-read never replaces the one a concurrent move just set.
+   */
+  async enqueueWhileUnchanged(id: string, version: number, job: JobSpec): Promise<boolean> {
+    const rows: { added: number }[] = await this.dataSource.query(
+      `WITH unchanged AS (
+         SELECT id FROM authentications WHERE id = $1 AND version = $2 FOR UPDATE)
+       SELECT count(graphile_worker.add_job($3, $4::json,
+                run_at => now() + make_interval(secs => $5 / 1000.0), job_key => $6))::int AS added
+       FROM unchanged`,
+      [id, version, job.task, JSON.stringify(job.payload), job.runAfterMs, job.key ?? null],
+    );
+    return rows[0]?.added === 1;
+  }
+
+  findByCheckoutSessionId(checkoutSessionId: string): Promise<AuthenticationEntity | null> {
+    return this.dataSource.getRepository(AuthenticationEntity).findOneBy({ checkoutSessionId });
+  }
+
+  /**
+   * Authentications whose POST /sessions never answered (or whose process died), matching what a
+   * Checkout webhook says of a session we never heard of.
+   */
+  findUnlinkedCreations(match: {
+    reference: string;
+    currency: string;
+    amount: number | null;
+  }): Promise<AuthenticationEntity[]> {
+    return this.dataSource
+      .getRepository(AuthenticationEntity)
+      .createQueryBuilder('a')
+      .where('a.checkout_session_id IS NULL AND a.reference = :reference', match)
+      .andWhere("a.state IN ('created', 'creation_unknown') AND a.currency = :currency", match)
+      .andWhere('a.amount IS NOT DISTINCT FROM :amount', match)
+      .getMany();
   }
 
   /** A timeline row for an input that moved nothing (duplicate callback, late notification…). */
@@ -113,25 +179,21 @@ export class AuthenticationRepository {
       .getMany();
   }
 
-  /** Open authentications unchanged since `before`, oldest first (the poller's work list). */
-  findStale(
-    states: readonly AuthenticationState[],
-    before: Date,
-    limit: number,
-  ): Promise<AuthenticationEntity[]> {
-    return this.dataSource
-      .getRepository(AuthenticationEntity)
-      .createQueryBuilder('a')
-      .where('a.state IN (:...states) AND a.updated_at < :before', { states, before })
-      .orderBy('a.updated_at', 'ASC')
-      .limit(limit)
-      .getMany();
-  }
-
   listEvents(authenticationId: string): Promise<AuthenticationEventEntity[]> {
     return this.dataSource
       .getRepository(AuthenticationEventEntity)
       .find({ where: { authenticationId }, order: { id: 'ASC' } });
+  }
+
+  private async writeFollowups(manager: EntityManager, followups: Followups): Promise<void> {
+    await enqueueJobs(manager, followups.jobs);
+    if (followups.teamEvent) {
+      await TeamEventRepository.append(
+        manager,
+        followups.teamEvent.draft,
+        followups.teamEvent.deliveryTask,
+      );
+    }
   }
 
   private async appendEvent(

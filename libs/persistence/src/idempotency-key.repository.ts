@@ -33,7 +33,9 @@ export class IdempotencyKeyRepository {
 
   /**
    * A key still `in_progress` long after any request could have finished belongs to a process that
-   * died mid-request: the same request may claim it again rather than be refused forever.
+   * died mid-request: the same request may claim it again rather than be refused forever. Only
+   * while it points at no authentication: the insert links it, before Checkout is ever called,
+   * so such a request created nothing anywhere. A linked key is resumed, never re-run.
    */
   private async takeOverAbandoned(
     teamId: string,
@@ -45,7 +47,7 @@ export class IdempotencyKeyRepository {
       `WITH taken AS (
          UPDATE idempotency_keys SET updated_at = now()
          WHERE team_id = $1 AND key = $2 AND request_hash = $3 AND state = 'in_progress'
-           AND updated_at < now() - make_interval(secs => $4)
+           AND authentication_id IS NULL AND updated_at < now() - make_interval(secs => $4)
          RETURNING key)
        SELECT key FROM taken`,
       [teamId, key, requestHash, ABANDONED_AFTER_SECONDS],
@@ -57,6 +59,19 @@ export class IdempotencyKeyRepository {
     await this.dataSource
       .getRepository(IdempotencyKeyEntity)
       .update({ teamId, key }, { state: 'completed', responseStatus: status, responseBody: body });
+  }
+
+  /**
+   * Fixes the answer of a key whose first request never stored one (it died, or Checkout's
+   * outcome was unknown): later retries replay this one.
+   */
+  async settle(teamId: string, key: string, status: number, body: object): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET state = 'completed', response_status = $3, response_body = $4,
+         updated_at = now()
+       WHERE team_id = $1 AND key = $2 AND (state = 'in_progress' OR response_status = 504)`,
+      [teamId, key, status, body],
+    );
   }
 
   /** Frees a key whose request left nothing to replay, so the client may retry with it. */

@@ -2,9 +2,34 @@
 export {
   AuthenticationRepository,
   type AuthenticationColumns,
+  type CreatingKey,
+  type Followups,
   type TimelineEntry,
   type TransitionWrite,
 } from './authentication.repository.js';
+export { CheckoutWebhookEventEntity } from './entities/checkout-webhook-event.entity.js';
+export { EventDeliveryAttemptEntity } from './entities/event-delivery-attempt.entity.js';
+export {
+  DELIVERY_STATES,
+  EventDeliveryEntity,
+  type DeliveryState,
+} from './entities/event-delivery.entity.js';
+export { JobWorkerEntity } from './entities/job-worker.entity.js';
+export { TeamEndpointEntity } from './entities/team-endpoint.entity.js';
+export { TeamEventEntity } from './entities/team-event.entity.js';
+export {
+  EventDeliveryRepository,
+  type AttemptRecord,
+  type DeliveryNext,
+  type DeliveryWork,
+} from './event-delivery.repository.js';
+export { enqueueJobs, JobQueue, type JobSpec } from './jobs/job-queue.js';
+export { TeamEndpointRepository } from './team-endpoint.repository.js';
+export {
+  TeamEventRepository,
+  type DeliveryView,
+  type TeamEventDraft,
+} from './team-event.repository.js';
 export {
   EmbeddedPostgresServer,
   type EmbeddedPostgresOptions,
@@ -19,3 +44,6 @@ export { IdempotencyKeyRepository, type KeyClaim } from './idempotency-key.repos
 export { MIGRATIONS } from './migrations/index.js';
 export { PersistenceModule } from './persistence.module.js';
 export { ENTITIES, typeOrmOptions, type DatabaseTuning } from './typeorm-options.js';
+export { CheckoutWebhookInbox, type InboxEntry } from './checkout-webhook-inbox.repository.js';
+export { JobWorkerRepository } from './job-worker.repository.js';
+export { installJobQueueSchema } from './jobs/job-queue-schema.js';

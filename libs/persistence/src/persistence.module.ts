@@ -1,10 +1,24 @@
 import { Module } from '@nestjs/common';
 import { AuthenticationRepository } from './authentication.repository.js';
+import { CheckoutWebhookInbox } from './checkout-webhook-inbox.repository.js';
+import { EventDeliveryRepository } from './event-delivery.repository.js';
 import { IdempotencyKeyRepository } from './idempotency-key.repository.js';
+import { JobQueue } from './jobs/job-queue.js';
+import { JobWorkerRepository } from './job-worker.repository.js';
+import { TeamEndpointRepository } from './team-endpoint.repository.js';
+import { TeamEventRepository } from './team-event.repository.js';
+
+const REPOSITORIES = [
+  AuthenticationRepository,
+  CheckoutWebhookInbox,
+  EventDeliveryRepository,
+  IdempotencyKeyRepository,
+  JobQueue,
+  JobWorkerRepository,
+  TeamEndpointRepository,
+  TeamEventRepository,
+];
 
 /** Repositories over the app's TypeORM DataSource (configured by the app with typeOrmOptions). */
-@Module({
-  providers: [AuthenticationRepository, IdempotencyKeyRepository],
-  exports: [AuthenticationRepository, IdempotencyKeyRepository],
-})
+@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
 export class PersistenceModule {}

@@ -1,12 +1,28 @@
 import type { DataSourceOptions } from 'typeorm';
 import { AuthenticationEventEntity } from './entities/authentication-event.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
+import { CheckoutWebhookEventEntity } from './entities/checkout-webhook-event.entity.js';
+import { EventDeliveryAttemptEntity } from './entities/event-delivery-attempt.entity.js';
+import { EventDeliveryEntity } from './entities/event-delivery.entity.js';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
+import { JobWorkerEntity } from './entities/job-worker.entity.js';
+import { TeamEndpointEntity } from './entities/team-endpoint.entity.js';
+import { TeamEventEntity } from './entities/team-event.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** Listed explicitly: the apps are bundled, so path globs would find nothing. */
-export const ENTITIES = [AuthenticationEntity, AuthenticationEventEntity, IdempotencyKeyEntity];
+export const ENTITIES = [
+  AuthenticationEntity,
+  AuthenticationEventEntity,
+  IdempotencyKeyEntity,
+  CheckoutWebhookEventEntity,
+  JobWorkerEntity,
+  TeamEndpointEntity,
+  TeamEventEntity,
+  EventDeliveryEntity,
+  EventDeliveryAttemptEntity,
+];
 
 export interface DatabaseTuning {
   /** Connections per process. Commits bound throughput; 8–10 is the measured sweet spot. */

@@ -98,7 +98,7 @@ describe('Checkout reliability (e2e)', () => {
   });
 
   describe('POST /sessions failures', () => {
-    it('answers 502 UPSTREAM_UNAVAILABLE to a Checkout 503 and closes the authentication with outcome error', async () => {
+    it('answers 503 UPSTREAM_BUSY with Retry-After to a Checkout 503 and closes the authentication with outcome error', async () => {
       await ctx.checkout
         .control('POST', '/faults', {
           route: 'POST /sessions',
@@ -110,8 +110,9 @@ describe('Checkout reliability (e2e)', () => {
 
       const failed = await ctx.api('post', '/v1/authentications').send(aCreateBody('FAULT-503'));
 
-      expect(failed.status).toBe(502);
-      expect(failed.body.error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+      expect(failed.status).toBe(503);
+      expect(failed.headers['retry-after']).toBe('2');
+      expect(failed.body.error).toMatchObject({ code: 'UPSTREAM_BUSY' });
       const rows = await storedByReference('FAULT-503');
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({

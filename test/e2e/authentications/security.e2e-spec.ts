@@ -256,11 +256,11 @@ describe('authentication security (e2e)', () => {
         await create({ ...invalid, source: { ...invalid.source, cvv: '8264' } }, 400);
         const fault = { route: 'POST /sessions', kind: 'status', status: 503, times: 1 };
         await ctx.checkout.control('POST', '/faults', fault);
-        await create(aCreateBody(FRICTIONLESS_Y, { reference: 'LOG-502' }), 502);
+        await create(aCreateBody(FRICTIONLESS_Y, { reference: 'LOG-503' }), 503);
       });
 
       expect(output).toContain('authentication transition');
-      expect(output).toContain('UPSTREAM_UNAVAILABLE'); // the warning path ran too
+      expect(output).toContain('UPSTREAM_BUSY'); // the warning path ran too
       expect([...secrets, LUHN_INVALID].filter((secret) => output.includes(secret))).toEqual([]);
     });
 

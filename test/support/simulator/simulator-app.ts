@@ -7,13 +7,15 @@ import {
 import { SimulatorModule } from '../../../apps/checkout-simulator/src/simulator.module.js';
 import { freePort } from '../free-port.js';
 import { HttpRecorder } from '../http-recorder.js';
+import { WEBHOOK_SECRET } from '../test-config.js';
 import { CheckoutApi } from './checkout-api.js';
+
+export { WEBHOOK_SECRET };
 
 export const SIMULATOR_CLIENT = {
   id: 'ack_e2esimulatorclient',
   secret: 'e2e-simulator-secret',
 } as const;
-export const WEBHOOK_SECRET = 'e2e-webhook-signing-key';
 
 export interface SimulatorUnderTest {
   readonly app: NestFastifyApplication;

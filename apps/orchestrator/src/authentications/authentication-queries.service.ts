@@ -1,5 +1,6 @@
 import {
   AuthenticationNotFoundError,
+  isFinal,
   formatResult,
   InvalidRequestError,
   ResultNotAuthorizableError,
@@ -11,8 +12,6 @@ import { Injectable } from '@nestjs/common';
 import { SecretBox } from '../security/secret-box.js';
 import { authenticationView, eventView, resultOf } from './authentication.view.js';
 import type { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
-
-const FINAL_STATES = ['result_ready', 'completed', 'closed'];
 
 type Json = Record<string, unknown>;
 
@@ -52,7 +51,7 @@ export class AuthenticationQueries {
 
   async result(team: string, id: string, format: ResultFormat): Promise<Json> {
     const authentication = await this.owned(team, id);
-    if (!authentication.outcome || !FINAL_STATES.includes(authentication.state)) {
+    if (!authentication.outcome || !isFinal(authentication.state)) {
       throw new ResultNotReadyError(id, authentication.state);
     }
     // Without a Checkout session only "not enrolled" (unavailable) is a result a gateway can use.

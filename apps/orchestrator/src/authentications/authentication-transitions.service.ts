@@ -12,6 +12,7 @@ import {
   type EventDetail,
 } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
+import { FollowupPlanner } from './followups.planner.js';
 
 const MAX_ATTEMPTS = 3;
 
@@ -21,6 +22,11 @@ export interface TransitionInput {
   /** Checkout-derived columns written with the move (next action, result fields …). */
   readonly columns?: AuthenticationColumns;
   readonly detail?: EventDetail;
+  /**
+   * Record an input that moved nothing in the timeline (default true). A deadline re-read that
+   * found nothing new is not worth a row; a callback or a notification always is.
+   */
+  readonly recordIgnored?: boolean;
 }
 
 export type TransitionOutcome =
@@ -29,13 +35,17 @@ export type TransitionOutcome =
 
 /**
  * The only code that changes `state`: load → decide (pure table) → compare-and-set with the
- * timeline row in one transaction, re-reading on a lost race.
+ * timeline row and the move's follow-ups (jobs, team event) in one transaction, re-reading on a
+ * lost race.
  */
 @Injectable()
 export class AuthenticationTransitionsService {
   private readonly logger = new Logger(AuthenticationTransitionsService.name);
 
-  constructor(private readonly repository: AuthenticationRepository) {}
+  constructor(
+    private readonly repository: AuthenticationRepository,
+    private readonly followups: FollowupPlanner,
+  ) {}
 
   /** For API calls: an illegal move is an error (409 ILLEGAL_TRANSITION). */
   async apply(
@@ -62,6 +72,7 @@ export class AuthenticationTransitionsService {
       if (!current) throw new Error(`authentication ${id} vanished`);
       const decision = transition(current.state, event);
       if (!decision.ok) {
+        if (input.recordIgnored === false) return { moved: false, authentication: current };
         await this.repository.recordInput(id, {
           event: `${event.type}_ignored`,
           source: input.source,
@@ -70,6 +81,7 @@ export class AuthenticationTransitionsService {
         return { moved: false, authentication: current };
       }
       const columns = { ...input.columns, ...patchFor(event) };
+      const after = { ...current, ...columns, state: decision.to };
       const written = await this.repository.applyTransition({
         authenticationId: id,
         from: decision.from,
@@ -79,6 +91,7 @@ export class AuthenticationTransitionsService {
         event: event.type,
         source: input.source,
         detail: input.detail,
+        followups: this.followups.plan(decision.from, after),
       });
       if (written) {
         this.logger.log({

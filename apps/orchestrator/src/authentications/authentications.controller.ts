@@ -13,7 +13,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiKeyGuard, type TeamRequest } from '../http/api-key.guard.js';
-import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
+import { IdempotencyInterceptor, type IdempotentRequest } from '../http/idempotency.interceptor.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationsService } from './authentications.service.js';
 import {
@@ -34,8 +34,8 @@ export class AuthenticationsController {
 
   @Post()
   @UseInterceptors(IdempotencyInterceptor)
-  create(@Req() request: TeamRequest, @Body() body: CreateAuthenticationRequestDto) {
-    return this.authentications.create(request.team!, body);
+  create(@Req() request: IdempotentRequest, @Body() body: CreateAuthenticationRequestDto) {
+    return this.authentications.create(request.team!, body, request.idempotencyKey);
   }
 
   @Get()

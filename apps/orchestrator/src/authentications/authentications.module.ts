@@ -12,7 +12,11 @@ import { AuthenticationTransitionsService } from './authentication-transitions.s
 import { AuthenticationsController } from './authentications.controller.js';
 import { AuthenticationsService } from './authentications.service.js';
 import { CheckoutSync } from './checkout-sync.service.js';
-import { ConvergencePoller } from './convergence.poller.js';
+import { CompleteSessionTask } from './complete-session.task.js';
+import { CreateReplay } from './create-replay.service.js';
+import { FollowupPlanner } from './followups.planner.js';
+import { RecheckTask } from './recheck.task.js';
+import { Failpoints } from '../common/failpoints.js';
 
 @Module({
   imports: [
@@ -42,8 +46,23 @@ import { ConvergencePoller } from './convergence.poller.js';
     AuthenticationTransitionsService,
     AuthenticationsService,
     CheckoutSync,
-    ConvergencePoller,
+    CompleteSessionTask,
+    CreateReplay,
+    Failpoints,
+    FollowupPlanner,
     InboundService,
+    RecheckTask,
+    SecretBox,
+  ],
+  exports: [
+    PersistenceModule,
+    CheckoutClientModule,
+    ApiKeyGuard,
+    AuthenticationTransitionsService,
+    CheckoutSync,
+    CompleteSessionTask,
+    Failpoints,
+    RecheckTask,
     SecretBox,
   ],
 })

@@ -7,31 +7,28 @@ import {
   IllegalTransitionError,
   InvalidRequestError,
   maskedParts,
+  UpstreamBusyError,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
   UpstreamUnavailableError,
 } from '@app/domain';
-import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
+import {
+  AuthenticationRepository,
+  type AuthenticationEntity,
+  type CreatingKey,
+} from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { Failpoints } from '../common/failpoints.js';
+import { newId } from '../common/ids.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { authenticationView } from './authentication.view.js';
 import { CheckoutSync } from './checkout-sync.service.js';
+import { FollowupPlanner } from './followups.planner.js';
 import type { ChannelDataDto } from './dto/channel-data.request.dto.js';
 import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { SOURCE_TYPES } from './dto/source.request.dto.js';
-
-const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
-
-/**
- * `auth_` + 26 base32 characters (130 random bits), like Checkout's ids. Never hex: a long run of
- * digits would look like a PAN to log scrubbers and to our own leak tests.
- */
-function newAuthenticationId(): string {
-  return `auth_${[...randomBytes(26)].map((byte) => BASE32[byte % 32]).join('')}`;
-}
 
 /** Checkout codes meaning "no 3DS for this card": a result (proceed without liability shift). */
 const NOT_ENROLLED_CODES = ['card_not_enrolled', 'issuer_not_enrolled'];
@@ -50,9 +47,16 @@ export class AuthenticationsService {
     private readonly sync: CheckoutSync,
     private readonly secrets: SecretBox,
     private readonly queries: AuthenticationQueries,
+    private readonly followups: FollowupPlanner,
+    private readonly failpoints: Failpoints,
   ) {}
 
-  async create(team: string, request: CreateAuthenticationRequestDto): Promise<Json> {
+  /** `creatingKey`: the Idempotency-Key, linked to the row in the insert's transaction. */
+  async create(
+    team: string,
+    request: CreateAuthenticationRequestDto,
+    creatingKey?: CreatingKey,
+  ): Promise<Json> {
     if (!SOURCE_TYPES.includes(request.source.type)) {
       throw new InvalidRequestError(`source.type must be one of ${SOURCE_TYPES.join(', ')}`);
     }
@@ -61,7 +65,7 @@ export class AuthenticationsService {
         channel: request.channel,
       });
     }
-    const id = newAuthenticationId();
+    const id = newId('auth');
     const callbackToken = this.secrets.newUrlToken();
     const source = request.source;
     const pan =
@@ -70,42 +74,47 @@ export class AuthenticationsService {
         : source.type === 'network_token'
           ? source.token
           : undefined;
+    const row = {
+      id,
+      teamId: team,
+      state: 'created',
+      outcome: null,
+      reference: request.reference,
+      amount: request.amount ?? null,
+      currency: request.currency,
+      channel: request.channel,
+      sourceType: source.type,
+      cardBin: pan ? maskedParts(pan).bin : null,
+      cardLast4: pan ? maskedParts(pan).last4 : null,
+      cardFingerprint: pan ? this.secrets.cardFingerprint(pan) : null,
+      scheme: null,
+      checkoutSessionId: null,
+      callbackTokenHash: callbackToken.hash,
+      nextAction: null,
+      result: null,
+      cryptogramCiphertext: null,
+      failureReason: null,
+    } satisfies Omit<AuthenticationEntity, 'createdAt' | 'updatedAt' | 'version'>;
     await this.repository.insert(
-      {
-        id,
-        teamId: team,
-        state: 'created',
-        outcome: null,
-        reference: request.reference,
-        amount: request.amount ?? null,
-        currency: request.currency,
-        channel: request.channel,
-        sourceType: source.type,
-        cardBin: pan ? maskedParts(pan).bin : null,
-        cardLast4: pan ? maskedParts(pan).last4 : null,
-        cardFingerprint: pan ? this.secrets.cardFingerprint(pan) : null,
-        scheme: null,
-        checkoutSessionId: null,
-        callbackTokenHash: callbackToken.hash,
-        nextAction: null,
-        result: null,
-        cryptogramCiphertext: null,
-        failureReason: null,
-      },
+      row,
       {
         event: 'created',
         source: 'api',
         detail: { channel: request.channel, source_type: source.type },
       },
+      this.followups.plan(null, row as AuthenticationEntity),
+      creatingKey,
     );
     const created = await this.createCheckoutSession(
       id,
       request,
       this.sync.callbackUrl(id, callbackToken.token),
     );
+    this.failpoints.hit('after_checkout_create');
     const stored = (await this.repository.findById(id))!;
     if (!created) return authenticationView(stored);
     const authentication = await this.sync.applySession(stored, created.session, 'api');
+    this.failpoints.hit('before_create_answer');
     return {
       ...authenticationView(authentication),
       // The app channel hands this to the 3DS SDK; it is never stored (FACTS §3.1).
@@ -224,11 +233,8 @@ export class AuthenticationsService {
       if (notEnrolled) return;
       throw error;
     }
-    await this.transitions.apply(
-      id,
-      { type: 'failed', reason: 'checkout_unavailable' },
-      { source: 'api' },
-    );
+    const reason = error instanceof UpstreamBusyError ? 'checkout_busy' : 'checkout_unavailable';
+    await this.transitions.apply(id, { type: 'failed', reason }, { source: 'api' });
     throw error;
   }
 

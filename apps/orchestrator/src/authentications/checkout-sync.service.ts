@@ -3,28 +3,26 @@ import {
   eventForSession,
   type CheckoutSession,
 } from '@app/checkout-client';
-import { DomainError } from '@app/domain';
 import type { AuthenticationEntity } from '@app/persistence';
-import { AuthenticationRepository } from '@app/persistence';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { snapshotColumns } from './checkout-session.snapshot.js';
 
+/** Timeline source of re-reads made because a deadline passed. */
+export const DEADLINE_SOURCE = 'deadline';
+
 /**
  * Brings an authentication in line with its Checkout session: whatever told us something
- * happened (API answer, challenge notification, callback), the session read is the truth.
- * Entering `result_ready` triggers `complete`, whose 204 means Checkout delivered the callback.
+ * happened (API answer, challenge notification, callback, webhook, deadline), the session read is
+ * the truth. What a move sets in motion (`complete`, the team event) commits with it as jobs.
  */
 @Injectable()
 export class CheckoutSync {
-  private readonly logger = new Logger(CheckoutSync.name);
-
   constructor(
     private readonly checkout: CheckoutSessionsClient,
     private readonly transitions: AuthenticationTransitionsService,
-    private readonly repository: AuthenticationRepository,
     private readonly secrets: SecretBox,
     @Inject(securityConfig.KEY) private readonly config: SecurityConfig,
   ) {}
@@ -54,10 +52,8 @@ export class CheckoutSync {
       source,
       columns,
       detail: { checkout_status: session.status },
+      recordIgnored: source !== DEADLINE_SOURCE,
     });
-    if (result.moved && result.authentication.state === 'result_ready') {
-      this.requestCompletion(result.authentication);
-    }
     return result.authentication;
   }
 
@@ -87,40 +83,5 @@ export class CheckoutSync {
       ).authentication;
     }
     return updated;
-  }
-
-  /** `POST /sessions/{id}/complete`, after the transaction committed; failures are recorded. */
-  requestCompletion(authentication: AuthenticationEntity): void {
-    const sessionId = authentication.checkoutSessionId;
-    if (!sessionId) return;
-    void this.complete(authentication.id, sessionId).catch((error: unknown) => {
-      this.logger.error({
-        msg: 'complete failed unexpectedly',
-        id: authentication.id,
-        error: String(error),
-      });
-    });
-  }
-
-  private async complete(id: string, sessionId: string): Promise<void> {
-    try {
-      await this.checkout.completeSession(sessionId);
-    } catch (error) {
-      const code = error instanceof DomainError ? error.code : 'UNEXPECTED';
-      const reason = error instanceof Error ? error.message : String(error);
-      this.logger.warn({ msg: 'checkout complete failed', id, code, reason });
-      await this.repository.recordInput(id, {
-        event: 'complete_failed',
-        source: 'orchestrator',
-        detail: { code, reason },
-      });
-      return;
-    }
-    // Checkout answers 204 only after our callback_url accepted the result (FACTS §9.1).
-    await this.transitions.applyIfLegal(
-      id,
-      { type: 'completion_confirmed' },
-      { source: 'checkout_complete' },
-    );
   }
 }

@@ -1,12 +1,9 @@
 import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
-import { CallbackTokenInvalidError, DomainError } from '@app/domain';
+import { CallbackTokenInvalidError, DomainError, isFinal } from '@app/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuthenticationsService } from '../authentications/authentications.service.js';
 import { CheckoutSync } from '../authentications/checkout-sync.service.js';
 import { SecretBox } from '../security/secret-box.js';
-
-/** States whose outcome can no longer change. */
-const FINAL_STATES = ['result_ready', 'completed', 'closed'];
 
 /** Statuses a callback body may hint at; anything else is recorded as `other`. */
 const KNOWN_STATUSES = [
@@ -50,7 +47,7 @@ export class InboundService {
       },
     });
     // Results are final once read (with OAuth, before `complete` was sent): nothing to re-read.
-    if (!FINAL_STATES.includes(authentication.state)) {
+    if (!isFinal(authentication.state)) {
       await this.refreshQuietly(authentication, 'checkout_callback');
     }
   }

@@ -1,4 +1,4 @@
-import { EnvBoolean, HttpServerEnvironment, validateEnvironment } from '@app/common';
+import { EnvBoolean, EnvironmentValidationError, validateEnvironment } from '@app/common';
 import {
   IsIn,
   IsInt,
@@ -11,13 +11,14 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { EffectsEnvironment } from './effects.environment.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 
 const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 /** Every environment variable the orchestrator reads. Types are annotated for implicit conversion. */
-export class OrchestratorEnvironment extends HttpServerEnvironment {
+export class OrchestratorEnvironment extends EffectsEnvironment {
   @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
 
@@ -65,16 +66,6 @@ export class OrchestratorEnvironment extends HttpServerEnvironment {
   @Min(100)
   CHECKOUT_TIMEOUT_MS: number = 10_000;
 
-  /** How often the poller looks for authentications that stopped moving (0 = off). */
-  @IsInt()
-  @Min(0)
-  POLLER_INTERVAL_MS: number = 5_000;
-
-  /** An open authentication unchanged for this long is re-read from Checkout. */
-  @IsInt()
-  @Min(0)
-  POLLER_STALE_AFTER_MS: number = 30_000;
-
   /** Our base URL as Checkout and cardholder browsers reach it (callback and notification URLs). */
   @IsUrl(HTTP_URL)
   PUBLIC_URL: string = 'http://127.0.0.1:3000';
@@ -101,5 +92,11 @@ export class OrchestratorEnvironment extends HttpServerEnvironment {
 export function validateOrchestratorEnvironment(
   raw: Record<string, unknown>,
 ): OrchestratorEnvironment {
-  return validateEnvironment('orchestrator', OrchestratorEnvironment, raw);
+  const env = validateEnvironment('orchestrator', OrchestratorEnvironment, raw);
+  if (env.FAILPOINTS && env.NODE_ENV === 'production') {
+    throw new EnvironmentValidationError('orchestrator', [
+      'FAILPOINTS: must not be set in production',
+    ]);
+  }
+  return env;
 }

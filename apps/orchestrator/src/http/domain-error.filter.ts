@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '@app/domain';
+import { DomainError, UpstreamBusyError, type ErrorCode } from '@app/domain';
 import {
   type ArgumentsHost,
   Catch,
@@ -19,11 +19,18 @@ const HTTP_STATUS: Record<ErrorCode, HttpStatus> = {
   IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
   IDEMPOTENCY_KEY_IN_USE: HttpStatus.CONFLICT,
   UPSTREAM_UNAVAILABLE: HttpStatus.BAD_GATEWAY,
+  UPSTREAM_BUSY: HttpStatus.SERVICE_UNAVAILABLE,
   UPSTREAM_REJECTED_REQUEST: HttpStatus.UNPROCESSABLE_ENTITY,
   UPSTREAM_OUTCOME_UNKNOWN: HttpStatus.GATEWAY_TIMEOUT,
   CALLBACK_TOKEN_INVALID: HttpStatus.UNAUTHORIZED,
   WEBHOOK_SIGNATURE_INVALID: HttpStatus.UNAUTHORIZED,
+  ENDPOINT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  ENDPOINT_URL_NOT_ALLOWED: HttpStatus.UNPROCESSABLE_ENTITY,
+  EVENT_NOT_FOUND: HttpStatus.NOT_FOUND,
 };
+
+/** When Checkout gave no Retry-After, callers are told to wait this long before retrying. */
+const DEFAULT_RETRY_AFTER_SECONDS = 2;
 
 /** The one mapping from domain failures to HTTP: `{error: {code, message, details}}`. */
 @Catch(DomainError)
@@ -35,8 +42,17 @@ export class DomainErrorFilter implements ExceptionFilter<DomainError> {
     if (status >= 500) {
       this.logger.warn({ msg: error.message, code: error.code, details: error.details });
     }
-    void host.switchToHttp().getResponse<FastifyReply>().status(status).send(body);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const retryAfter = retryAfterOf(error);
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
+    void reply.status(status).send(body);
   }
+}
+
+/** Seconds a caller should wait: Checkout's own advice passed on, for a busy Checkout. */
+export function retryAfterOf(error: DomainError): number | undefined {
+  if (!(error instanceof UpstreamBusyError)) return undefined;
+  return Math.max(1, error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
 }
 
 export function domainErrorResponse(error: DomainError): { status: number; body: object } {

@@ -1,5 +1,5 @@
 import { DomainError, IdempotencyKeyInUseError, IdempotencyKeyReusedError } from '@app/domain';
-import { IdempotencyKeyRepository } from '@app/persistence';
+import { IdempotencyKeyRepository, type CreatingKey } from '@app/persistence';
 import {
   BadRequestException,
   type CallHandler,
@@ -15,20 +15,26 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { firstValueFrom, from, type Observable } from 'rxjs';
+import { CreateReplay } from '../authentications/create-replay.service.js';
+import { SecretBox } from '../security/secret-box.js';
 import type { TeamRequest } from './api-key.guard.js';
 import { domainErrorResponse } from './domain-error.filter.js';
 import { httpExceptionResponse } from './http-exception.filter.js';
-import { SecretBox } from '../security/secret-box.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** A stored response going out again; the exception filter sends its body unchanged. */
 class ReplayedResponse extends HttpException {}
 
+/** The request's claimed key, for the handler to link to what it creates. */
+export type IdempotentRequest = RawBodyRequest<TeamRequest> & { idempotencyKey?: CreatingKey };
+
 /**
  * `Idempotency-Key` on a POST (IETF httpapi idempotency draft, Stripe's semantics): the same key
  * and body get the first response again; the same key with another body gets 422; a duplicate
- * that arrives while the first still runs gets 409. Keys are per team.
+ * that arrives while the first still runs gets 409. Keys are per team. A key whose first request
+ * never stored an answer (a crash, an unknown Checkout outcome) is answered from the
+ * authentication it created (CreateReplay).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -36,6 +42,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly keys: IdempotencyKeyRepository,
     private readonly reflector: Reflector,
     private readonly secrets: SecretBox,
+    private readonly replay: CreateReplay,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -43,7 +50,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async handle(context: ExecutionContext, next: CallHandler): Promise<unknown> {
-    const request = context.switchToHttp().getRequest<RawBodyRequest<TeamRequest>>();
+    const request = context.switchToHttp().getRequest<IdempotentRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
@@ -60,15 +67,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (claim.existing.requestHash !== requestHash) {
         throw new IdempotencyKeyReusedError();
       }
-      if (claim.existing.state === 'in_progress') {
-        throw new IdempotencyKeyInUseError();
-      }
+      const answer = await this.replay.answerFor(claim.existing);
+      if (answer === 'in_progress') throw new IdempotencyKeyInUseError();
       void reply.header('idempotent-replayed', 'true');
-      throw new ReplayedResponse(
-        this.unseal(claim.existing.responseBody!),
-        claim.existing.responseStatus!,
-      );
+      throw new ReplayedResponse(this.unseal(answer.body), answer.status);
     }
+    request.idempotencyKey = { teamId: team, key };
     try {
       const body = (await firstValueFrom(next.handle())) as object;
       const status = this.reflector.get<number | undefined>(

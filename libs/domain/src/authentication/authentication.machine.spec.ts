@@ -24,6 +24,12 @@ describe('authentication machine', () => {
     ['created', { type: 'result_received', outcome: 'authenticated' }, 'result_ready'],
     ['created', { type: 'creation_timed_out' }, 'creation_unknown'],
     ['created', { type: 'creation_rejected', outcome: 'unavailable' }, 'closed'],
+    [
+      'creation_unknown',
+      { type: 'challenge_issued', checkoutSessionId: 'sid_1' },
+      'challenge_required',
+    ],
+    ['creation_unknown', { type: 'failed', reason: 'checkout_session_not_found' }, 'closed'],
     ['awaiting_issuer_fingerprint', { type: 'fingerprint_completed' }, 'awaiting_channel_data'],
     ['awaiting_channel_data', { type: 'challenge_issued' }, 'challenge_required'],
     ['awaiting_channel_data', { type: 'result_received', outcome: 'attempted' }, 'result_ready'],
@@ -41,7 +47,7 @@ describe('authentication machine', () => {
     ['completed', { type: 'completion_confirmed' }],
     ['closed', { type: 'result_received', outcome: 'authenticated' }],
     ['awaiting_channel_data', { type: 'completion_confirmed' }],
-    ['creation_unknown', { type: 'result_received', outcome: 'authenticated' }],
+    ['creation_unknown', { type: 'completion_confirmed' }],
   ])('refuses %s + %o without throwing', (from, event) => {
     expect(transition(from, event)).toEqual({ ok: false, from, event: event.type });
   });

@@ -56,7 +56,12 @@ export const AUTHENTICATION_TRANSITIONS: TransitionTable = {
     creation_rejected: 'closed',
     ...ALWAYS,
   },
+  // Checkout may have created the session after all: a webhook naming it links it up.
   creation_unknown: {
+    fingerprint_required: 'awaiting_issuer_fingerprint',
+    channel_data_required: 'awaiting_channel_data',
+    challenge_issued: 'challenge_required',
+    result_received: 'result_ready',
     creation_rejected: 'closed',
     ...ALWAYS,
   },
@@ -99,6 +104,16 @@ export function transition(from: AuthenticationState, event: AuthenticationEvent
 
 export const isTerminal = (state: AuthenticationState): boolean =>
   Object.keys(AUTHENTICATION_TRANSITIONS[state]).length === 0;
+
+/** States whose outcome is known and can no longer change (`result_ready` awaits only `complete`). */
+export const FINAL_STATES = [
+  'result_ready',
+  'completed',
+  'closed',
+] as const satisfies readonly AuthenticationState[];
+
+export const isFinal = (state: AuthenticationState): boolean =>
+  (FINAL_STATES as readonly AuthenticationState[]).includes(state);
 
 /** Columns an event writes besides `state`: one typed patch per kind of step. */
 export interface AuthenticationPatch {

@@ -33,6 +33,10 @@ import {
   where: '"checkout_session_id" IS NOT NULL',
 })
 @Index('IDX_authentications_team_reference', ['teamId', 'reference'])
+// A Checkout webhook for a session we never heard of is matched to its creation by reference.
+@Index('IDX_authentications_unlinked_reference', ['reference'], {
+  where: '"checkout_session_id" IS NULL',
+})
 export class AuthenticationEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_authentications' })
   id: string;

@@ -20,6 +20,10 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'text' })
   state: 'in_progress' | 'completed';
 
+  /** The authentication this key created: a retry resumes it instead of starting another. */
+  @Column({ type: 'text', nullable: true })
+  authenticationId: string | null;
+
   @Column({ type: 'integer', nullable: true })
   responseStatus: number | null;
 

@@ -1,10 +1,12 @@
 import { CreateAuthentications1764064800000 } from './1764064800000-create-authentications.js';
 import { AuthenticationFlow1795608194543 } from './1795608194543-authentication-flow.js';
 import { IdempotencyKeys1795609975762 } from './1795609975762-idempotency-keys.js';
+import { DurableEffects1796178958187 } from './1796178958187-durable-effects.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
   CreateAuthentications1764064800000,
   AuthenticationFlow1795608194543,
   IdempotencyKeys1795609975762,
+  DurableEffects1796178958187,
 ];

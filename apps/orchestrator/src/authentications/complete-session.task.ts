@@ -1,0 +1,68 @@
+import { CheckoutSessionsClient } from '@app/checkout-client';
+import { DomainError, UpstreamRejectedRequestError } from '@app/domain';
+import { AuthenticationRepository, JobQueue, type AuthenticationEntity } from '@app/persistence';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
+import { completeSessionJob, payloadOf, TASKS } from '../jobs/job-specs.js';
+import { retryDelayMs, type JobTask } from '../jobs/job-task.js';
+import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
+import { CheckoutSync } from './checkout-sync.service.js';
+
+const SOURCE = 'checkout_complete';
+
+/**
+ * `POST /sessions/{id}/complete` for a result we hold. Checkout answers 204 only after our
+ * callback_url accepted its POST, so the 204 confirms completion. Failures are retried with
+ * backoff (honouring Retry-After); after the last attempt the result stays `result_ready`,
+ * which is final for the team.
+ */
+@Injectable()
+export class CompleteSessionTask implements JobTask {
+  readonly name = TASKS.completeSession;
+  private readonly logger = new Logger(CompleteSessionTask.name);
+
+  constructor(
+    private readonly repository: AuthenticationRepository,
+    private readonly checkout: CheckoutSessionsClient,
+    private readonly transitions: AuthenticationTransitionsService,
+    private readonly sync: CheckoutSync,
+    private readonly jobs: JobQueue,
+    @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
+  ) {}
+
+  async run(payload: unknown): Promise<void> {
+    const { authentication_id: id, attempt } = payloadOf(payload);
+    const authentication = await this.repository.findById(id);
+    if (authentication?.state !== 'result_ready' || !authentication.checkoutSessionId) return;
+    try {
+      await this.checkout.completeSession(authentication.checkoutSessionId);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return this.failed(authentication, attempt, error);
+    }
+    await this.transitions.applyIfLegal(id, { type: 'completion_confirmed' }, { source: SOURCE });
+  }
+
+  private async failed(
+    authentication: AuthenticationEntity,
+    attempt: number,
+    error: DomainError,
+  ): Promise<void> {
+    const id = authentication.id;
+    // Refused: perhaps an earlier attempt went through after all (Checkout says `completed`).
+    if (error instanceof UpstreamRejectedRequestError) {
+      const current = await this.sync.refresh(authentication, SOURCE).catch(() => authentication);
+      if (current.state !== 'result_ready') return;
+    }
+    const last = attempt >= this.config.complete.maxAttempts;
+    this.logger.warn({ msg: 'checkout complete failed', id, code: error.code, attempt, last });
+    await this.repository.recordInput(id, {
+      event: last ? 'complete_abandoned' : 'complete_failed',
+      source: SOURCE,
+      detail: { code: error.code, reason: error.message, attempt },
+    });
+    if (last) return;
+    const delayMs = retryDelayMs(this.config.complete.backoff, attempt, error);
+    await this.jobs.add(completeSessionJob(id, attempt + 1, delayMs));
+  }
+}

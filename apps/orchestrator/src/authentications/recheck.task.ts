@@ -1,0 +1,101 @@
+import {
+  DomainError,
+  recheckDeadlineOf,
+  UpstreamRejectedRequestError,
+  type AuthenticationEvent,
+  type RecheckDeadline,
+} from '@app/domain';
+import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
+import { payloadOf, recheckJob, TASKS } from '../jobs/job-specs.js';
+import { retryDelayMs, type JobTask } from '../jobs/job-task.js';
+import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
+import { CheckoutSync, DEADLINE_SOURCE } from './checkout-sync.service.js';
+
+/**
+ * A waiting authentication's deadline passed: re-read its Checkout session and let the state
+ * machine decide. Nothing new → the next re-read is scheduled further out (each authentication
+ * owns its deadline, so none starves another). Without a session, only time can end it.
+ */
+@Injectable()
+export class RecheckTask implements JobTask {
+  readonly name = TASKS.recheck;
+  private readonly logger = new Logger(RecheckTask.name);
+
+  constructor(
+    private readonly repository: AuthenticationRepository,
+    private readonly sync: CheckoutSync,
+    private readonly transitions: AuthenticationTransitionsService,
+    @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
+  ) {}
+
+  async run(payload: unknown): Promise<void> {
+    const { authentication_id: id, attempt } = payloadOf(payload);
+    const authentication = await this.repository.findById(id);
+    const deadline = authentication && recheckDeadlineOf(authentication.state);
+    if (!authentication || !deadline) return;
+    const ageMs = Date.now() - authentication.createdAt.getTime();
+    if (!authentication.checkoutSessionId) {
+      return this.withoutSession(authentication, deadline, attempt, ageMs);
+    }
+    try {
+      const updated = await this.sync.refresh(authentication, DEADLINE_SOURCE);
+      if (updated.version !== authentication.version) return; // moved: the new state set its own
+      if (ageMs > this.config.giveUpAfterMs) {
+        return this.end(authentication, { type: 'failed', reason: 'checkout_session_stalled' });
+      }
+      await this.again(authentication, deadline, attempt);
+    } catch (error) {
+      if (error instanceof UpstreamRejectedRequestError && error.status === 404) {
+        // Checkout no longer knows the session: nothing can ever come of it.
+        return this.end(authentication, { type: 'failed', reason: 'checkout_session_not_found' });
+      }
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn({ msg: 'deadline re-read failed', id, code: error.code, attempt });
+      await this.again(authentication, deadline, attempt, error);
+    }
+  }
+
+  /**
+   * `created` past its deadline: the creating request died mid-call (its own deadline is
+   * shorter), so Checkout's answer is unknown. Then only a webhook naming the session can link
+   * it, until Checkout's session lifetime has passed.
+   */
+  private async withoutSession(
+    authentication: AuthenticationEntity,
+    deadline: RecheckDeadline,
+    attempt: number,
+    ageMs: number,
+  ): Promise<void> {
+    if (authentication.state === 'created') {
+      return this.end(authentication, { type: 'creation_timed_out' });
+    }
+    if (ageMs > this.config.sessionLifetimeMs) {
+      return this.end(authentication, { type: 'failed', reason: 'checkout_session_not_found' });
+    }
+    await this.again(authentication, deadline, attempt);
+  }
+
+  private async end(authentication: AuthenticationEntity, event: AuthenticationEvent) {
+    await this.transitions.applyIfLegal(authentication.id, event, { source: DEADLINE_SOURCE });
+  }
+
+  private async again(
+    authentication: AuthenticationEntity,
+    deadline: RecheckDeadline,
+    attempt: number,
+    error?: unknown,
+  ): Promise<void> {
+    const backoff = {
+      baseMs: this.config.recheckMs[deadline],
+      capMs: this.config.recheckMaxIntervalMs,
+    };
+    const delayMs = retryDelayMs(backoff, attempt + 1, error);
+    await this.repository.enqueueWhileUnchanged(
+      authentication.id,
+      authentication.version,
+      recheckJob(authentication.id, attempt + 1, delayMs),
+    );
+  }
+}

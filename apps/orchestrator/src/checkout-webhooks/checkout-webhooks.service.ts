@@ -1,0 +1,92 @@
+import {
+  isKnownWebhookType,
+  parseCheckoutWebhook,
+  type CheckoutWebhookEvent,
+} from '@app/checkout-client';
+import { InvalidRequestError, isFinal, WebhookSignatureInvalidError } from '@app/domain';
+import { AuthenticationRepository, CheckoutWebhookInbox, type JobSpec } from '@app/persistence';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Failpoints } from '../common/failpoints.js';
+import { eventsConfig, type EventsConfig } from '../config/events.config.js';
+import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
+import { TASKS } from '../jobs/job-specs.js';
+import { authorizationMatches, checkoutSignatureMatches } from './webhook-signature.js';
+
+export interface ReceivedWebhook {
+  readonly rawBody: Buffer;
+  readonly body: unknown;
+  readonly signature: string | undefined;
+  readonly authorization: string | undefined;
+}
+
+/**
+ * A webhook is a hint, never the truth: it is verified, deduplicated by event id in the inbox,
+ * and a job re-reads the session; the state machine decides. Everything else is a no-op.
+ */
+@Injectable()
+export class CheckoutWebhooksService {
+  private readonly logger = new Logger(CheckoutWebhooksService.name);
+
+  constructor(
+    private readonly inbox: CheckoutWebhookInbox,
+    private readonly repository: AuthenticationRepository,
+    private readonly failpoints: Failpoints,
+    @Inject(eventsConfig.KEY) private readonly events: EventsConfig,
+    @Inject(jobsConfig.KEY) private readonly jobs: JobsConfig,
+  ) {}
+
+  async receive(webhook: ReceivedWebhook): Promise<void> {
+    this.verify(webhook);
+    const event = parseCheckoutWebhook(webhook.body);
+    if (!event) throw new InvalidRequestError('Not a Checkout webhook event');
+    if (!isKnownWebhookType(event.type) || !event.sessionId) {
+      this.logger.log({ msg: 'checkout webhook ignored', event_id: event.id, type: event.type });
+      return;
+    }
+    const fresh = await this.inbox.receive(
+      { id: event.id, type: event.type, checkoutSessionId: event.sessionId },
+      await this.followup(event, event.sessionId),
+    );
+    this.logger.log({
+      msg: 'checkout webhook received',
+      event_id: event.id,
+      type: event.type,
+      fresh,
+    });
+    this.failpoints.hit('after_webhook_received');
+  }
+
+  private verify(webhook: ReceivedWebhook): void {
+    const { secrets, authorization } = this.events.checkoutWebhook;
+    const signed = checkoutSignatureMatches(webhook.rawBody, webhook.signature, secrets);
+    const authorized = !authorization || authorizationMatches(webhook.authorization, authorization);
+    if (!signed || !authorized) throw new WebhookSignatureInvalidError();
+  }
+
+  /**
+   * The job that acts on it, if any. A session we know that is already final, or only "started",
+   * has nothing to tell. One we do not know may belong to a create still waiting on Checkout's
+   * answer, so it is looked at once that create's own deadline has passed.
+   */
+  private async followup(
+    event: CheckoutWebhookEvent,
+    sessionId: string,
+  ): Promise<JobSpec | undefined> {
+    const known = await this.repository.findByCheckoutSessionId(sessionId);
+    if (known && (isFinal(known.state) || event.type === 'authentication_started'))
+      return undefined;
+    return {
+      task: TASKS.checkoutEvent,
+      payload: {
+        event_id: event.id,
+        type: event.type,
+        session_id: sessionId,
+        reference: event.reference,
+        amount: event.amount,
+        currency: event.currency,
+      },
+      runAfterMs: known ? 0 : this.jobs.recheckMs.creation,
+      key: `checkout-event:${event.id}`,
+    };
+  }
+}

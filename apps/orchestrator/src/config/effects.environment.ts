@@ -1,0 +1,116 @@
+import { EnvBoolean, HttpServerEnvironment } from '@app/common';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/**
+ * The orchestrator's durable follow-ups: job queue, deadlines, Checkout webhooks and team
+ * events. A base of OrchestratorEnvironment, kept apart so each file stays readable.
+ */
+export class EffectsEnvironment extends HttpServerEnvironment {
+  /** Jobs one process runs at once (each mostly waits on Checkout or a team endpoint). */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  JOBS_CONCURRENCY: number = 8;
+
+  /** How often idle workers look for jobs that became due (new jobs wake them at once). */
+  @IsInt()
+  @Min(10)
+  JOBS_POLL_INTERVAL_MS: number = 1_000;
+
+  @IsInt()
+  @Min(10)
+  JOBS_HEARTBEAT_MS: number = 5_000;
+
+  /** A worker pool silent this long is dead: the jobs it held run elsewhere. */
+  @IsInt()
+  @Min(50)
+  JOBS_WORKER_DEAD_AFTER_MS: number = 30_000;
+
+  /** After this, a row still `created` had its process die during POST /sessions. */
+  @IsInt()
+  @Min(10)
+  RECHECK_CREATION_MS: number = 30_000;
+
+  /** How often a creation with no known session is looked for again. */
+  @IsInt()
+  @Min(10)
+  RECHECK_SESSION_LOOKUP_MS: number = 60_000;
+
+  /** EMV 3DS: the issuer's 3DS Method page has 10 s to post back. */
+  @IsInt()
+  @Min(10)
+  RECHECK_ISSUER_FINGERPRINT_MS: number = 10_000;
+
+  @IsInt()
+  @Min(10)
+  RECHECK_CHANNEL_DATA_MS: number = 60_000;
+
+  /** The window the ACS gives the cardholder to answer a challenge. */
+  @IsInt()
+  @Min(10)
+  RECHECK_CHALLENGE_MS: number = 600_000;
+
+  /** Re-reads that find nothing new back off up to this interval. */
+  @IsInt()
+  @Min(10)
+  RECHECK_MAX_INTERVAL_MS: number = 600_000;
+
+  /** A waiting session Checkout never ends is closed (failed) after this (24 h: the cryptogram's life). */
+  @IsInt()
+  @Min(1_000)
+  RECHECK_GIVE_UP_AFTER_MS: number = 86_400_000;
+
+  /** Checkout's session lifetime: an unknown creation not found by then is closed as failed. */
+  @IsInt()
+  @Min(1)
+  CHECKOUT_SESSION_LIFETIME_SECONDS: number = 900;
+
+  @IsInt()
+  @Min(1)
+  COMPLETE_MAX_ATTEMPTS: number = 10;
+
+  @IsInt()
+  @Min(10)
+  COMPLETE_RETRY_BASE_MS: number = 2_000;
+
+  /**
+   * Keys of Checkout's `Cko-Signature` (hex HMAC-SHA256 of the raw body), comma-separated: the
+   * current one and, during a rotation, the previous one. Unset: every webhook is refused.
+   */
+  @IsOptional()
+  @Matches(/^[^,\s]{16,}(,[^,\s]{16,})?$/, {
+    message: 'CHECKOUT_WEBHOOK_SECRETS must be one or two keys of 16+ characters, comma-separated',
+  })
+  CHECKOUT_WEBHOOK_SECRETS?: string;
+
+  /** The fixed `Authorization` header configured on Checkout's webhook action, if any. */
+  @IsOptional()
+  @Matches(/^\S.{7,}$/, { message: 'CHECKOUT_WEBHOOK_AUTHORIZATION must be 8+ characters' })
+  CHECKOUT_WEBHOOK_AUTHORIZATION?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  TEAM_EVENTS_MAX_ATTEMPTS: number = 12;
+
+  @IsInt()
+  @Min(10)
+  TEAM_EVENTS_RETRY_BASE_MS: number = 30_000;
+
+  @IsInt()
+  @Min(10)
+  TEAM_EVENTS_RETRY_MAX_MS: number = 21_600_000;
+
+  @IsInt()
+  @Min(100)
+  TEAM_EVENTS_TIMEOUT_MS: number = 10_000;
+
+  /** Development only: allow http:// and private, loopback or link-local endpoint addresses. */
+  @EnvBoolean()
+  TEAM_EVENTS_ALLOW_PRIVATE_TARGETS: boolean = false;
+
+  /** Tests only (refused in production): named points where the process kills itself. */
+  @IsOptional()
+  @Matches(/^[a-z_]+(,[a-z_]+)*$/, { message: 'FAILPOINTS must be comma-separated names' })
+  FAILPOINTS?: string;
+}

@@ -1,0 +1,71 @@
+import { backoffDelayMs } from '@app/domain';
+import { EventDeliveryRepository, type DeliveryNext } from '@app/persistence';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Failpoints } from '../common/failpoints.js';
+import { eventsConfig, type EventsConfig } from '../config/events.config.js';
+import { TASKS } from '../jobs/job-specs.js';
+import type { JobTask } from '../jobs/job-task.js';
+import { SecretBox } from '../security/secret-box.js';
+import { EventSender, type SendResult } from './event-sender.js';
+
+/**
+ * One attempt to deliver one event to one endpoint. At least once: a crash after the endpoint
+ * accepted it sends it again, with the same `webhook-id` for the team to deduplicate on.
+ * Failures back off exponentially with jitter; after the last attempt the delivery is dead
+ * (visible, and re-sendable through the API).
+ */
+@Injectable()
+export class DeliverEventTask implements JobTask {
+  readonly name = TASKS.deliverTeamEvent;
+  private readonly logger = new Logger(DeliverEventTask.name);
+
+  constructor(
+    private readonly deliveries: EventDeliveryRepository,
+    private readonly sender: EventSender,
+    private readonly secrets: SecretBox,
+    private readonly failpoints: Failpoints,
+    @Inject(eventsConfig.KEY) private readonly config: EventsConfig,
+  ) {}
+
+  async run(payload: unknown): Promise<void> {
+    const deliveryId = String((payload as { delivery_id?: unknown }).delivery_id);
+    const work = await this.deliveries.load(deliveryId);
+    if (!work || work.delivery.state !== 'pending') return;
+    const { delivery, event, endpoint } = work;
+    if (endpoint.disabledAt) {
+      const result = { status: null, error: 'endpoint_disabled', durationMs: 0 };
+      return this.deliveries.recordAttempt(deliveryId, result, { state: 'dead' });
+    }
+    const result = await this.sender.send(
+      endpoint.url,
+      this.secrets.decrypt(endpoint.secretCiphertext),
+      event.id,
+      JSON.stringify(event.payload),
+    );
+    const accepted = result.status !== null && result.status >= 200 && result.status < 300;
+    if (accepted) this.failpoints.hit('after_team_event_sent');
+    const next = accepted ? { state: 'delivered' as const } : this.retry(delivery.attempts + 1);
+    if (!accepted) {
+      this.logger.warn({
+        msg: 'team event delivery failed',
+        event_id: event.id,
+        endpoint_id: endpoint.id,
+        status: result.status,
+        error: result.error,
+        next: next.state,
+      });
+    }
+    await this.deliveries.recordAttempt(deliveryId, summary(result), next);
+  }
+
+  private retry(attemptsMade: number): DeliveryNext {
+    const { maxAttempts, backoff } = this.config.teamDelivery;
+    if (attemptsMade >= maxAttempts) return { state: 'dead' };
+    const retryInMs = backoffDelayMs(backoff, attemptsMade, Math.random());
+    return { state: 'pending', retryInMs, task: this.name };
+  }
+}
+
+function summary(result: SendResult): SendResult {
+  return { ...result, error: result.error?.slice(0, 100) ?? null };
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import axios, { AxiosError } from 'axios';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
+import { Webhook } from 'standardwebhooks';
+import { eventsConfig, type EventsConfig } from '../config/events.config.js';
+
+export interface SendResult {
+  readonly status: number | null;
+  /** A short code when no HTTP answer came: `timeout`, `ECONNREFUSED`, `blocked_address`… */
+  readonly error: string | null;
+  readonly durationMs: number;
+}
+
+/**
+ * POSTs one event the Standard Webhooks way: `webhook-id` (the event id, the same on every
+ * retry), `webhook-timestamp` (this attempt) and `webhook-signature` (`v1,` base64
+ * HMAC-SHA256 of `id.timestamp.body`). No redirects are followed; private addresses are refused
+ * at connect time unless development allows them.
+ */
+@Injectable()
+export class EventSender {
+  private readonly httpAgent: HttpAgent;
+  private readonly httpsAgent: HttpsAgent;
+
+  constructor(@Inject(eventsConfig.KEY) private readonly config: EventsConfig) {
+    const allowPrivateIPAddress = config.teamDelivery.allowPrivateTargets;
+    this.httpAgent = new RequestFilteringHttpAgent({ allowPrivateIPAddress, keepAlive: true });
+    this.httpsAgent = new RequestFilteringHttpsAgent({ allowPrivateIPAddress, keepAlive: true });
+  }
+
+  async send(url: string, secret: string, eventId: string, body: string): Promise<SendResult> {
+    const now = new Date();
+    const started = performance.now();
+    try {
+      const response = await axios.post(url, body, {
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': '3ds-orchestrator-events/1',
+          'webhook-id': eventId,
+          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+          'webhook-signature': new Webhook(secret).sign(eventId, now, body),
+        },
+        timeout: this.config.teamDelivery.timeoutMs,
+        maxRedirects: 0,
+        validateStatus: () => true,
+        responseType: 'text',
+        maxContentLength: 64 * 1024,
+        httpAgent: this.httpAgent,
+        httpsAgent: this.httpsAgent,
+        transitional: { clarifyTimeoutError: true },
+      });
+      return { status: response.status, error: null, durationMs: elapsed(started) };
+    } catch (error) {
+      return { status: null, error: errorCode(error), durationMs: elapsed(started) };
+    }
+  }
+}
+
+const elapsed = (started: number): number => Math.round(performance.now() - started);
+
+function errorCode(error: unknown): string {
+  if (error instanceof AxiosError) {
+    if (error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED') return 'timeout';
+    // request-filtering-agent refuses the connection with a message naming the address.
+    if (/not allowed|private|meta/i.test(error.message) && !error.code) return 'blocked_address';
+    return error.code ?? 'network_error';
+  }
+  return 'network_error';
+}

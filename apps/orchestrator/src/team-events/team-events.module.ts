@@ -1,0 +1,17 @@
+import { PersistenceModule } from '@app/persistence';
+import { Module } from '@nestjs/common';
+import { AuthenticationsModule } from '../authentications/authentications.module.js';
+import { DeliverEventTask } from './deliver-event.task.js';
+import { EndpointUrlPolicy } from './endpoint-url.policy.js';
+import { EventSender } from './event-sender.js';
+import { TeamEndpointsController, TeamEventsController } from './team-events.controller.js';
+import { TeamEventsService } from './team-events.service.js';
+
+/** Signed `authentication.completed` events to payment teams (outbox, at least once). */
+@Module({
+  imports: [PersistenceModule, AuthenticationsModule],
+  controllers: [TeamEndpointsController, TeamEventsController],
+  providers: [TeamEventsService, EndpointUrlPolicy, EventSender, DeliverEventTask],
+  exports: [DeliverEventTask],
+})
+export class TeamEventsModule {}
