@@ -118,6 +118,18 @@ export class Orchestration {
     );
   }
 
+  /** How many times the orchestrator read each Checkout session (OAuth GET), by session id. */
+  async checkoutReads(): Promise<Map<string, number>> {
+    const { body } = await this.checkout.control('GET', '/requests');
+    const reads = new Map<string, number>();
+    for (const entry of body.requests as { route: string; sessionId?: string; auth: string }[]) {
+      if (entry.route === 'GET /sessions/:id' && entry.sessionId && entry.auth === 'bearer') {
+        reads.set(entry.sessionId, (reads.get(entry.sessionId) ?? 0) + 1);
+      }
+    }
+    return reads;
+  }
+
   /** Empties the tables between tests (the timeline's trigger allows TRUNCATE). */
   async reset(): Promise<void> {
     const client = new pg.Client({ connectionString: testDatabaseUrl() });

@@ -18,7 +18,6 @@ import {
 } from 'graphile-worker';
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
-import pg from 'pg';
 import { CompleteSessionTask } from '../authentications/complete-session.task.js';
 import { RecheckTask } from '../authentications/recheck.task.js';
 import { CheckoutEventTask } from '../checkout-webhooks/checkout-event.task.js';
@@ -38,7 +37,6 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new NestLogger(JobRunner.name);
   private readonly tasks: readonly JobTask[];
   private readonly instance = `${hostname()}:${process.pid}`;
-  private pool?: pg.Pool;
   private runner?: Runner;
   private utils?: WorkerUtils;
   private poolId?: string;
@@ -57,19 +55,12 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.pool = new pg.Pool({
-      connectionString: this.database.url,
-      max: this.config.concurrency + 2,
-      application_name: 'orchestrator-jobs',
-    });
-    // An idle connection dropped by the server is replaced by the pool; say so, do not crash.
-    this.pool.on('error', (error) =>
-      this.logger.warn({ msg: 'job queue connection lost', error: error.message }),
-    );
     const events = new EventEmitter() as WorkerEvents;
     events.on('pool:create', ({ workerPool }) => (this.poolId = workerPool.id));
+    const connectionString = withApplicationName(this.database.url!, 'orchestrator-jobs');
     this.runner = await run({
-      pgPool: this.pool,
+      connectionString,
+      maxPoolSize: this.config.concurrency + 2,
       concurrency: this.config.concurrency,
       pollInterval: this.config.pollIntervalMs,
       noHandleSignals: true,
@@ -77,7 +68,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       logger: new Logger(() => (level, message) => this.log(level, message)),
       events,
     });
-    this.utils = await makeWorkerUtils({ pgPool: this.pool });
+    this.utils = await makeWorkerUtils({ connectionString, maxPoolSize: 1 });
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), this.config.heartbeatMs);
     this.heartbeat.unref();
@@ -89,7 +80,6 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     await this.runner?.stop();
     if (this.poolId) await this.workers.forget(this.poolId).catch(() => undefined);
     await this.utils?.release();
-    await this.pool?.end();
   }
 
   private taskList(): TaskList {
@@ -120,4 +110,11 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     else if (level === 'warning') this.logger.warn(message);
     else if (level === 'info') this.logger.log(message);
   }
+}
+
+/** Shown in pg_stat_activity, so operators can tell the worker's connections apart. */
+function withApplicationName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('application_name', name);
+  return parsed.toString();
 }

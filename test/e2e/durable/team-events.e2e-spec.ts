@@ -1,0 +1,238 @@
+import pg from 'pg';
+import { Webhook } from 'standardwebhooks';
+import { HttpRecorder } from '../../support/http-recorder.js';
+import { Orchestration } from '../../support/orchestration.js';
+import { aCreateBody } from '../../support/result-expectations.js';
+import { aBrowserChannel } from '../../support/simulator/factories.js';
+import { SecretBox } from '../../../apps/orchestrator/src/security/secret-box.js';
+import { aSecurityConfig, TEAM_B, testDatabaseUrl } from '../../support/test-config.js';
+import { waitUntil } from '../../support/wait-until.js';
+
+const FRICTIONLESS_Y = '4485040371536584';
+const NOT_ENROLLED = '4484070000035519';
+
+interface EventView {
+  id: string;
+  payload: { type: string; data: Record<string, unknown> };
+  deliveries: { endpoint_id: string; state: string; attempts: number; attempt_log: unknown[] }[];
+}
+
+/** Signed `authentication.completed` events to the teams' endpoints: at least once, visible. */
+describe('team events (e2e)', () => {
+  let ctx: Orchestration;
+  let endpoint: HttpRecorder;
+  let db: pg.Client;
+
+  beforeAll(async () => {
+    ctx = await Orchestration.start();
+    endpoint = await HttpRecorder.start();
+    db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+  });
+  beforeEach(async () => {
+    await ctx.reset();
+    endpoint.clear();
+  });
+  afterAll(async () => {
+    await db.end();
+    await endpoint.close();
+    await ctx.close();
+  });
+
+  const register = async (path = '/events', apiKey?: string) =>
+    (
+      await ctx
+        .api('post', '/v1/webhook-endpoints', apiKey)
+        .send({ url: endpoint.to(path), description: 'payments backend' })
+        .expect(201)
+    ).body as { id: string; secret: string };
+
+  const completeOne = async (card = FRICTIONLESS_Y) => {
+    const created = await ctx
+      .api('post', '/v1/authentications')
+      .send(aCreateBody(card, { channel_data: aBrowserChannel() }))
+      .expect(201);
+    return created.body as { id: string; state: string };
+  };
+
+  const eventsOf = async (id: string): Promise<EventView[]> =>
+    (await ctx.api('get', `/v1/events?authentication_id=${id}`).expect(200)).body.data;
+
+  const deliveryState = (id: string, state: string) =>
+    waitUntil(
+      async () => {
+        const [event] = await eventsOf(id);
+        return event?.deliveries[0]?.state === state ? event : undefined;
+      },
+      { describe: async () => JSON.stringify(await eventsOf(id)) },
+    );
+
+  it('delivers a signed authentication.completed event, without the cryptogram', async () => {
+    const { secret } = await register();
+    const { id } = await completeOne();
+    const [received] = await endpoint.waitFor('/events');
+    const headers = received.headers as Record<string, string>;
+    const verified = new Webhook(secret).verify(received.rawBody, headers) as EventView['payload'];
+    expect(verified).toMatchObject({
+      type: 'authentication.completed',
+      data: {
+        authentication_id: id,
+        reference: 'ORDER-1001',
+        state: 'result_ready',
+        outcome: 'authenticated',
+        guidance: 'proceed_with_liability_shift',
+        trans_status: 'Y',
+        eci: '05',
+      },
+    });
+    expect(received.rawBody).not.toMatch(/cryptogram|cavv/i);
+    const truth = await ctx.checkoutTruth(verified.data.checkout_session_id as string);
+    expect(received.rawBody).not.toContain(truth.cryptogram as string);
+
+    const event = await deliveryState(id, 'delivered');
+    expect(headers['webhook-id']).toBe(event.id);
+    expect(event.deliveries[0]).toMatchObject({ attempts: 1, attempt_log: [{ status: 200 }] });
+    await ctx.waitForState(id, 'completed');
+    expect(await eventsOf(id)).toHaveLength(1); // once per outcome, not again on `completed`
+  });
+
+  it('tells the team about authentications that end without a result too', async () => {
+    await register();
+    const { id, state } = await completeOne(NOT_ENROLLED);
+    expect(state).toBe('closed');
+    const [received] = await endpoint.waitFor('/events');
+    expect(received.body).toMatchObject({
+      data: { authentication_id: id, state: 'closed', outcome: 'unavailable' },
+    });
+  });
+
+  it('retries with backoff, keeping the webhook-id, until the endpoint accepts', async () => {
+    await register();
+    endpoint.respondWith = (_request, index) => (index < 2 ? 500 : 204);
+    const { id } = await completeOne();
+    const event = await deliveryState(id, 'delivered');
+    const posts = endpoint.received('/events');
+    expect(posts).toHaveLength(3);
+    expect(new Set(posts.map((post) => post.headers['webhook-id']))).toEqual(new Set([event.id]));
+    expect(event.deliveries[0].attempt_log).toMatchObject([
+      { status: 500 },
+      { status: 500 },
+      { status: 204 },
+    ]);
+  });
+
+  it('dead-letters after the last attempt; a resend through the API delivers it', async () => {
+    await register();
+    endpoint.respondWith = 503;
+    const { id } = await completeOne();
+    const dead = await deliveryState(id, 'dead');
+    expect(dead.deliveries[0].attempts).toBe(4);
+
+    endpoint.respondWith = 200;
+    const resent = await ctx.api('post', `/v1/events/${dead.id}/resend`).send({}).expect(202);
+    expect(resent.body).toEqual({ event_id: dead.id, queued: 1 });
+    const delivered = await deliveryState(id, 'delivered');
+    expect(delivered.deliveries[0].attempt_log).toHaveLength(5);
+    const ids = endpoint.received('/events').map((post) => post.headers['webhook-id']);
+    expect(new Set(ids)).toEqual(new Set([dead.id]));
+  });
+
+  it("keeps teams apart: no delivery to, and no view of, another team's events", async () => {
+    await register('/team-b', TEAM_B.apiKey);
+    const { id } = await completeOne();
+    await ctx.waitForState(id, 'completed');
+    const [event] = await eventsOf(id);
+    expect(event.deliveries).toEqual([]);
+    expect(endpoint.received('/team-b')).toEqual([]);
+    await ctx.api('get', `/v1/events/${event.id}`, TEAM_B.apiKey).expect(404);
+    await ctx.api('post', `/v1/events/${event.id}/resend`, TEAM_B.apiKey).send({}).expect(404);
+  });
+
+  it('shows the signing secret once and stops sending to a removed endpoint', async () => {
+    const { id: endpointId, secret } = await register();
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const listed = await ctx.api('get', '/v1/webhook-endpoints').expect(200);
+    expect(listed.body.data).toEqual([expect.objectContaining({ id: endpointId })]);
+    expect(JSON.stringify(listed.body)).not.toContain(secret);
+    const stored = await db.query('SELECT secret_ciphertext FROM team_endpoints');
+    expect(JSON.stringify(stored.rows)).not.toContain(secret.slice(6));
+
+    await ctx.api('delete' as 'get', `/v1/webhook-endpoints/${endpointId}`).expect(204);
+    await ctx.api('delete' as 'get', `/v1/webhook-endpoints/${endpointId}`).expect(404);
+    const { id } = await completeOne();
+    await ctx.waitForState(id, 'completed');
+    expect((await eventsOf(id))[0].deliveries).toEqual([]);
+  });
+});
+
+describe('team endpoint addresses (e2e)', () => {
+  let ctx: Orchestration;
+  let db: pg.Client;
+  let endpoint: HttpRecorder;
+
+  beforeAll(async () => {
+    ctx = await Orchestration.start({
+      events: {
+        teamDelivery: {
+          maxAttempts: 1,
+          backoff: { baseMs: 50, capMs: 50 },
+          timeoutMs: 2_000,
+          allowPrivateTargets: false,
+        },
+      },
+    });
+    endpoint = await HttpRecorder.start();
+    db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+  });
+  beforeEach(() => ctx.reset());
+  afterAll(async () => {
+    await db.end();
+    await endpoint.close();
+    await ctx.close();
+  });
+
+  it.each([
+    'http://8.8.8.8/events',
+    'https://127.0.0.1/events',
+    'https://localhost/events',
+    'https://10.1.2.3/events',
+    'https://169.254.169.254/latest/meta-data',
+    'https://[::1]/events',
+    'https://[::ffff:127.0.0.1]/events',
+    'https://0x7f.1/events',
+    'https://2130706433/events',
+    'https://user:password@8.8.8.8/events',
+    'ftp://8.8.8.8/events',
+    'not a url',
+  ])('refuses %s', async (url) => {
+    const refused = await ctx.api('post', '/v1/webhook-endpoints').send({ url }).expect(422);
+    expect(refused.body.error.code).toBe('ENDPOINT_URL_NOT_ALLOWED');
+  });
+
+  it('accepts a public https address', async () => {
+    await ctx
+      .api('post', '/v1/webhook-endpoints')
+      .send({ url: 'https://8.8.8.8/payments/3ds-events' })
+      .expect(201);
+  });
+
+  it('refuses to connect to a private address even when one was stored (DNS rebinding)', async () => {
+    await db.query(
+      `INSERT INTO team_endpoints (id, team_id, url, secret_ciphertext)
+       VALUES ('ep_aaaaaaaaaaaaaaaaaaaaaaaaaa', 'team-a', $1, $2)`,
+      [endpoint.to('/events'), new SecretBox(aSecurityConfig()).encrypt('whsec_c2VjcmV0')],
+    );
+    const created = await ctx
+      .api('post', '/v1/authentications')
+      .send(aCreateBody(FRICTIONLESS_Y, { channel_data: aBrowserChannel() }))
+      .expect(201);
+    const dead = await waitUntil(async () => {
+      const { body } = await ctx.api('get', `/v1/events?authentication_id=${created.body.id}`);
+      const delivery = (body.data as EventView[])[0]?.deliveries[0];
+      return delivery?.state === 'dead' ? delivery : undefined;
+    });
+    expect(dead.attempt_log).toMatchObject([{ status: null, error: 'blocked_address' }]);
+    expect(endpoint.requests).toEqual([]);
+  });
+});

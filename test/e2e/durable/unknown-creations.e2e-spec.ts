@@ -1,0 +1,123 @@
+import { Orchestration } from '../../support/orchestration.js';
+import { aCreateBody } from '../../support/result-expectations.js';
+import { waitUntil } from '../../support/wait-until.js';
+
+const FRICTIONLESS_Y = '4485040371536584';
+const CHECKOUT_DEADLINE_MS = 400;
+
+/**
+ * POST /sessions answered too late: Checkout may have created the session, and it cannot be
+ * asked (no idempotency, no search). A webhook naming the session links it; otherwise the
+ * authentication is closed once Checkout's session lifetime has passed. Either way the key gets
+ * a final answer, and never a second authentication or Checkout session.
+ */
+describe('creations whose Checkout answer was lost (e2e)', () => {
+  async function startWith(webhooks: boolean): Promise<Orchestration> {
+    return Orchestration.start({
+      webhooks,
+      checkoutTimeoutMs: CHECKOUT_DEADLINE_MS,
+      jobs: {
+        recheckMs: {
+          creation: 1_000,
+          session_lookup: 300,
+          issuer_fingerprint: 60_000,
+          channel_data: 60_000,
+          challenge: 60_000,
+        },
+        sessionLifetimeMs: 2_000,
+      },
+    });
+  }
+
+  async function lateCreate(ctx: Orchestration, key: string) {
+    // Checkout creates the session, then answers after our deadline.
+    await ctx.checkout.control('POST', '/faults', {
+      route: 'POST /sessions',
+      kind: 'late_answer',
+      latency_ms: 1_500,
+      times: 1,
+    });
+    const body = aCreateBody(FRICTIONLESS_Y, { reference: `LOST-${key}` });
+    const first = await ctx
+      .api('post', '/v1/authentications')
+      .set('idempotency-key', key)
+      .send(body)
+      .expect(504);
+    expect(first.body.error.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
+    const retry = () =>
+      ctx.api('post', '/v1/authentications').set('idempotency-key', key).send(body);
+    return { id: first.body.error.details.authentication_id as string, retry };
+  }
+
+  describe('with Checkout webhooks', () => {
+    let ctx: Orchestration;
+    beforeAll(async () => (ctx = await startWith(true)));
+    beforeEach(() => ctx.reset());
+    afterAll(() => ctx.close());
+
+    it('links the session the webhook names, and the key answers with that authentication', async () => {
+      const { id, retry } = await lateCreate(ctx, 'lost-linked');
+      const stillUnknown = await retry().expect(504);
+      expect(stillUnknown.headers['idempotent-replayed']).toBe('true');
+
+      const linked = await ctx.waitForState(id, 'awaiting_issuer_fingerprint');
+      const truth = await ctx.checkoutTruth(linked.checkout_session_id as string);
+      expect(truth.reference).toBe('LOST-lost-linked');
+
+      const resumed = await retry().expect(201);
+      expect(resumed.headers['idempotent-replayed']).toBe('true');
+      expect(resumed.body).toMatchObject({ id, state: 'awaiting_issuer_fingerprint' });
+      expect(resumed.body.next_action.type).toBe('three_ds_method');
+      await retry().expect(201); // settled: the same answer from now on
+
+      const counters = (await ctx.checkout.control('GET', '/counters')).body;
+      expect(counters.sessions_created).toBe(1);
+      await expect(ctx.statePath(id)).resolves.toEqual([
+        'created',
+        'creation_unknown',
+        'awaiting_issuer_fingerprint',
+      ]);
+    });
+  });
+
+  describe('without webhooks', () => {
+    let ctx: Orchestration;
+    beforeAll(async () => (ctx = await startWith(false)));
+    beforeEach(() => ctx.reset());
+    afterAll(() => ctx.close());
+
+    it("closes it as failed once Checkout's session lifetime has passed", async () => {
+      const { id, retry } = await lateCreate(ctx, 'lost-forever');
+      const closed = await ctx.waitForState(id, 'closed', 10_000);
+      expect(closed).toMatchObject({
+        outcome: 'error',
+        failure_reason: 'checkout_session_not_found',
+        guidance: 'retry_authentication',
+      });
+      const final = await retry().expect(201);
+      expect(final.body).toMatchObject({ id, state: 'closed', outcome: 'error' });
+      const rows = await ctx.api('get', '/v1/authentications?reference=LOST-lost-forever');
+      expect(rows.body.data).toHaveLength(1);
+    });
+
+    it('answers 409 to a retry while the first request still waits on Checkout', async () => {
+      await ctx.checkout.control('POST', '/faults', {
+        route: 'POST /sessions',
+        kind: 'latency',
+        latency_ms: 300,
+        times: 1,
+      });
+      const body = aCreateBody(FRICTIONLESS_Y, { reference: 'SLOW' });
+      const send = () =>
+        ctx.api('post', '/v1/authentications').set('idempotency-key', 'slow-create').send(body);
+      const first = send().then((response) => response); // supertest sends once awaited
+      await waitUntil(async () => {
+        const rows = await ctx.api('get', '/v1/authentications?reference=SLOW');
+        return rows.body.data.length === 1 ? true : undefined;
+      });
+      const second = await send().expect(409);
+      expect(second.body.error.code).toBe('IDEMPOTENCY_KEY_IN_USE');
+      await expect(first).resolves.toMatchObject({ status: 201 });
+    });
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs` with
+ * the last state `describe` gives. For outcomes that arrive through background jobs.
+ */
+export async function waitUntil<T>(
+  probe: () => Promise<T | undefined>,
+  { timeoutMs = 10_000, intervalMs = 50, describe = () => 'condition not met' } = {} as {
+    timeoutMs?: number;
+    intervalMs?: number;
+    describe?: () => string | Promise<string>;
+  },
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${await describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
