@@ -22,7 +22,11 @@ async function bootstrap(): Promise<void> {
     });
     const running = app;
     stopOnSignals(async () => {
-      await running.close();
+      // Requests still in flight finish; keep-alive connections that fall idle meanwhile (a
+      // webhook sender's pool) are closed at once instead of holding the shutdown open.
+      const server = running.getHttpServer();
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      await running.close().finally(() => clearInterval(sweep));
       await embedded?.stop();
     });
     await app.listen(env.PORT, env.HOST);

@@ -77,7 +77,9 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   /** Before the database pools close: running jobs finish, nothing new is taken. */
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.heartbeat);
+    const started = Date.now();
     await this.runner?.stop();
+    this.logger.log({ msg: 'job worker stopped', ms: Date.now() - started });
     if (this.poolId) await this.workers.forget(this.poolId).catch(() => undefined);
     await this.utils?.release();
   }

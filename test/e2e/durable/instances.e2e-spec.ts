@@ -1,0 +1,148 @@
+import pg from 'pg';
+import request from 'supertest';
+import {
+  startOrchestratorProcess,
+  type OrchestratorProcess,
+} from '../../support/orchestrator-processes.js';
+import { aCreateBody } from '../../support/result-expectations.js';
+import { CheckoutApi } from '../../support/simulator/checkout-api.js';
+import { aBrowserChannel } from '../../support/simulator/factories.js';
+import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
+import { TEAM_A, testDatabaseUrl } from '../../support/test-config.js';
+import { waitUntil } from '../../support/wait-until.js';
+
+const PERIOD_MS = 1_500;
+
+interface Created {
+  id: string;
+  state: string;
+  checkout_session_id: string;
+}
+
+/**
+ * Three orchestrator processes on one database, requests spread over them: each follow-up job
+ * runs once per due time, whichever instance takes it (the queue's lease).
+ */
+describe('three instances on one database (e2e)', () => {
+  let simulator: SimulatorUnderTest;
+  let checkout: CheckoutApi;
+  let instances: OrchestratorProcess[];
+  let db: pg.Client;
+
+  beforeAll(async () => {
+    db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    await db.query(
+      `TRUNCATE authentications, authentication_events, idempotency_keys, checkout_webhook_events,
+         team_endpoints, team_events, event_deliveries, event_delivery_attempts, job_workers,
+         graphile_worker._private_jobs`,
+    );
+    simulator = await startSimulator();
+    checkout = new CheckoutApi(simulator.url);
+    const env = {
+      RECHECK_CHANNEL_DATA_MS: String(PERIOD_MS),
+      RECHECK_CHALLENGE_MS: String(PERIOD_MS),
+    };
+    instances = await Promise.all(
+      [0, 1, 2].map(() => startOrchestratorProcess({ simulatorUrl: simulator.url, env })),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(instances.map((instance) => instance.stop()));
+    await simulator.close();
+    await db.end();
+  });
+
+  const createOn = (instance: number, card: string, extra: Record<string, unknown>, i: number) =>
+    request(instances[instance % 3].url)
+      .post('/v1/authentications')
+      .set('authorization', `Bearer ${TEAM_A.apiKey}`)
+      .set('idempotency-key', `spread-${card}-${i}`)
+      .send(aCreateBody(card, { reference: `SPREAD-${i}`, ...extra }))
+      .expect(201)
+      .then((response) => response.body as Created);
+
+  const requestLog = async () =>
+    (await checkout.control('GET', '/requests')).body.requests as {
+      route: string;
+      sessionId?: string;
+      auth: string;
+      at: string;
+    }[];
+  const countBy = (entries: { sessionId?: string }[]) =>
+    entries.reduce(
+      (counts, entry) => counts.set(entry.sessionId!, (counts.get(entry.sessionId!) ?? 0) + 1),
+      new Map<string, number>(),
+    );
+
+  it('runs every deadline and every complete exactly once', async () => {
+    const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+    const [frictionless, waiting, challenged] = await Promise.all([
+      Promise.all(
+        range(12).map((i) =>
+          createOn(i, '4485040371536584', { channel_data: aBrowserChannel() }, i),
+        ),
+      ),
+      Promise.all(range(12).map((i) => createOn(i, '4556085951507152', {}, 100 + i))),
+      Promise.all(
+        range(12).map((i) =>
+          createOn(i, '4242424242424242', { channel_data: aBrowserChannel() }, 200 + i),
+        ),
+      ),
+    ]);
+    expect(new Set(waiting.map((a) => a.state))).toEqual(new Set(['awaiting_channel_data']));
+    await checkout.control('POST', '/clock/advance', { ms: 601_000 }); // challenges abandoned
+
+    const ended = [...frictionless, ...challenged];
+    await waitUntil(
+      async () => {
+        const { rows } = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM authentications WHERE id = ANY($1) AND state = 'completed'`,
+          [ended.map((a) => a.id)],
+        );
+        const reads = countBy((await requestLog()).filter((e) => e.route === 'GET /sessions/:id'));
+        const allRead = waiting.every((a) => reads.has(a.checkout_session_id));
+        return rows[0].n === ended.length && allRead ? true : undefined;
+      },
+      { timeoutMs: 20_000, describe: async () => JSON.stringify(await requestLog()) },
+    );
+
+    const log = await requestLog();
+    const completes = countBy(log.filter((e) => e.route === 'POST /sessions/:id/complete'));
+    expect(ended.map((a) => completes.get(a.checkout_session_id))).toEqual(ended.map(() => 1));
+    // Each due time of a deadline gives one re-read, not one per instance: reads of a session
+    // are at least a period apart (the next deadline), never two at once.
+    const readTimes = new Map<string, number[]>();
+    for (const entry of log) {
+      if (entry.route !== 'GET /sessions/:id' || entry.auth !== 'bearer') continue;
+      readTimes.set(entry.sessionId!, [
+        ...(readTimes.get(entry.sessionId!) ?? []),
+        Date.parse(entry.at),
+      ]);
+    }
+    for (const { checkout_session_id: sid } of [...waiting, ...challenged]) {
+      const times = readTimes.get(sid) ?? [];
+      expect(times.length).toBeGreaterThanOrEqual(1);
+      const gaps = times.slice(1).map((time, i) => time - times[i]);
+      expect(gaps.filter((gap) => gap < PERIOD_MS * 0.9)).toEqual([]);
+    }
+
+    // Invariants: gap-free timelines, one outbox event per ended authentication, three pools.
+    const chains = await db.query<{ id: string; moves: string[] }>(
+      `SELECT authentication_id AS id, array_agg(coalesce(from_state, '-') || '>' || to_state ORDER BY id) AS moves
+       FROM authentication_events WHERE to_state IS NOT NULL GROUP BY authentication_id`,
+    );
+    for (const { moves } of chains.rows) {
+      for (let i = 1; i < moves.length; i++) {
+        expect(moves[i].split('>')[0]).toBe(moves[i - 1].split('>')[1]);
+      }
+    }
+    const events = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM team_events GROUP BY authentication_id`,
+    );
+    expect(events.rows).toHaveLength(ended.length);
+    expect(new Set(events.rows.map((row) => row.n))).toEqual(new Set([1]));
+    const pools = await db.query('SELECT pool_id FROM job_workers');
+    expect(pools.rowCount).toBe(3);
+  }, 60_000);
+});
