@@ -65,6 +65,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       pollInterval: this.config.pollIntervalMs,
       noHandleSignals: true,
       taskList: this.taskList(),
+      crontab: '', // no recurring jobs: every job is written by the move that implies it
       logger: new Logger(() => (level, message) => this.log(level, message)),
       events,
     });
