@@ -1,5 +1,6 @@
 import { EmbeddedPostgresServer } from '@app/persistence';
 import { join } from 'node:path';
+import pg from 'pg';
 import { freePort } from './free-port.js';
 import { traversableTempDir } from './temp-dir.js';
 import {
@@ -49,4 +50,19 @@ export async function prepareE2eDatabases(globalConfig: JestGlobalConfig): Promi
 export async function releaseE2eDatabases(): Promise<void> {
   await globalThis.e2eEmbeddedPostgres?.stop();
   globalThis.e2eEmbeddedPostgres = undefined;
+}
+
+/** Every table the apps write, and graphile-worker's jobs: a clean slate for the next test. */
+export async function emptyTables(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `TRUNCATE authentications, authentication_events, idempotency_keys, checkout_webhook_events,
+         team_endpoints, team_events, event_deliveries, event_delivery_attempts, job_workers,
+         graphile_worker._private_jobs`,
+    );
+  } finally {
+    await client.end();
+  }
 }

@@ -4,6 +4,7 @@ import pg from 'pg';
 import request from 'supertest';
 import type { EventsConfig } from '../../apps/orchestrator/src/config/events.config.js';
 import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
+import { emptyTables } from './e2e-database.js';
 import { freePort } from './free-port.js';
 import { startOrchestrator, type OrchestratorUnderTest } from './orchestrator-app.js';
 import { CheckoutApi } from './simulator/checkout-api.js';
@@ -19,6 +20,8 @@ import { TEAM_A, testDatabaseUrl } from './test-config.js';
  * both on their own ports, as in production.
  */
 export class Orchestration {
+  private db?: pg.Client;
+
   private constructor(
     readonly orchestrator: OrchestratorUnderTest,
     readonly simulator: SimulatorUnderTest,
@@ -130,20 +133,26 @@ export class Orchestration {
     return reads;
   }
 
-  /** Empties the tables between tests (the timeline's trigger allows TRUNCATE). */
+  /** A query on this worker's database, for what only the tables show. */
+  async sql<R extends pg.QueryResultRow = Record<string, unknown>>(
+    text: string,
+    values: unknown[] = [],
+  ): Promise<R[]> {
+    if (!this.db) {
+      this.db = new pg.Client({ connectionString: testDatabaseUrl() });
+      await this.db.connect();
+    }
+    return (await this.db.query<R>(text, values)).rows;
+  }
+
+  /** Empties the tables and the job queue between tests, and resets the simulator. */
   async reset(): Promise<void> {
-    const client = new pg.Client({ connectionString: testDatabaseUrl() });
-    await client.connect();
-    await client.query(
-      `TRUNCATE authentications, authentication_events, idempotency_keys, checkout_webhook_events,
-         team_endpoints, team_events, event_deliveries, event_delivery_attempts,
-         graphile_worker._private_jobs`,
-    );
-    await client.end();
+    await emptyTables(testDatabaseUrl());
     await this.checkout.control('POST', '/reset');
   }
 
   async close(): Promise<void> {
+    await this.db?.end();
     await this.orchestrator.close();
     await this.simulator.close();
   }

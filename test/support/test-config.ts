@@ -68,13 +68,7 @@ export function aJobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
     pollIntervalMs: 50,
     heartbeatMs: 200,
     workerDeadAfterMs: 2_000,
-    recheckMs: {
-      creation: 60_000,
-      session_lookup: 60_000,
-      issuer_fingerprint: 60_000,
-      channel_data: 60_000,
-      challenge: 60_000,
-    },
+    recheckMs: waitingDeadlines(60_000),
     recheckMaxIntervalMs: 600_000,
     giveUpAfterMs: 86_400_000,
     sessionLifetimeMs: 900_000,
@@ -85,6 +79,20 @@ export function aJobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
 }
 
 /** Signs the simulator's webhooks; the orchestrator under test verifies with it. */
+/**
+ * Deadlines of the waiting states every `periodMs`; creation deadlines beyond any test (a spec
+ * about lost creates sets its own).
+ */
+export function waitingDeadlines(periodMs: number): JobsConfig['recheckMs'] {
+  return {
+    creation: 60_000,
+    session_lookup: 60_000,
+    issuer_fingerprint: periodMs,
+    channel_data: periodMs,
+    challenge: periodMs,
+  };
+}
+
 export const WEBHOOK_SECRET = 'e2e-webhook-signing-key';
 
 export function anEventsConfig(overrides: Partial<EventsConfig> = {}): EventsConfig {

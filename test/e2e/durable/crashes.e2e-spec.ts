@@ -10,6 +10,7 @@ import { answerChallenge } from '../../support/simulator/browser.js';
 import { CheckoutApi } from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
+import { emptyTables } from '../../support/e2e-database.js';
 import { freePort } from '../../support/free-port.js';
 import { TEAM_A, testDatabaseUrl } from '../../support/test-config.js';
 import { waitUntil } from '../../support/wait-until.js';
@@ -73,11 +74,7 @@ describe('crashes at failpoints (e2e)', () => {
     await db.connect();
   });
   beforeEach(async () => {
-    await db.query(
-      `TRUNCATE authentications, authentication_events, idempotency_keys, checkout_webhook_events,
-         team_endpoints, team_events, event_deliveries, event_delivery_attempts, job_workers,
-         graphile_worker._private_jobs`,
-    );
+    await emptyTables(testDatabaseUrl());
     await checkout.control('POST', '/reset');
   });
   afterEach(async () => running?.kill());

@@ -1,8 +1,7 @@
-import pg from 'pg';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
-import { testDatabaseUrl } from '../../support/test-config.js';
+import { waitingDeadlines } from '../../support/test-config.js';
 import { waitUntil } from '../../support/wait-until.js';
 
 /** Checkout sandbox cards: approved without a 3DS Method (waits for channel data) / challenged. */
@@ -22,28 +21,16 @@ async function inBatches<T>(count: number, size: number, make: (i: number) => Pr
 /** Every waiting authentication owns its deadline: a re-read that finds nothing reschedules. */
 describe('deadlines (e2e)', () => {
   let ctx: Orchestration;
-  let db: pg.Client;
 
   beforeAll(async () => {
     ctx = await Orchestration.start({
       jobs: {
-        recheckMs: {
-          creation: 60_000,
-          session_lookup: 60_000,
-          issuer_fingerprint: PERIOD_MS,
-          channel_data: PERIOD_MS,
-          challenge: PERIOD_MS,
-        },
+        recheckMs: waitingDeadlines(PERIOD_MS),
       },
     });
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
   });
   beforeEach(() => ctx.reset());
-  afterAll(async () => {
-    await db.end();
-    await ctx.close();
-  });
+  afterAll(() => ctx.close());
 
   it('re-reads all 200 stale authentications within two periods, 150 of which Checkout never changes', async () => {
     const create = (card: string, extra: Record<string, unknown>) => async (i: number) =>
@@ -86,7 +73,7 @@ describe('deadlines (e2e)', () => {
       });
     }
     // Nothing new for the other 150: each still waits, with its own next deadline queued.
-    const { rows } = await db.query<{ state: string; n: number }>(
+    const rows = await ctx.sql<{ state: string; n: number }>(
       `SELECT a.state, count(*)::int AS n FROM authentications a
        JOIN graphile_worker.jobs j ON j.key = 'recheck:' || a.id AND j.run_at > now()
        GROUP BY a.state`,

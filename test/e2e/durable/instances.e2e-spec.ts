@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { emptyTables } from '../../support/e2e-database.js';
 import request from 'supertest';
 import {
   startOrchestratorProcess,
@@ -32,11 +33,7 @@ describe('three instances on one database (e2e)', () => {
   beforeAll(async () => {
     db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
-    await db.query(
-      `TRUNCATE authentications, authentication_events, idempotency_keys, checkout_webhook_events,
-         team_endpoints, team_events, event_deliveries, event_delivery_attempts, job_workers,
-         graphile_worker._private_jobs`,
-    );
+    await emptyTables(testDatabaseUrl());
     simulator = await startSimulator();
     checkout = new CheckoutApi(simulator.url);
     const env = {

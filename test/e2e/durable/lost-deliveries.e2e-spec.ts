@@ -2,6 +2,7 @@ import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { answerChallenge, decodeJson, runThreeDsMethod } from '../../support/simulator/browser.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
+import { waitingDeadlines } from '../../support/test-config.js';
 
 const PERIOD_MS = 500;
 
@@ -16,13 +17,7 @@ describe('every callback and webhook lost (e2e)', () => {
     ctx = await Orchestration.start({
       webhooks: true,
       jobs: {
-        recheckMs: {
-          creation: 60_000,
-          session_lookup: 60_000,
-          issuer_fingerprint: PERIOD_MS,
-          channel_data: PERIOD_MS,
-          challenge: PERIOD_MS,
-        },
+        recheckMs: waitingDeadlines(PERIOD_MS),
         recheckMaxIntervalMs: 2 * PERIOD_MS,
       },
     });

@@ -1,11 +1,10 @@
-import pg from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { HttpRecorder } from '../../support/http-recorder.js';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { SecretBox } from '../../../apps/orchestrator/src/security/secret-box.js';
-import { aSecurityConfig, TEAM_B, testDatabaseUrl } from '../../support/test-config.js';
+import { aSecurityConfig, TEAM_B } from '../../support/test-config.js';
 import { waitUntil } from '../../support/wait-until.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
@@ -21,20 +20,16 @@ interface EventView {
 describe('team events (e2e)', () => {
   let ctx: Orchestration;
   let endpoint: HttpRecorder;
-  let db: pg.Client;
 
   beforeAll(async () => {
     ctx = await Orchestration.start();
     endpoint = await HttpRecorder.start();
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
   });
   beforeEach(async () => {
     await ctx.reset();
     endpoint.clear();
   });
   afterAll(async () => {
-    await db.end();
     await endpoint.close();
     await ctx.close();
   });
@@ -154,8 +149,8 @@ describe('team events (e2e)', () => {
     const listed = await ctx.api('get', '/v1/webhook-endpoints').expect(200);
     expect(listed.body.data).toEqual([expect.objectContaining({ id: endpointId })]);
     expect(JSON.stringify(listed.body)).not.toContain(secret);
-    const stored = await db.query('SELECT secret_ciphertext FROM team_endpoints');
-    expect(JSON.stringify(stored.rows)).not.toContain(secret.slice(6));
+    const stored = await ctx.sql('SELECT secret_ciphertext FROM team_endpoints');
+    expect(JSON.stringify(stored)).not.toContain(secret.slice(6));
 
     await ctx.api('delete' as 'get', `/v1/webhook-endpoints/${endpointId}`).expect(204);
     await ctx.api('delete' as 'get', `/v1/webhook-endpoints/${endpointId}`).expect(404);
@@ -167,7 +162,6 @@ describe('team events (e2e)', () => {
 
 describe('team endpoint addresses (e2e)', () => {
   let ctx: Orchestration;
-  let db: pg.Client;
   let endpoint: HttpRecorder;
 
   beforeAll(async () => {
@@ -182,12 +176,9 @@ describe('team endpoint addresses (e2e)', () => {
       },
     });
     endpoint = await HttpRecorder.start();
-    db = new pg.Client({ connectionString: testDatabaseUrl() });
-    await db.connect();
   });
   beforeEach(() => ctx.reset());
   afterAll(async () => {
-    await db.end();
     await endpoint.close();
     await ctx.close();
   });
@@ -218,7 +209,7 @@ describe('team endpoint addresses (e2e)', () => {
   });
 
   it('refuses to connect to a private address even when one was stored (DNS rebinding)', async () => {
-    await db.query(
+    await ctx.sql(
       `INSERT INTO team_endpoints (id, team_id, url, secret_ciphertext)
        VALUES ('ep_aaaaaaaaaaaaaaaaaaaaaaaaaa', 'team-a', $1, $2)`,
       [endpoint.to('/events'), new SecretBox(aSecurityConfig()).encrypt('whsec_c2VjcmV0')],

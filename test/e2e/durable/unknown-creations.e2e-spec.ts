@@ -1,5 +1,6 @@
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
+import { waitingDeadlines } from '../../support/test-config.js';
 import { waitUntil } from '../../support/wait-until.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
@@ -17,12 +18,12 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
       webhooks,
       checkoutTimeoutMs: CHECKOUT_DEADLINE_MS,
       jobs: {
+        // With webhooks, the one naming the session is acted on once the create's deadline
+        // passed: long enough here for the test to see the 504 replayed first.
         recheckMs: {
-          creation: 1_000,
+          ...waitingDeadlines(60_000),
+          creation: webhooks ? 2_500 : 1_000,
           session_lookup: 300,
-          issuer_fingerprint: 60_000,
-          channel_data: 60_000,
-          challenge: 60_000,
         },
         sessionLifetimeMs: 2_000,
       },
@@ -104,7 +105,7 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
       await ctx.checkout.control('POST', '/faults', {
         route: 'POST /sessions',
         kind: 'latency',
-        latency_ms: 300,
+        latency_ms: 1_500,
         times: 1,
       });
       const body = aCreateBody(FRICTIONLESS_Y, { reference: 'SLOW' });
