@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
 
 /** Far longer than a create can take (Checkout deadlines are seconds). */
@@ -74,10 +74,19 @@ export class IdempotencyKeyRepository {
     );
   }
 
-  /** Frees a key whose request left nothing to replay, so the client may retry with it. */
-  async release(teamId: string, key: string): Promise<void> {
+  /**
+   * Frees a key whose request left nothing to replay, so the client may retry with it. A key
+   * linked to an authentication is kept unless `evenIfLinked` (that authentication was closed
+   * before Checkout took anything on).
+   */
+  async release(teamId: string, key: string, { evenIfLinked }: { evenIfLinked: boolean }) {
     await this.dataSource
       .getRepository(IdempotencyKeyEntity)
-      .delete({ teamId, key, state: 'in_progress' });
+      .delete({
+        teamId,
+        key,
+        state: 'in_progress',
+        ...(evenIfLinked ? {} : { authenticationId: IsNull() }),
+      });
   }
 }

@@ -99,5 +99,30 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
       const rows = await ctx.api('get', '/v1/authentications?reference=LOST-lost-forever');
       expect(rows.body.data).toHaveLength(1);
     });
+
+    it('keeps the key on its authentication after an unexpected failure: no second session', async () => {
+      // The database refuses the move that would record Checkout's answer (a crash stand-in).
+      await ctx.sql(`CREATE FUNCTION refuse_move() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+      await ctx.sql(`CREATE TRIGGER refuse_move BEFORE UPDATE ON authentications FOR EACH ROW
+        WHEN (NEW.state = 'awaiting_issuer_fingerprint') EXECUTE FUNCTION refuse_move()`);
+      try {
+        const body = aCreateBody(FRICTIONLESS_Y, { reference: 'BOOM' });
+        const send = () =>
+          ctx.api('post', '/v1/authentications').set('idempotency-key', 'boom').send(body);
+        await send().expect(500);
+        const retried = await send().expect(409);
+        expect(retried.body.error.code).toBe('IDEMPOTENCY_KEY_IN_USE');
+        const [row] = await ctx.sql<{ id: string }>(`SELECT id FROM authentications`);
+        await ctx.waitForState(row.id, 'creation_unknown');
+        await send().expect(504);
+        const counters = (await ctx.checkout.control('GET', '/counters')).body;
+        expect(counters.sessions_created).toBe(1);
+        await expect(ctx.sql('SELECT id FROM authentications')).resolves.toHaveLength(1);
+      } finally {
+        await ctx.sql('DROP TRIGGER refuse_move ON authentications');
+        await ctx.sql('DROP FUNCTION refuse_move()');
+      }
+    });
   });
 });

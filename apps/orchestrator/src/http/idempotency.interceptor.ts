@@ -103,7 +103,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       : body;
   }
 
-  /** Deterministic answers are kept for replay; a server failure frees the key for a retry. */
+  /**
+   * Deterministic answers are kept for replay. A known failure before Checkout took anything on
+   * (502, 503: the authentication was closed) frees the key for a clean retry. An unexpected
+   * error frees it only if no authentication was created yet: after the insert, Checkout may
+   * hold a session, so the key stays with that authentication and a retry resumes it.
+   */
   private async remember(team: string, key: string, error: unknown): Promise<void> {
     const response =
       error instanceof DomainError
@@ -115,7 +120,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (response && (response.status < 500 || response.status === 504)) {
       await this.keys.complete(team, key, response.status, response.body);
     } else {
-      await this.keys.release(team, key);
+      await this.keys.release(team, key, { evenIfLinked: response !== undefined });
     }
   }
 }
