@@ -65,6 +65,7 @@ export function aSecurityConfig(overrides: Partial<SecurityConfig> = {}): Securi
 export function aJobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
   return {
     concurrency: 4,
+    deliveryConcurrency: 2,
     pollIntervalMs: 50,
     heartbeatMs: 200,
     workerDeadAfterMs: 2_000,
@@ -78,7 +79,6 @@ export function aJobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
   };
 }
 
-/** Signs the simulator's webhooks; the orchestrator under test verifies with it. */
 /**
  * Deadlines of the waiting states every `periodMs`; creation deadlines beyond any test (a spec
  * about lost creates sets its own).
@@ -93,6 +93,7 @@ export function waitingDeadlines(periodMs: number): JobsConfig['recheckMs'] {
   };
 }
 
+/** Signs the simulator's webhooks; the orchestrator under test verifies with it. */
 export const WEBHOOK_SECRET = 'e2e-webhook-signing-key';
 
 export function anEventsConfig(overrides: Partial<EventsConfig> = {}): EventsConfig {

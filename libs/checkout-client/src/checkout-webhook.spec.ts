@@ -5,6 +5,7 @@ describe('Checkout webhook body', () => {
     id: 'evt_ql5mtq624twrdnpkajbkyeqaai',
     type: 'authentication_failed',
     version: '2.1.0',
+    created_on: '2025-09-15T07:31:18.241Z',
     data: {
       session_id: 'sid_llraltf4jlwu5dxdtprcv7ba5i',
       amount: '13606',
@@ -21,6 +22,7 @@ describe('Checkout webhook body', () => {
       reference: 'deded',
       amount: 13606,
       currency: 'EUR',
+      createdOn: new Date('2025-09-15T07:31:18.241Z'),
     });
   });
 
@@ -34,12 +36,13 @@ describe('Checkout webhook body', () => {
     expect(parseCheckoutWebhook(body)).toBeNull();
   });
 
-  it('keeps an event with an odd session id or amount, without them', () => {
+  it('keeps an event with an odd session id, amount or time, without them', () => {
     const parsed = parseCheckoutWebhook({
       ...real,
+      created_on: 'yesterday',
       data: { ...real.data, session_id: 'pay_123', amount: 'lots' },
     });
-    expect(parsed).toMatchObject({ sessionId: null, amount: null });
+    expect(parsed).toMatchObject({ sessionId: null, amount: null, createdOn: null });
   });
 
   it('knows the five authentication_* types and nothing else', () => {

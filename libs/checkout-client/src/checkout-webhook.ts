@@ -20,6 +20,8 @@ export interface CheckoutWebhookEvent {
   readonly reference: string | null;
   readonly amount: number | null;
   readonly currency: string | null;
+  /** When Checkout raised the event (`created_on`); the same on every retry of it. */
+  readonly createdOn: Date | null;
 }
 
 const EVENT_ID = /^evt_[a-z0-9]{10,64}$/;
@@ -31,7 +33,8 @@ export const isKnownWebhookType = (type: string): type is CheckoutWebhookType =>
 /** The parts of a webhook body we use, or null when it is not a Checkout event at all. */
 export function parseCheckoutWebhook(body: unknown): CheckoutWebhookEvent | null {
   if (typeof body !== 'object' || body === null) return null;
-  const { id, type, data } = body as Record<string, unknown>;
+  const { id, type, data, created_on } = body as Record<string, unknown>;
+  const createdOn = typeof created_on === 'string' ? new Date(created_on) : null;
   if (typeof id !== 'string' || !EVENT_ID.test(id) || typeof type !== 'string') return null;
   const fields = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   const sessionId = typeof fields.session_id === 'string' ? fields.session_id : null;
@@ -46,5 +49,6 @@ export function parseCheckoutWebhook(body: unknown): CheckoutWebhookEvent | null
         ? null
         : amount,
     currency: typeof fields.currency === 'string' ? fields.currency : null,
+    createdOn: createdOn && !Number.isNaN(createdOn.getTime()) ? createdOn : null,
   };
 }

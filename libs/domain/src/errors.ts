@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'WEBHOOK_SIGNATURE_INVALID',
   'ENDPOINT_NOT_FOUND',
   'ENDPOINT_URL_NOT_ALLOWED',
+  'ENDPOINT_LIMIT_REACHED',
   'EVENT_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -221,6 +222,15 @@ export class EndpointUrlNotAllowedError extends DomainError {
 
   constructor(reason: string) {
     super(`This endpoint URL is not allowed: ${reason}`, { reason });
+  }
+}
+
+/** Each event fans out to every endpoint of a team: their number is bounded. */
+export class EndpointLimitReachedError extends DomainError {
+  readonly code = 'ENDPOINT_LIMIT_REACHED';
+
+  constructor(limit: number) {
+    super(`A team may register at most ${limit} endpoints; remove one first`, { limit });
   }
 }
 

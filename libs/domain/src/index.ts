@@ -32,6 +32,7 @@ export {
   ConcurrentUpdateError,
   InvalidRequestError,
   DomainError,
+  EndpointLimitReachedError,
   EndpointNotFoundError,
   EndpointUrlNotAllowedError,
   ERROR_CODES,

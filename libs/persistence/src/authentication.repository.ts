@@ -125,25 +125,57 @@ export class AuthenticationRepository {
     return rows[0]?.added === 1;
   }
 
+  /**
+   * Queues the follow-up an open authentication should have but has not (rows written before
+   * this queue existed, or by an older release during a rolling deploy): a deadline for each
+   * waiting one, `complete` for each unconfirmed result. Spread over `spreadMs`; idempotent.
+   */
+  async adoptOrphans(tasks: {
+    readonly waitingStates: readonly AuthenticationState[];
+    readonly recheckTask: string;
+    readonly completeTask: string;
+    readonly spreadMs: number;
+  }): Promise<number> {
+    const rows: { adopted: number }[] = await this.dataSource.query(
+      `WITH orphans AS (
+         SELECT a.id, $2::text AS task, 'recheck:' || a.id AS key FROM authentications a
+         WHERE a.state = ANY($1) AND NOT EXISTS (
+           SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'recheck:' || a.id)
+         UNION ALL
+         SELECT a.id, $3::text, 'complete:' || a.id FROM authentications a
+         WHERE a.state = 'result_ready' AND a.checkout_session_id IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'complete:' || a.id))
+       SELECT count(graphile_worker.add_job(task,
+                json_build_object('authentication_id', id, 'attempt', 1),
+                run_at => now() + random() * make_interval(secs => $4 / 1000.0),
+                job_key => key))::int AS adopted
+       FROM orphans`,
+      [tasks.waitingStates, tasks.recheckTask, tasks.completeTask, tasks.spreadMs],
+    );
+    return rows[0]?.adopted ?? 0;
+  }
+
   findByCheckoutSessionId(checkoutSessionId: string): Promise<AuthenticationEntity | null> {
     return this.dataSource.getRepository(AuthenticationEntity).findOneBy({ checkoutSessionId });
   }
 
   /**
-   * Authentications whose POST /sessions never answered (or whose process died), matching what a
-   * Checkout webhook says of a session we never heard of.
+   * Authentications without a Checkout session created within `window`, matching what a Checkout
+   * webhook says of a session we never heard of. Every state counts, closed ones included: the
+   * caller links only when exactly one, still waiting for its session, matches.
    */
-  findUnlinkedCreations(match: {
+  findSessionlessMatches(match: {
     reference: string;
     currency: string;
     amount: number | null;
+    window: { from: Date; to: Date };
   }): Promise<AuthenticationEntity[]> {
     return this.dataSource
       .getRepository(AuthenticationEntity)
       .createQueryBuilder('a')
       .where('a.checkout_session_id IS NULL AND a.reference = :reference', match)
-      .andWhere("a.state IN ('created', 'creation_unknown') AND a.currency = :currency", match)
-      .andWhere('a.amount IS NOT DISTINCT FROM :amount', match)
+      .andWhere('a.currency = :currency AND a.amount IS NOT DISTINCT FROM :amount', match)
+      .andWhere('a.created_at BETWEEN :from AND :to', match.window)
       .getMany();
   }
 

@@ -80,13 +80,11 @@ export class IdempotencyKeyRepository {
    * before Checkout took anything on).
    */
   async release(teamId: string, key: string, { evenIfLinked }: { evenIfLinked: boolean }) {
-    await this.dataSource
-      .getRepository(IdempotencyKeyEntity)
-      .delete({
-        teamId,
-        key,
-        state: 'in_progress',
-        ...(evenIfLinked ? {} : { authenticationId: IsNull() }),
-      });
+    await this.dataSource.getRepository(IdempotencyKeyEntity).delete({
+      teamId,
+      key,
+      state: 'in_progress',
+      ...(evenIfLinked ? {} : { authenticationId: IsNull() }),
+    });
   }
 }

@@ -37,7 +37,10 @@ const APPEND_EVENT = `
                                       job_key => 'delivery:' || id))::int AS jobs
   FROM deliveries`;
 
-/** (Re)opens a delivery to every active endpoint of the event's team and queues each. */
+/**
+ * (Re)opens a delivery to every active endpoint of the event's team and queues each, with a
+ * fresh set of attempts (the earlier ones stay in the attempt log).
+ */
 const RESEND_EVENT = `
   WITH reopened AS (
     INSERT INTO event_deliveries (event_id, endpoint_id)
@@ -45,7 +48,7 @@ const RESEND_EVENT = `
     JOIN team_endpoints endpoint ON endpoint.team_id = e.team_id AND endpoint.disabled_at IS NULL
     WHERE e.id = $1 AND e.team_id = $2 AND ($3::text IS NULL OR endpoint.id = $3)
     ON CONFLICT (event_id, endpoint_id) DO UPDATE
-      SET state = 'pending', next_attempt_at = now(), updated_at = now()
+      SET state = 'pending', attempts = 0, next_attempt_at = now(), updated_at = now()
     RETURNING id
   )
   SELECT count(graphile_worker.add_job($4, json_build_object('delivery_id', id::text),

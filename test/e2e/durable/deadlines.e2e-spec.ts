@@ -1,4 +1,5 @@
 import { Orchestration } from '../../support/orchestration.js';
+import { startOrchestrator } from '../../support/orchestrator-app.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { waitingDeadlines } from '../../support/test-config.js';
@@ -72,10 +73,11 @@ describe('deadlines (e2e)', () => {
         outcome: 'abandoned',
       });
     }
-    // Nothing new for the other 150: each still waits, with its own next deadline queued.
+    // Nothing new for the other 150: each still waits, its deadline rescheduled (attempt 2+).
     const rows = await ctx.sql<{ state: string; n: number }>(
       `SELECT a.state, count(*)::int AS n FROM authentications a
-       JOIN graphile_worker.jobs j ON j.key = 'recheck:' || a.id AND j.run_at > now()
+       JOIN graphile_worker._private_jobs j ON j.key = 'recheck:' || a.id
+       WHERE (j.payload->>'attempt')::int >= 2
        GROUP BY a.state`,
     );
     expect(rows).toEqual([{ state: 'awaiting_channel_data', n: 150 }]);
@@ -86,17 +88,47 @@ describe('deadlines (e2e)', () => {
       .api('post', '/v1/authentications')
       .send(aCreateBody(NO_METHOD_URL))
       .expect(201);
+    const id = created.body.id as string;
+    // The first re-read has run once its deadline was rescheduled (attempt 2).
     await waitUntil(
-      async () =>
-        (await ctx.checkoutReads()).get(created.body.checkout_session_id) ? true : undefined,
+      async () => {
+        const jobs = await ctx.sql(
+          `SELECT 1 FROM graphile_worker._private_jobs WHERE key = $1 AND (payload->>'attempt')::int = 2`,
+          [`recheck:${id}`],
+        );
+        return jobs.length === 1 ? true : undefined;
+      },
       { timeoutMs: 3 * PERIOD_MS },
     );
-    const events = await ctx
-      .api('get', `/v1/authentications/${created.body.id}/events`)
-      .expect(200);
+    expect((await ctx.checkoutReads()).get(created.body.checkout_session_id)).toBe(1);
+    const events = await ctx.api('get', `/v1/authentications/${id}/events`).expect(200);
     expect((events.body.data as { event: string }[]).map((event) => event.event)).toEqual([
       'created',
       'channel_data_required',
     ]);
+  });
+
+  it('gives an open authentication left without a deadline one when a process starts', async () => {
+    const waiting = await ctx.api('post', '/v1/authentications').send(aCreateBody(NO_METHOD_URL));
+    const ready = await ctx
+      .api('post', '/v1/authentications')
+      .send(aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }));
+    await ctx.waitForState(ready.body.id, 'completed');
+    // As if written before the job queue existed: no jobs, and a result never confirmed.
+    await ctx.sql('DELETE FROM graphile_worker._private_jobs');
+    await ctx.sql(`UPDATE authentications SET state = 'result_ready' WHERE id = $1`, [
+      ready.body.id,
+    ]);
+
+    const another = await startOrchestrator();
+    await another.close();
+    const keys = (await ctx.sql<{ key: string }>('SELECT key FROM graphile_worker.jobs')).map(
+      (row) => row.key,
+    );
+    expect(keys).toContain(`recheck:${waiting.body.id}`);
+    // Adopted jobs are spread over a minute; this one may even have run already.
+    if (!keys.includes(`complete:${ready.body.id}`)) {
+      await ctx.waitForState(ready.body.id, 'completed');
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { HttpRecorder } from '../../support/http-recorder.js';
 import { Orchestration } from '../../support/orchestration.js';
@@ -109,11 +111,11 @@ describe('team events (e2e)', () => {
     const posts = endpoint.received('/events');
     expect(posts).toHaveLength(3);
     expect(new Set(posts.map((post) => post.headers['webhook-id']))).toEqual(new Set([event.id]));
-    expect(event.deliveries[0].attempt_log).toMatchObject([
-      { status: 500 },
-      { status: 500 },
-      { status: 204 },
-    ]);
+    const log = event.deliveries[0].attempt_log as { status: number; at: string }[];
+    expect(log).toMatchObject([{ status: 500 }, { status: 500 }, { status: 204 }]);
+    // Backoff (test config: 50 ms base): the second wait is at least the first's nominal delay.
+    const secondWait = Date.parse(log[2].at) - Date.parse(log[1].at);
+    expect(secondWait).toBeGreaterThanOrEqual(50);
   });
 
   it('dead-letters after the last attempt; a resend through the API delivers it', async () => {
@@ -132,6 +134,34 @@ describe('team events (e2e)', () => {
     expect(new Set(ids)).toEqual(new Set([dead.id]));
   });
 
+  it('gives a stalled endpoint one deadline per attempt, and the flow does not wait for it', async () => {
+    // Accepts the connection, then never answers.
+    const stalled = createServer(() => undefined);
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = stalled.address() as AddressInfo;
+      await ctx
+        .api('post', '/v1/webhook-endpoints')
+        .send({ url: `http://127.0.0.1:${port}/events` })
+        .expect(201);
+      const { id } = await completeOne();
+      await ctx.waitForState(id, 'completed'); // while the delivery still waits
+      const [event] = await eventsOf(id);
+      expect(event.deliveries[0]).toMatchObject({ state: 'pending', attempts: 0 });
+      const attempted = await waitUntil(async () => {
+        const [current] = await eventsOf(id);
+        return current.deliveries[0].attempts >= 1 ? current.deliveries[0] : undefined;
+      });
+      const [first] = attempted.attempt_log as { error: string; duration_ms: number }[];
+      expect(first.error).toBe('timeout');
+      expect(first.duration_ms).toBeGreaterThanOrEqual(1_900);
+      expect(first.duration_ms).toBeLessThan(5_000);
+    } finally {
+      stalled.closeAllConnections();
+      stalled.close();
+    }
+  });
+
   it("keeps teams apart: no delivery to, and no view of, another team's events", async () => {
     await register('/team-b', TEAM_B.apiKey);
     const { id } = await completeOne();
@@ -141,6 +171,16 @@ describe('team events (e2e)', () => {
     expect(endpoint.received('/team-b')).toEqual([]);
     await ctx.api('get', `/v1/events/${event.id}`, TEAM_B.apiKey).expect(404);
     await ctx.api('post', `/v1/events/${event.id}/resend`, TEAM_B.apiKey).send({}).expect(404);
+  });
+
+  it('refuses an eleventh endpoint for one team with 409', async () => {
+    for (let i = 0; i < 10; i++) await register(`/events-${i}`);
+    const refused = await ctx
+      .api('post', '/v1/webhook-endpoints')
+      .send({ url: endpoint.to('/one-too-many') })
+      .expect(409);
+    expect(refused.body.error.code).toBe('ENDPOINT_LIMIT_REACHED');
+    await register('/team-b', TEAM_B.apiKey); // another team's own limit
   });
 
   it('shows the signing secret once and stops sending to a removed endpoint', async () => {

@@ -1,6 +1,9 @@
+import { aCheckoutEvent, postWebhook } from '../../support/checkout-webhook-sender.js';
 import { Orchestration } from '../../support/orchestration.js';
+import { aSessionRequest } from '../../support/simulator/factories.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { waitingDeadlines } from '../../support/test-config.js';
+import { waitUntil } from '../../support/wait-until.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
 const CHECKOUT_DEADLINE_MS = 400;
@@ -77,6 +80,41 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
         'creation_unknown',
         'awaiting_issuer_fingerprint',
       ]);
+    });
+
+    it('never links a session Checkout announced before the authentication existed', async () => {
+      // Another, older session with the same reference, amount and currency.
+      const token = await ctx.checkout.token();
+      const older = await ctx.checkout.createSession(token, {
+        ...aSessionRequest({ number: FRICTIONLESS_Y }),
+        reference: 'LOST-lost-stale',
+        currency: 'EUR',
+        amount: 6540,
+      });
+      // Checkout's clock and ours may differ by a second: this one is clearly older.
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      await ctx.checkout.control('POST', '/deliveries', { channel: 'webhook', mode: 'drop' });
+      const { id } = await lateCreate(ctx, 'lost-stale');
+      // Its late webhook, retried by Checkout: raised ten minutes before our create.
+      const event = aCheckoutEvent('authentication_approved', older.body.id as string, {
+        reference: 'LOST-lost-stale',
+        createdOn: new Date(Date.now() - 600_000),
+      });
+      await postWebhook(ctx.orchestrator.http, JSON.stringify(event)).expect(200);
+      // Both of its webhooks (its `authentication_started` too) have been acted on.
+      await waitUntil(
+        async () => {
+          const jobs = await ctx.sql(
+            `SELECT 1 FROM graphile_worker.jobs WHERE task_identifier = 'process_checkout_event'`,
+          );
+          return jobs.length === 0 ? true : undefined;
+        },
+        { timeoutMs: 15_000 },
+      );
+      await expect(ctx.sql('SELECT id FROM checkout_webhook_events')).resolves.toHaveLength(2);
+      await expect(ctx.api('get', `/v1/authentications/${id}`)).resolves.toMatchObject({
+        body: { state: 'creation_unknown', checkout_session_id: null },
+      });
     });
   });
 

@@ -212,7 +212,8 @@ export class AuthenticationsService {
    */
   private async creationFailed(id: string, error: unknown): Promise<void> {
     if (error instanceof UpstreamUnavailableError && error.maybeProcessed) {
-      await this.transitions.apply(
+      // The creation deadline may have got there first: either way the outcome is unknown.
+      await this.transitions.applyIfLegal(
         id,
         { type: 'creation_timed_out' },
         { source: 'api', detail: { reason: error.message } },

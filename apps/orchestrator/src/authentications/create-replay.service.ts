@@ -4,7 +4,8 @@ import {
   IdempotencyKeyRepository,
   type IdempotencyKeyEntity,
 } from '@app/persistence';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { domainErrorResponse } from '../http/domain-error.filter.js';
 import { authenticationView } from './authentication.view.js';
 
@@ -13,7 +14,8 @@ export type StoredAnswer = { readonly status: number; readonly body: object };
 /**
  * What a retried create (same Idempotency-Key, same body) is answered:
  * - the first response, when one was stored (Stripe's replay semantics);
- * - while the first request may still be waiting on Checkout: `in_progress` (409);
+ * - while the first request may still be running (younger than the creation deadline, which
+ *   outlasts every Checkout call it makes): `in_progress` (409);
  * - while Checkout's answer is unknown (a lost reply, a crash): 504 UPSTREAM_OUTCOME_UNKNOWN;
  * - once the authentication the key created has moved on (a webhook linked its session, or it
  *   was closed): 201 with that authentication, fixed as the key's answer from then on.
@@ -24,23 +26,36 @@ export class CreateReplay {
   constructor(
     private readonly repository: AuthenticationRepository,
     private readonly keys: IdempotencyKeyRepository,
+    @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
   ) {}
 
   async answerFor(existing: IdempotencyKeyEntity): Promise<StoredAnswer | 'in_progress'> {
     const stored = storedAnswer(existing);
-    if (stored && (stored.status !== 504 || !existing.authenticationId)) return stored;
     const id = existing.authenticationId;
-    if (!id) return 'in_progress';
-    const authentication = await this.repository.findById(id);
-    if (!authentication || authentication.state === 'created') {
-      return existing.state === 'in_progress' ? 'in_progress' : outcomeUnknown(id);
+    if (stored && !(id && RESUMABLE_STATUSES.includes(stored.status))) return stored;
+    // A request younger than the creation deadline may still be waiting on Checkout.
+    if (!id || (existing.state === 'in_progress' && this.mayStillRun(existing))) {
+      return 'in_progress';
     }
+    const authentication = await this.repository.findById(id);
+    if (!authentication || authentication.state === 'created') return outcomeUnknown(id);
     if (authentication.state === 'creation_unknown') return outcomeUnknown(id);
     const answer = { status: 201, body: authenticationView(authentication) };
     await this.keys.settle(existing.teamId, existing.key, answer.status, answer.body);
     return answer;
   }
+
+  private mayStillRun(existing: IdempotencyKeyEntity): boolean {
+    return Date.now() - existing.updatedAt.getTime() < this.config.recheckMs.creation;
+  }
 }
+
+/**
+ * Stored answers that say "not settled yet" rather than what the request was: 504 (Checkout's
+ * answer unknown) and 409 (our own move lost a race with a deadline). With an authentication
+ * behind them, the authentication answers instead.
+ */
+const RESUMABLE_STATUSES = [409, 504];
 
 function storedAnswer(existing: IdempotencyKeyEntity): StoredAnswer | undefined {
   return existing.state === 'completed' && existing.responseStatus && existing.responseBody

@@ -4,20 +4,12 @@ import { AuthenticationRepository, JobQueue, type AuthenticationEntity } from '@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CheckoutSync } from '../authentications/checkout-sync.service.js';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
-import { TASKS } from '../jobs/job-specs.js';
+import { checkoutEventJob, TASKS, type CheckoutEventPayload } from '../jobs/job-specs.js';
 import { retryDelayMs, type JobTask } from '../jobs/job-task.js';
 
 const SOURCE = 'checkout_webhook';
-
-interface CheckoutEventPayload {
-  readonly event_id: string;
-  readonly type: string;
-  readonly session_id: string;
-  readonly reference: string | null;
-  readonly amount: number | null;
-  readonly currency: string | null;
-  readonly attempt?: number;
-}
+/** How far our clock and Checkout's may disagree about when a session was created. */
+const CLOCK_SKEW_MS = 1_000;
 
 /**
  * Acts on a Checkout webhook: re-reads the session it names (OAuth, the only read with the
@@ -39,6 +31,7 @@ export class CheckoutEventTask implements JobTask {
 
   async run(payload: unknown): Promise<void> {
     const event = payload as CheckoutEventPayload;
+    const attempt = event.attempt ?? 1;
     try {
       const known = await this.repository.findByCheckoutSessionId(event.session_id);
       if (known) {
@@ -48,7 +41,6 @@ export class CheckoutEventTask implements JobTask {
       await this.link(event);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const attempt = event.attempt ?? 1;
       const backoff = {
         baseMs: this.config.recheckMs.session_lookup,
         capMs: this.config.recheckMaxIntervalMs,
@@ -59,36 +51,44 @@ export class CheckoutEventTask implements JobTask {
         code: error.code,
         attempt,
       });
-      await this.jobs.add({
-        task: this.name,
-        payload: { ...event, attempt: attempt + 1 },
-        runAfterMs: retryDelayMs(backoff, attempt, error),
-        key: `checkout-event:${event.event_id}`,
-      });
+      const retry = { ...event, attempt: attempt + 1 };
+      await this.jobs.add(checkoutEventJob(retry, retryDelayMs(backoff, attempt, error)));
     }
   }
 
+  /**
+   * Only an authentication created before the event, within a session lifetime of it, can own
+   * the session; and only when it is the one such authentication (closed ones count too), so a
+   * late or retried webhook can never hand one request's session to a newer one.
+   */
   private async link(event: CheckoutEventPayload): Promise<void> {
     if (!event.reference || !event.currency) return;
-    const candidates = await this.repository.findUnlinkedCreations({
+    const eventAt = new Date(event.event_at).getTime();
+    const matches = await this.repository.findSessionlessMatches({
       reference: event.reference,
       currency: event.currency,
       amount: event.amount,
+      window: {
+        from: new Date(eventAt - this.config.sessionLifetimeMs),
+        to: new Date(eventAt + CLOCK_SKEW_MS),
+      },
     });
-    if (candidates.length !== 1) {
+    const [authentication] = matches;
+    if (matches.length !== 1 || !WAITING_FOR_SESSION.includes(authentication.state)) {
       this.logger.warn({
-        msg: 'checkout webhook names an unknown session',
+        msg: 'checkout webhook names a session no authentication can own',
         event_id: event.event_id,
-        candidates: candidates.length,
+        candidates: matches.length,
       });
       return;
     }
     const session = await this.checkout.getSession(event.session_id);
-    const [authentication] = candidates;
     if (!sameRequest(authentication, session)) return;
     await this.sync.applySession(authentication, session, SOURCE);
   }
 }
+
+const WAITING_FOR_SESSION: readonly string[] = ['created', 'creation_unknown'];
 
 /** Checkout's own record of the session must match the request we sent, field by field. */
 function sameRequest(authentication: AuthenticationEntity, session: CheckoutSession): boolean {

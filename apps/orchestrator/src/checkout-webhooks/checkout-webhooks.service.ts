@@ -3,13 +3,13 @@ import {
   parseCheckoutWebhook,
   type CheckoutWebhookEvent,
 } from '@app/checkout-client';
-import { InvalidRequestError, isFinal, WebhookSignatureInvalidError } from '@app/domain';
+import { isFinal, WebhookSignatureInvalidError } from '@app/domain';
 import { AuthenticationRepository, CheckoutWebhookInbox, type JobSpec } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
 import { eventsConfig, type EventsConfig } from '../config/events.config.js';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
-import { TASKS } from '../jobs/job-specs.js';
+import { checkoutEventJob } from '../jobs/job-specs.js';
 import { authorizationMatches, checkoutSignatureMatches } from './webhook-signature.js';
 
 export interface ReceivedWebhook {
@@ -38,9 +38,10 @@ export class CheckoutWebhooksService {
   async receive(webhook: ReceivedWebhook): Promise<void> {
     this.verify(webhook);
     const event = parseCheckoutWebhook(webhook.body);
-    if (!event) throw new InvalidRequestError('Not a Checkout webhook event');
-    if (!isKnownWebhookType(event.type) || !event.sessionId) {
-      this.logger.log({ msg: 'checkout webhook ignored', event_id: event.id, type: event.type });
+    // Signed by Checkout but not something we act on: answered 200, or Checkout retries it for
+    // hours (and may disable the endpoint).
+    if (!event || !isKnownWebhookType(event.type) || !event.sessionId) {
+      this.logger.log({ msg: 'checkout webhook ignored', event_id: event?.id, type: event?.type });
       return;
     }
     const fresh = await this.inbox.receive(
@@ -75,18 +76,16 @@ export class CheckoutWebhooksService {
     const known = await this.repository.findByCheckoutSessionId(sessionId);
     if (known && (isFinal(known.state) || event.type === 'authentication_started'))
       return undefined;
-    return {
-      task: TASKS.checkoutEvent,
-      payload: {
-        event_id: event.id,
-        type: event.type,
-        session_id: sessionId,
-        reference: event.reference,
-        amount: event.amount,
-        currency: event.currency,
-      },
-      runAfterMs: known ? 0 : this.jobs.recheckMs.creation,
-      key: `checkout-event:${event.id}`,
+    const payload = {
+      event_id: event.id,
+      type: event.type,
+      session_id: sessionId,
+      reference: event.reference,
+      amount: event.amount,
+      currency: event.currency,
+      event_at: (event.createdOn ?? new Date()).toISOString(),
+      attempt: 1,
     };
+    return checkoutEventJob(payload, known ? 0 : this.jobs.recheckMs.creation);
   }
 }

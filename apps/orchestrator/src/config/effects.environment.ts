@@ -26,10 +26,13 @@ export class EffectsEnvironment extends HttpServerEnvironment {
   @Min(50)
   JOBS_WORKER_DEAD_AFTER_MS: number = 30_000;
 
-  /** After this, a row still `created` had its process die during POST /sessions. */
+  /**
+   * After this, a row still `created` had its process die during POST /sessions. Longer than
+   * any create can take (4 × CHECKOUT_TIMEOUT_MS: token and POST, twice after a 401).
+   */
   @IsInt()
   @Min(10)
-  RECHECK_CREATION_MS: number = 30_000;
+  RECHECK_CREATION_MS: number = 60_000;
 
   /** How often a creation with no known session is looked for again. */
   @IsInt()
@@ -87,6 +90,12 @@ export class EffectsEnvironment extends HttpServerEnvironment {
   @IsOptional()
   @Matches(/^\S.{7,}$/, { message: 'CHECKOUT_WEBHOOK_AUTHORIZATION must be 8+ characters' })
   CHECKOUT_WEBHOOK_AUTHORIZATION?: string;
+
+  /** Deliveries one process makes at once, in a worker pool apart from the authentication flow. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  TEAM_EVENTS_CONCURRENCY: number = 4;
 
   @IsInt()
   @Min(1)

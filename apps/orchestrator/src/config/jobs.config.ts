@@ -13,6 +13,8 @@ export const jobsConfig = registerAs('jobs', () => {
   };
   return {
     concurrency: env.JOBS_CONCURRENCY,
+    /** Team deliveries run in a pool of their own: a slow endpoint never delays a flow. */
+    deliveryConcurrency: env.TEAM_EVENTS_CONCURRENCY,
     pollIntervalMs: env.JOBS_POLL_INTERVAL_MS,
     heartbeatMs: env.JOBS_HEARTBEAT_MS,
     workerDeadAfterMs: env.JOBS_WORKER_DEAD_AFTER_MS,

@@ -93,10 +93,14 @@ export function validateOrchestratorEnvironment(
   raw: Record<string, unknown>,
 ): OrchestratorEnvironment {
   const env = validateEnvironment('orchestrator', OrchestratorEnvironment, raw);
-  if (env.FAILPOINTS && env.NODE_ENV === 'production') {
-    throw new EnvironmentValidationError('orchestrator', [
-      'FAILPOINTS: must not be set in production',
-    ]);
-  }
+  const problems = [
+    env.FAILPOINTS && env.NODE_ENV === 'production' && 'FAILPOINTS: must not be set in production',
+    // A create makes up to four Checkout calls (token, POST, and both again after a 401).
+    env.RECHECK_CREATION_MS <= 4 * env.CHECKOUT_TIMEOUT_MS &&
+      'RECHECK_CREATION_MS: must be longer than 4 × CHECKOUT_TIMEOUT_MS',
+    env.JOBS_WORKER_DEAD_AFTER_MS < 3 * env.JOBS_HEARTBEAT_MS &&
+      'JOBS_WORKER_DEAD_AFTER_MS: must be at least 3 × JOBS_HEARTBEAT_MS',
+  ].filter((problem): problem is string => typeof problem === 'string');
+  if (problems.length > 0) throw new EnvironmentValidationError('orchestrator', problems);
   return env;
 }

@@ -1,4 +1,5 @@
-import { JobWorkerRepository } from '@app/persistence';
+import { AUTHENTICATION_STATES, recheckDeadlineOf } from '@app/domain';
+import { AuthenticationRepository, JobWorkerRepository } from '@app/persistence';
 import {
   Inject,
   Injectable,
@@ -12,7 +13,6 @@ import {
   run,
   type LogLevel,
   type Runner,
-  type TaskList,
   type WorkerEvents,
   type WorkerUtils,
 } from 'graphile-worker';
@@ -24,22 +24,32 @@ import { CheckoutEventTask } from '../checkout-webhooks/checkout-event.task.js';
 import { databaseConfig, type DatabaseConfig } from '../config/database.config.js';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { DeliverEventTask } from '../team-events/deliver-event.task.js';
+import { TASKS } from './job-specs.js';
 import type { JobTask } from './job-task.js';
+
+/** Orphans found at start-up are re-read over this long, not all at once. */
+const ORPHAN_SPREAD_MS = 60_000;
+
+interface Pool {
+  readonly runner: Runner;
+  readonly id: string;
+}
 
 /**
  * Runs the durable follow-ups with graphile-worker: jobs are rows written in the transactions
  * that imply them, taken with SKIP LOCKED (one runner per job, across instances), started within
- * milliseconds through LISTEN/NOTIFY. A heartbeat per process lets any instance hand back the
- * jobs of a process that died, after JOBS_WORKER_DEAD_AFTER_MS instead of the queue's 4 hours.
+ * milliseconds through LISTEN/NOTIFY. Two pools: the authentication flow (deadlines, complete,
+ * Checkout webhooks) and team deliveries, so slow team endpoints never delay a flow. A heartbeat
+ * per pool lets any instance hand back the jobs of a process that died, after
+ * JOBS_WORKER_DEAD_AFTER_MS instead of the queue's 4 hours.
  */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new NestLogger(JobRunner.name);
-  private readonly tasks: readonly JobTask[];
   private readonly instance = `${hostname()}:${process.pid}`;
-  private runner?: Runner;
+  private readonly groups: readonly { tasks: readonly JobTask[]; concurrency: number }[];
+  private pools: Pool[] = [];
   private utils?: WorkerUtils;
-  private poolId?: string;
   private heartbeat?: NodeJS.Timeout;
 
   constructor(
@@ -48,28 +58,21 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     checkoutEvent: CheckoutEventTask,
     deliver: DeliverEventTask,
     private readonly workers: JobWorkerRepository,
+    private readonly repository: AuthenticationRepository,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
     @Inject(databaseConfig.KEY) private readonly database: DatabaseConfig,
   ) {
-    this.tasks = [recheck, complete, checkoutEvent, deliver];
+    this.groups = [
+      { tasks: [recheck, complete, checkoutEvent], concurrency: config.concurrency },
+      { tasks: [deliver], concurrency: config.deliveryConcurrency },
+    ];
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const events = new EventEmitter() as WorkerEvents;
-    events.on('pool:create', ({ workerPool }) => (this.poolId = workerPool.id));
     const connectionString = withApplicationName(this.database.url!, 'orchestrator-jobs');
-    this.runner = await run({
-      connectionString,
-      maxPoolSize: this.config.concurrency + 2,
-      concurrency: this.config.concurrency,
-      pollInterval: this.config.pollIntervalMs,
-      noHandleSignals: true,
-      taskList: this.taskList(),
-      crontab: '', // no recurring jobs: every job is written by the move that implies it
-      logger: new Logger(() => (level, message) => this.log(level, message)),
-      events,
-    });
+    for (const group of this.groups) this.pools.push(await this.start(connectionString, group));
     this.utils = await makeWorkerUtils({ connectionString, maxPoolSize: 1 });
+    await this.adoptOrphans();
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), this.config.heartbeatMs);
     this.heartbeat.unref();
@@ -79,23 +82,52 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.heartbeat);
     const started = Date.now();
-    await this.runner?.stop();
-    this.logger.log({ msg: 'job worker stopped', ms: Date.now() - started });
-    if (this.poolId) await this.workers.forget(this.poolId).catch(() => undefined);
+    await Promise.all(this.pools.map((pool) => pool.runner.stop()));
+    this.logger.log({ msg: 'job workers stopped', ms: Date.now() - started });
+    for (const pool of this.pools) await this.workers.forget(pool.id).catch(() => undefined);
     await this.utils?.release();
   }
 
-  private taskList(): TaskList {
-    return Object.fromEntries(
-      this.tasks.map((task) => [task.name, (payload) => task.run(payload)]),
-    );
+  private async start(
+    connectionString: string,
+    group: { tasks: readonly JobTask[]; concurrency: number },
+  ): Promise<Pool> {
+    let id = '';
+    const events = new EventEmitter() as WorkerEvents;
+    events.on('pool:create', ({ workerPool }) => (id = workerPool.id));
+    const runner = await run({
+      connectionString,
+      maxPoolSize: group.concurrency + 2,
+      concurrency: group.concurrency,
+      pollInterval: this.config.pollIntervalMs,
+      noHandleSignals: true,
+      // A pool only takes jobs of its own tasks.
+      taskList: Object.fromEntries(group.tasks.map((task) => [task.name, (p) => task.run(p)])),
+      crontab: '', // no recurring jobs: every job is written by the move that implies it
+      logger: new Logger(() => (level, message) => this.log(level, message)),
+      events,
+    });
+    return { runner, id };
+  }
+
+  /** Open authentications with no job to move them on (e.g. written before this release). */
+  private async adoptOrphans(): Promise<void> {
+    const adopted = await this.repository.adoptOrphans({
+      waitingStates: AUTHENTICATION_STATES.filter((state) => recheckDeadlineOf(state)),
+      recheckTask: TASKS.recheck,
+      completeTask: TASKS.completeSession,
+      spreadMs: ORPHAN_SPREAD_MS,
+    });
+    if (adopted > 0)
+      this.logger.warn({ msg: 'queued follow-ups for orphaned authentications', adopted });
   }
 
   private async beat(): Promise<void> {
     try {
-      if (this.poolId) await this.workers.beat(this.poolId, this.instance);
+      for (const pool of this.pools) await this.workers.beat(pool.id, this.instance);
+      const own = new Set(this.pools.map((pool) => pool.id));
       const silent = (await this.workers.findSilentPools(this.config.workerDeadAfterMs)).filter(
-        (id) => id !== this.poolId,
+        (id) => !own.has(id),
       );
       if (silent.length > 0) {
         await this.utils?.forceUnlockWorkers(silent);

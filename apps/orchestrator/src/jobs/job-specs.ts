@@ -32,6 +32,29 @@ export function completeSessionJob(
   };
 }
 
+/** What a Checkout webhook job needs to act (the webhook body itself is not kept). */
+export interface CheckoutEventPayload {
+  readonly event_id: string;
+  readonly type: string;
+  readonly session_id: string;
+  readonly reference: string | null;
+  readonly amount: number | null;
+  readonly currency: string | null;
+  /** ISO time Checkout raised the event (or we received it). */
+  readonly event_at: string;
+  readonly attempt: number;
+}
+
+/** One job per Checkout event id. */
+export function checkoutEventJob(payload: CheckoutEventPayload, delayMs: number): JobSpec {
+  return {
+    task: TASKS.checkoutEvent,
+    payload: { ...payload },
+    runAfterMs: delayMs,
+    key: `checkout-event:${payload.event_id}`,
+  };
+}
+
 /** Typed read of a job payload written by the builders above. */
 export function payloadOf(payload: unknown): { authentication_id: string; attempt: number } {
   const { authentication_id, attempt } = (payload ?? {}) as Record<string, unknown>;

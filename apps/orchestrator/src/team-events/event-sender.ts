@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import axios, { AxiosError } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import type { Readable } from 'node:stream';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 import { Webhook } from 'standardwebhooks';
 import { eventsConfig, type EventsConfig } from '../config/events.config.js';
@@ -42,15 +43,18 @@ export class EventSender {
           'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
           'webhook-signature': new Webhook(secret).sign(eventId, now, body),
         },
-        timeout: this.config.teamDelivery.timeoutMs,
+        // One deadline for the whole attempt (axios' own timeout stops at the headers), and
+        // the body is never read: a slow or chatty endpoint cannot hold a worker.
+        signal: AbortSignal.timeout(this.config.teamDelivery.timeoutMs),
+        responseType: 'stream',
         maxRedirects: 0,
         validateStatus: () => true,
-        responseType: 'text',
-        maxContentLength: 64 * 1024,
+        // An HTTPS_PROXY in the environment must not route around the address check.
+        proxy: false,
         httpAgent: this.httpAgent,
         httpsAgent: this.httpsAgent,
-        transitional: { clarifyTimeoutError: true },
       });
+      (response.data as Readable).destroy();
       return { status: response.status, error: null, durationMs: elapsed(started) };
     } catch (error) {
       return { status: null, error: errorCode(error), durationMs: elapsed(started) };
@@ -62,7 +66,7 @@ const elapsed = (started: number): number => Math.round(performance.now() - star
 
 function errorCode(error: unknown): string {
   if (error instanceof AxiosError) {
-    if (error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED') return 'timeout';
+    if (error.code === 'ERR_CANCELED' || error.code === 'ETIMEDOUT') return 'timeout';
     // request-filtering-agent refuses the connection with a message naming the address.
     if (/not allowed|private|meta/i.test(error.message) && !error.code) return 'blocked_address';
     return error.code ?? 'network_error';

@@ -1,4 +1,4 @@
-import { EndpointNotFoundError, EventNotFoundError } from '@app/domain';
+import { EndpointLimitReachedError, EndpointNotFoundError, EventNotFoundError } from '@app/domain';
 import {
   TeamEndpointRepository,
   TeamEventRepository,
@@ -19,6 +19,9 @@ import { EndpointUrlPolicy } from './endpoint-url.policy.js';
 
 type Json = Record<string, unknown>;
 
+/** Active endpoints per team: every event is sent to each of them. */
+const MAX_ENDPOINTS_PER_TEAM = 10;
+
 /** Teams' endpoints and the events (with every delivery attempt) they were sent. */
 @Injectable()
 export class TeamEventsService {
@@ -32,6 +35,9 @@ export class TeamEventsService {
   /** The signing secret is shown here once; we keep it only encrypted. */
   async createEndpoint(team: string, request: CreateEndpointRequestDto): Promise<Json> {
     const url = await this.policy.check(request.url);
+    if ((await this.endpoints.listActive(team)).length >= MAX_ENDPOINTS_PER_TEAM) {
+      throw new EndpointLimitReachedError(MAX_ENDPOINTS_PER_TEAM);
+    }
     const secret = `whsec_${randomBytes(32).toString('base64')}`;
     const endpoint = await this.endpoints.create({
       id: newId('ep'),
