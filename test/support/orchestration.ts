@@ -87,8 +87,13 @@ export class Orchestration {
       if (Date.now() > deadline) {
         const events = await this.api('get', `/v1/authentications/${id}/events`);
         const timeline = JSON.stringify(events.body);
+        const jobs = JSON.stringify(
+          await this.sql(
+            `SELECT task_identifier, key, run_at, attempts, last_error, locked_by FROM graphile_worker.jobs`,
+          ),
+        );
         throw new Error(
-          `${id} stayed ${String(body.state)}, expected ${state}; timeline: ${timeline}`,
+          `${id} stayed ${String(body.state)}, expected ${state}; timeline: ${timeline}; jobs: ${jobs}`,
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 25));

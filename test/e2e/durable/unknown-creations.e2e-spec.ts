@@ -63,7 +63,7 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
       const stillUnknown = await retry().expect(504);
       expect(stillUnknown.headers['idempotent-replayed']).toBe('true');
 
-      const linked = await ctx.waitForState(id, 'awaiting_issuer_fingerprint');
+      const linked = await ctx.waitForState(id, 'awaiting_issuer_fingerprint', 15_000);
       const truth = await ctx.checkoutTruth(linked.checkout_session_id as string);
       expect(truth.reference).toBe('LOST-lost-linked');
 
