@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { App } from 'supertest/types.js';
 import { AppModule } from '../../apps/orchestrator/src/app.module.js';
@@ -21,6 +21,10 @@ import {
   securityConfig,
   type SecurityConfig,
 } from '../../apps/orchestrator/src/config/security.config.js';
+import {
+  configureHttpServer,
+  createFastifyAdapter,
+} from '../../apps/orchestrator/src/http/http-server.js';
 import { freePort } from './free-port.js';
 import {
   aCheckoutConfig,
@@ -73,10 +77,11 @@ export async function startOrchestrator(
     .overrideProvider(securityConfig.KEY)
     .useValue(aSecurityConfig({ publicUrl: url, ...config.security }))
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
     rawBody: true,
     logger: config.logger ?? false,
   });
+  await configureHttpServer(app, app.get<SecurityConfig>(securityConfig.KEY));
   await app.listen(port, '127.0.0.1');
   return { app, http: app.getHttpServer() as App, url, close: () => app.close() };
 }

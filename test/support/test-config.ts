@@ -54,6 +54,13 @@ export function aSecurityConfig(overrides: Partial<SecurityConfig> = {}): Securi
     ]),
     cryptogramKey: Buffer.alloc(32, 7),
     cardFingerprintKey: 'test-card-fingerprint-key-0000000000000',
+    // Far above what any spec sends, except the one that tests the limits.
+    rateLimits: {
+      apiPerMinute: 1_000_000,
+      browserPerMinute: 1_000_000,
+      checkoutPerMinute: 1_000_000,
+    },
+    frameAncestors: 'https: http://127.0.0.1:*',
     ...overrides,
   };
 }

@@ -15,6 +15,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { TeamEventsModule } from './team-events/team-events.module.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { HttpExceptionFilter } from './http/http-exception.filter.js';
+import { UnexpectedErrorFilter } from './http/unexpected-error.filter.js';
 import { validationPipe } from './http/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
 
@@ -49,7 +50,9 @@ import { HealthModule } from './health/health.module.js';
   ],
   providers: [
     { provide: APP_PIPE, useFactory: validationPipe },
-    // Order matters: Nest tries filters last-registered first, so DomainError is matched first.
+    // Order matters: Nest tries filters last-registered first, so DomainError is matched first
+    // and the catch-all last.
+    { provide: APP_FILTER, useClass: UnexpectedErrorFilter },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
   ],

@@ -1,8 +1,11 @@
 import { EmbeddedPostgresServer } from '@app/persistence';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { ScrubbingLogger } from './logging/scrubbing-logger.js';
+import { securityConfig, type SecurityConfig } from './config/security.config.js';
+import { configureHttpServer, createFastifyAdapter } from './http/http-server.js';
 import {
   validateOrchestratorEnvironment,
   type OrchestratorEnvironment,
@@ -15,10 +18,11 @@ async function bootstrap(): Promise<void> {
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedDatabase(env);
   let app: NestFastifyApplication | undefined;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
+    const adapter = createFastifyAdapter({ trustProxy: env.TRUST_PROXY });
+    app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
       rawBody: true,
       abortOnError: false,
-      logger: new ConsoleLogger({ json: env.LOG_FORMAT === 'json' }),
+      logger: new ScrubbingLogger(new ConsoleLogger({ json: env.LOG_FORMAT === 'json' })),
     });
     const running = app;
     stopOnSignals(async () => {
@@ -29,6 +33,7 @@ async function bootstrap(): Promise<void> {
       await running.close().finally(() => clearInterval(sweep));
       await embedded?.stop();
     });
+    await configureHttpServer(app, app.get<SecurityConfig>(securityConfig.KEY));
     await app.listen(env.PORT, env.HOST);
   } catch (error) {
     await app?.close();

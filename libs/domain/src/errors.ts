@@ -6,6 +6,10 @@ import type {
 /** Stable, public error codes: API clients switch on them. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  'MALFORMED_BODY',
+  'BODY_TOO_DEEP',
+  'INVALID_CHARACTERS',
+  'CARD_DATA_NOT_ALLOWED',
   'AUTHENTICATION_NOT_FOUND',
   'ILLEGAL_TRANSITION',
   'CONCURRENT_UPDATE',
@@ -22,6 +26,7 @@ export const ERROR_CODES = [
   'ENDPOINT_NOT_FOUND',
   'ENDPOINT_URL_NOT_ALLOWED',
   'ENDPOINT_LIMIT_REACHED',
+  'RATE_LIMITED',
   'EVENT_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -154,6 +159,26 @@ export class UpstreamOutcomeUnknownError extends DomainError {
   }
 }
 
+export type InputRefusalCode =
+  | 'MALFORMED_BODY'
+  | 'BODY_TOO_DEEP'
+  | 'INVALID_CHARACTERS'
+  | 'CARD_DATA_NOT_ALLOWED';
+
+/**
+ * Input refused before any of our code reads it. The message and `field` never carry the
+ * refused value; `field` is left out when the name itself could be data.
+ */
+export class InputRefusedError extends DomainError {
+  constructor(
+    readonly code: InputRefusalCode,
+    message: string,
+    field?: string,
+  ) {
+    super(message, field ? { field } : {});
+  }
+}
+
 /** A request that is well-formed field by field but inconsistent as a whole. */
 export class InvalidRequestError extends DomainError {
   readonly code = 'VALIDATION_FAILED';
@@ -239,5 +264,14 @@ export class EventNotFoundError extends DomainError {
 
   constructor(eventId: string) {
     super('No such event', { event_id: eventId });
+  }
+}
+
+/** Too many requests from one API key or one client address; `Retry-After` says when again. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+
+  constructor(readonly retryAfterSeconds: number) {
+    super('Too many requests; retry later', { retry_after_seconds: retryAfterSeconds });
   }
 }

@@ -30,6 +30,7 @@ export {
   AuthenticationNotFoundError,
   CallbackTokenInvalidError,
   ConcurrentUpdateError,
+  InputRefusedError,
   InvalidRequestError,
   DomainError,
   EndpointLimitReachedError,
@@ -40,6 +41,7 @@ export {
   IdempotencyKeyInUseError,
   IdempotencyKeyReusedError,
   IllegalTransitionError,
+  RateLimitedError,
   ResultNotAuthorizableError,
   ResultNotReadyError,
   UpstreamOutcomeUnknownError,
@@ -48,6 +50,7 @@ export {
   UpstreamUnavailableError,
   WebhookSignatureInvalidError,
   type ErrorCode,
+  type InputRefusalCode,
 } from './errors.js';
 export type {
   AuthenticationResultFields,
@@ -59,7 +62,13 @@ export {
   type ResultFormat,
 } from './handoff/authentication-result.js';
 export { formatResult } from './handoff/result-formats.js';
-export { isExpired, isLuhnValid, maskedParts } from './card/card-number.js';
+export {
+  findCardNumbers,
+  isExpired,
+  isLuhnValid,
+  maskCardNumbers,
+  maskedParts,
+} from './card/card-number.js';
 export {
   EFFECTS_ON_ENTER,
   RECHECK_DEADLINES,

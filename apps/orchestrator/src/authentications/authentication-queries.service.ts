@@ -89,7 +89,9 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
       string,
     ];
     const date = new Date(createdAt);
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
+    const year = date.getUTCFullYear();
+    // PostgreSQL's timestamptz ends at year 294276; JavaScript's dates go further.
+    if (typeof id !== 'string' || !(year >= 2000 && year <= 9999)) throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
     throw new InvalidRequestError('cursor is not a next_cursor from this API');

@@ -22,6 +22,7 @@ import {
 } from './dto/channel-data.request.dto.js';
 import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
+import { IdPipe } from '../http/id.pipe.js';
 
 /** The internal REST API for payment teams' backends. */
 @Controller('v1/authentications')
@@ -44,7 +45,7 @@ export class AuthenticationsController {
   }
 
   @Get(':id')
-  get(@Req() request: TeamRequest, @Param('id') id: string) {
+  get(@Req() request: TeamRequest, @Param('id', new IdPipe('auth')) id: string) {
     return this.queries.get(request.team!, id);
   }
 
@@ -52,7 +53,7 @@ export class AuthenticationsController {
   @HttpCode(200)
   issuerFingerprint(
     @Req() request: TeamRequest,
-    @Param('id') id: string,
+    @Param('id', new IdPipe('auth')) id: string,
     @Body() body: IssuerFingerprintRequestDto,
   ) {
     return this.authentications.reportIssuerFingerprint(request.team!, id, body.completion);
@@ -62,7 +63,7 @@ export class AuthenticationsController {
   @HttpCode(200)
   channelData(
     @Req() request: TeamRequest,
-    @Param('id') id: string,
+    @Param('id', new IdPipe('auth')) id: string,
     @Body() body: SubmitChannelDataRequestDto,
   ) {
     return this.authentications.submitChannelData(request.team!, id, body.channel_data);
@@ -71,7 +72,7 @@ export class AuthenticationsController {
   @Get(':id/result')
   result(
     @Req() request: TeamRequest,
-    @Param('id') id: string,
+    @Param('id', new IdPipe('auth')) id: string,
     @Query('format') format: string | undefined,
   ) {
     const chosen = format ?? 'generic';
@@ -82,7 +83,7 @@ export class AuthenticationsController {
   }
 
   @Get(':id/events')
-  events(@Req() request: TeamRequest, @Param('id') id: string) {
+  events(@Req() request: TeamRequest, @Param('id', new IdPipe('auth')) id: string) {
     return this.queries.events(request.team!, id);
   }
 }

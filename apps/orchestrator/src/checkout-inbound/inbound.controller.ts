@@ -1,5 +1,6 @@
 import { Body, Controller, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { InboundService } from './inbound.service.js';
+import { IdPipe } from '../http/id.pipe.js';
 
 type Form = Record<string, unknown> | undefined;
 
@@ -24,7 +25,7 @@ export class InboundController {
   @Post('notifications/3ds-method/:id')
   @HttpCode(200)
   @Header('content-type', 'text/html; charset=utf-8')
-  async methodNotification(@Param('id') id: string, @Body() form: Form) {
+  async methodNotification(@Param('id', new IdPipe('auth')) id: string, @Body() form: Form) {
     await this.inbound.methodNotification(id, form?.threeDSMethodData);
     return finishedPage('method-complete');
   }
@@ -32,7 +33,7 @@ export class InboundController {
   @Post('notifications/challenge/:id')
   @HttpCode(200)
   @Header('content-type', 'text/html; charset=utf-8')
-  async challengeNotification(@Param('id') id: string) {
+  async challengeNotification(@Param('id', new IdPipe('auth')) id: string) {
     await this.inbound.challengeNotification(id);
     return finishedPage('challenge-complete');
   }

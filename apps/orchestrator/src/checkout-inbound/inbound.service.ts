@@ -3,6 +3,7 @@ import { CallbackTokenInvalidError, DomainError, isFinal } from '@app/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuthenticationsService } from '../authentications/authentications.service.js';
 import { CheckoutSync } from '../authentications/checkout-sync.service.js';
+import { isAuthenticationId } from '../http/id.pipe.js';
 import { SecretBox } from '../security/secret-box.js';
 
 /** Statuses a callback body may hint at; anything else is recorded as `other`. */
@@ -33,6 +34,7 @@ export class InboundService {
 
   /** Checkout's POST to callback_url: the token in the URL authenticates it (no signature exists). */
   async callback(id: string, token: string, body: unknown): Promise<void> {
+    if (!isAuthenticationId(id)) throw new CallbackTokenInvalidError();
     const authentication = await this.repository.findById(id);
     if (!authentication || !this.secrets.urlTokenMatches(token, authentication.callbackTokenHash)) {
       throw new CallbackTokenInvalidError();

@@ -82,6 +82,31 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   })
   CRYPTOGRAM_ENCRYPTION_KEY: string;
 
+  /** Requests per minute per API key on /v1 (429 with Retry-After beyond). */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_API_PER_MINUTE: number = 6_000;
+
+  /** Per client address on the cardholder-facing /notifications pages. */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_BROWSER_PER_MINUTE: number = 120;
+
+  /** Per client address on /callbacks and /webhooks (Checkout's few addresses send them all). */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_CHECKOUT_PER_MINUTE: number = 6_000;
+
+  /** CSP frame-ancestors of the notification pages: the merchant pages that frame the challenge. */
+  @Matches(/^[^;,\s]+( [^;,\s]+)*$/, {
+    message: 'FRAME_ANCESTORS must be CSP sources separated by spaces',
+  })
+  FRAME_ANCESTORS: string = 'https:';
+
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  @EnvBoolean()
+  TRUST_PROXY: boolean = false;
+
   /** HMAC key for card fingerprints (the PAN itself is never stored). */
   @IsString()
   @MinLength(32)

@@ -14,6 +14,12 @@ export const securityConfig = registerAs('security', () => {
     ),
     cryptogramKey: Buffer.from(env.CRYPTOGRAM_ENCRYPTION_KEY, 'base64'),
     cardFingerprintKey: env.CARD_FINGERPRINT_KEY,
+    rateLimits: {
+      apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE,
+      browserPerMinute: env.RATE_LIMIT_BROWSER_PER_MINUTE,
+      checkoutPerMinute: env.RATE_LIMIT_CHECKOUT_PER_MINUTE,
+    },
+    frameAncestors: env.FRAME_ANCESTORS,
   };
 });
 export type SecurityConfig = ConfigType<typeof securityConfig>;

@@ -1,4 +1,4 @@
-import { DomainError, UpstreamBusyError, type ErrorCode } from '@app/domain';
+import { DomainError, RateLimitedError, UpstreamBusyError, type ErrorCode } from '@app/domain';
 import {
   type ArgumentsHost,
   Catch,
@@ -7,10 +7,15 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { withRequestId } from './request-id.js';
 
 /** Exhaustive: a new ErrorCode without a status does not compile. */
 const HTTP_STATUS: Record<ErrorCode, HttpStatus> = {
   VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  MALFORMED_BODY: HttpStatus.BAD_REQUEST,
+  BODY_TOO_DEEP: HttpStatus.BAD_REQUEST,
+  INVALID_CHARACTERS: HttpStatus.BAD_REQUEST,
+  CARD_DATA_NOT_ALLOWED: HttpStatus.BAD_REQUEST,
   AUTHENTICATION_NOT_FOUND: HttpStatus.NOT_FOUND,
   ILLEGAL_TRANSITION: HttpStatus.CONFLICT,
   CONCURRENT_UPDATE: HttpStatus.CONFLICT,
@@ -27,6 +32,7 @@ const HTTP_STATUS: Record<ErrorCode, HttpStatus> = {
   ENDPOINT_NOT_FOUND: HttpStatus.NOT_FOUND,
   ENDPOINT_URL_NOT_ALLOWED: HttpStatus.UNPROCESSABLE_ENTITY,
   ENDPOINT_LIMIT_REACHED: HttpStatus.CONFLICT,
+  RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
   EVENT_NOT_FOUND: HttpStatus.NOT_FOUND,
 };
 
@@ -46,12 +52,13 @@ export class DomainErrorFilter implements ExceptionFilter<DomainError> {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const retryAfter = retryAfterOf(error);
     if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
-    void reply.status(status).send(body);
+    void reply.status(status).send(withRequestId(body, host.switchToHttp().getRequest()));
   }
 }
 
-/** Seconds a caller should wait: Checkout's own advice passed on, for a busy Checkout. */
+/** Seconds a caller should wait: our rate limit, or Checkout's own advice passed on. */
 export function retryAfterOf(error: DomainError): number | undefined {
+  if (error instanceof RateLimitedError) return Math.max(1, error.retryAfterSeconds);
   if (!(error instanceof UpstreamBusyError)) return undefined;
   return Math.max(1, error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
 }

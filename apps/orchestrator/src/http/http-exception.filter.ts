@@ -5,7 +5,8 @@ import {
   HttpException,
   HttpStatus,
 } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { withRequestId } from './request-id.js';
 
 /** Transport errors (validation, auth, unknown route, bad JSON) in the same `{error: …}` shape. */
 const CODE_FOR_STATUS: Partial<Record<number, string>> = {
@@ -21,7 +22,12 @@ const CODE_FOR_STATUS: Partial<Record<number, string>> = {
 export class HttpExceptionFilter implements ExceptionFilter<HttpException> {
   catch(exception: HttpException, host: ArgumentsHost): void {
     const { status, body } = httpExceptionResponse(exception);
-    void host.switchToHttp().getResponse<FastifyReply>().status(status).send(body);
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    void host
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .status(status)
+      .send(withRequestId(body, request));
   }
 }
 

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { nameOf } from './input-screening.js';
 
 /**
  * Whitelisted, strict validation for every API body: unknown fields (a `cvv`, a `state`) are
@@ -15,9 +16,13 @@ export function validationPipe(): ValidationPipe {
   });
 }
 
+/**
+ * Field paths and rule names only. An unknown field is named only when its name could not be
+ * data (a body whose key is a card number must not have it echoed, nor stored with the answer).
+ */
 function flatten(errors: ValidationError[], prefix = ''): { field: string; rules: string[] }[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const field = nameOf(prefix ? `${prefix}.${error.property}` : error.property) ?? '';
     const own = error.constraints ? [{ field, rules: Object.keys(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });

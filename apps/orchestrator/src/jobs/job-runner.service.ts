@@ -95,18 +95,23 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     let id = '';
     const events = new EventEmitter() as WorkerEvents;
     events.on('pool:create', ({ workerPool }) => (id = workerPool.id));
-    const runner = await run({
-      connectionString,
-      maxPoolSize: group.concurrency + 2,
-      concurrency: group.concurrency,
-      pollInterval: this.config.pollIntervalMs,
-      noHandleSignals: true,
-      // A pool only takes jobs of its own tasks.
-      taskList: Object.fromEntries(group.tasks.map((task) => [task.name, (p) => task.run(p)])),
-      crontab: '', // no recurring jobs: every job is written by the move that implies it
-      logger: new Logger(() => (level, message) => this.log(level, message)),
-      events,
-    });
+    const runner = await run(
+      {
+        connectionString,
+        maxPoolSize: group.concurrency + 2,
+        concurrency: group.concurrency,
+        pollInterval: this.config.pollIntervalMs,
+        noHandleSignals: true,
+        // A pool only takes jobs of its own tasks.
+        taskList: Object.fromEntries(group.tasks.map((task) => [task.name, (p) => task.run(p)])),
+        logger: new Logger(() => (level, message) => this.log(level, message)),
+        events,
+        // No recurring jobs (and no crontab file read): every job is written by the move that
+        // implies it.
+      },
+      undefined,
+      [],
+    );
     return { runner, id };
   }
 

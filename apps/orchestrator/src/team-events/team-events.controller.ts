@@ -11,6 +11,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiKeyGuard, type TeamRequest } from '../http/api-key.guard.js';
+import { IdPipe } from '../http/id.pipe.js';
 import {
   CreateEndpointRequestDto,
   ListEventsQueryDto,
@@ -36,7 +37,7 @@ export class TeamEndpointsController {
 
   @Delete(':id')
   @HttpCode(204)
-  async remove(@Req() request: TeamRequest, @Param('id') id: string) {
+  async remove(@Req() request: TeamRequest, @Param('id', new IdPipe('ep')) id: string) {
     await this.teamEvents.removeEndpoint(request.team!, id);
   }
 }
@@ -53,7 +54,7 @@ export class TeamEventsController {
   }
 
   @Get(':id')
-  get(@Req() request: TeamRequest, @Param('id') id: string) {
+  get(@Req() request: TeamRequest, @Param('id', new IdPipe('msg')) id: string) {
     return this.teamEvents.event(request.team!, id);
   }
 
@@ -61,7 +62,7 @@ export class TeamEventsController {
   @HttpCode(202)
   resend(
     @Req() request: TeamRequest,
-    @Param('id') id: string,
+    @Param('id', new IdPipe('msg')) id: string,
     @Body() body: ResendEventRequestDto,
   ) {
     return this.teamEvents.resend(request.team!, id, body);

@@ -1,4 +1,10 @@
-import { isExpired, isLuhnValid, maskedParts } from './card-number.js';
+import {
+  findCardNumbers,
+  isExpired,
+  isLuhnValid,
+  maskCardNumbers,
+  maskedParts,
+} from './card-number.js';
 
 describe('card numbers', () => {
   it.each(['4242424242424242', '5385308360135181', '345678901234564', '36747880216043'])(
@@ -21,5 +27,27 @@ describe('card numbers', () => {
 
   it('keeps only BIN and last 4', () => {
     expect(maskedParts('4242424242424242')).toEqual({ bin: '424242', last4: '4242' });
+  });
+});
+
+describe('card numbers in free text', () => {
+  it.each([
+    ['ORDER 4242424242424242', ['4242424242424242']],
+    ['pan: 4242 4242 4242 4242.', ['4242424242424242']],
+    ['5588-6861-1642-6417', ['5588686116426417']],
+    ['378282246310005 (Amex, 15 digits)', ['378282246310005']],
+    ['4242424242424241 fails Luhn', []],
+    ['4242424242424242424242 is 22 digits', []],
+    ['A4242424242424242 is glued to a letter', []],
+    ['ORDER-2026-12-02-0001', []],
+    ['', []],
+  ])('finds in %j: %j', (text, expected) => {
+    expect(findCardNumbers(text)).toEqual(expected);
+  });
+
+  it('masks only the card-like runs, keeping the last four digits', () => {
+    expect(maskCardNumbers('card 4242 4242 4242 4242 and order 12345')).toBe(
+      'card [card …4242] and order 12345',
+    );
   });
 });

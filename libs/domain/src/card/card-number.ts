@@ -23,3 +23,29 @@ export function isExpired(month: number, year: number, now: Date): boolean {
 export function maskedParts(pan: string): { bin: string; last4: string } {
   return { bin: pan.slice(0, 6), last4: pan.slice(-4) };
 }
+
+/**
+ * Digit runs that could be a PAN: 13 to 19 digits, optionally grouped by single spaces or
+ * hyphens ("4242 4242 4242 4242"), not part of a longer run of digits or letters.
+ */
+const CANDIDATE_RUN = /(?<![\dA-Za-z])\d(?:[ -]?\d){12,18}(?![\dA-Za-z])/g;
+
+/** Every Luhn-valid 13–19-digit run in `text` (ISO/IEC 7812 lengths), digits only. */
+export function findCardNumbers(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(CANDIDATE_RUN)) {
+    const digits = match[0].replace(/[ -]/g, '');
+    if (digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits)) found.push(digits);
+  }
+  return found;
+}
+
+/** `text` with each card-like run replaced by `[card …1234]`: the last line of defence in logs. */
+export function maskCardNumbers(text: string): string {
+  return text.replace(CANDIDATE_RUN, (run) => {
+    const digits = run.replace(/[ -]/g, '');
+    return digits.length >= 13 && digits.length <= 19 && isLuhnValid(digits)
+      ? `[card …${digits.slice(-4)}]`
+      : run;
+  });
+}

@@ -1,0 +1,107 @@
+import { RateLimitedError } from '@app/domain';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { SecurityConfig } from '../config/security.config.js';
+import { bodyLimitOf, limitBody, MAX_BODY_BYTES } from './body-limits.js';
+import { parseJsonBody, screenInput } from './input-screening.js';
+
+/** An incoming X-Request-Id we repeat back; anything else is replaced by our own. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+/** Fastify as every orchestrator instance runs it (main.ts and the tests alike). */
+export function createFastifyAdapter(options: { trustProxy?: boolean } = {}): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+}
+
+/**
+ * What guards every request before a controller runs: body size per route, a JSON parser that
+ * refuses deep, malformed or prototype-poisoning bodies, control characters and card numbers
+ * outside the card fields, rate limits, security headers, and the request id echoed back.
+ */
+export async function configureHttpServer(
+  app: NestFastifyApplication,
+  security: SecurityConfig,
+): Promise<void> {
+  // Async: Nest completes a parser through its promise (or its `done`), not its return value.
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit: MAX_BODY_BYTES },
+    (_request: unknown, body: Buffer) => new Promise((resolve) => resolve(parseJsonBody(body))),
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(helmet, {
+    // JSON everywhere but the notification pages, which set their own policy.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: 60_000,
+    keyGenerator: rateLimitKey,
+    max: (request) => rateLimitOf(request, security.rateLimits),
+    allowList: (request) => routeOf(request).startsWith('/health'),
+    errorResponseBuilder: (_request, context) =>
+      new RateLimitedError(Math.ceil(context.ttl / 1000)),
+  });
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return done(null, payload);
+    const limit = bodyLimitOf(request.method, routeOf(request));
+    try {
+      done(null, limitBody(payload, request.headers['content-length'], limit));
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    try {
+      const allowCardAt = cardFieldsOf(request.method, routeOf(request));
+      screenInput(request.params, () => false, 'params');
+      screenInput(request.query, () => false, 'query');
+      screenInput(request.body, allowCardAt);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id);
+    done(null, payload);
+  });
+}
+
+const routeOf = (request: FastifyRequest): string => request.routeOptions.url ?? request.url;
+
+/** Only the create body carries card data, and only in its source. */
+function cardFieldsOf(method: string, route: string): (path: string) => boolean {
+  if (method !== 'POST' || route !== '/v1/authentications') return () => false;
+  return (path) => path === 'source.number' || path === 'source.token';
+}
+
+/** The API is limited per key (teams share nothing), the public paths per client address. */
+function rateLimitKey(request: FastifyRequest): string {
+  const authorization = request.headers.authorization;
+  if (routeOf(request).startsWith('/v1') && typeof authorization === 'string') {
+    return `key:${createHash('sha256').update(authorization).digest('base64url')}`;
+  }
+  return `ip:${request.ip}`;
+}
+
+function rateLimitOf(request: FastifyRequest, limits: SecurityConfig['rateLimits']): number {
+  const route = routeOf(request);
+  if (route.startsWith('/notifications')) return limits.browserPerMinute;
+  if (route.startsWith('/callbacks') || route.startsWith('/webhooks')) {
+    return limits.checkoutPerMinute;
+  }
+  return limits.apiPerMinute;
+}
