@@ -61,6 +61,7 @@ export function aSecurityConfig(overrides: Partial<SecurityConfig> = {}): Securi
       checkoutPerMinute: 1_000_000,
     },
     frameAncestors: 'https: http://127.0.0.1:*',
+    rereadCooldownMs: 2_000,
     ...overrides,
   };
 }

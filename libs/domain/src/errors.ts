@@ -160,10 +160,7 @@ export class UpstreamOutcomeUnknownError extends DomainError {
 }
 
 export type InputRefusalCode =
-  | 'MALFORMED_BODY'
-  | 'BODY_TOO_DEEP'
-  | 'INVALID_CHARACTERS'
-  | 'CARD_DATA_NOT_ALLOWED';
+  'MALFORMED_BODY' | 'BODY_TOO_DEEP' | 'INVALID_CHARACTERS' | 'CARD_DATA_NOT_ALLOWED';
 
 /**
  * Input refused before any of our code reads it. The message and `field` never carry the

@@ -184,6 +184,20 @@ export class AuthenticationRepository {
     await this.appendEvent(this.dataSource.manager, authenticationId, entry, null, null);
   }
 
+  /**
+   * Like recordInput, but once per distinct input: `input` (a hash of what was posted) is kept
+   * in the row's detail, and a repeat of the same event with the same input adds nothing.
+   */
+  async recordInputOnce(authenticationId: string, entry: TimelineEntry, input: string) {
+    await this.dataSource.query(
+      `INSERT INTO authentication_events (authentication_id, event, source, detail)
+       SELECT $1, $2, $3, $4::jsonb
+       WHERE NOT EXISTS (SELECT 1 FROM authentication_events
+                         WHERE authentication_id = $1 AND event = $2 AND detail->>'input' = $5)`,
+      [authenticationId, entry.event, entry.source, { ...entry.detail, input }, input],
+    );
+  }
+
   /** A team's authentications, newest first, after a keyset position (created_at, id). */
   listForTeam(
     teamId: string,

@@ -7,6 +7,9 @@ export {
   type TimelineEntry,
   type TransitionWrite,
 } from './authentication.repository.js';
+export { ApiKeyRepository, type NewApiKey } from './api-key.repository.js';
+export { AuthenticationClaims } from './authentication-claims.repository.js';
+export { ApiKeyEntity } from './entities/api-key.entity.js';
 export { CheckoutWebhookEventEntity } from './entities/checkout-webhook-event.entity.js';
 export { EventDeliveryAttemptEntity } from './entities/event-delivery-attempt.entity.js';
 export {

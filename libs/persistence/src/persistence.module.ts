@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ApiKeyRepository } from './api-key.repository.js';
+import { AuthenticationClaims } from './authentication-claims.repository.js';
 import { AuthenticationRepository } from './authentication.repository.js';
 import { CheckoutWebhookInbox } from './checkout-webhook-inbox.repository.js';
 import { EventDeliveryRepository } from './event-delivery.repository.js';
@@ -9,6 +11,8 @@ import { TeamEndpointRepository } from './team-endpoint.repository.js';
 import { TeamEventRepository } from './team-event.repository.js';
 
 const REPOSITORIES = [
+  ApiKeyRepository,
+  AuthenticationClaims,
   AuthenticationRepository,
   CheckoutWebhookInbox,
   EventDeliveryRepository,

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { ApiKeyEntity } from './entities/api-key.entity.js';
 import { AuthenticationEventEntity } from './entities/authentication-event.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
 import { CheckoutWebhookEventEntity } from './entities/checkout-webhook-event.entity.js';
@@ -22,6 +23,7 @@ export const ENTITIES = [
   TeamEventEntity,
   EventDeliveryEntity,
   EventDeliveryAttemptEntity,
+  ApiKeyEntity,
 ];
 
 export interface DatabaseTuning {

@@ -16,6 +16,7 @@ import { ApiKeyGuard, type TeamRequest } from '../http/api-key.guard.js';
 import { IdempotencyInterceptor, type IdempotentRequest } from '../http/idempotency.interceptor.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationsService } from './authentications.service.js';
+import { SessionUpdates } from './session-updates.service.js';
 import {
   IssuerFingerprintRequestDto,
   SubmitChannelDataRequestDto,
@@ -31,6 +32,7 @@ export class AuthenticationsController {
   constructor(
     private readonly authentications: AuthenticationsService,
     private readonly queries: AuthenticationQueries,
+    private readonly updates: SessionUpdates,
   ) {}
 
   @Post()
@@ -56,7 +58,7 @@ export class AuthenticationsController {
     @Param('id', new IdPipe('auth')) id: string,
     @Body() body: IssuerFingerprintRequestDto,
   ) {
-    return this.authentications.reportIssuerFingerprint(request.team!, id, body.completion);
+    return this.updates.reportIssuerFingerprint(request.team!, id, body.completion);
   }
 
   @Post(':id/channel-data')
@@ -66,7 +68,7 @@ export class AuthenticationsController {
     @Param('id', new IdPipe('auth')) id: string,
     @Body() body: SubmitChannelDataRequestDto,
   ) {
-    return this.authentications.submitChannelData(request.team!, id, body.channel_data);
+    return this.updates.submitChannelData(request.team!, id, body.channel_data);
   }
 
   @Get(':id/result')

@@ -6,6 +6,7 @@ import { InboundController } from '../checkout-inbound/inbound.controller.js';
 import { InboundService } from '../checkout-inbound/inbound.service.js';
 import { ApiKeyGuard } from '../http/api-key.guard.js';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
+import { ApiKeySeeder } from '../security/api-key.seeder.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
@@ -16,6 +17,7 @@ import { CompleteSessionTask } from './complete-session.task.js';
 import { CreateReplay } from './create-replay.service.js';
 import { FollowupPlanner } from './followups.planner.js';
 import { RecheckTask } from './recheck.task.js';
+import { SessionUpdates } from './session-updates.service.js';
 import { Failpoints } from '../common/failpoints.js';
 
 @Module({
@@ -41,6 +43,7 @@ import { Failpoints } from '../common/failpoints.js';
   controllers: [AuthenticationsController, InboundController],
   providers: [
     ApiKeyGuard,
+    ApiKeySeeder,
     AuthenticationQueries,
     IdempotencyInterceptor,
     AuthenticationTransitionsService,
@@ -53,6 +56,7 @@ import { Failpoints } from '../common/failpoints.js';
     InboundService,
     RecheckTask,
     SecretBox,
+    SessionUpdates,
   ],
   exports: [
     PersistenceModule,

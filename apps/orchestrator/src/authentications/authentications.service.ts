@@ -1,10 +1,5 @@
+import { CheckoutSessionsClient, type CheckoutCreateSessionRequest } from '@app/checkout-client';
 import {
-  CheckoutSessionsClient,
-  type CheckoutCreateSessionRequest,
-  type CheckoutSession,
-} from '@app/checkout-client';
-import {
-  IllegalTransitionError,
   InvalidRequestError,
   maskedParts,
   UpstreamBusyError,
@@ -21,23 +16,19 @@ import { Injectable } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
 import { newId } from '../common/ids.js';
 import { SecretBox } from '../security/secret-box.js';
-import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { authenticationView } from './authentication.view.js';
 import { CheckoutSync } from './checkout-sync.service.js';
 import { FollowupPlanner } from './followups.planner.js';
-import type { ChannelDataDto } from './dto/channel-data.request.dto.js';
 import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { SOURCE_TYPES } from './dto/source.request.dto.js';
 
 /** Checkout codes meaning "no 3DS for this card": a result (proceed without liability shift). */
 const NOT_ENROLLED_CODES = ['card_not_enrolled', 'issuer_not_enrolled'];
-/** Checkout refusing an update because the session already moved past that step. */
-const MOVED_ON_CODES = ['update_not_allowed_due_to_state', 'session_already_in_use'];
 
 type Json = Record<string, unknown>;
 
-/** The internal API's commands. Every state change goes through the transitions service. */
+/** Starting an authentication. Every state change goes through the transitions service. */
 @Injectable()
 export class AuthenticationsService {
   constructor(
@@ -46,7 +37,6 @@ export class AuthenticationsService {
     private readonly checkout: CheckoutSessionsClient,
     private readonly sync: CheckoutSync,
     private readonly secrets: SecretBox,
-    private readonly queries: AuthenticationQueries,
     private readonly followups: FollowupPlanner,
     private readonly failpoints: Failpoints,
   ) {}
@@ -94,6 +84,8 @@ export class AuthenticationsService {
       result: null,
       cryptogramCiphertext: null,
       failureReason: null,
+      checkoutReadAt: null,
+      checkoutCallUntil: null,
     } satisfies Omit<AuthenticationEntity, 'createdAt' | 'updatedAt' | 'version'>;
     await this.repository.insert(
       row,
@@ -122,64 +114,6 @@ export class AuthenticationsService {
         ? { checkout_session_secret: created.session.session_secret }
         : {}),
     };
-  }
-
-  /** EMV threeDSCompInd after the 3DS Method: Y when it completed, N/U otherwise (FACTS §7.7). */
-  async reportIssuerFingerprint(
-    team: string,
-    id: string,
-    completion: 'Y' | 'N' | 'U',
-    source = 'api',
-  ): Promise<Json> {
-    const authentication = await this.queries.owned(team, id);
-    return authenticationView(await this.fingerprint(authentication, completion, source));
-  }
-
-  /** Tells Checkout, then moves on; a second report (notification and API both) is refused. */
-  async fingerprint(
-    authentication: AuthenticationEntity,
-    completion: 'Y' | 'N' | 'U',
-    source: string,
-  ) {
-    if (authentication.state !== 'awaiting_issuer_fingerprint') {
-      throw new IllegalTransitionError(authentication.state, 'fingerprint_completed');
-    }
-    const session = await this.checkout
-      .reportIssuerFingerprint(authentication.checkoutSessionId!, completion)
-      .catch((error: unknown) =>
-        this.reconcileAfter(
-          authentication,
-          error,
-          (current) => !current.next_actions?.includes('issuer_fingerprint'),
-        ),
-      );
-    if (session.status !== 'pending') {
-      // Channel data got there first (another request): the session is past this step.
-      return this.sync.applySession(authentication, session, source);
-    }
-    return this.transitions.apply(
-      authentication.id,
-      { type: 'fingerprint_completed' },
-      { source, columns: this.sync.columnsOf(authentication, session), detail: { completion } },
-    );
-  }
-
-  async submitChannelData(team: string, id: string, data: ChannelDataDto): Promise<Json> {
-    const authentication = await this.queries.owned(team, id);
-    if (data.channel !== authentication.channel) {
-      throw new InvalidRequestError('channel_data.channel must match the authentication channel', {
-        channel: authentication.channel,
-      });
-    }
-    if (!['awaiting_channel_data', 'awaiting_issuer_fingerprint'].includes(authentication.state)) {
-      throw new IllegalTransitionError(authentication.state, 'submit_channel_data');
-    }
-    const session = await this.checkout
-      .collectChannelData(authentication.checkoutSessionId!, data)
-      .catch((error: unknown) =>
-        this.reconcileAfter(authentication, error, (current) => current.status !== 'pending'),
-      );
-    return authenticationView(await this.sync.applySession(authentication, session, 'api'));
   }
 
   private async createCheckoutSession(
@@ -237,24 +171,5 @@ export class AuthenticationsService {
     const reason = error instanceof UpstreamBusyError ? 'checkout_busy' : 'checkout_unavailable';
     await this.transitions.apply(id, { type: 'failed', reason }, { source: 'api' });
     throw error;
-  }
-
-  /**
-   * An update that may have reached Checkout (timeout, 5xx) or that Checkout refuses because the
-   * session moved on: the session itself says what happened. Nothing new → the original error.
-   */
-  private async reconcileAfter(
-    authentication: AuthenticationEntity,
-    error: unknown,
-    tookEffect: (session: CheckoutSession) => boolean,
-  ): Promise<CheckoutSession> {
-    const ambiguous =
-      (error instanceof UpstreamUnavailableError && error.maybeProcessed) ||
-      (error instanceof UpstreamRejectedRequestError &&
-        error.errorCodes.some((code) => MOVED_ON_CODES.includes(code)));
-    if (!ambiguous || !authentication.checkoutSessionId) throw error;
-    const session = await this.checkout.getSession(authentication.checkoutSessionId);
-    if (!tookEffect(session)) throw error;
-    return session;
   }
 }

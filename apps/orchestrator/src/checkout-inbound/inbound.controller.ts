@@ -1,40 +1,68 @@
-import { Body, Controller, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { InboundService } from './inbound.service.js';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+  type RawBodyRequest,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { IdPipe } from '../http/id.pipe.js';
+import { InboundService } from './inbound.service.js';
+import { notificationPage, type NotificationMessage } from './notification-page.js';
 
 type Form = Record<string, unknown> | undefined;
-
-/** Where the browser lands inside the issuer's iframe: a small page that tells the parent. */
-const finishedPage = (message: string): string =>
-  `<!doctype html><html><head><meta charset="utf-8"><title>3-D Secure</title></head><body>` +
-  `<p id="status">${message}</p><script>window.parent !== window && window.parent.postMessage({ threeDs: '${message}' }, '*');</script>` +
-  `</body></html>`;
 
 /** Checkout's callback_url and the browser notification URLs (3DS Method, challenge). */
 @Controller()
 export class InboundController {
-  constructor(private readonly inbound: InboundService) {}
+  constructor(
+    private readonly inbound: InboundService,
+    @Inject(securityConfig.KEY) private readonly config: SecurityConfig,
+  ) {}
 
   @Post('callbacks/checkout/:id/:token')
   @HttpCode(200)
-  async callback(@Param('id') id: string, @Param('token') token: string, @Body() body: unknown) {
-    await this.inbound.callback(id, token, body);
+  async callback(
+    @Param('id') id: string,
+    @Param('token') token: string,
+    @Req() request: RawBodyRequest<FastifyRequest>,
+  ) {
+    await this.inbound.callback(id, token, request.body, request.rawBody ?? Buffer.alloc(0));
     return { received: true };
   }
 
   @Post('notifications/3ds-method/:id')
   @HttpCode(200)
-  @Header('content-type', 'text/html; charset=utf-8')
-  async methodNotification(@Param('id', new IdPipe('auth')) id: string, @Body() form: Form) {
+  async methodNotification(
+    @Param('id', new IdPipe('auth')) id: string,
+    @Body() form: Form,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     await this.inbound.methodNotification(id, form?.threeDSMethodData);
-    return finishedPage('method-complete');
+    return this.page('method-complete', reply);
   }
 
   @Post('notifications/challenge/:id')
   @HttpCode(200)
-  @Header('content-type', 'text/html; charset=utf-8')
-  async challengeNotification(@Param('id', new IdPipe('auth')) id: string) {
-    await this.inbound.challengeNotification(id);
-    return finishedPage('challenge-complete');
+  async challengeNotification(
+    @Param('id', new IdPipe('auth')) id: string,
+    @Body() form: Form,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    await this.inbound.challengeNotification(id, form ?? {});
+    return this.page('challenge-complete', reply);
+  }
+
+  private page(message: NotificationMessage, reply: FastifyReply): string {
+    const page = notificationPage(message, this.config.frameAncestors);
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', page.contentSecurityPolicy);
+    return page.html;
   }
 }

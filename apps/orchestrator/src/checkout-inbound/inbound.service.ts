@@ -1,10 +1,17 @@
-import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
 import { CallbackTokenInvalidError, DomainError, isFinal } from '@app/domain';
-import { Injectable, Logger } from '@nestjs/common';
-import { AuthenticationsService } from '../authentications/authentications.service.js';
+import {
+  AuthenticationClaims,
+  AuthenticationRepository,
+  type AuthenticationEntity,
+} from '@app/persistence';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { CheckoutSync } from '../authentications/checkout-sync.service.js';
+import { SessionUpdates } from '../authentications/session-updates.service.js';
+import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { isAuthenticationId } from '../http/id.pipe.js';
 import { SecretBox } from '../security/secret-box.js';
+import { challengeAnswerMatches, methodTransactionId } from './issuer-posts.js';
 
 /** Statuses a callback body may hint at; anything else is recorded as `other`. */
 const KNOWN_STATUSES = [
@@ -17,9 +24,17 @@ const KNOWN_STATUSES = [
   'expired',
 ];
 
+const inputHash = (input: unknown): string =>
+  createHash('sha256')
+    .update(Buffer.isBuffer(input) ? input : JSON.stringify(input ?? null))
+    .digest('base64url');
+
 /**
  * Inputs from outside the API: Checkout's callback and the cardholder's browser coming back from
- * the issuer's pages. Their bodies are hints only; the truth is always re-read from Checkout.
+ * the issuer's pages. Anyone can post to them, so they cost nothing to abuse: a post must carry
+ * what the issuer's page would (matched to the authentication's transaction ids), each distinct
+ * input is recorded once, a final authentication is never re-read, and re-reads are at most one
+ * per cooldown. Their bodies are hints only; the truth is always re-read from Checkout.
  */
 @Injectable()
 export class InboundService {
@@ -27,105 +42,94 @@ export class InboundService {
 
   constructor(
     private readonly repository: AuthenticationRepository,
-    private readonly authentications: AuthenticationsService,
+    private readonly claims: AuthenticationClaims,
+    private readonly updates: SessionUpdates,
     private readonly sync: CheckoutSync,
     private readonly secrets: SecretBox,
+    @Inject(securityConfig.KEY) private readonly config: SecurityConfig,
   ) {}
 
   /** Checkout's POST to callback_url: the token in the URL authenticates it (no signature exists). */
-  async callback(id: string, token: string, body: unknown): Promise<void> {
+  async callback(id: string, token: string, body: unknown, rawBody: Buffer): Promise<void> {
     if (!isAuthenticationId(id)) throw new CallbackTokenInvalidError();
     const authentication = await this.repository.findById(id);
     if (!authentication || !this.secrets.urlTokenMatches(token, authentication.callbackTokenHash)) {
       throw new CallbackTokenInvalidError();
     }
     const hinted = (body as { status?: unknown } | undefined)?.status;
-    await this.repository.recordInput(id, {
-      event: 'callback_received',
-      source: 'checkout_callback',
-      detail: {
-        hinted_status:
-          typeof hinted === 'string' && KNOWN_STATUSES.includes(hinted) ? hinted : 'other',
+    const hintedStatus =
+      typeof hinted === 'string' && KNOWN_STATUSES.includes(hinted) ? hinted : 'other';
+    await this.repository.recordInputOnce(
+      id,
+      {
+        event: 'callback_received',
+        source: 'checkout_callback',
+        detail: { hinted_status: hintedStatus },
       },
-    });
+      inputHash(rawBody),
+    );
     // Results are final once read (with OAuth, before `complete` was sent): nothing to re-read.
-    if (!isFinal(authentication.state)) {
-      await this.refreshQuietly(authentication, 'checkout_callback');
-    }
+    if (!isFinal(authentication.state)) await this.reread(authentication, 'checkout_callback');
   }
 
   /** The issuer's 3DS Method page posted back: fingerprinting completed (threeDSCompInd Y). */
   async methodNotification(id: string, threeDsMethodData: unknown): Promise<void> {
     const authentication = await this.repository.findById(id);
     if (!authentication) return;
-    const transactionId = decodeTransactionId(threeDsMethodData);
+    const input = inputHash(threeDsMethodData);
+    const record = (event: string, detail = {}) =>
+      this.repository.recordInputOnce(id, { event, source: 'method_notification', detail }, input);
+    const transactionId = methodTransactionId(threeDsMethodData);
     if (!transactionId || transactionId !== authentication.result?.three_ds_server_transaction_id) {
-      await this.repository.recordInput(id, {
-        event: 'method_notification_rejected',
-        source: 'method_notification',
-      });
-      return;
+      return record('method_notification_rejected');
     }
     if (authentication.state !== 'awaiting_issuer_fingerprint') {
-      await this.repository.recordInput(id, {
-        event: 'method_notification_late',
-        source: 'method_notification',
-        detail: { state: authentication.state },
-      });
-      return;
+      return record('method_notification_late', { state: authentication.state });
     }
     // The browser only needs a page back; a lost race with the API (which reported first) or a
     // Checkout failure is recorded, and the other triggers carry the flow on.
-    await this.authentications
+    await this.updates
       .fingerprint(authentication, 'Y', 'method_notification')
-      .catch(async (error: unknown) => {
-        const code = error instanceof DomainError ? error.code : 'UNEXPECTED';
-        await this.repository.recordInput(id, {
-          event: 'method_notification_failed',
-          source: 'method_notification',
-          detail: { code },
-        });
-      });
+      .catch((error: unknown) =>
+        record('method_notification_failed', {
+          code: error instanceof DomainError ? error.code : 'UNEXPECTED',
+        }),
+      );
   }
 
-  /** The ACS posted the CRes (or 3DS1 PaRes) to our challenge notification URL. */
-  async challengeNotification(id: string): Promise<AuthenticationEntity | null> {
+  /** The ACS posted the CRes (or, for 3DS1, Checkout's TermUrl the PaRes) back to us. */
+  async challengeNotification(id: string, form: Record<string, unknown>): Promise<void> {
     const authentication = await this.repository.findById(id);
-    if (!authentication) return null;
-    await this.repository.recordInput(id, {
-      event: 'challenge_notification_received',
-      source: 'challenge_notification',
-    });
-    return this.refreshQuietly(authentication, 'challenge_notification');
+    if (!authentication) return;
+    const accepted = challengeAnswerMatches(authentication, form);
+    await this.repository.recordInputOnce(
+      id,
+      {
+        event: accepted ? 'challenge_notification_received' : 'challenge_notification_rejected',
+        source: 'challenge_notification',
+      },
+      inputHash(form),
+    );
+    if (accepted && !isFinal(authentication.state)) {
+      await this.reread(authentication, 'challenge_notification');
+    }
   }
 
-  /** A failed re-read is logged, not thrown: the sender gets 2xx and other triggers converge. */
-  private async refreshQuietly(
-    authentication: AuthenticationEntity,
-    source: string,
-  ): Promise<AuthenticationEntity> {
+  /**
+   * Re-reads the session, at most once per cooldown per authentication; a failure is logged,
+   * not thrown: the sender gets its 2xx and the other triggers converge.
+   */
+  private async reread(authentication: AuthenticationEntity, source: string): Promise<void> {
+    if (!(await this.claims.claimRead(authentication.id, this.config.rereadCooldownMs))) return;
     try {
-      return await this.sync.refresh(authentication, source);
+      await this.sync.refresh(authentication, source);
     } catch (error) {
       this.logger.warn({
         msg: 'checkout re-read failed',
         id: authentication.id,
         source,
-        error: String(error),
+        code: error instanceof DomainError ? error.code : 'UNEXPECTED',
       });
-      return authentication;
     }
-  }
-}
-
-function decodeTransactionId(encoded: unknown): string | undefined {
-  if (typeof encoded !== 'string' || encoded.length > 4096) return undefined;
-  try {
-    const data = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as {
-      threeDSServerTransID?: unknown;
-    };
-    return typeof data.threeDSServerTransID === 'string' ? data.threeDSServerTransID : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -70,11 +70,15 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   @IsUrl(HTTP_URL)
   PUBLIC_URL: string = 'http://127.0.0.1:3000';
 
-  /** `team:key` pairs, comma-separated: the internal API's bearer keys (keys ≥ 16 chars). */
+  /**
+   * `team:key` pairs, comma-separated (keys ≥ 16 chars), stored hashed at start-up: a way to
+   * seed development and tests. Production keys are made with `npm run api-keys`.
+   */
+  @IsOptional()
   @Matches(/^[a-z0-9_-]+:[^,:\s]{16,}(,[a-z0-9_-]+:[^,:\s]{16,})*$/, {
     message: 'API_KEYS must be team:key pairs separated by commas (keys of 16+ characters)',
   })
-  API_KEYS: string;
+  API_KEYS?: string;
 
   /** 32 bytes, base64: AES-256-GCM key for cryptograms at rest. */
   @Matches(/^[A-Za-z0-9+/]{43}=$/, {
@@ -102,6 +106,11 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
     message: 'FRAME_ANCESTORS must be CSP sources separated by spaces',
   })
   FRAME_ANCESTORS: string = 'https:';
+
+  /** Callback- and browser-triggered re-reads of one authentication: at most one per this long. */
+  @IsInt()
+  @Min(0)
+  REREAD_COOLDOWN_MS: number = 2_000;
 
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   @EnvBoolean()

@@ -5,12 +5,15 @@ export const securityConfig = registerAs('security', () => {
   const env = validateOrchestratorEnvironment(process.env);
   return {
     publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
-    /** API key → team. */
+    /** API key → team, from API_KEYS: seeded into the api_keys table at start-up. */
     apiKeys: new Map(
-      env.API_KEYS.split(',').map((pair) => {
-        const [team, key] = pair.split(':');
-        return [key, team] as const;
-      }),
+      (env.API_KEYS ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => {
+          const [team, key] = pair.split(':');
+          return [key, team] as const;
+        }),
     ),
     cryptogramKey: Buffer.from(env.CRYPTOGRAM_ENCRYPTION_KEY, 'base64'),
     cardFingerprintKey: env.CARD_FINGERPRINT_KEY,
@@ -20,6 +23,8 @@ export const securityConfig = registerAs('security', () => {
       checkoutPerMinute: env.RATE_LIMIT_CHECKOUT_PER_MINUTE,
     },
     frameAncestors: env.FRAME_ANCESTORS,
+    /** Re-reads that callbacks and browser notifications trigger: at most one per this long. */
+    rereadCooldownMs: env.REREAD_COOLDOWN_MS,
   };
 });
 export type SecurityConfig = ConfigType<typeof securityConfig>;

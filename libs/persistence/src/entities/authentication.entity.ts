@@ -111,6 +111,17 @@ export class AuthenticationEntity {
   @Column({ type: 'text', nullable: true })
   failureReason: string | null;
 
+  /**
+   * The last re-read a browser or Checkout input claimed: re-reads they trigger are at most one
+   * per cooldown, so anonymous posts cannot buy Checkout calls.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  checkoutReadAt: Date | null;
+
+  /** While set and in the future, one request is updating the Checkout session; others wait. */
+  @Column({ type: 'timestamptz', nullable: true })
+  checkoutCallUntil: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,6 +2,7 @@ import { CreateAuthentications1764064800000 } from './1764064800000-create-authe
 import { AuthenticationFlow1795608194543 } from './1795608194543-authentication-flow.js';
 import { IdempotencyKeys1795609975762 } from './1795609975762-idempotency-keys.js';
 import { DurableEffects1796178958187 } from './1796178958187-durable-effects.js';
+import { AbuseResistance1796186553601 } from './1796186553601-abuse-resistance.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AuthenticationFlow1795608194543,
   IdempotencyKeys1795609975762,
   DurableEffects1796178958187,
+  AbuseResistance1796186553601,
 ];

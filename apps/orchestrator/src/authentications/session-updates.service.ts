@@ -1,0 +1,177 @@
+import { CheckoutSessionsClient, type CheckoutSession } from '@app/checkout-client';
+import {
+  ConcurrentUpdateError,
+  IllegalTransitionError,
+  InvalidRequestError,
+  UpstreamRejectedRequestError,
+  UpstreamUnavailableError,
+} from '@app/domain';
+import {
+  AuthenticationClaims,
+  AuthenticationRepository,
+  type AuthenticationEntity,
+} from '@app/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
+import { AuthenticationQueries } from './authentication-queries.service.js';
+import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
+import { authenticationView } from './authentication.view.js';
+import { CheckoutSync } from './checkout-sync.service.js';
+import type { ChannelDataDto } from './dto/channel-data.request.dto.js';
+
+/** Checkout refusing an update because the session already moved past that step. */
+const MOVED_ON_CODES = ['update_not_allowed_due_to_state', 'session_already_in_use'];
+const WAIT_STEP_MS = 50;
+
+type Json = Record<string, unknown>;
+type Completion = 'Y' | 'N' | 'U';
+
+/**
+ * The two updates of a Checkout session (3DS Method completion, channel data), one at a time
+ * per authentication: concurrent reports reach Checkout once (a claim on the row), and those
+ * that waited get the outcome of the one that went through.
+ */
+@Injectable()
+export class SessionUpdates {
+  constructor(
+    private readonly repository: AuthenticationRepository,
+    private readonly claims: AuthenticationClaims,
+    private readonly transitions: AuthenticationTransitionsService,
+    private readonly checkout: CheckoutSessionsClient,
+    private readonly sync: CheckoutSync,
+    private readonly queries: AuthenticationQueries,
+    @Inject(checkoutConfig.KEY) private readonly config: CheckoutConfig,
+  ) {}
+
+  /** EMV threeDSCompInd after the 3DS Method: Y when it completed, N/U otherwise (FACTS §7.7). */
+  async reportIssuerFingerprint(team: string, id: string, completion: Completion): Promise<Json> {
+    const authentication = await this.queries.owned(team, id);
+    return authenticationView(await this.fingerprint(authentication, completion, 'api'));
+  }
+
+  /** Tells Checkout, then moves on; a later second report (notification and API) is refused. */
+  fingerprint(authentication: AuthenticationEntity, completion: Completion, source: string) {
+    return this.exclusively(
+      authentication,
+      (current) => current.state !== 'awaiting_issuer_fingerprint',
+      async (current) => {
+        if (current.state !== 'awaiting_issuer_fingerprint') {
+          throw new IllegalTransitionError(current.state, 'fingerprint_completed');
+        }
+        const session = await this.checkout
+          .reportIssuerFingerprint(current.checkoutSessionId!, completion)
+          .catch((error: unknown) =>
+            this.reconcileAfter(
+              current,
+              error,
+              (read) => !read.next_actions?.includes('issuer_fingerprint'),
+            ),
+          );
+        if (session.status !== 'pending') {
+          // Channel data got there first (another request): the session is past this step.
+          return this.sync.applySession(current, session, source);
+        }
+        return this.transitions.apply(
+          current.id,
+          { type: 'fingerprint_completed' },
+          { source, columns: this.sync.columnsOf(current, session), detail: { completion } },
+        );
+      },
+    );
+  }
+
+  async submitChannelData(team: string, id: string, data: ChannelDataDto): Promise<Json> {
+    const authentication = await this.queries.owned(team, id);
+    if (data.channel !== authentication.channel) {
+      throw new InvalidRequestError('channel_data.channel must match the authentication channel', {
+        channel: authentication.channel,
+      });
+    }
+    const waiting = (state: string) =>
+      ['awaiting_channel_data', 'awaiting_issuer_fingerprint'].includes(state);
+    const updated = await this.exclusively(
+      authentication,
+      (current) => !waiting(current.state),
+      async (current) => {
+        if (!waiting(current.state)) {
+          throw new IllegalTransitionError(current.state, 'submit_channel_data');
+        }
+        const session = await this.checkout
+          .collectChannelData(current.checkoutSessionId!, data)
+          .catch((error: unknown) =>
+            this.reconcileAfter(current, error, (read) => read.status !== 'pending'),
+          );
+        return this.sync.applySession(current, session, 'api');
+      },
+    );
+    return authenticationView(updated);
+  }
+
+  /**
+   * Runs `update` while holding the authentication's claim on Checkout. A request that finds
+   * the claim taken waits for it; if the holder has done the step meanwhile (`done`), it answers
+   * with that outcome instead of sending the same update again.
+   */
+  private async exclusively(
+    authentication: AuthenticationEntity,
+    done: (current: AuthenticationEntity) => boolean,
+    update: (current: AuthenticationEntity) => Promise<AuthenticationEntity>,
+  ): Promise<AuthenticationEntity> {
+    // Longest an update can take: token, PUT, and both again after a 401.
+    const holdMs = 4 * this.config.timeoutMs;
+    const deadline = Date.now() + holdMs;
+    let waited = false;
+    for (;;) {
+      if (await this.claims.claimCheckoutCall(authentication.id, holdMs)) {
+        try {
+          const current = (await this.repository.findById(authentication.id))!;
+          return waited && done(current) ? current : await this.withUnknownSession(current, update);
+        } finally {
+          await this.claims.releaseCheckoutCall(authentication.id);
+        }
+      }
+      waited = true;
+      if (Date.now() > deadline) throw new ConcurrentUpdateError(authentication.id);
+      await sleep(WAIT_STEP_MS);
+    }
+  }
+
+  /** A session Checkout no longer knows (404) can never move on: the authentication ends. */
+  private async withUnknownSession(
+    current: AuthenticationEntity,
+    update: (current: AuthenticationEntity) => Promise<AuthenticationEntity>,
+  ): Promise<AuthenticationEntity> {
+    try {
+      return await update(current);
+    } catch (error) {
+      if (error instanceof UpstreamRejectedRequestError && error.status === 404) {
+        await this.transitions.applyIfLegal(
+          current.id,
+          { type: 'failed', reason: 'checkout_session_not_found' },
+          { source: 'api' },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * An update that may have reached Checkout (timeout, 5xx) or that Checkout refuses because the
+   * session moved on: the session itself says what happened. Nothing new → the original error.
+   */
+  private async reconcileAfter(
+    authentication: AuthenticationEntity,
+    error: unknown,
+    tookEffect: (session: CheckoutSession) => boolean,
+  ): Promise<CheckoutSession> {
+    const ambiguous =
+      (error instanceof UpstreamUnavailableError && error.maybeProcessed) ||
+      (error instanceof UpstreamRejectedRequestError &&
+        error.errorCodes.some((code) => MOVED_ON_CODES.includes(code)));
+    if (!ambiguous || !authentication.checkoutSessionId) throw error;
+    const session = await this.checkout.getSession(authentication.checkoutSessionId);
+    if (!tookEffect(session)) throw error;
+    return session;
+  }
+}

@@ -1,0 +1,30 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { NewApiKey } from '@app/persistence';
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+const PREFIX_LENGTH = 12;
+
+const base32 = (bytes: Buffer): string => [...bytes].map((byte) => BASE32[byte % 32]).join('');
+
+/** SHA-256 is enough for keys this random (no guessing, so no slow hash needed). */
+export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+/** A new key (`tds_` + 32 base32 characters, 160 bits) and what is stored of it. */
+export function newApiKey(
+  teamId: string,
+  description?: string,
+): { key: string; record: NewApiKey } {
+  const key = `tds_${base32(randomBytes(32)).slice(0, 32)}`;
+  return { key, record: recordOf(teamId, key, description) };
+}
+
+/** What is stored of a key: its hash and its first characters, never the key. */
+export function recordOf(teamId: string, key: string, description?: string): NewApiKey {
+  return {
+    id: `key_${base32(randomBytes(26))}`,
+    teamId,
+    prefix: key.slice(0, PREFIX_LENGTH),
+    hash: hashApiKey(key),
+    description: description ?? null,
+  };
+}

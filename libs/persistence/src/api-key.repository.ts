@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsNull, type DataSource } from 'typeorm';
+import { ApiKeyEntity } from './entities/api-key.entity.js';
+
+export type NewApiKey = Omit<ApiKeyEntity, 'createdAt' | 'revokedAt'>;
+
+/** API keys by hash: created, listed, revoked; a revoked key stops working at once. */
+@Injectable()
+export class ApiKeyRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The team of a live key with this hash; one indexed lookup, no comparison of secrets. */
+  async teamOf(hash: string): Promise<string | undefined> {
+    const key = await this.dataSource
+      .getRepository(ApiKeyEntity)
+      .findOne({ where: { hash, revokedAt: IsNull() }, select: { teamId: true } });
+    return key?.teamId;
+  }
+
+  async create(key: NewApiKey): Promise<void> {
+    await this.dataSource.getRepository(ApiKeyEntity).insert(key);
+  }
+
+  /** Adds keys that are not there yet (by hash); a key once revoked stays revoked. */
+  async seed(keys: readonly NewApiKey[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ApiKeyEntity)
+      .values([...keys])
+      .orIgnore()
+      .execute();
+  }
+
+  list(teamId?: string): Promise<ApiKeyEntity[]> {
+    return this.dataSource.getRepository(ApiKeyEntity).find({
+      where: teamId ? { teamId } : {},
+      order: { teamId: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  /** True when a live key with this id was revoked now. */
+  async revoke(id: string): Promise<boolean> {
+    const { affected } = await this.dataSource
+      .getRepository(ApiKeyEntity)
+      .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return affected === 1;
+  }
+}
