@@ -1,4 +1,10 @@
-import { DomainError, IdempotencyKeyInUseError, IdempotencyKeyReusedError } from '@app/domain';
+import {
+  DomainError,
+  findCardNumbers,
+  IdempotencyKeyInUseError,
+  IdempotencyKeyReusedError,
+  InputRefusedError,
+} from '@app/domain';
 import { IdempotencyKeyRepository, type CreatingKey } from '@app/persistence';
 import {
   BadRequestException,
@@ -56,6 +62,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new BadRequestException(
         'An Idempotency-Key header (1–255 visible ASCII characters) is required',
+      );
+    }
+    // Keys are stored: one must never be a card number (an order id gone wrong, say).
+    if (findCardNumbers(key).length > 0) {
+      throw new InputRefusedError(
+        'CARD_DATA_NOT_ALLOWED',
+        'An Idempotency-Key must not hold a card number',
       );
     }
     const team = request.team!;

@@ -38,7 +38,10 @@ describe('card numbers in free text', () => {
     ['378282246310005 (Amex, 15 digits)', ['378282246310005']],
     ['4242424242424241 fails Luhn', []],
     ['4242424242424242424242 is 22 digits', []],
-    ['A4242424242424242 is glued to a letter', []],
+    ['ORDER4242424242424242 is glued to letters', ['4242424242424242']],
+    ['3782 822463 10005 (Amex grouping)', ['378282246310005']],
+    ['a UUID 4c3d1234-5678-9012-3456-7890abcdef12', []],
+    ['4242-42424242-4242 is not a card grouping', []],
     ['ORDER-2026-12-02-0001', []],
     ['', []],
   ])('finds in %j: %j', (text, expected) => {

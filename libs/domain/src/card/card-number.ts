@@ -25,10 +25,12 @@ export function maskedParts(pan: string): { bin: string; last4: string } {
 }
 
 /**
- * Digit runs that could be a PAN: 13 to 19 digits, optionally grouped by single spaces or
- * hyphens ("4242 4242 4242 4242"), not part of a longer run of digits or letters.
+ * Digit runs that could be a PAN, even glued to letters ("ORDER4242…"): 13 to 19 digits in a
+ * row, or printed in groups (4-4-4-1…7, or Amex's 4-6-5) split by single spaces or hyphens.
+ * Only PAN-like grouping counts, so UUIDs and other hyphenated ids are not taken for cards.
  */
-const CANDIDATE_RUN = /(?<![\dA-Za-z])\d(?:[ -]?\d){12,18}(?![\dA-Za-z])/g;
+const CANDIDATE_RUN =
+  /(?<!\d)(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})(?!\d)/g;
 
 /** Every Luhn-valid 13–19-digit run in `text` (ISO/IEC 7812 lengths), digits only. */
 export function findCardNumbers(text: string): string[] {
