@@ -4,6 +4,7 @@ import pg from 'pg';
 import request from 'supertest';
 import type { EventsConfig } from '../../apps/orchestrator/src/config/events.config.js';
 import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
+import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
 import { emptyTables } from './e2e-database.js';
 import { freePort } from './free-port.js';
 import { startOrchestrator, type OrchestratorUnderTest } from './orchestrator-app.js';
@@ -39,6 +40,7 @@ export class Orchestration {
       webhooks?: boolean;
       jobs?: Partial<JobsConfig>;
       events?: Partial<EventsConfig>;
+      security?: Partial<SecurityConfig>;
     } = {},
   ): Promise<Orchestration> {
     const port = await freePort();
@@ -50,6 +52,7 @@ export class Orchestration {
       logger: options.logger,
       jobs: options.jobs,
       events: options.events,
+      security: options.security,
       checkout: {
         apiUrl: simulator.url,
         tokenUrl: `${simulator.url}/connect/token`,
