@@ -6,6 +6,7 @@ import {
   HttpStatus,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import { withRequestId } from './request-id.js';
 
 /** Transport errors (validation, auth, unknown route, bad JSON) in the same `{error: …}` shape. */
@@ -16,6 +17,8 @@ const CODE_FOR_STATUS: Partial<Record<number, string>> = {
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
   [HttpStatus.UNPROCESSABLE_ENTITY]: 'VALIDATION_FAILED',
+  [HttpStatus.METHOD_NOT_ALLOWED]: 'METHOD_NOT_ALLOWED',
+  [HttpStatus.URI_TOO_LONG]: 'URI_TOO_LONG',
 };
 
 @Catch(HttpException)
@@ -45,7 +48,7 @@ export function httpExceptionResponse(exception: HttpException): { status: numbe
     body: {
       error: {
         code: CODE_FOR_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_REJECTED'),
-        message: exception.message,
+        message: messageOf(exception, status),
         details,
       },
     },
@@ -57,4 +60,15 @@ function isOwnShape(body: unknown): boolean {
   return (
     typeof body === 'object' && body !== null && !('message' in body) && !('statusCode' in body)
   );
+}
+
+/**
+ * Our own exceptions say what is wrong in words we chose. Framework ones (an unknown route, a
+ * content type Fastify refused) can quote the request (`Cannot GET /v1/…`), so they get the
+ * status text instead.
+ */
+function messageOf(exception: HttpException, status: number): string {
+  const fromFramework =
+    exception.cause !== undefined || /^Cannot [A-Z]+ \//.test(exception.message);
+  return fromFramework ? (STATUS_CODES[status] ?? 'Request refused') : exception.message;
 }

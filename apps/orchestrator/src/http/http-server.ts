@@ -2,7 +2,7 @@ import { RateLimitedError } from '@app/domain';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SecurityConfig } from '../config/security.config.js';
@@ -17,6 +17,21 @@ export function createFastifyAdapter(options: { trustProxy?: boolean } = {}): Fa
   return new FastifyAdapter({
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: options.trustProxy ?? false,
+    // A malformed URL or an over-long id is answered in our shape, without quoting the path.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      void reply
+        .code(status)
+        .header('x-request-id', request.id)
+        .send({
+          error: {
+            code: status === 414 ? 'URI_TOO_LONG' : 'MALFORMED_URL',
+            message: status === 414 ? 'A path segment is too long' : 'The URL is malformed',
+            details: {},
+            request_id: request.id,
+          },
+        });
+    },
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -1,4 +1,10 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  HttpException,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
 import { nameOf } from './input-screening.js';
 
 /**
@@ -6,7 +12,7 @@ import { nameOf } from './input-screening.js';
  * refused. Details name fields and rules, never values, so no card data is echoed.
  */
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RefusingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -14,6 +20,21 @@ export function validationPipe(): ValidationPipe {
     exceptionFactory: (errors) =>
       new BadRequestException({ message: 'The request body is invalid', details: flatten(errors) }),
   });
+}
+
+/**
+ * class-transformer can throw on shapes no DTO expects (an array where a discriminated object
+ * goes, say): that is the caller's input, so it is a 400 like any other invalid body.
+ */
+class RefusingValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof HttpException) throw error;
+      throw new BadRequestException({ message: 'The request body is invalid', details: [] });
+    }
+  }
 }
 
 /**

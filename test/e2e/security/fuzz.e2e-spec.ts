@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import request from 'supertest';
+import { CapturedLogger } from '../../support/captured-logger.js';
+import { Orchestration } from '../../support/orchestration.js';
+import { aCreateBody } from '../../support/result-expectations.js';
+import { TEAM_A } from '../../support/test-config.js';
+
+/** `npm test` runs a quick pass; `npm run test:fuzz` (and CI) the full count, FUZZ_RUNS=5000. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
+const CARD = '4485040371536584';
+
+/** Strings that break things: control characters, odd unicode, card numbers, huge, empty. */
+const nasty = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    '%00',
+    '../../etc/passwd',
+    "'; DROP TABLE x;--",
+    '__proto__',
+  ),
+  fc.constantFrom(CARD, `ORDER ${CARD}`, '4242 4242 4242 4242', '+275760-09-13T00:00:00Z'),
+  fc.string({ minLength: 300, maxLength: 2_000 }),
+);
+const value: fc.Arbitrary<unknown> = fc.oneof(nasty, fc.jsonValue({ maxDepth: 3 }));
+/** Mostly valid bodies with one field replaced, and wholly arbitrary ones. */
+const bodyAround = (valid: Record<string, unknown>) =>
+  fc.oneof(
+    fc
+      .record({ key: fc.oneof(fc.constantFrom(...Object.keys(valid)), nasty), value })
+      .map(({ key, value: v }) => ({ ...valid, [key]: v })),
+    fc.jsonValue({ maxDepth: 4 }),
+    fc.dictionary(nasty, value, { maxKeys: 4 }),
+  );
+
+/**
+ * Every string in `input` long enough that seeing it again in an answer means it was echoed.
+ * Field names that read as names (`reference`) may be named back; any other key may not.
+ */
+function strings(input: unknown, found: string[] = []): string[] {
+  if (typeof input === 'string' && input.trim().length >= 8) found.push(input);
+  if (typeof input === 'object' && input !== null) {
+    for (const [key, item] of Object.entries(input)) {
+      if (key.length >= 8 && !/^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(key)) found.push(key);
+      strings(item, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * Property-based fuzzing of every public endpoint (fast-check): whatever comes in, the answer is
+ * never a 5xx, a refusal persists nothing, and no input value appears in an error or a log line.
+ */
+describe(`fuzzing every public endpoint (e2e, ${RUNS} runs each, seed ${SEED})`, () => {
+  let ctx: Orchestration;
+  let authenticationId: string;
+  const logger = new CapturedLogger();
+
+  beforeAll(async () => {
+    console.info(`fuzz: FUZZ_RUNS=${RUNS} FUZZ_SEED=${SEED}`);
+    ctx = await Orchestration.start({ logger });
+    await ctx.reset();
+    const created = await ctx
+      .api('post', '/v1/authentications')
+      .send(aCreateBody(CARD, { reference: 'FUZZ-TARGET' }))
+      .expect(201);
+    authenticationId = created.body.id;
+  });
+  afterAll(() => ctx.close());
+
+  const rows = async () =>
+    (await ctx.sql<{ n: number }>('SELECT count(*)::int AS n FROM authentications'))[0].n;
+
+  async function check(input: unknown, send: () => request.Test): Promise<void> {
+    const [before, logged] = [await rows(), logger.lines.length];
+    const response = await send();
+    expect(response.status).toBeLessThan(500);
+    if (response.status >= 400) {
+      expect(typeof response.body?.error?.code).toBe('string');
+      expect(await rows()).toBe(before);
+      const echoed = strings(input).filter((text) => response.text.includes(text));
+      expect(echoed).toEqual([]);
+    }
+    const newLines = logger.lines.slice(logged).join('\n');
+    expect(strings(input).filter((text) => newLines.includes(text))).toEqual([]);
+  }
+
+  const api = (method: 'get' | 'post', path: string) =>
+    request(ctx.orchestrator.http)[method](path).set('authorization', `Bearer ${TEAM_A.apiKey}`);
+  const property = <T>(arbitrary: fc.Arbitrary<T>, run: (input: T) => Promise<void>) =>
+    fc.assert(fc.asyncProperty(arbitrary, run), { numRuns: RUNS, seed: SEED });
+
+  it('POST /v1/authentications', () =>
+    property(
+      fc.tuple(bodyAround(aCreateBody(CARD)), fc.string({ unit: 'binary' })),
+      ([body, key]) =>
+        check({ body, key }, () => {
+          const call = api('post', '/v1/authentications')
+            .type('json')
+            .send(JSON.stringify(body ?? null));
+          return /^[\x21-\x7e]{1,255}$/.test(key) ? call.set('idempotency-key', key) : call;
+        }),
+    ));
+
+  it('GET /v1/authentications?…', () =>
+    property(
+      fc.dictionary(fc.constantFrom('reference', 'state', 'limit', 'cursor', 'x'), nasty),
+      (query) =>
+        check(query, () =>
+          api('get', `/v1/authentications?${new URLSearchParams(query as Record<string, string>)}`),
+        ),
+    ));
+
+  it('GET /v1/authentications/{id}[/result|/events]', () =>
+    property(fc.tuple(nasty, fc.constantFrom('', '/result?format=x', '/events')), ([id, suffix]) =>
+      check({ id }, () => api('get', `/v1/authentications/${encodeURIComponent(id)}${suffix}`)),
+    ));
+
+  it('POST /v1/authentications/{id}/issuer-fingerprint and /channel-data', () =>
+    property(
+      fc.tuple(
+        bodyAround({ completion: 'U', channel_data: {} }),
+        fc.constantFrom('issuer-fingerprint', 'channel-data'),
+      ),
+      ([body, step]) =>
+        check(body, () =>
+          api('post', `/v1/authentications/${authenticationId}/${step}`)
+            .type('json')
+            .send(JSON.stringify(body ?? null)),
+        ),
+    ));
+
+  it('POST /callbacks/checkout/{id}/{token}', () =>
+    property(fc.tuple(nasty, nasty, value), ([id, token, body]) =>
+      check({ id, token, body }, () =>
+        request(ctx.orchestrator.http)
+          .post(`/callbacks/checkout/${encodeURIComponent(id)}/${encodeURIComponent(token)}`)
+          .send(JSON.stringify(body ?? null))
+          .type('json'),
+      ),
+    ));
+
+  it('POST /notifications/3ds-method/{id} and /notifications/challenge/{id}', () =>
+    property(
+      fc.tuple(
+        fc.dictionary(fc.constantFrom('cres', 'PaRes', 'MD', 'threeDSMethodData'), nasty),
+        fc.constantFrom('3ds-method', 'challenge'),
+        fc.boolean(),
+      ),
+      ([form, page, known]) =>
+        check(form, () =>
+          request(ctx.orchestrator.http)
+            .post(`/notifications/${page}/${known ? authenticationId : `auth_${'a'.repeat(26)}`}`)
+            .type('form')
+            .send(form as Record<string, string>),
+        ),
+    ));
+
+  it('POST /webhooks/checkout', () =>
+    property(fc.tuple(value, nasty), ([body, signature]) =>
+      check({ body, signature }, () =>
+        request(ctx.orchestrator.http)
+          .post('/webhooks/checkout')
+          .type('json')
+          .set('cko-signature', encodeURIComponent(signature).slice(0, 200))
+          .send(JSON.stringify(body ?? null)),
+      ),
+    ));
+
+  it('POST /v1/webhook-endpoints, GET /v1/events/{id}, POST /v1/events/{id}/resend', () =>
+    property(fc.tuple(bodyAround({ url: 'https://8.8.8.8/x' }), nasty), ([body, id]) =>
+      check({ body, id }, () =>
+        fc.sample(fc.constantFrom(0, 1, 2), 1)[0] === 0
+          ? api('post', '/v1/webhook-endpoints')
+              .type('json')
+              .send(JSON.stringify(body ?? null))
+          : api('post', `/v1/events/${encodeURIComponent(id)}/resend`)
+              .type('json')
+              .send(JSON.stringify(body ?? null)),
+      ),
+    ));
+});
