@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
+import { LOG_DIR_KEY, workerLogFile } from './file-logger.js';
 
 export const ORCHESTRATOR_BUNDLE = 'dist/apps/orchestrator/main.js';
 export const SIMULATOR_BUNDLE = 'dist/apps/checkout-simulator/main.js';
@@ -26,7 +27,14 @@ export function runBuiltApp(bundle: string, env: Record<string, string>): AppPro
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exit = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      // What the process printed joins the worker's log for the leak scan.
+      const dir = process.env[LOG_DIR_KEY];
+      if (dir) appendFileSync(workerLogFile(dir), output);
+      resolve(code);
+    }),
+  );
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer): void => {
     output += chunk.toString('utf8');

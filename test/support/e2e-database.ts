@@ -1,7 +1,11 @@
 import { EmbeddedPostgresServer } from '@app/persistence';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { LOG_DIR_KEY } from './file-logger.js';
 import { freePort } from './free-port.js';
+import { scanForLeaks } from './leak-scan.js';
 import { traversableTempDir } from './temp-dir.js';
 import {
   assertTestDatabase,
@@ -18,6 +22,7 @@ interface JestGlobalConfig {
 
 declare global {
   var e2eEmbeddedPostgres: EmbeddedPostgresServer | undefined;
+  var e2eDatabaseUrls: string[] | undefined;
 }
 
 /**
@@ -40,16 +45,33 @@ export async function prepareE2eDatabases(globalConfig: JestGlobalConfig): Promi
   assertTestDatabase(templateUrl);
   await recreateDatabase(templateUrl);
   await runMigrations(templateUrl);
+  globalThis.e2eDatabaseUrls = [templateUrl];
   for (let worker = 1; worker <= Math.max(1, globalConfig.maxWorkers); worker++) {
     await recreateDatabase(workerDatabaseUrl(templateUrl, worker), databaseName(templateUrl));
+    globalThis.e2eDatabaseUrls.push(workerDatabaseUrl(templateUrl, worker));
   }
   process.env[TEMPLATE_DATABASE_URL_KEY] = templateUrl;
+  process.env[LOG_DIR_KEY] = await mkdtemp(join(tmpdir(), 'orchestrator-e2e-logs-'));
 }
 
-/** Stops the embedded PostgreSQL that setup started (a DATABASE_URL server is left as it is). */
+/**
+ * Scans every test database and log for leaked card data and secrets (failing the run if any is
+ * found), then stops the embedded PostgreSQL that setup started (a DATABASE_URL server is left).
+ */
 export async function releaseE2eDatabases(): Promise<void> {
-  await globalThis.e2eEmbeddedPostgres?.stop();
-  globalThis.e2eEmbeddedPostgres = undefined;
+  const logDir = process.env[LOG_DIR_KEY];
+  try {
+    const findings = await scanForLeaks(globalThis.e2eDatabaseUrls ?? [], logDir);
+    if (findings.length > 0) {
+      throw new Error(
+        `Leak scan: ${findings.length} finding(s):\n${findings.slice(0, 30).join('\n')}`,
+      );
+    }
+  } finally {
+    await globalThis.e2eEmbeddedPostgres?.stop();
+    globalThis.e2eEmbeddedPostgres = undefined;
+    if (logDir) await rm(logDir, { recursive: true, force: true });
+  }
 }
 
 /** Every table the apps write, and graphile-worker's jobs: a clean slate for the next test. */

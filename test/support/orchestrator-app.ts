@@ -25,6 +25,8 @@ import {
   configureHttpServer,
   createFastifyAdapter,
 } from '../../apps/orchestrator/src/http/http-server.js';
+import { ScrubbingLogger } from '../../apps/orchestrator/src/logging/scrubbing-logger.js';
+import { FileLogger, LOG_DIR_KEY, workerLogFile } from './file-logger.js';
 import { freePort } from './free-port.js';
 import {
   aCheckoutConfig,
@@ -79,9 +81,18 @@ export async function startOrchestrator(
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
     rawBody: true,
-    logger: config.logger ?? false,
+    logger: config.logger ?? capturedForLeakScan(),
   });
   await configureHttpServer(app, app.get<SecurityConfig>(securityConfig.KEY));
   await app.listen(port, '127.0.0.1');
   return { app, http: app.getHttpServer() as App, url, close: () => app.close() };
+}
+
+/**
+ * Without a logger of its own, an app under test logs the way production does (through the
+ * scrubber) into this worker's log file, which the leak scan reads at the end of the run.
+ */
+function capturedForLeakScan(): LoggerService | false {
+  const dir = process.env[LOG_DIR_KEY];
+  return dir ? new ScrubbingLogger(new FileLogger(workerLogFile(dir))) : false;
 }

@@ -81,8 +81,8 @@ export async function configureHttpServer(
   fastify.addHook('preValidation', (request, _reply, done) => {
     try {
       const allowCardAt = cardFieldsOf(request.method, routeOf(request));
-      screenInput(request.params, () => false, 'params');
-      screenInput(request.query, () => false, 'query');
+      screenInput(request.params, () => false, ['params']);
+      screenInput(request.query, () => false, ['query']);
       screenInput(request.body, allowCardAt);
       done();
     } catch (error) {

@@ -55,7 +55,7 @@ function depthOf(raw: Buffer): number {
 export function screenInput(
   value: unknown,
   allowCardAt: (path: string) => boolean,
-  path = '',
+  path: readonly string[] = [],
 ): void {
   if (typeof value === 'string') {
     if (CONTROL_CHARACTER.test(value)) {
@@ -65,7 +65,7 @@ export function screenInput(
         nameOf(path),
       );
     }
-    if (!allowCardAt(path) && findCardNumbers(value).length > 0) {
+    if (!allowCardAt(path.join('.')) && findCardNumbers(value).length > 0) {
       throw new InputRefusedError(
         'CARD_DATA_NOT_ALLOWED',
         'A card number is only accepted in source.number (or a network token in source.token)',
@@ -83,19 +83,18 @@ export function screenInput(
         nameOf(path),
       );
     }
-    screenInput(child, allowCardAt, path ? `${path}.${key}` : key);
+    screenInput(child, allowCardAt, [...path, key]);
   }
 }
 
-/** The dotted path, with any segment that could be data replaced (never echo input). */
-export function nameOf(path: string): string | undefined {
-  if (!path) return undefined;
-  return path
-    .split('.')
-    .map((segment) =>
-      /^\d{1,3}$/.test(segment) || (NAMEABLE.test(segment) && !/\d{4}/.test(segment))
-        ? segment
-        : '(unknown field)',
-    )
-    .join('.');
+/** A field name we may repeat back, or a placeholder when the name itself could be data. */
+export function nameOfSegment(segment: string): string {
+  return /^\d{1,3}$/.test(segment) || (NAMEABLE.test(segment) && !/\d{4}/.test(segment))
+    ? segment
+    : '(unknown field)';
+}
+
+/** The path of a field, each segment named only if it could not be data. */
+export function nameOf(segments: readonly string[]): string | undefined {
+  return segments.length > 0 ? segments.map(nameOfSegment).join('.') : undefined;
 }

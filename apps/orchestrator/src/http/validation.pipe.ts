@@ -41,10 +41,15 @@ class RefusingValidationPipe extends ValidationPipe {
  * Field paths and rule names only. An unknown field is named only when its name could not be
  * data (a body whose key is a card number must not have it echoed, nor stored with the answer).
  */
-function flatten(errors: ValidationError[], prefix = ''): { field: string; rules: string[] }[] {
+function flatten(
+  errors: ValidationError[],
+  prefix: readonly string[] = [],
+): { field: string; rules: string[] }[] {
   return errors.flatMap((error) => {
-    const field = nameOf(prefix ? `${prefix}.${error.property}` : error.property) ?? '';
-    const own = error.constraints ? [{ field, rules: Object.keys(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
+    const path = [...prefix, error.property];
+    const own = error.constraints
+      ? [{ field: nameOf(path) ?? '', rules: Object.keys(error.constraints) }]
+      : [];
+    return [...own, ...flatten(error.children ?? [], path)];
   });
 }
