@@ -74,8 +74,13 @@ export async function releaseE2eDatabases(): Promise<void> {
   }
 }
 
-/** Every table the apps write, and graphile-worker's jobs: a clean slate for the next test. */
+/**
+ * Every table the apps write, and graphile-worker's jobs: a clean slate for the next test. What
+ * the last test stored is scanned for leaked card data and secrets first (see leak-scan.ts).
+ */
 export async function emptyTables(url: string): Promise<void> {
+  const findings = await scanForLeaks([url]);
+  if (findings.length > 0) throw new Error(`Leak scan before emptying: ${findings.join('; ')}`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,4 +1,4 @@
-import { ConsoleLogger } from '@nestjs/common';
+import { ConsoleLogger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,5 +17,38 @@ export class FileLogger extends ConsoleLogger {
   protected override printMessages(messages: unknown[], context?: string, logLevel?: string): void {
     const lines = messages.map((message) => JSON.stringify({ level: logLevel, context, message }));
     appendFileSync(this.file, `${lines.join('\n')}\n`);
+  }
+}
+
+/** Hands every call to each of several loggers. */
+export class TeeLogger implements LoggerService {
+  constructor(private readonly loggers: readonly LoggerService[]) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.loggers.forEach((logger) => logger.log(message, ...params));
+  }
+
+  error(message: unknown, ...params: unknown[]): void {
+    this.loggers.forEach((logger) => logger.error(message, ...params));
+  }
+
+  warn(message: unknown, ...params: unknown[]): void {
+    this.loggers.forEach((logger) => logger.warn(message, ...params));
+  }
+
+  debug(message: unknown, ...params: unknown[]): void {
+    this.loggers.forEach((logger) => logger.debug?.(message, ...params));
+  }
+
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.loggers.forEach((logger) => logger.verbose?.(message, ...params));
+  }
+
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.loggers.forEach((logger) => logger.fatal?.(message, ...params));
+  }
+
+  setLogLevels(levels: LogLevel[]): void {
+    this.loggers.forEach((logger) => logger.setLogLevels?.(levels));
   }
 }

@@ -26,7 +26,7 @@ import {
   createFastifyAdapter,
 } from '../../apps/orchestrator/src/http/http-server.js';
 import { ScrubbingLogger } from '../../apps/orchestrator/src/logging/scrubbing-logger.js';
-import { FileLogger, LOG_DIR_KEY, workerLogFile } from './file-logger.js';
+import { FileLogger, LOG_DIR_KEY, TeeLogger, workerLogFile } from './file-logger.js';
 import { freePort } from './free-port.js';
 import {
   aCheckoutConfig,
@@ -81,7 +81,7 @@ export async function startOrchestrator(
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
     rawBody: true,
-    logger: config.logger ?? capturedForLeakScan(),
+    logger: withLeakScanCopy(config.logger),
   });
   await configureHttpServer(app, app.get<SecurityConfig>(securityConfig.KEY));
   await app.listen(port, '127.0.0.1');
@@ -89,10 +89,13 @@ export async function startOrchestrator(
 }
 
 /**
- * Without a logger of its own, an app under test logs the way production does (through the
- * scrubber) into this worker's log file, which the leak scan reads at the end of the run.
+ * An app under test logs the way production does (through the scrubber) into this worker's log
+ * file, which the leak scan reads at the end of the run; a spec's own logger gets every line too,
+ * unscrubbed, so its assertions see what the code wrote.
  */
-function capturedForLeakScan(): LoggerService | false {
+function withLeakScanCopy(own: LoggerService | undefined): LoggerService | false {
   const dir = process.env[LOG_DIR_KEY];
-  return dir ? new ScrubbingLogger(new FileLogger(workerLogFile(dir))) : false;
+  const file = dir ? new ScrubbingLogger(new FileLogger(workerLogFile(dir))) : undefined;
+  if (!own) return file ?? false;
+  return file ? new TeeLogger([own, file]) : own;
 }

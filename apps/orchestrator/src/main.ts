@@ -18,7 +18,7 @@ async function bootstrap(): Promise<void> {
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedDatabase(env);
   let app: NestFastifyApplication | undefined;
   try {
-    const adapter = createFastifyAdapter({ trustProxy: env.TRUST_PROXY });
+    const adapter = createFastifyAdapter({ trustedProxyHops: env.TRUSTED_PROXY_HOPS });
     app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
       rawBody: true,
       abortOnError: false,

@@ -185,16 +185,23 @@ export class AuthenticationRepository {
   }
 
   /**
-   * Like recordInput, but once per distinct input: `input` (a hash of what was posted) is kept
-   * in the row's detail, and a repeat of the same event with the same input adds nothing.
+   * Like recordInput, for inputs anyone can send: one row per distinct input (`input`, a hash of
+   * what was posted, kept in the detail; a unique index makes concurrent repeats add nothing),
+   * and at most `maxRows` rows of this event per authentication, however many distinct inputs.
    */
-  async recordInputOnce(authenticationId: string, entry: TimelineEntry, input: string) {
+  async recordInputOnce(
+    authenticationId: string,
+    entry: TimelineEntry,
+    input: string,
+    maxRows = 1,
+  ): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO authentication_events (authentication_id, event, source, detail)
        SELECT $1, $2, $3, $4::jsonb
-       WHERE NOT EXISTS (SELECT 1 FROM authentication_events
-                         WHERE authentication_id = $1 AND event = $2 AND detail->>'input' = $5)`,
-      [authenticationId, entry.event, entry.source, { ...entry.detail, input }, input],
+       WHERE (SELECT count(*) FROM authentication_events
+              WHERE authentication_id = $1 AND event = $2) < $5
+       ON CONFLICT DO NOTHING`,
+      [authenticationId, entry.event, entry.source, { ...entry.detail, input }, maxRows],
     );
   }
 

@@ -44,9 +44,9 @@ describe('abuse of the public paths (e2e)', () => {
     const id = created.body.id as string;
     const [rowsBefore, callsBefore] = [await timelineRows(id), await checkoutCalls()];
 
-    await postMany(`/notifications/challenge/${id}`, (i) => ({ cres: `garbage-${i % 3}` }));
-    await postMany(`/notifications/challenge/${id}`, () => ({ PaRes: 'x', MD: 'sid_forged' }));
-    await postMany(`/notifications/3ds-method/${id}`, (i) => ({ threeDSMethodData: `${i % 2}` }));
+    await postMany(`/notifications/challenge/${id}`, (i) => ({ cres: `garbage-${i}` }));
+    await postMany(`/notifications/challenge/${id}`, (i) => ({ PaRes: `x${i}`, MD: 'sid_forged' }));
+    await postMany(`/notifications/3ds-method/${id}`, (i) => ({ threeDSMethodData: `data-${i}` }));
     const forgedCres = encodeJson({ messageType: 'CRes', threeDSServerTransID: 'not-ours' });
     await postMany(`/notifications/challenge/${id}`, () => ({ cres: forgedCres }));
 
@@ -154,11 +154,27 @@ describe('rate limits (e2e)', () => {
   afterAll(() => ctx.close());
 
   it('limits each API key on its own, with 429 and Retry-After', async () => {
-    for (let i = 0; i < 5; i++) await ctx.api('get', '/v1/authentications').expect(200);
+    // A key gets its own bucket once validated; its first request counts against the address.
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      statuses.push((await ctx.api('get', '/v1/authentications')).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.at(-1)).toBe(429);
     const limited = await ctx.api('get', '/v1/authentications').expect(429);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     await ctx.api('get', '/v1/authentications', TEAM_B.apiKey).expect(200);
+  });
+
+  it('counts garbage keys against the client address, not one fresh bucket each', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      statuses.push(
+        (await ctx.api('get', '/v1/authentications', `garbage-key-${i}-xxxxxxxx`)).status,
+      );
+    }
+    expect(statuses).toContain(429);
   });
 
   it('limits the cardholder-facing pages per client address', async () => {

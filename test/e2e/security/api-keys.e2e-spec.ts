@@ -31,7 +31,7 @@ describe('API keys (e2e)', () => {
     await ctx.api('get', '/v1/authentications', key).expect(200);
 
     const listed = await apiKeys('list', 'team-c');
-    expect(listed).toContain(`${id}  team-c  ${key.slice(0, 12)}…  active  payments backend`);
+    expect(listed).toContain(`${id}  team-c  ${key.slice(0, 8)}…  active  payments backend`);
     expect(listed).not.toContain(key);
     const stored = JSON.stringify(await ctx.sql('SELECT * FROM api_keys'));
     expect(stored).not.toContain(key);

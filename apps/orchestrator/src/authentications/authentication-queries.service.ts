@@ -9,6 +9,7 @@ import {
 } from '@app/domain';
 import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
+import { isAuthenticationId } from '../http/id.pipe.js';
 import { SecretBox } from '../security/secret-box.js';
 import { authenticationView, eventView, resultOf } from './authentication.view.js';
 import type { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
@@ -88,10 +89,13 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
       string,
       string,
     ];
+    if (typeof createdAt !== 'string' || typeof id !== 'string' || !isAuthenticationId(id)) {
+      throw new Error('bad cursor');
+    }
     const date = new Date(createdAt);
     const year = date.getUTCFullYear();
     // PostgreSQL's timestamptz ends at year 294276; JavaScript's dates go further.
-    if (typeof id !== 'string' || !(year >= 2000 && year <= 9999)) throw new Error('bad cursor');
+    if (!(year >= 2000 && year <= 9999)) throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
     throw new InvalidRequestError('cursor is not a next_cursor from this API');

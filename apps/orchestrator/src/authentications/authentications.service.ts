@@ -86,6 +86,7 @@ export class AuthenticationsService {
       failureReason: null,
       checkoutReadAt: null,
       checkoutCallUntil: null,
+      checkoutCallToken: null,
     } satisfies Omit<AuthenticationEntity, 'createdAt' | 'updatedAt' | 'version'>;
     await this.repository.insert(
       row,

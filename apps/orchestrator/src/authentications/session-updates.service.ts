@@ -118,17 +118,20 @@ export class SessionUpdates {
     done: (current: AuthenticationEntity) => boolean,
     update: (current: AuthenticationEntity) => Promise<AuthenticationEntity>,
   ): Promise<AuthenticationEntity> {
-    // Longest an update can take: token, PUT, and both again after a 401.
-    const holdMs = 4 * this.config.timeoutMs;
-    const deadline = Date.now() + holdMs;
+    // Longer than an update can take: token, PUT, and both again after a 401, then a re-read
+    // (with its one retry) of what the PUT did.
+    const holdMs = 8 * this.config.timeoutMs;
+    // A waiter gives up sooner: the caller may retry (409 CONCURRENT_UPDATE).
+    const deadline = Date.now() + 2 * this.config.timeoutMs;
     let waited = false;
     for (;;) {
-      if (await this.claims.claimCheckoutCall(authentication.id, holdMs)) {
+      const claim = await this.claims.claimCheckoutCall(authentication.id, holdMs);
+      if (claim) {
         try {
           const current = (await this.repository.findById(authentication.id))!;
           return waited && done(current) ? current : await this.withUnknownSession(current, update);
         } finally {
-          await this.claims.releaseCheckoutCall(authentication.id);
+          await this.claims.releaseCheckoutCall(authentication.id, claim);
         }
       }
       waited = true;

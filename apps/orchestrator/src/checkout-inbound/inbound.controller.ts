@@ -60,7 +60,9 @@ export class InboundController {
 
   private page(message: NotificationMessage, reply: FastifyReply): string {
     const page = notificationPage(message, this.config.frameAncestors);
+    // frame-ancestors decides who may frame it; helmet's X-Frame-Options would say "only us".
     void reply
+      .removeHeader('x-frame-options')
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', page.contentSecurityPolicy);
     return page.html;

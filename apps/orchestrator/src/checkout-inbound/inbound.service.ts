@@ -10,6 +10,7 @@ import { CheckoutSync } from '../authentications/checkout-sync.service.js';
 import { SessionUpdates } from '../authentications/session-updates.service.js';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { isAuthenticationId } from '../http/id.pipe.js';
+import { recheckJob } from '../jobs/job-specs.js';
 import { SecretBox } from '../security/secret-box.js';
 import { challengeAnswerMatches, methodTransactionId } from './issuer-posts.js';
 
@@ -23,6 +24,9 @@ const KNOWN_STATUSES = [
   'challenge_abandoned',
   'expired',
 ];
+
+/** Distinct genuine inputs kept per authentication (a CRes, a callback); refusals keep one. */
+const ACCEPTED_ROWS = 3;
 
 const inputHash = (input: unknown): string =>
   createHash('sha256')
@@ -109,6 +113,7 @@ export class InboundService {
         source: 'challenge_notification',
       },
       inputHash(form),
+      accepted ? ACCEPTED_ROWS : 1,
     );
     if (accepted && !isFinal(authentication.state)) {
       await this.reread(authentication, 'challenge_notification');
@@ -116,11 +121,25 @@ export class InboundService {
   }
 
   /**
-   * Re-reads the session, at most once per cooldown per authentication; a failure is logged,
-   * not thrown: the sender gets its 2xx and the other triggers converge.
+   * Re-reads the session for a browser input, at most once per cooldown per authentication. One
+   * that comes during the cooldown is not lost: the authentication's deadline is brought forward
+   * to the cooldown's end.
    */
   private async reread(authentication: AuthenticationEntity, source: string): Promise<void> {
-    if (!(await this.claims.claimRead(authentication.id, this.config.rereadCooldownMs))) return;
+    const cooldownMs = this.config.rereadCooldownMs;
+    if (await this.claims.claimRead(authentication.id, cooldownMs)) {
+      await this.refreshQuietly(authentication, source);
+    } else {
+      await this.repository.enqueueWhileUnchanged(
+        authentication.id,
+        authentication.version,
+        recheckJob(authentication.id, 1, cooldownMs),
+      );
+    }
+  }
+
+  /** A failed re-read is logged, not thrown: the sender gets its 2xx and others converge. */
+  private async refreshQuietly(authentication: AuthenticationEntity, source: string) {
     try {
       await this.sync.refresh(authentication, source);
     } catch (error) {

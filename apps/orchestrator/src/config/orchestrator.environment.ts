@@ -112,9 +112,14 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   @Min(0)
   REREAD_COOLDOWN_MS: number = 2_000;
 
-  /** Behind a load balancer: take the client address from X-Forwarded-For. */
-  @EnvBoolean()
-  TRUST_PROXY: boolean = false;
+  /**
+   * Proxies (load balancers) in front of the service: the client address is the one the
+   * outermost of them saw, read from the right of X-Forwarded-For (0: the TCP peer).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUSTED_PROXY_HOPS: number = 0;
 
   /** HMAC key for card fingerprints (the PAN itself is never stored). */
   @IsString()

@@ -7,8 +7,13 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { hashApiKey } from '../security/api-keys.js';
+import { ValidatedKeys } from './validated-keys.js';
 
 export type TeamRequest = FastifyRequest & { team?: string };
+
+/** The bearer key of a request, if it carries one of a sane length. */
+export const presentedKey = (request: FastifyRequest): string | undefined =>
+  /^Bearer\s+(\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
 
 /**
  * `Authorization: Bearer <team API key>` → the calling team, which scopes every read. Keys are
@@ -21,9 +26,11 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<TeamRequest>();
-    const presented = /^Bearer\s+(\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
-    const team = presented ? await this.keys.teamOf(hashApiKey(presented)) : undefined;
-    if (!team) throw new UnauthorizedException('A valid API key is required');
+    const presented = presentedKey(request);
+    const hash = presented ? hashApiKey(presented) : undefined;
+    const team = hash ? await this.keys.teamOf(hash) : undefined;
+    if (!team || !hash) throw new UnauthorizedException('A valid API key is required');
+    ValidatedKeys.shared.add(hash);
     request.team = team;
     return true;
   }

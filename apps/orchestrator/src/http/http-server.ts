@@ -1,22 +1,29 @@
-import { RateLimitedError } from '@app/domain';
+import { findCardNumbers, RateLimitedError } from '@app/domain';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SecurityConfig } from '../config/security.config.js';
+import { hashApiKey } from '../security/api-keys.js';
+import { presentedKey } from './api-key.guard.js';
 import { bodyLimitOf, limitBody, MAX_BODY_BYTES } from './body-limits.js';
 import { parseJsonBody, screenInput } from './input-screening.js';
+import { ValidatedKeys } from './validated-keys.js';
 
 /** An incoming X-Request-Id we repeat back; anything else is replaced by our own. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 /** Fastify as every orchestrator instance runs it (main.ts and the tests alike). */
-export function createFastifyAdapter(options: { trustProxy?: boolean } = {}): FastifyAdapter {
+export function createFastifyAdapter(options: { trustedProxyHops?: number } = {}): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: MAX_BODY_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    // The client address is the one this many proxies in front of us saw (X-Forwarded-For read
+    // from the right); never the left-most entry, which the client writes itself.
+    trustProxy: (_address: string, hop: number) => hop < (options.trustedProxyHops ?? 0),
+    // A body trickled in slowly cannot hold a connection for ever.
+    requestTimeout: 30_000,
     // A malformed URL or an over-long id is answered in our shape, without quoting the path.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
@@ -34,7 +41,11 @@ export function createFastifyAdapter(options: { trustProxy?: boolean } = {}): Fa
     },
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      return typeof given === 'string' &&
+        REQUEST_ID.test(given) &&
+        findCardNumbers(given).length === 0
+        ? given
+        : randomUUID();
     },
   });
 }
@@ -66,6 +77,7 @@ export async function configureHttpServer(
     keyGenerator: rateLimitKey,
     max: (request) => rateLimitOf(request, security.rateLimits),
     allowList: (request) => routeOf(request).startsWith('/health'),
+    cache: 100_000, // buckets held in memory (LRU): far above the callers one process sees
     errorResponseBuilder: (_request, context) =>
       new RateLimitedError(Math.ceil(context.ttl / 1000)),
   });
@@ -80,10 +92,14 @@ export async function configureHttpServer(
   });
   fastify.addHook('preValidation', (request, _reply, done) => {
     try {
-      const allowCardAt = cardFieldsOf(request.method, routeOf(request));
-      screenInput(request.params, () => false, ['params']);
-      screenInput(request.query, () => false, ['query']);
-      screenInput(request.body, allowCardAt);
+      const route = routeOf(request);
+      const nothing = { allowCardAt: () => false };
+      screenInput(request.params, nothing, ['params']);
+      screenInput(request.query, nothing, ['query']);
+      screenInput(request.body, {
+        allowCardAt: cardFieldsOf(request.method, route),
+        allowLineBreaks: !route.startsWith('/v1'),
+      });
       done();
     } catch (error) {
       done(error as Error);
@@ -103,13 +119,18 @@ function cardFieldsOf(method: string, route: string): (path: string) => boolean 
   return (path) => path === 'source.number' || path === 'source.token';
 }
 
-/** The API is limited per key (teams share nothing), the public paths per client address. */
+/**
+ * One bucket per path class and caller: a known API key on /v1 (teams share nothing), the client
+ * address everywhere else, including /v1 requests whose key has not been validated yet.
+ */
 function rateLimitKey(request: FastifyRequest): string {
-  const authorization = request.headers.authorization;
-  if (routeOf(request).startsWith('/v1') && typeof authorization === 'string') {
-    return `key:${createHash('sha256').update(authorization).digest('base64url')}`;
+  const route = routeOf(request);
+  if (route.startsWith('/v1')) {
+    const key = presentedKey(request);
+    const hash = key ? hashApiKey(key) : undefined;
+    return hash && ValidatedKeys.shared.has(hash) ? `api:key:${hash}` : `api:ip:${request.ip}`;
   }
-  return `ip:${request.ip}`;
+  return `${route.startsWith('/notifications') ? 'browser' : 'checkout'}:ip:${request.ip}`;
 }
 
 function rateLimitOf(request: FastifyRequest, limits: SecurityConfig['rateLimits']): number {

@@ -7,6 +7,16 @@ export const MAX_JSON_DEPTH = 8;
 /** C0 controls (NUL included), DEL and C1 controls: never part of a legitimate value here. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+/** The same, but tab and line breaks: an ACS may post a line-wrapped base64 PaRes. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_BUT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+export interface ScreenOptions {
+  /** Where a card number belongs (dotted path), e.g. `source.number`. */
+  readonly allowCardAt: (path: string) => boolean;
+  /** Tabs and line breaks are fine in what issuers' pages and Checkout post. */
+  readonly allowLineBreaks?: boolean;
+}
 
 /** A field name we can repeat back: a short identifier, not something that looks like data. */
 const NAMEABLE = /^[A-Za-z_][A-Za-z0-9_]{0,40}$/;
@@ -50,28 +60,23 @@ function depthOf(raw: Buffer): number {
 
 /**
  * Walks parsed input (body, query, route params) and refuses control characters in any key or
- * string, and a card number anywhere but the fields meant for one (`allowCardAt`).
+ * string, and a card number (in a string or an integer) anywhere but the fields meant for one.
  */
-export function screenInput(
-  value: unknown,
-  allowCardAt: (path: string) => boolean,
-  path: readonly string[] = [],
-): void {
+export function screenInput(value: unknown, options: ScreenOptions, path: readonly string[] = []) {
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    refuseCardNumber(String(value), options, path);
+    return;
+  }
   if (typeof value === 'string') {
-    if (CONTROL_CHARACTER.test(value)) {
+    const control = options.allowLineBreaks ? CONTROL_BUT_WHITESPACE : CONTROL_CHARACTER;
+    if (control.test(value)) {
       throw new InputRefusedError(
         'INVALID_CHARACTERS',
         'Control characters are not allowed',
         nameOf(path),
       );
     }
-    if (!allowCardAt(path.join('.')) && findCardNumbers(value).length > 0) {
-      throw new InputRefusedError(
-        'CARD_DATA_NOT_ALLOWED',
-        'A card number is only accepted in source.number (or a network token in source.token)',
-        nameOf(path),
-      );
-    }
+    refuseCardNumber(value, options, path);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
@@ -83,7 +88,17 @@ export function screenInput(
         nameOf(path),
       );
     }
-    screenInput(child, allowCardAt, [...path, key]);
+    screenInput(child, options, [...path, key]);
+  }
+}
+
+function refuseCardNumber(text: string, options: ScreenOptions, path: readonly string[]) {
+  if (!options.allowCardAt(path.join('.')) && findCardNumbers(text).length > 0) {
+    throw new InputRefusedError(
+      'CARD_DATA_NOT_ALLOWED',
+      'A card number is only accepted in source.number (or a network token in source.token)',
+      nameOf(path),
+    );
   }
 }
 

@@ -48,9 +48,12 @@ export class ScrubbingLogger implements LoggerService {
 /** A copy of `value` with card-like runs masked in every string; shared structure is safe. */
 export function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskCardNumbers(value);
-  if (depth > 8 || typeof value !== 'object' || value === null) return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth > 8) return '[too deep to log]';
   if (value instanceof Error) {
-    const copy = new Error(maskCardNumbers(value.message));
+    const copy = new Error(maskCardNumbers(value.message), {
+      cause: value.cause === undefined ? undefined : scrub(value.cause, depth + 1),
+    });
     copy.name = value.name;
     copy.stack = value.stack === undefined ? undefined : maskCardNumbers(value.stack);
     return copy;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   findCardNumbers,
   isExpired,
@@ -51,6 +52,15 @@ describe('card numbers in free text', () => {
   it('masks only the card-like runs, keeping the last four digits', () => {
     expect(maskCardNumbers('card 4242 4242 4242 4242 and order 12345')).toBe(
       'card [card …4242] and order 12345',
+    );
+  });
+});
+
+describe('ids that are not cards', () => {
+  it('never takes a UUID (an idempotency key, a transaction id) for a card number', () => {
+    fc.assert(
+      fc.property(fc.uuid(), (uuid) => findCardNumbers(uuid).length === 0),
+      { numRuns: 50_000, seed: 20_261_202 },
     );
   });
 });

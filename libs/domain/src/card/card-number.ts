@@ -25,12 +25,13 @@ export function maskedParts(pan: string): { bin: string; last4: string } {
 }
 
 /**
- * Digit runs that could be a PAN, even glued to letters ("ORDER4242…"): 13 to 19 digits in a
- * row, or printed in groups (4-4-4-1…7, or Amex's 4-6-5) split by single spaces or hyphens.
- * Only PAN-like grouping counts, so UUIDs and other hyphenated ids are not taken for cards.
+ * Digit runs that could be a PAN: 13 to 19 digits in a row, even glued to letters
+ * ("ORDER4242…"), or a whole number printed in PAN groups (4-4-4-1…7, or Amex's 4-6-5) split by
+ * single spaces or hyphens. Grouped digits inside a longer hyphenated token (a UUID's groups)
+ * are not a card.
  */
 const CANDIDATE_RUN =
-  /(?<!\d)(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})(?!\d)/g;
+  /(?<!\d)\d{13,19}(?!\d)|(?<![\w-])(?:\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})(?![\w-])/g;
 
 /** Every Luhn-valid 13–19-digit run in `text` (ISO/IEC 7812 lengths), digits only. */
 export function findCardNumbers(text: string): string[] {

@@ -6,6 +6,9 @@ export type EventDetail = Record<string, string | number | boolean | null>;
 /** Append-only timeline: every input and transition, with where it came from. */
 @Entity({ name: 'authentication_events' })
 @Index('IDX_authentication_events_authentication', ['authenticationId', 'id'])
+// One row per distinct outside input (its hash in detail.input): an expression index, written in
+// the migration, that TypeORM cannot describe, hence synchronize: false.
+@Index('UQ_authentication_events_input', { synchronize: false })
 export class AuthenticationEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_authentication_events' })
   id: string;

@@ -122,6 +122,10 @@ export class AuthenticationEntity {
   @Column({ type: 'timestamptz', nullable: true })
   checkoutCallUntil: Date | null;
 
+  /** Who holds that claim: only the holder releases it. */
+  @Column({ type: 'text', nullable: true })
+  checkoutCallToken: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

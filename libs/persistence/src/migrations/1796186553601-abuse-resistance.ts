@@ -19,9 +19,15 @@ export class AbuseResistance1796186553601 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "authentications" ADD "checkout_call_until" TIMESTAMP WITH TIME ZONE`,
     );
+    await queryRunner.query(`ALTER TABLE "authentications" ADD "checkout_call_token" text`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_authentication_events_input" ON "authentication_events" ("authentication_id", "event", ("detail"->>'input')) WHERE "detail" ? 'input'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."UQ_authentication_events_input"`);
+    await queryRunner.query(`ALTER TABLE "authentications" DROP COLUMN "checkout_call_token"`);
     await queryRunner.query(`ALTER TABLE "authentications" DROP COLUMN "checkout_call_until"`);
     await queryRunner.query(`ALTER TABLE "authentications" DROP COLUMN "checkout_read_at"`);
     await queryRunner.query(`DROP TABLE "api_keys"`);
