@@ -147,6 +147,21 @@ describe('hostile input (e2e)', () => {
     expect(keys).not.toContain(CARD);
   });
 
+  it.each([
+    ['amount', { amount: null }],
+    ['reference', { reference: null }],
+    ['challenge indicator', { challenge_indicator: null }],
+    ['channel data', { channel_data: null }],
+  ])('refuses null for an optional %s before anything is recorded', async (_case, fields) => {
+    const response = await ctx.api('post', '/v1/authentications').send(aCreateBody(CARD, fields));
+    expectRefused(response, 400, 'VALIDATION_FAILED');
+    expect((await stored()).authentications).toEqual([]);
+    const { body } = await ctx.checkout.control('GET', '/requests');
+    expect(
+      body.requests.filter((entry: { route: string }) => entry.route === 'POST /sessions'),
+    ).toEqual([]);
+  });
+
   it('names an unknown field that is a plain name, and not one that could be data', async () => {
     const named = await ctx
       .api('post', '/v1/authentications')

@@ -9,13 +9,13 @@ import {
   IsIP,
   IsNumberString,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Omittable } from '../../http/omittable.js';
 
 /** EMV 3DS browser data, as Checkout's `channel_data` (FACTS §5.5) names it. */
 export class BrowserChannelDto {
@@ -60,7 +60,7 @@ export class BrowserChannelDto {
   @IsIP()
   ip_address: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['Y', 'N', 'U'])
   three_ds_method_completion?: 'Y' | 'N' | 'U';
 }

@@ -5,7 +5,6 @@ import {
   IsInt,
   IsISO4217CurrencyCode,
   IsObject,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -15,6 +14,7 @@ import {
 } from 'class-validator';
 import { CHANNEL_DATA_DISCRIMINATOR, type ChannelDataDto } from './channel-data.request.dto.js';
 import { SOURCE_DISCRIMINATOR, type SourceDto } from './source.request.dto.js';
+import { Omittable } from '../../http/omittable.js';
 
 /** Body of POST /v1/authentications. Unknown fields (a `cvv`, say) are refused, not ignored. */
 export class CreateAuthenticationRequestDto {
@@ -26,7 +26,7 @@ export class CreateAuthenticationRequestDto {
   source: SourceDto;
 
   /** Minor units (Checkout: "Format the amount value"); omit for a non-payment authentication. */
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
@@ -42,7 +42,7 @@ export class CreateAuthenticationRequestDto {
   @Length(1, 100)
   reference: string;
 
-  @IsOptional()
+  @Omittable()
   @ValidateNested()
   @Type(() => Object, {
     discriminator: CHANNEL_DATA_DISCRIMINATOR,
@@ -50,7 +50,7 @@ export class CreateAuthenticationRequestDto {
   })
   channel_data?: ChannelDataDto;
 
-  @IsOptional()
+  @Omittable()
   @IsIn([
     'no_preference',
     'no_challenge_requested',
@@ -64,15 +64,15 @@ export class CreateAuthenticationRequestDto {
   ])
   challenge_indicator?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['regular', 'recurring', 'installment', 'maintain_card', 'add_card'])
   authentication_type?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['payment', 'non_payment'])
   authentication_category?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn([
     'goods_service',
     'check_acceptance',
@@ -82,32 +82,32 @@ export class CreateAuthenticationRequestDto {
   ])
   transaction_type?: string;
 
-  @IsOptional()
+  @Omittable()
   @Matches(/^pc_\w{26}$/, { message: 'processing_channel_id must look like pc_…' })
   processing_channel_id?: string;
 
   /** Passed to Checkout as given (Checkout validates their content). */
-  @IsOptional()
+  @Omittable()
   @IsObject()
   account_info?: Record<string, unknown>;
 
-  @IsOptional()
+  @Omittable()
   @IsObject()
   merchant_risk_info?: Record<string, unknown>;
 
-  @IsOptional()
+  @Omittable()
   @IsObject()
   shipping_address?: Record<string, unknown>;
 
-  @IsOptional()
+  @Omittable()
   @IsObject()
   billing_descriptor?: Record<string, unknown>;
 
-  @IsOptional()
+  @Omittable()
   @IsObject()
   recurring?: Record<string, unknown>;
 
-  @IsOptional()
+  @Omittable()
   @IsObject()
   installment?: Record<string, unknown>;
 }

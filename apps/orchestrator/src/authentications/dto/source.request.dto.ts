@@ -1,5 +1,6 @@
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsCardNumber, IsNotExpired } from './card-validators.js';
+import { Omittable } from '../../http/omittable.js';
 
 export const SOURCE_TYPES = ['card', 'network_token', 'token', 'id'] as const;
 
@@ -24,7 +25,7 @@ export class CardSourceDto extends ExpiringSourceDto {
   @IsCardNumber()
   number: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(2, 45)
   name?: string;

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Omittable } from '../../http/omittable.js';
 
 const AUTHENTICATION_ID = /^auth_[a-z2-7]{26}$/;
 const ENDPOINT_ID = /^ep_[a-z2-7]{26}$/;
@@ -11,7 +12,7 @@ export class CreateEndpointRequestDto {
   @Length(1, 2_048)
   url: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 200)
   description?: string;
@@ -19,11 +20,11 @@ export class CreateEndpointRequestDto {
 
 /** GET /v1/events */
 export class ListEventsQueryDto {
-  @IsOptional()
+  @Omittable()
   @Matches(AUTHENTICATION_ID)
   authentication_id?: string;
 
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -33,7 +34,7 @@ export class ListEventsQueryDto {
 
 /** POST /v1/events/{id}/resend: to every active endpoint, or only this one. */
 export class ResendEventRequestDto {
-  @IsOptional()
+  @Omittable()
   @Matches(ENDPOINT_ID)
   endpoint_id?: string;
 }
