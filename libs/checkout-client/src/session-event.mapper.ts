@@ -45,7 +45,8 @@ export function eventForSession(
   }
   switch (meaning) {
     case 'awaiting_input':
-      // The 3DS Method is browser-only (FACTS §8.2); Checkout may list it before it knows.
+      // The 3DS Method is browser-only (docs/checkout-sessions.md#app-channel); Checkout may
+      // list it before it knows.
       return channel === 'browser' && session.next_actions?.includes('issuer_fingerprint')
         ? { type: 'fingerprint_required', checkoutSessionId }
         : { type: 'channel_data_required', checkoutSessionId };

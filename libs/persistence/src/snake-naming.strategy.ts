@@ -6,7 +6,7 @@ const toSnakeCase = (name: string): string =>
     .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
     .toLowerCase();
 
-/** Maps camelCase entity properties to snake_case columns (STYLE: snake_case in the database). */
+/** Maps camelCase entity properties to snake_case columns (docs/design.md#naming). */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
   override columnName(propertyName: string, customName: string | undefined, prefixes: string[]) {
     return toSnakeCase([...prefixes, customName ?? propertyName].join('_'));

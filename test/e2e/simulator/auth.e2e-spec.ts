@@ -59,7 +59,10 @@ function expectTokenError(response: ApiResponse, error: string): void {
   expect(response.body.access_token).toBeUndefined();
 }
 
-/** A well-formed access token response (RFC 6749 §4.4.3, FACTS §2.2). */
+/**
+ * A well-formed access token response (RFC 6749 §4.4.3,
+ * docs/checkout-sessions.md#token-response).
+ */
 function expectIssuedToken(response: ApiResponse, scope: string): void {
   expect(response.status).toBe(200);
   expect(response.headers.get('cache-control')).toBe('no-store');

@@ -178,7 +178,8 @@ describe('simulator: session rules (e2e)', () => {
         );
         expect(created.status).toBe(202);
         expect(created.body.transaction_type).toBe(transactionType);
-        // The spec's enum has only the `quashi_` spelling (FACTS §7.10); check everything else.
+        // The spec's enum has only the `quashi_` spelling (docs/checkout-sessions.md#spec-quirks);
+        // check everything else.
         const { transaction_type: _echoed, ...rest } = created.body as Record<string, unknown>;
         expect(contractViolations(rest, 'CreateSessionAcceptedResponse')).toEqual([]);
       },

@@ -10,8 +10,9 @@ export type Caller =
   | { readonly kind: 'secret'; readonly secret: string };
 
 /**
- * Reads the `Authorization` header as Checkout does (FACTS §3.1): `Bearer <JWT>` for OAuth, or
- * the raw `sek_…` session secret with no prefix. Anything else is a bodiless 401.
+ * Reads the `Authorization` header as Checkout does (docs/checkout-sessions.md#session-secret):
+ * `Bearer <JWT>` for OAuth, or the raw `sek_…` session secret with no prefix. Anything else is
+ * a bodiless 401.
  */
 @Injectable()
 export class CallerResolver {

@@ -27,7 +27,8 @@ const CHANNEL_SCHEMAS: Record<string, string> = {
 
 /**
  * Validates request bodies against Checkout's own OpenAPI schemas and answers like Checkout:
- * 422 `unprocessable_entity` with `<field>_required` / `<field>_invalid` codes (FACTS §4.3).
+ * 422 `unprocessable_entity` with `<field>_required` / `<field>_invalid` codes
+ * (docs/checkout-sessions.md#errors).
  */
 @Injectable()
 export class RequestValidator {
@@ -45,7 +46,8 @@ export class RequestValidator {
     codes.push(...this.checkSubtype(source, 'type', SOURCE_SCHEMAS, 'source', 'card'));
     const completion = request.completion as Json | undefined;
     const completionCodes = this.checkSubtype(completion, 'type', COMPLETION_SCHEMAS, 'completion');
-    // `callback_url` is optional in the current API and docs (FACTS §14); this spec still requires it.
+    // `callback_url` is optional in the current API and docs; this spec still requires it
+    // (docs/checkout-sessions.md#spec-quirks).
     codes.push(...completionCodes.filter((code) => code !== 'completion_callback_url_required'));
     if (request.channel_data !== undefined) {
       codes.push(...this.channelDataCodes(request.channel_data, 'channel_data'));
@@ -106,7 +108,10 @@ export class RequestValidator {
   }
 }
 
-/** `quasi_card_transaction` is what current SDKs send; the spec spells it `quashi_` (FACTS §7.10). */
+/**
+ * `quasi_card_transaction` is what current SDKs send; the spec spells it `quashi_`
+ * (docs/checkout-sessions.md#spec-quirks).
+ */
 function withSpecSpelling(request: Json): Json {
   return request.transaction_type === 'quasi_card_transaction'
     ? { ...request, transaction_type: 'quashi_card_transaction' }

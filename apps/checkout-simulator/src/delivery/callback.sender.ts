@@ -6,7 +6,7 @@ import { postJson } from './post-json.js';
 
 /**
  * The POST to `callback_url` that `complete` triggers. Its body follows the documented example
- * (FACTS §9.1): `session_id` and `response_reason`, unlike the GET body.
+ * (docs/checkout-sessions.md#callbacks): `session_id` and `response_reason`, unlike the GET body.
  */
 @Injectable()
 export class CallbackSender {

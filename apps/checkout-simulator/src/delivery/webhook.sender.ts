@@ -14,7 +14,10 @@ export type WebhookType =
   | 'authentication_expired'
   | 'authentication_failed';
 
-/** Checkout's resend schedule after a failed attempt: 5 min … 12 h (FACTS §9.2). */
+/**
+ * Checkout's resend schedule after a failed attempt: 5 min … 12 h
+ * (docs/checkout-sessions.md#webhooks).
+ */
 const RETRY_DELAYS_MINUTES = [5, 10, 15, 30, 60, 240, 720, 720];
 
 export interface WebhookAttempt {
@@ -126,7 +129,10 @@ export class WebhookSender {
     });
   }
 
-  /** Shape of a delivered `authentication_failed` event (FACTS §9.2), used for every type. */
+  /**
+   * Shape of a delivered `authentication_failed` event (docs/checkout-sessions.md#webhooks),
+   * used for every type.
+   */
   private payload(eventId: string, type: WebhookType, session: SimulatedSession): object {
     const request = session.request;
     return {

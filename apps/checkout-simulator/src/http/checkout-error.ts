@@ -1,4 +1,4 @@
-/** Checkout's `error_type` vocabulary for the Sessions API (FACTS §4.2). */
+/** Checkout's `error_type` vocabulary for the Sessions API (docs/checkout-sessions.md#errors). */
 export type CheckoutErrorType =
   | 'operation_not_allowed'
   | 'not_found'

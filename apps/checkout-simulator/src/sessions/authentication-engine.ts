@@ -62,7 +62,8 @@ export class AuthenticationEngine {
     if (outcome === 'ds_error') {
       return applyError(session, threeDs1 ? 'pares_error' : 'rreq_error', now);
     }
-    // 3DS1 has no EMV transStatus; Checkout reports response_code for 3DS2 only (FACTS §6.1).
+    // 3DS1 has no EMV transStatus; Checkout reports response_code for 3DS2 only
+    // (docs/checkout-sessions.md#session-response).
     applyResult(session, outcome as TransStatus, reason, now, { reportTransStatus: !threeDs1 });
     if (threeDs1) session.xid = newCryptogram();
   }

@@ -2,7 +2,7 @@ import { newCryptogram, newUuid } from './identifiers.js';
 import type { CardScheme, TransStatus } from './scenarios.js';
 import { STATUS_FOR_TRANS_STATUS, type SimulatedSession } from './simulated-session.js';
 
-/** ECI by transStatus; Mastercard has its own values (FACTS §17). */
+/** ECI by transStatus; Mastercard has its own values (docs/checkout-sessions.md#eci). */
 const ECI: Record<TransStatus, { mastercard: string; other: string }> = {
   Y: { mastercard: '02', other: '05' },
   A: { mastercard: '01', other: '06' },
@@ -11,7 +11,7 @@ const ECI: Record<TransStatus, { mastercard: string; other: string }> = {
   U: { mastercard: '00', other: '07' },
 };
 
-/** EMV transStatusReason sent with a non-Y result (FACTS §7.5). */
+/** EMV transStatusReason sent with a non-Y result (docs/checkout-sessions.md#response-codes). */
 const STATUS_REASON: Record<TransStatus, string | undefined> = {
   Y: undefined,
   A: undefined,

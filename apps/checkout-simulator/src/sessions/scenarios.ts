@@ -44,7 +44,10 @@ const SCENARIO_BY_CARD = new Map<string, Scenario>(
   ]),
 );
 
-/** Checkout's old sandbox downgraded 3DS2 to 3DS1 for this amount (FACTS §8.4). */
+/**
+ * Checkout's old sandbox downgraded 3DS2 to 3DS1 for this amount
+ * (docs/checkout-sessions.md#3ds1-fallback).
+ */
 export const THREE_DS1_FALLBACK_AMOUNT = 123321;
 
 /** The challenge password of Checkout's sandbox ACS simulator. */

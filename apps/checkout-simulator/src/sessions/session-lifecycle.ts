@@ -4,7 +4,10 @@ import { WebhookSender, type WebhookType } from '../delivery/webhook.sender.js';
 import { AuthenticationEngine } from './authentication-engine.js';
 import { isFinal, type SessionStatus, type SimulatedSession } from './simulated-session.js';
 
-/** Workflow webhook announcing a final status (FACTS §9.2); `failed` covers every other end. */
+/**
+ * Workflow webhook announcing a final status (docs/checkout-sessions.md#webhooks); `failed`
+ * covers every other end.
+ */
 const WEBHOOK_FOR_FINAL: Partial<Record<SessionStatus, WebhookType>> = {
   approved: 'authentication_approved',
   attempted: 'authentication_attempted',

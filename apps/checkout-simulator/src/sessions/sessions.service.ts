@@ -70,7 +70,8 @@ export class SessionsService {
       throw CheckoutError.notAllowed(scenario.outcome);
     }
     if (scenario.flow === '3ds1' && !request.amount) {
-      // 3DS1 needs an amount; without 3DS2 enrolment there is nothing else to run (FACTS §4.3).
+      // 3DS1 needs an amount; without 3DS2 enrolment there is nothing else to run
+      // (docs/checkout-sessions.md#3ds1-fallback).
       throw CheckoutError.notAllowed('card_not_enrolled');
     }
     const now = this.clock.now();
@@ -194,8 +195,9 @@ export class SessionsService {
     try {
       const url = session.completion.callback_url;
       if (url && !(await this.callbacks.send(session, url))) {
-        // The failure reaches the `complete` caller synchronously (FACTS §9.1); 502 because the
-        // merchant's endpoint, not the request, failed (Checkout's status code is undocumented).
+        // The failure reaches the `complete` caller synchronously
+        // (docs/checkout-sessions.md#callbacks); 502 because the merchant's endpoint, not the
+        // request, failed (Checkout's status code is undocumented).
         throw new CheckoutError(502, 'callback_failed', ['session_callback_failed']);
       }
       session.completed = true;
@@ -213,7 +215,10 @@ export class SessionsService {
     return session;
   }
 
-  /** Checkout refuses parallel actions on one session with 409 (FACTS §12). */
+  /**
+   * Checkout refuses parallel actions on one session with 409
+   * (docs/checkout-sessions.md#idempotency-and-concurrency).
+   */
   private exclusively(session: SimulatedSession, update: () => Rendered): Rendered {
     if (session.busy)
       throw new CheckoutError(409, 'duplicate_requests_detected', ['session_already_in_use']);

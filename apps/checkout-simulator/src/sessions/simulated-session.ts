@@ -27,7 +27,7 @@ export const FINAL_STATUSES: readonly SessionStatus[] = [
   'rejected',
 ];
 
-/** EMV transStatus → Checkout status (FACTS §7.1). */
+/** EMV transStatus → Checkout status (docs/checkout-sessions.md#statuses). */
 export const STATUS_FOR_TRANS_STATUS: Record<TransStatus, SessionStatus> = {
   Y: 'approved',
   A: 'attempted',

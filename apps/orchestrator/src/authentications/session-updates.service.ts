@@ -44,7 +44,10 @@ export class SessionUpdates {
     @Inject(checkoutConfig.KEY) private readonly config: CheckoutConfig,
   ) {}
 
-  /** EMV threeDSCompInd after the 3DS Method: Y when it completed, N/U otherwise (FACTS §7.7). */
+  /**
+   * EMV threeDSCompInd after the 3DS Method: Y when it completed, N/U otherwise
+   * (docs/checkout-sessions.md#3ds-method).
+   */
   async reportIssuerFingerprint(team: string, id: string, completion: Completion): Promise<Json> {
     const authentication = await this.queries.owned(team, id);
     return authenticationView(await this.fingerprint(authentication, completion, 'api'));

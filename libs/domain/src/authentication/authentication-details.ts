@@ -1,6 +1,6 @@
 /**
  * What the caller must do next, as the API shows it. Built from Checkout's `next_actions`,
- * `_links` and `acs` (FACTS §8); stored with the authentication.
+ * `_links` and `acs` (docs/checkout-sessions.md#next-actions); stored with the authentication.
  */
 export type NextAction =
   | {

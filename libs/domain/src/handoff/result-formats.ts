@@ -44,7 +44,8 @@ function generic(result: AuthenticationResult): Json {
 
 /**
  * Checkout `POST /payments` with a standalone session: `3ds.enabled` + `3ds.authentication_id`
- * (Checkout API reference, "3dsRequestStandalone"; FACTS §10.1). Checkout looks up the rest.
+ * (Checkout API reference, "3dsRequestStandalone";
+ * docs/checkout-sessions.md#downstream-authorization). Checkout looks up the rest.
  */
 function checkoutPayment(result: AuthenticationResult): Json {
   // No session (card or issuer not enrolled): there is nothing for Checkout to apply.
