@@ -28,7 +28,8 @@ export default tseslint.config(
     },
   },
   {
-    // STYLE §3: the domain is pure TypeScript: no framework, no I/O, no other lib.
+    // docs/design.md#module-boundaries: the domain is pure TypeScript: no framework, no I/O,
+    // no other lib.
     files: ['libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -51,7 +52,8 @@ export default tseslint.config(
     },
   },
   {
-    // STYLE §3: the simulator is an independent implementation of Checkout's contract.
+    // docs/design.md#module-boundaries: the simulator is an independent implementation of
+    // Checkout's contract.
     files: ['apps/checkout-simulator/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -81,6 +83,15 @@ export default tseslint.config(
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: globals.node,
+    },
+  },
+  {
+    // Plain ES modules the orchestrator serves to browsers (no build step, no type information).
+    files: ['apps/orchestrator/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: globals.browser,
     },
   },
   {

@@ -1,10 +1,8 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Orchestration } from '../support/orchestration.js';
 import { aCreateBody } from '../support/result-expectations.js';
 import { aBrowserChannel } from '../support/simulator/factories.js';
-
-/** Debian's Chromium (`apt-get install chromium`); Playwright's own browser downloads cannot work here. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium } from './merchant-site.js';
 
 /** What a merchant page does: post fields to a URL, in the top window here rather than an iframe. */
 async function postFromBrowser(
@@ -41,16 +39,7 @@ describe('issuer pages in Chromium (browser)', () => {
 
   beforeAll(async () => {
     ctx = await Orchestration.start();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
   });
   beforeEach(async () => {
     await ctx.reset();

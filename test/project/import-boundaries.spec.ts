@@ -1,6 +1,9 @@
 import { ESLint } from 'eslint';
 
-/** STYLE §3, enforced by eslint.config.mjs: proves the rules fire, not just that they exist. */
+/**
+ * docs/design.md#module-boundaries, enforced by eslint.config.mjs: proves the rules fire, not
+ * just that they exist.
+ */
 describe('import boundaries (eslint)', () => {
   const eslint = new ESLint({ cwd: process.cwd() });
 

@@ -1,16 +1,26 @@
-import { ConsoleLogger } from '@nestjs/common';
+import type { LogCapture } from './file-logger.js';
 
-/** A JSON ConsoleLogger that keeps every line in memory instead of printing it. */
-export class CapturedLogger extends ConsoleLogger {
+/** One pino line, parsed: the fields every line has, and whatever the code logged. */
+export interface LogEntry {
+  readonly level: string;
+  readonly msg?: string;
+  readonly context?: string;
+  readonly request_id?: string;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * Every JSON line the orchestrator under test writes, kept in memory as written (redacted, but
+ * before the card-number scrubber: a spec sees what the code logged).
+ */
+export class CapturedLogger implements LogCapture {
   readonly lines: string[] = [];
 
-  constructor() {
-    super({ json: true, logLevels: ['log', 'error', 'warn', 'debug', 'verbose', 'fatal'] });
+  write(chunk: string): void {
+    this.lines.push(...chunk.split('\n').filter((line) => line.length > 0));
   }
 
-  protected override printMessages(messages: unknown[], context?: string, logLevel?: string): void {
-    for (const message of messages) {
-      this.lines.push(JSON.stringify({ level: logLevel, context, message }));
-    }
+  entries(): LogEntry[] {
+    return this.lines.map((line) => JSON.parse(line) as LogEntry);
   }
 }

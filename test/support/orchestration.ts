@@ -1,4 +1,3 @@
-import type { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
@@ -6,6 +5,7 @@ import type { EventsConfig } from '../../apps/orchestrator/src/config/events.con
 import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
 import { emptyTables } from './e2e-database.js';
+import type { LogCapture } from './file-logger.js';
 import { freePort } from './free-port.js';
 import { startOrchestrator, type OrchestratorUnderTest } from './orchestrator-app.js';
 import { CheckoutApi } from './simulator/checkout-api.js';
@@ -36,7 +36,7 @@ export class Orchestration {
   static async start(
     options: {
       checkoutTimeoutMs?: number;
-      logger?: LoggerService;
+      logger?: LogCapture;
       webhooks?: boolean;
       jobs?: Partial<JobsConfig>;
       events?: Partial<EventsConfig>;

@@ -1,4 +1,3 @@
-import type { LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { App } from 'supertest/types.js';
@@ -17,6 +16,7 @@ import {
   type EventsConfig,
 } from '../../apps/orchestrator/src/config/events.config.js';
 import { jobsConfig, type JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
+import { loggingConfig } from '../../apps/orchestrator/src/config/logging.config.js';
 import {
   securityConfig,
   type SecurityConfig,
@@ -25,13 +25,14 @@ import {
   configureHttpServer,
   createFastifyAdapter,
 } from '../../apps/orchestrator/src/http/http-server.js';
-import { ScrubbingLogger } from '../../apps/orchestrator/src/logging/scrubbing-logger.js';
-import { FileLogger, LOG_DIR_KEY, TeeLogger, workerLogFile } from './file-logger.js';
+import { LogSink } from '../../apps/orchestrator/src/logging/log-sink.js';
+import { testLogSink, type LogCapture } from './file-logger.js';
 import { freePort } from './free-port.js';
 import {
   aCheckoutConfig,
   aDatabaseConfig,
   aJobsConfig,
+  aLoggingConfig,
   anEventsConfig,
   anHttpConfig,
   aSecurityConfig,
@@ -43,6 +44,8 @@ export interface OrchestratorUnderTest {
   readonly http: App;
   /** Base URL over real HTTP (Checkout's callbacks and the browser pages reach it here). */
   readonly url: string;
+  /** Every route Fastify serves, as registered (`GET /v1/authentications/:id`), HEAD aside. */
+  readonly routes: readonly string[];
   close(): Promise<void>;
 }
 
@@ -57,8 +60,8 @@ export async function startOrchestrator(
     security?: Partial<SecurityConfig>;
     jobs?: Partial<JobsConfig>;
     events?: Partial<EventsConfig>;
-    /** Receives every log line the app writes (default: none are written). */
-    logger?: LoggerService;
+    /** Receives every log line the app writes, unscrubbed (a CapturedLogger). */
+    logger?: LogCapture;
     /** Listen here (default: a free port). */
     port?: number;
   } = {},
@@ -68,6 +71,10 @@ export async function startOrchestrator(
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(httpConfig.KEY)
     .useValue(anHttpConfig())
+    .overrideProvider(loggingConfig.KEY)
+    .useValue(aLoggingConfig())
+    .overrideProvider(LogSink)
+    .useValue(testLogSink)
     .overrideProvider(databaseConfig.KEY)
     .useValue(aDatabaseConfig(config.database))
     .overrideProvider(checkoutConfig.KEY)
@@ -81,21 +88,27 @@ export async function startOrchestrator(
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
     rawBody: true,
-    logger: withLeakScanCopy(config.logger),
+    bufferLogs: true,
   });
+  if (config.logger) testLogSink.captures.add(config.logger);
+  const routes = collectRoutes(app);
   await configureHttpServer(app, app.get<SecurityConfig>(securityConfig.KEY));
   await app.listen(port, '127.0.0.1');
-  return { app, http: app.getHttpServer() as App, url, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    if (config.logger) testLogSink.captures.delete(config.logger);
+  };
+  return { app, http: app.getHttpServer() as App, url, routes, close };
 }
 
-/**
- * An app under test logs the way production does (through the scrubber) into this worker's log
- * file, which the leak scan reads at the end of the run; a spec's own logger gets every line too,
- * unscrubbed, so its assertions see what the code wrote.
- */
-function withLeakScanCopy(own: LoggerService | undefined): LoggerService | false {
-  const dir = process.env[LOG_DIR_KEY];
-  const file = dir ? new ScrubbingLogger(new FileLogger(workerLogFile(dir))) : undefined;
-  if (!own) return file ?? false;
-  return file ? new TeeLogger([own, file]) : own;
+/** Routes are registered from here on (plugins, controllers at listen), so none is missed. */
+function collectRoutes(app: NestFastifyApplication): readonly string[] {
+  const routes: string[] = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', ({ method, url }) => {
+      for (const one of [method].flat()) if (one !== 'HEAD') routes.push(`${one} ${url}`);
+    });
+  return routes;
 }

@@ -3,6 +3,7 @@ import type { DatabaseConfig } from '../../apps/orchestrator/src/config/database
 import type { EventsConfig } from '../../apps/orchestrator/src/config/events.config.js';
 import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import type { HttpConfig } from '../../apps/orchestrator/src/config/http.config.js';
+import type { LoggingConfig } from '../../apps/orchestrator/src/config/logging.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
 import { TEMPLATE_DATABASE_URL_KEY, workerDatabaseUrl } from './test-database.js';
 
@@ -28,7 +29,12 @@ export function aDatabaseConfig(overrides: Partial<DatabaseConfig> = {}): Databa
 }
 
 export function anHttpConfig(overrides: Partial<HttpConfig> = {}): HttpConfig {
-  return { host: '127.0.0.1', port: 0, logFormat: 'pretty', nodeEnv: 'test', ...overrides };
+  return { host: '127.0.0.1', port: 0, nodeEnv: 'test', ...overrides };
+}
+
+/** The sink is replaced in tests (see orchestrator-app.ts): the format is never used. */
+export function aLoggingConfig(overrides: Partial<LoggingConfig> = {}): LoggingConfig {
+  return { format: 'json', level: 'debug', ...overrides };
 }
 
 export function aCheckoutConfig(overrides: Partial<CheckoutConfig> = {}): CheckoutConfig {

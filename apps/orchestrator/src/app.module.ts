@@ -1,23 +1,29 @@
 import { typeOrmOptions } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ConfigModule } from '@nestjs/config';
+import { ConditionalModule, ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { checkoutConfig } from './config/checkout.config.js';
 import { databaseConfig, type DatabaseConfig } from './config/database.config.js';
 import { httpConfig } from './config/http.config.js';
 import { eventsConfig } from './config/events.config.js';
 import { jobsConfig } from './config/jobs.config.js';
+import { loggingConfig } from './config/logging.config.js';
 import { securityConfig } from './config/security.config.js';
 import { AuthenticationsModule } from './authentications/authentications.module.js';
+import { BrowserHelperModule } from './browser-helper/browser-helper.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { demoPageEnabled } from './demo/demo.config.js';
 import { CheckoutWebhooksModule } from './checkout-webhooks/checkout-webhooks.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { TeamEventsModule } from './team-events/team-events.module.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { HttpExceptionFilter } from './http/http-exception.filter.js';
 import { UnexpectedErrorFilter } from './http/unexpected-error.filter.js';
 import { validationPipe } from './http/validation.pipe.js';
 import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/logging.module.js';
 
 @Module({
   imports: [
@@ -27,7 +33,15 @@ import { HealthModule } from './health/health.module.js';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      load: [httpConfig, databaseConfig, checkoutConfig, securityConfig, jobsConfig, eventsConfig],
+      load: [
+        httpConfig,
+        loggingConfig,
+        databaseConfig,
+        checkoutConfig,
+        securityConfig,
+        jobsConfig,
+        eventsConfig,
+      ],
     }),
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
@@ -42,11 +56,16 @@ import { HealthModule } from './health/health.module.js';
         });
       },
     }),
+    LoggingModule,
     HealthModule,
+    MetricsModule,
     AuthenticationsModule,
     CheckoutWebhooksModule,
     TeamEventsModule,
     JobsModule,
+    BrowserHelperModule,
+    // Development only: never loaded unless DEMO_PAGE=true (refused in production).
+    ConditionalModule.registerWhen(DemoModule, demoPageEnabled, { debug: false }),
   ],
   providers: [
     { provide: APP_PIPE, useFactory: validationPipe },

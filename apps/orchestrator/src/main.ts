@@ -1,10 +1,10 @@
 import { EmbeddedPostgresServer } from '@app/persistence';
-import { ConsoleLogger, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
-import { ScrubbingLogger } from './logging/scrubbing-logger.js';
+import { bootstrapLogger } from './logging/logging.module.js';
 import { securityConfig, type SecurityConfig } from './config/security.config.js';
 import { configureHttpServer, createFastifyAdapter } from './http/http-server.js';
 import {
@@ -16,6 +16,7 @@ const logger = new Logger('Orchestrator');
 
 async function bootstrap(): Promise<void> {
   const env = validateOrchestratorEnvironment(process.env);
+  Logger.overrideLogger(await bootstrapLogger({ format: env.LOG_FORMAT, level: env.LOG_LEVEL }));
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedDatabase(env);
   let app: NestFastifyApplication | undefined;
   try {
@@ -23,7 +24,6 @@ async function bootstrap(): Promise<void> {
     app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
       rawBody: true,
       abortOnError: false,
-      logger: new ScrubbingLogger(new ConsoleLogger({ json: env.LOG_FORMAT === 'json' })),
     });
     const running = app;
     stopOnSignals(async () => {
@@ -43,12 +43,18 @@ async function bootstrap(): Promise<void> {
   }
   const database = embedded ? `embedded PostgreSQL on port ${embedded.port}` : 'DATABASE_URL';
   logger.log(`Orchestrator listening on ${await app.getUrl()} (database: ${database})`);
+  if (env.DEMO_PAGE) logger.log(`Demo checkout page: ${env.PUBLIC_URL.replace(/\/$/, '')}/`);
 }
 
 async function startEmbeddedDatabase(
   env: OrchestratorEnvironment,
 ): Promise<EmbeddedPostgresServer> {
-  const options = { dataDir: env.EMBEDDED_POSTGRES_DIR, port: env.EMBEDDED_POSTGRES_PORT };
+  const options = {
+    dataDir: env.EMBEDDED_POSTGRES_DIR,
+    port: env.EMBEDDED_POSTGRES_PORT,
+    // stopOnSignals stops it, after the app's connections are closed.
+    ownProcessGroup: true,
+  };
   logger.log(`DATABASE_URL not set: starting embedded PostgreSQL (${options.dataDir})`);
   const server = await EmbeddedPostgresServer.start(options);
   if (server.dataDir !== resolve(options.dataDir)) {

@@ -1,3 +1,5 @@
+import type { CheckoutCallObserver } from './checkout-call.observer.js';
+
 /**
  * What the Checkout client needs; the app builds it from its own config (libs read no env).
  * An abstract class so it doubles as the DI token.
@@ -9,7 +11,10 @@ export abstract class CheckoutClientOptions {
   abstract readonly tokenUrl: string;
   abstract readonly clientId: string;
   abstract readonly clientSecret: string;
-  /** Requested together: the channel is not always known when a session starts (FACTS §2.1). */
+  /**
+   * Requested together: the channel is not always known when a session starts
+   * (docs/checkout-sessions.md#scopes).
+   */
   abstract readonly scopes: readonly string[];
   abstract readonly timeouts: {
     readonly tokenMs: number;
@@ -20,4 +25,14 @@ export abstract class CheckoutClientOptions {
   };
   /** Refresh a token this long before it expires (capped at half its lifetime). */
   abstract readonly tokenRefreshMarginMs: number;
+  /** Told about every exchange and token request (the app's metrics); optional. */
+  readonly observer?: CheckoutCallObserver;
+  /** The id of the request being served, if any: sent along so both sides' logs can be joined. */
+  readonly currentRequestId?: () => string | undefined;
+}
+
+/** `X-Request-Id` on a Checkout call made while serving a request; nothing otherwise. */
+export function requestIdHeader(options: CheckoutClientOptions): Record<string, string> {
+  const id = options.currentRequestId?.();
+  return id ? { 'x-request-id': id } : {};
 }

@@ -15,7 +15,10 @@ export interface CreatedSession {
  * UpstreamUnavailableError (timeout, network, 5xx) or UpstreamRejectedRequestError (4xx).
  */
 export abstract class CheckoutSessionsClient {
-  /** POST /sessions. Never retried: Checkout offers no idempotency for it (FACTS §12). */
+  /**
+   * POST /sessions. Never retried: Checkout offers no idempotency for it
+   * (docs/checkout-sessions.md#idempotency-and-concurrency).
+   */
   abstract createSession(request: CheckoutCreateSessionRequest): Promise<CreatedSession>;
   /** GET /sessions/{id} with OAuth: the only read that returns `cryptogram` and `eci`. */
   abstract getSession(id: string): Promise<CheckoutSession>;

@@ -6,7 +6,8 @@ import {
 import { HttpService } from '@nestjs/axios';
 import { Injectable } from '@nestjs/common';
 import type { Method } from 'axios';
-import { CheckoutClientOptions } from './checkout-client.options.js';
+import type { CheckoutOperation } from './checkout-call.observer.js';
+import { CheckoutClientOptions, requestIdHeader } from './checkout-client.options.js';
 import { CheckoutSessionsClient, type CreatedSession } from './checkout-sessions.client.js';
 import type {
   CheckoutChannelData,
@@ -18,7 +19,7 @@ import { exchange, isBusyStatus, type Exchange } from './http-exchange.js';
 import { OAuthTokenProvider } from './oauth-token.provider.js';
 
 interface Call {
-  readonly operation: string;
+  readonly operation: CheckoutOperation;
   readonly method: Method;
   readonly path: string;
   readonly body?: unknown;
@@ -155,11 +156,13 @@ export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
       headers: {
         authorization: `Bearer ${token}`,
         accept: 'application/json',
+        ...requestIdHeader(this.options),
         // `complete` has no body; a JSON content type with an empty body is refused by some servers.
         ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       data: call.body,
       timeout: call.safe ? this.options.timeouts.readMs : this.options.timeouts.writeMs,
+      observer: this.options.observer,
     });
   }
 }

@@ -1,7 +1,13 @@
 import type { HttpService } from '@nestjs/axios';
 import { UpstreamUnavailableError } from '@app/domain';
+import { Logger } from '@nestjs/common';
 import { AxiosError, type AxiosRequestConfig } from 'axios';
 import { firstValueFrom } from 'rxjs';
+import type {
+  CheckoutCallObserver,
+  CheckoutExchangeFailure,
+  CheckoutOperation,
+} from './checkout-call.observer.js';
 
 export interface Exchange<T = unknown> {
   readonly status: number;
@@ -20,6 +26,17 @@ const MAYBE_PROCESSED = new Set([
   'EPIPE',
 ]);
 
+/** How a failed exchange is reported: no answer in time, no answer at all, or an unreadable one. */
+const failureOf = (code: string): CheckoutExchangeFailure =>
+  code === 'ECONNABORTED' || code === 'ETIMEDOUT'
+    ? 'timeout'
+    : code === 'ERR_BAD_RESPONSE'
+      ? 'malformed_response'
+      : 'network';
+
+/** One line per exchange; inside a request, the app's logger adds the request id. */
+const logger = new Logger('CheckoutClient');
+
 /**
  * One HTTP exchange with a hard deadline. Every status comes back as a value; only "no usable
  * answer" (timeout, network error, unparsable body) throws UpstreamUnavailableError.
@@ -27,21 +44,39 @@ const MAYBE_PROCESSED = new Set([
  */
 export async function exchange<T>(
   http: HttpService,
-  operation: string,
-  config: AxiosRequestConfig & { timeout: number },
+  operation: CheckoutOperation,
+  config: AxiosRequestConfig & { timeout: number; observer?: CheckoutCallObserver },
 ): Promise<Exchange<T>> {
+  const { observer, ...axiosConfig } = config;
+  const startedAt = performance.now();
+  const observe = (status: number | undefined, failure?: CheckoutExchangeFailure) =>
+    observer?.exchangeFinished({
+      operation,
+      seconds: (performance.now() - startedAt) / 1000,
+      ...(status === undefined ? {} : { status }),
+      ...(failure ? { failure } : {}),
+    });
   try {
     const response = await firstValueFrom(
       http.request<T>({
-        ...config,
+        ...axiosConfig,
         validateStatus: () => true,
         transitional: { clarifyTimeoutError: true },
       }),
     );
     const requestId = response.headers['cko-request-id'] as string | undefined;
+    logger.log({
+      msg: 'checkout call',
+      operation,
+      status: response.status,
+      duration_ms: Math.round(performance.now() - startedAt),
+      cko_request_id: requestId,
+    });
     if (typeof response.data === 'string' && response.data.length > 0 && isJson(response)) {
+      observe(response.status, 'malformed_response');
       throw new UpstreamUnavailableError(operation, 'unparsable response body', requestId, true);
     }
+    observe(response.status);
     return {
       status: response.status,
       body: response.data,
@@ -51,6 +86,13 @@ export async function exchange<T>(
   } catch (error) {
     if (error instanceof UpstreamUnavailableError) throw error;
     const code = error instanceof AxiosError ? (error.code ?? 'network_error') : 'network_error';
+    logger.warn({
+      msg: 'checkout call failed',
+      operation,
+      error: code,
+      duration_ms: Math.round(performance.now() - startedAt),
+    });
+    observe(error instanceof AxiosError ? error.response?.status : undefined, failureOf(code));
     throw new UpstreamUnavailableError(operation, code, undefined, MAYBE_PROCESSED.has(code));
   }
 }

@@ -7,6 +7,13 @@ export {
   type CheckoutClientModuleOptions,
 } from './checkout-client.module.js';
 export { CheckoutClientOptions } from './checkout-client.options.js';
+export {
+  CHECKOUT_OPERATIONS,
+  type CheckoutCallObserver,
+  type CheckoutExchangeFailure,
+  type CheckoutExchangeObservation,
+  type CheckoutOperation,
+} from './checkout-call.observer.js';
 export { CheckoutSessionsClient, type CreatedSession } from './checkout-sessions.client.js';
 export * from './checkout.wire.js';
 export { eventForSession } from './session-event.mapper.js';

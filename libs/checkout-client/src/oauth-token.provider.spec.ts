@@ -155,4 +155,28 @@ describe('OAuthTokenProvider', () => {
     endpoint.grantAll();
     await expect(retry).resolves.toBe('token-1');
   });
+
+  it('tells the observer about each token request and exchange, once per single flight', async () => {
+    const reported: string[] = [];
+    const observer = {
+      tokenRequested: (result: string) => reported.push(`token ${result}`),
+      exchangeFinished: (call: { operation: string; status?: number }) =>
+        reported.push(`${call.operation} ${call.status}`),
+    };
+    sut = new OAuthTokenProvider(endpoint.http, clock, { ...options, observer });
+    const refused = [sut.accessToken(), sut.accessToken()];
+    await settle();
+    endpoint.refuseAll('invalid_client');
+    await Promise.allSettled(refused);
+    const granted = sut.accessToken();
+    await settle();
+    endpoint.grantAll();
+    await granted;
+    expect(reported).toEqual([
+      'token request 400',
+      'token failure',
+      'token request 200',
+      'token success',
+    ]);
+  });
 });

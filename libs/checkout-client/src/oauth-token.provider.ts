@@ -6,7 +6,7 @@ import {
 } from '@app/domain';
 import { HttpService } from '@nestjs/axios';
 import { Injectable, Logger } from '@nestjs/common';
-import { CheckoutClientOptions } from './checkout-client.options.js';
+import { CheckoutClientOptions, requestIdHeader } from './checkout-client.options.js';
 import { exchange, isBusyStatus } from './http-exchange.js';
 
 interface CachedToken {
@@ -47,7 +47,7 @@ export class OAuthTokenProvider {
     }
     let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.requestToken(key).finally(() => this.inFlight.delete(key));
+      pending = this.observedRequest(key).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
     return (await pending).value;
@@ -61,12 +61,28 @@ export class OAuthTokenProvider {
     }
   }
 
+  /** One token request, reported to the observer however it ends. */
+  private async observedRequest(scope: string): Promise<CachedToken> {
+    try {
+      const token = await this.requestToken(scope);
+      this.options.observer?.tokenRequested('success');
+      return token;
+    } catch (error) {
+      this.options.observer?.tokenRequested('failure');
+      throw error;
+    }
+  }
+
   private async requestToken(scope: string): Promise<CachedToken> {
     const requestedAt = this.clock.now();
     const response = await exchange<TokenResponse>(this.http, 'token request', {
       method: 'POST',
       url: this.options.tokenUrl,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+        ...requestIdHeader(this.options),
+      },
       data: new URLSearchParams({
         grant_type: 'client_credentials',
         client_id: this.options.clientId,
@@ -74,6 +90,7 @@ export class OAuthTokenProvider {
         scope,
       }).toString(),
       timeout: this.options.timeouts.tokenMs,
+      observer: this.options.observer,
     }).catch((error: unknown) => {
       // A token request has no side effect at Checkout: whatever happened, nothing was sent yet.
       if (error instanceof UpstreamUnavailableError) {

@@ -188,21 +188,23 @@ export class AuthenticationRepository {
    * Like recordInput, for inputs anyone can send: one row per distinct input (`input`, a hash of
    * what was posted, kept in the detail; a unique index makes concurrent repeats add nothing),
    * and at most `maxRows` rows of this event per authentication, however many distinct inputs.
+   * False: nothing was recorded (a repeat, or the row limit was reached).
    */
   async recordInputOnce(
     authenticationId: string,
     entry: TimelineEntry,
     input: string,
     maxRows = 1,
-  ): Promise<void> {
-    await this.dataSource.query(
+  ): Promise<boolean> {
+    const recorded: unknown[] = await this.dataSource.query(
       `INSERT INTO authentication_events (authentication_id, event, source, detail)
        SELECT $1, $2, $3, $4::jsonb
        WHERE (SELECT count(*) FROM authentication_events
               WHERE authentication_id = $1 AND event = $2) < $5
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING RETURNING id`,
       [authenticationId, entry.event, entry.source, { ...entry.detail, input }, maxRows],
     );
+    return recorded.length === 1;
   }
 
   /** A team's authentications, newest first, after a keyset position (created_at, id). */

@@ -8,6 +8,13 @@ export {
   type TransitionWrite,
 } from './authentication.repository.js';
 export { ApiKeyRepository, type NewApiKey } from './api-key.repository.js';
+export {
+  BacklogRepository,
+  JOB_STATUSES,
+  type DeliveryBacklog,
+  type JobBacklog,
+  type JobStatus,
+} from './backlog.repository.js';
 export { AuthenticationClaims } from './authentication-claims.repository.js';
 export { ApiKeyEntity } from './entities/api-key.entity.js';
 export { CheckoutWebhookEventEntity } from './entities/checkout-webhook-event.entity.js';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApiKeyRepository } from './api-key.repository.js';
 import { AuthenticationClaims } from './authentication-claims.repository.js';
 import { AuthenticationRepository } from './authentication.repository.js';
+import { BacklogRepository } from './backlog.repository.js';
 import { CheckoutWebhookInbox } from './checkout-webhook-inbox.repository.js';
 import { EventDeliveryRepository } from './event-delivery.repository.js';
 import { IdempotencyKeyRepository } from './idempotency-key.repository.js';
@@ -14,6 +15,7 @@ const REPOSITORIES = [
   ApiKeyRepository,
   AuthenticationClaims,
   AuthenticationRepository,
+  BacklogRepository,
   CheckoutWebhookInbox,
   EventDeliveryRepository,
   IdempotencyKeyRepository,

@@ -101,6 +101,7 @@ export class HttpHooks implements OnModuleInit {
       route: routeOf(request),
       sessionId: sessionIdOf(request),
       auth: authKindOf(request.headers.authorization),
+      callerRequestId: callerRequestIdOf(request),
       status,
       durationMs: Date.now() - started.at,
       at: new Date().toISOString(),
@@ -111,6 +112,11 @@ export class HttpHooks implements OnModuleInit {
 
 function routeOf(request: FastifyRequest): string {
   return `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
+}
+
+function callerRequestIdOf(request: FastifyRequest): string | undefined {
+  const id = request.headers['x-request-id'];
+  return typeof id === 'string' ? id : undefined;
 }
 
 function sessionIdOf(request: FastifyRequest): string | undefined {

@@ -9,6 +9,8 @@ export interface LoggedRequest {
   readonly route: string;
   readonly sessionId?: string;
   readonly auth: AuthKind;
+  /** The caller's X-Request-Id, if it sent one (the orchestrator does, to join the logs). */
+  readonly callerRequestId?: string;
   readonly status: number;
   readonly durationMs: number;
   readonly at: string;

@@ -12,6 +12,7 @@ import {
   type EventDetail,
 } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
+import { AuthenticationMetrics } from '../metrics/authentication.metrics.js';
 import { FollowupPlanner } from './followups.planner.js';
 
 const MAX_ATTEMPTS = 3;
@@ -45,6 +46,7 @@ export class AuthenticationTransitionsService {
   constructor(
     private readonly repository: AuthenticationRepository,
     private readonly followups: FollowupPlanner,
+    private readonly metrics: AuthenticationMetrics,
   ) {}
 
   /** For API calls: an illegal move is an error (409 ILLEGAL_TRANSITION). */
@@ -102,7 +104,14 @@ export class AuthenticationTransitionsService {
           event: event.type,
           source: input.source,
         });
-        return { moved: true, authentication: (await this.repository.findById(id))! };
+        const authentication = (await this.repository.findById(id))!;
+        this.metrics.authenticationMoved({
+          before: current,
+          to: decision.to,
+          event: event.type,
+          after: authentication,
+        });
+        return { moved: true, authentication };
       }
     }
     throw new ConcurrentUpdateError(id);

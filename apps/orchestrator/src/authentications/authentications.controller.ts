@@ -12,9 +12,11 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, type TeamRequest } from '../http/api-key.guard.js';
 import { IdempotencyInterceptor, type IdempotentRequest } from '../http/idempotency.interceptor.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
+import { AuthenticationsApi } from './authentications.api-docs.js';
 import { AuthenticationsService } from './authentications.service.js';
 import { SessionUpdates } from './session-updates.service.js';
 import {
@@ -28,6 +30,8 @@ import { IdPipe } from '../http/id.pipe.js';
 /** The internal REST API for payment teams' backends. */
 @Controller('v1/authentications')
 @UseGuards(ApiKeyGuard)
+@ApiTags('authentications')
+@ApiBearerAuth('api-key')
 export class AuthenticationsController {
   constructor(
     private readonly authentications: AuthenticationsService,
@@ -37,22 +41,26 @@ export class AuthenticationsController {
 
   @Post()
   @UseInterceptors(IdempotencyInterceptor)
+  @AuthenticationsApi.create()
   create(@Req() request: IdempotentRequest, @Body() body: CreateAuthenticationRequestDto) {
     return this.authentications.create(request.team!, body, request.idempotencyKey);
   }
 
   @Get()
+  @AuthenticationsApi.list()
   list(@Req() request: TeamRequest, @Query() query: ListAuthenticationsQueryDto) {
     return this.queries.list(request.team!, query);
   }
 
   @Get(':id')
+  @AuthenticationsApi.get()
   get(@Req() request: TeamRequest, @Param('id', new IdPipe('auth')) id: string) {
     return this.queries.get(request.team!, id);
   }
 
   @Post(':id/issuer-fingerprint')
   @HttpCode(200)
+  @AuthenticationsApi.issuerFingerprint()
   issuerFingerprint(
     @Req() request: TeamRequest,
     @Param('id', new IdPipe('auth')) id: string,
@@ -63,6 +71,7 @@ export class AuthenticationsController {
 
   @Post(':id/channel-data')
   @HttpCode(200)
+  @AuthenticationsApi.channelData()
   channelData(
     @Req() request: TeamRequest,
     @Param('id', new IdPipe('auth')) id: string,
@@ -72,6 +81,7 @@ export class AuthenticationsController {
   }
 
   @Get(':id/result')
+  @AuthenticationsApi.result()
   result(
     @Req() request: TeamRequest,
     @Param('id', new IdPipe('auth')) id: string,
@@ -85,6 +95,7 @@ export class AuthenticationsController {
   }
 
   @Get(':id/events')
+  @AuthenticationsApi.events()
   events(@Req() request: TeamRequest, @Param('id', new IdPipe('auth')) id: string) {
     return this.queries.events(request.team!, id);
   }

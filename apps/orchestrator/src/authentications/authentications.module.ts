@@ -19,13 +19,22 @@ import { FollowupPlanner } from './followups.planner.js';
 import { RecheckTask } from './recheck.task.js';
 import { SessionUpdates } from './session-updates.service.js';
 import { Failpoints } from '../common/failpoints.js';
+import { CheckoutMetrics } from '../metrics/checkout.metrics.js';
+import { MetricsModule } from '../metrics/metrics.module.js';
+import { RequestContext } from '../logging/request-context.js';
 
 @Module({
   imports: [
     PersistenceModule,
+    MetricsModule,
     CheckoutClientModule.forRootAsync({
-      inject: [checkoutConfig.KEY],
-      useFactory: (checkout: CheckoutConfig) => ({
+      imports: [MetricsModule],
+      inject: [checkoutConfig.KEY, CheckoutMetrics, RequestContext],
+      useFactory: (
+        checkout: CheckoutConfig,
+        metrics: CheckoutMetrics,
+        context: RequestContext,
+      ) => ({
         apiUrl: checkout.apiUrl,
         tokenUrl: checkout.tokenUrl,
         clientId: checkout.clientId,
@@ -37,6 +46,8 @@ import { Failpoints } from '../common/failpoints.js';
           writeMs: checkout.timeoutMs,
         },
         tokenRefreshMarginMs: 60_000,
+        observer: metrics,
+        currentRequestId: () => context.requestId(),
       }),
     }),
   ],

@@ -14,6 +14,7 @@ import {
 } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
+import { AuthenticationMetrics } from '../metrics/authentication.metrics.js';
 import { newId } from '../common/ids.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
@@ -39,6 +40,7 @@ export class AuthenticationsService {
     private readonly secrets: SecretBox,
     private readonly followups: FollowupPlanner,
     private readonly failpoints: Failpoints,
+    private readonly metrics: AuthenticationMetrics,
   ) {}
 
   /** `creatingKey`: the Idempotency-Key, linked to the row in the insert's transaction. */
@@ -98,6 +100,7 @@ export class AuthenticationsService {
       this.followups.plan(null, row as AuthenticationEntity),
       creatingKey,
     );
+    this.metrics.authenticationStarted(row);
     const created = await this.createCheckoutSession(
       id,
       request,
@@ -110,7 +113,8 @@ export class AuthenticationsService {
     this.failpoints.hit('before_create_answer');
     return {
       ...authenticationView(authentication),
-      // The app channel hands this to the 3DS SDK; it is never stored (FACTS §3.1).
+      // The app channel hands this to the 3DS SDK; it is never stored
+      // (docs/checkout-sessions.md#session-secret).
       ...(request.channel === 'app'
         ? { checkout_session_secret: created.session.session_secret }
         : {}),
@@ -143,7 +147,8 @@ export class AuthenticationsService {
 
   /**
    * Records why no session exists and rethrows, except for "not enrolled", which is a result.
-   * POST /sessions is never retried blindly: Checkout has no idempotency for it (FACTS §12).
+   * POST /sessions is never retried blindly: Checkout has no idempotency for it
+   * (docs/checkout-sessions.md#idempotency-and-concurrency).
    */
   private async creationFailed(id: string, error: unknown): Promise<void> {
     if (error instanceof UpstreamUnavailableError && error.maybeProcessed) {

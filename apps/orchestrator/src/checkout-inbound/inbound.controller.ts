@@ -9,9 +9,11 @@ import {
   Res,
   type RawBodyRequest,
 } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { IdPipe } from '../http/id.pipe.js';
+import { InboundApi } from './inbound.api-docs.js';
 import { InboundService } from './inbound.service.js';
 import { notificationPage, type NotificationMessage } from './notification-page.js';
 
@@ -27,6 +29,8 @@ export class InboundController {
 
   @Post('callbacks/checkout/:id/:token')
   @HttpCode(200)
+  @ApiTags('checkout')
+  @InboundApi.callback()
   async callback(
     @Param('id') id: string,
     @Param('token') token: string,
@@ -38,6 +42,8 @@ export class InboundController {
 
   @Post('notifications/3ds-method/:id')
   @HttpCode(200)
+  @ApiTags('browser')
+  @InboundApi.methodNotification()
   async methodNotification(
     @Param('id', new IdPipe('auth')) id: string,
     @Body() form: Form,
@@ -49,6 +55,8 @@ export class InboundController {
 
   @Post('notifications/challenge/:id')
   @HttpCode(200)
+  @ApiTags('browser')
+  @InboundApi.challengeNotification()
   async challengeNotification(
     @Param('id', new IdPipe('auth')) id: string,
     @Body() form: Form,

@@ -11,6 +11,7 @@ import { SessionUpdates } from '../authentications/session-updates.service.js';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { isAuthenticationId } from '../http/id.pipe.js';
 import { recheckJob } from '../jobs/job-specs.js';
+import { InboundMetrics } from '../metrics/inbound.metrics.js';
 import { SecretBox } from '../security/secret-box.js';
 import { challengeAnswerMatches, methodTransactionId } from './issuer-posts.js';
 
@@ -51,19 +52,20 @@ export class InboundService {
     private readonly sync: CheckoutSync,
     private readonly secrets: SecretBox,
     @Inject(securityConfig.KEY) private readonly config: SecurityConfig,
+    private readonly metrics: InboundMetrics,
   ) {}
 
   /** Checkout's POST to callback_url: the token in the URL authenticates it (no signature exists). */
   async callback(id: string, token: string, body: unknown, rawBody: Buffer): Promise<void> {
-    if (!isAuthenticationId(id)) throw new CallbackTokenInvalidError();
-    const authentication = await this.repository.findById(id);
+    const authentication = isAuthenticationId(id) ? await this.repository.findById(id) : null;
     if (!authentication || !this.secrets.urlTokenMatches(token, authentication.callbackTokenHash)) {
+      this.metrics.callbackReceived('refused');
       throw new CallbackTokenInvalidError();
     }
     const hinted = (body as { status?: unknown } | undefined)?.status;
     const hintedStatus =
       typeof hinted === 'string' && KNOWN_STATUSES.includes(hinted) ? hinted : 'other';
-    await this.repository.recordInputOnce(
+    const recorded = await this.repository.recordInputOnce(
       id,
       {
         event: 'callback_received',
@@ -72,6 +74,7 @@ export class InboundService {
       },
       inputHash(rawBody),
     );
+    this.metrics.callbackReceived(recorded ? 'accepted' : 'duplicate');
     // Results are final once read (with OAuth, before `complete` was sent): nothing to re-read.
     if (!isFinal(authentication.state)) await this.reread(authentication, 'checkout_callback');
   }
@@ -81,8 +84,13 @@ export class InboundService {
     const authentication = await this.repository.findById(id);
     if (!authentication) return;
     const input = inputHash(threeDsMethodData);
-    const record = (event: string, detail = {}) =>
-      this.repository.recordInputOnce(id, { event, source: 'method_notification', detail }, input);
+    const record = async (event: string, detail = {}): Promise<void> => {
+      await this.repository.recordInputOnce(
+        id,
+        { event, source: 'method_notification', detail },
+        input,
+      );
+    };
     const transactionId = methodTransactionId(threeDsMethodData);
     if (!transactionId || transactionId !== authentication.result?.three_ds_server_transaction_id) {
       return record('method_notification_rejected');

@@ -1,14 +1,23 @@
 import { Controller, HttpCode, Post, Req, type RawBodyRequest } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { ReceivedResponseDto } from '../checkout-inbound/dto/received.response.dto.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { CheckoutWebhooksService } from './checkout-webhooks.service.js';
 
 /** Checkout's signed workflow webhooks (`authentication_*`): verified, stored, answered fast. */
 @Controller('webhooks/checkout')
+@ApiTags('checkout')
 export class CheckoutWebhooksController {
   constructor(private readonly webhooks: CheckoutWebhooksService) {}
 
   @Post()
   @HttpCode(200)
+  @ApiOperation({ summary: "Checkout's `authentication_*` workflow webhooks (signed)" })
+  @ApiHeader({ name: 'Cko-Signature', required: false, description: 'HMAC-SHA256 of the body' })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ type: ReceivedResponseDto, description: 'Also for events we do not act on' })
+  @ApiErrors('MALFORMED_BODY', 'BODY_TOO_DEEP', 'PAYLOAD_TOO_LARGE', 'WEBHOOK_SIGNATURE_INVALID')
   async receive(@Req() request: RawBodyRequest<FastifyRequest>) {
     await this.webhooks.receive({
       rawBody: request.rawBody ?? Buffer.alloc(0),

@@ -10,6 +10,7 @@ import { Failpoints } from '../common/failpoints.js';
 import { eventsConfig, type EventsConfig } from '../config/events.config.js';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { checkoutEventJob } from '../jobs/job-specs.js';
+import { InboundMetrics } from '../metrics/inbound.metrics.js';
 import { authorizationMatches, checkoutSignatureMatches } from './webhook-signature.js';
 
 export interface ReceivedWebhook {
@@ -33,6 +34,7 @@ export class CheckoutWebhooksService {
     private readonly failpoints: Failpoints,
     @Inject(eventsConfig.KEY) private readonly events: EventsConfig,
     @Inject(jobsConfig.KEY) private readonly jobs: JobsConfig,
+    private readonly metrics: InboundMetrics,
   ) {}
 
   async receive(webhook: ReceivedWebhook): Promise<void> {
@@ -42,12 +44,14 @@ export class CheckoutWebhooksService {
     // hours (and may disable the endpoint).
     if (!event || !isKnownWebhookType(event.type) || !event.sessionId) {
       this.logger.log({ msg: 'checkout webhook ignored', event_id: event?.id, type: event?.type });
+      this.metrics.webhookReceived('ignored');
       return;
     }
     const fresh = await this.inbox.receive(
       { id: event.id, type: event.type, checkoutSessionId: event.sessionId },
       await this.followup(event, event.sessionId),
     );
+    this.metrics.webhookReceived(fresh ? 'accepted' : 'duplicate');
     this.logger.log({
       msg: 'checkout webhook received',
       event_id: event.id,
@@ -61,7 +65,10 @@ export class CheckoutWebhooksService {
     const { secrets, authorization } = this.events.checkoutWebhook;
     const signed = checkoutSignatureMatches(webhook.rawBody, webhook.signature, secrets);
     const authorized = !authorization || authorizationMatches(webhook.authorization, authorization);
-    if (!signed || !authorized) throw new WebhookSignatureInvalidError();
+    if (!signed || !authorized) {
+      this.metrics.webhookReceived('refused');
+      throw new WebhookSignatureInvalidError();
+    }
   }
 
   /**

@@ -1,4 +1,10 @@
-import { EnvBoolean, EnvironmentValidationError, validateEnvironment } from '@app/common';
+import {
+  EnvBoolean,
+  EnvironmentValidationError,
+  LOG_FORMATS,
+  validateEnvironment,
+  type LogFormat,
+} from '@app/common';
 import {
   IsIn,
   IsInt,
@@ -14,6 +20,9 @@ import {
 import { EffectsEnvironment } from './effects.environment.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
+/** pino's levels, most to least verbose, and `silent`. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
@@ -21,6 +30,13 @@ const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http
 export class OrchestratorEnvironment extends EffectsEnvironment {
   @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  /** JSON lines unless asked otherwise: `pretty` (config/development.env) needs pino-pretty. */
+  @IsIn(LOG_FORMATS)
+  override LOG_FORMAT: LogFormat = 'json';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
 
   /** Unset: an embedded PostgreSQL is started (see EMBEDDED_POSTGRES_*). */
   @IsOptional()
@@ -121,6 +137,16 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   @Max(10)
   TRUSTED_PROXY_HOPS: number = 0;
 
+  /** Development only: the demo checkout page at `/` and its demo-only merchant backend. */
+  @EnvBoolean()
+  DEMO_PAGE: boolean = false;
+
+  /** The API key the demo's merchant backend uses (one of API_KEYS); never sent to a browser. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  DEMO_API_KEY?: string;
+
   /** HMAC key for card fingerprints (the PAN itself is never stored). */
   @IsString()
   @MinLength(32)
@@ -134,6 +160,8 @@ export function validateOrchestratorEnvironment(
   const env = validateEnvironment('orchestrator', OrchestratorEnvironment, raw);
   const problems = [
     env.FAILPOINTS && env.NODE_ENV === 'production' && 'FAILPOINTS: must not be set in production',
+    env.DEMO_PAGE && env.NODE_ENV === 'production' && 'DEMO_PAGE: must not be true in production',
+    env.DEMO_PAGE && !env.DEMO_API_KEY && 'DEMO_API_KEY: required when DEMO_PAGE is true',
     // A create makes up to four Checkout calls (token, POST, and both again after a 401).
     env.RECHECK_CREATION_MS <= 4 * env.CHECKOUT_TIMEOUT_MS &&
       'RECHECK_CREATION_MS: must be longer than 4 × CHECKOUT_TIMEOUT_MS',

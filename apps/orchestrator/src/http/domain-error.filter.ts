@@ -1,45 +1,13 @@
-import { DomainError, RateLimitedError, UpstreamBusyError, type ErrorCode } from '@app/domain';
-import {
-  type ArgumentsHost,
-  Catch,
-  type ExceptionFilter,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { DomainError, RateLimitedError, UpstreamBusyError } from '@app/domain';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { statusOf } from './error-catalogue.js';
 import { withRequestId } from './request-id.js';
-
-/** Exhaustive: a new ErrorCode without a status does not compile. */
-const HTTP_STATUS: Record<ErrorCode, HttpStatus> = {
-  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
-  MALFORMED_BODY: HttpStatus.BAD_REQUEST,
-  BODY_TOO_DEEP: HttpStatus.BAD_REQUEST,
-  INVALID_CHARACTERS: HttpStatus.BAD_REQUEST,
-  CARD_DATA_NOT_ALLOWED: HttpStatus.BAD_REQUEST,
-  AUTHENTICATION_NOT_FOUND: HttpStatus.NOT_FOUND,
-  ILLEGAL_TRANSITION: HttpStatus.CONFLICT,
-  CONCURRENT_UPDATE: HttpStatus.CONFLICT,
-  RESULT_NOT_READY: HttpStatus.CONFLICT,
-  RESULT_NOT_AUTHORIZABLE: HttpStatus.UNPROCESSABLE_ENTITY,
-  IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
-  IDEMPOTENCY_KEY_IN_USE: HttpStatus.CONFLICT,
-  UPSTREAM_UNAVAILABLE: HttpStatus.BAD_GATEWAY,
-  UPSTREAM_BUSY: HttpStatus.SERVICE_UNAVAILABLE,
-  UPSTREAM_REJECTED_REQUEST: HttpStatus.UNPROCESSABLE_ENTITY,
-  UPSTREAM_OUTCOME_UNKNOWN: HttpStatus.GATEWAY_TIMEOUT,
-  CALLBACK_TOKEN_INVALID: HttpStatus.UNAUTHORIZED,
-  WEBHOOK_SIGNATURE_INVALID: HttpStatus.UNAUTHORIZED,
-  ENDPOINT_NOT_FOUND: HttpStatus.NOT_FOUND,
-  ENDPOINT_URL_NOT_ALLOWED: HttpStatus.UNPROCESSABLE_ENTITY,
-  ENDPOINT_LIMIT_REACHED: HttpStatus.CONFLICT,
-  RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
-  EVENT_NOT_FOUND: HttpStatus.NOT_FOUND,
-};
 
 /** When Checkout gave no Retry-After, callers are told to wait this long before retrying. */
 const DEFAULT_RETRY_AFTER_SECONDS = 2;
 
-/** The one mapping from domain failures to HTTP: `{error: {code, message, details}}`. */
+/** Domain failures as HTTP: `{error: {code, message, details}}`, statuses from the catalogue. */
 @Catch(DomainError)
 export class DomainErrorFilter implements ExceptionFilter<DomainError> {
   private readonly logger = new Logger(DomainErrorFilter.name);
@@ -65,7 +33,7 @@ export function retryAfterOf(error: DomainError): number | undefined {
 
 export function domainErrorResponse(error: DomainError): { status: number; body: object } {
   return {
-    status: HTTP_STATUS[error.code],
+    status: statusOf(error.code),
     body: { error: { code: error.code, message: error.message, details: error.details } },
   };
 }

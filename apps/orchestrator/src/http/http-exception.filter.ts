@@ -7,10 +7,11 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import type { ApiErrorCode } from './error-catalogue.js';
 import { withRequestId } from './request-id.js';
 
 /** Transport errors (validation, auth, unknown route, bad JSON) in the same `{error: …}` shape. */
-const CODE_FOR_STATUS: Partial<Record<number, string>> = {
+const CODE_FOR_STATUS: Partial<Record<number, ApiErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
   [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
   [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
@@ -47,12 +48,16 @@ export function httpExceptionResponse(exception: HttpException): { status: numbe
     status,
     body: {
       error: {
-        code: CODE_FOR_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_REJECTED'),
+        code: codeOf(status),
         message: messageOf(exception, status),
         details,
       },
     },
   };
+}
+
+function codeOf(status: number): ApiErrorCode {
+  return CODE_FOR_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_REJECTED');
 }
 
 /** Nest's default bodies are `{statusCode, message, error?}` or ours `{message, details}`. */

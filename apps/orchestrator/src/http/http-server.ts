@@ -6,9 +6,12 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SecurityConfig } from '../config/security.config.js';
+import { useRequestLogging } from '../logging/logging.module.js';
+import { configureOpenApi } from '../openapi/openapi.js';
 import { hashApiKey } from '../security/api-keys.js';
 import { presentedKey } from './api-key.guard.js';
 import { bodyLimitOf, limitBody, MAX_BODY_BYTES } from './body-limits.js';
+import type { ApiErrorCode } from './error-catalogue.js';
 import { parseJsonBody, screenInput } from './input-screening.js';
 import { ValidatedKeys } from './validated-keys.js';
 
@@ -32,7 +35,7 @@ export function createFastifyAdapter(options: { trustedProxyHops?: number } = {}
         .header('x-request-id', request.id)
         .send({
           error: {
-            code: status === 414 ? 'URI_TOO_LONG' : 'MALFORMED_URL',
+            code: (status === 414 ? 'URI_TOO_LONG' : 'MALFORMED_URL') satisfies ApiErrorCode,
             message: status === 414 ? 'A path segment is too long' : 'The URL is malformed',
             details: {},
             request_id: request.id,
@@ -53,12 +56,14 @@ export function createFastifyAdapter(options: { trustedProxyHops?: number } = {}
 /**
  * What guards every request before a controller runs: body size per route, a JSON parser that
  * refuses deep, malformed or prototype-poisoning bodies, control characters and card numbers
- * outside the card fields, rate limits, security headers, and the request id echoed back.
+ * outside the card fields, rate limits, security headers, the request id echoed back, and
+ * logging through pino with that id on every line.
  */
 export async function configureHttpServer(
   app: NestFastifyApplication,
   security: SecurityConfig,
 ): Promise<void> {
+  useRequestLogging(app);
   // Async: Nest completes a parser through its promise (or its `done`), not its return value.
   app.useBodyParser(
     'application/json',
@@ -109,6 +114,7 @@ export async function configureHttpServer(
     void reply.header('x-request-id', request.id);
     done(null, payload);
   });
+  configureOpenApi(app);
 }
 
 const routeOf = (request: FastifyRequest): string => request.routeOptions.url ?? request.url;
@@ -130,11 +136,16 @@ function rateLimitKey(request: FastifyRequest): string {
     const hash = key ? hashApiKey(key) : undefined;
     return hash && ValidatedKeys.shared.has(hash) ? `api:key:${hash}` : `api:ip:${request.ip}`;
   }
+  if (route === '/metrics') return `metrics:ip:${request.ip}`;
   return `${route.startsWith('/notifications') ? 'browser' : 'checkout'}:ip:${request.ip}`;
 }
 
+/** Far above any scraper (one scrape per 15 s); each scrape reads the queue tables. */
+const METRICS_SCRAPES_PER_MINUTE = 120;
+
 function rateLimitOf(request: FastifyRequest, limits: SecurityConfig['rateLimits']): number {
   const route = routeOf(request);
+  if (route === '/metrics') return METRICS_SCRAPES_PER_MINUTE;
   if (route.startsWith('/notifications')) return limits.browserPerMinute;
   if (route.startsWith('/callbacks') || route.startsWith('/webhooks')) {
     return limits.checkoutPerMinute;

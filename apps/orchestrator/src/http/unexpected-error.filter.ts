@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiErrorCode } from './error-catalogue.js';
 
 /**
  * Whatever no other filter knows: 500 in the documented shape with the request id, and one log
@@ -17,7 +18,6 @@ export class UnexpectedErrorFilter implements ExceptionFilter {
     const code = (error as { code?: unknown } | null)?.code;
     this.logger.error({
       msg: 'unexpected error',
-      request_id: request.id,
       route: `${request.method} ${request.routeOptions.url ?? '(no route)'}`,
       error: name,
       code: typeof code === 'string' ? code : undefined,
@@ -27,7 +27,7 @@ export class UnexpectedErrorFilter implements ExceptionFilter {
       .status(500)
       .send({
         error: {
-          code: 'INTERNAL_ERROR',
+          code: 'INTERNAL_ERROR' satisfies ApiErrorCode,
           message:
             'Something went wrong on our side; retry, and quote the request id if it persists',
           details: {},

@@ -20,6 +20,13 @@ export interface EmbeddedPostgresOptions {
   readonly ephemeral?: boolean;
   /** Trade crash safety for speed (fsync off): only for throw-away test clusters. */
   readonly unsafeFastWrites?: boolean;
+  /**
+   * Run the server in a process group of its own, so that a terminal's Ctrl-C (SIGINT to the
+   * whole foreground group) reaches only the owner, which stops it once its own connections are
+   * closed; sharing the signal, the server cut them first. Only for an owner that stops it on
+   * SIGINT and SIGTERM (the app); an interrupted test run must take its server down with it.
+   */
+  readonly ownProcessGroup?: boolean;
   readonly onLog?: (line: string) => void;
 }
 
@@ -76,6 +83,7 @@ export class EmbeddedPostgresServer {
       flags,
       runAs,
       onLog,
+      options.ownProcessGroup,
     );
     const pid = await readPostmasterPid(dataDir);
     if (pid === undefined) {

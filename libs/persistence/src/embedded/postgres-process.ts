@@ -74,9 +74,11 @@ export class PostgresProcess {
     flags: readonly string[],
     runAs: RunAs | undefined,
     onLog: (line: string) => void,
+    ownProcessGroup = false,
   ): Promise<PostgresProcess> {
     const child = spawn(binaries.postgres, ['-D', dataDir, '-p', String(port), ...flags], {
       ...asAccount(runAs),
+      detached: ownProcessGroup,
       env: ENV,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

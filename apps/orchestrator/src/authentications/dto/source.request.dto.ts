@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsCardNumber, IsNotExpired } from './card-validators.js';
 import { Omittable } from '../../http/omittable.js';
@@ -6,11 +7,13 @@ export const SOURCE_TYPES = ['card', 'network_token', 'token', 'id'] as const;
 
 /** Expiry shared by cards and network tokens; together they must not be in the past. */
 class ExpiringSourceDto {
+  @ApiProperty({ minimum: 1, maximum: 12, example: 12 })
   @IsInt()
   @Min(1)
   @Max(12)
   expiry_month: number;
 
+  @ApiProperty({ minimum: 2000, maximum: 2099, example: 2030 })
   @IsInt()
   @Min(2000)
   @Max(2099)
@@ -19,12 +22,19 @@ class ExpiringSourceDto {
 }
 
 export class CardSourceDto extends ExpiringSourceDto {
+  @ApiProperty({ enum: ['card'] })
   @IsIn(['card'])
   type: 'card';
 
+  @ApiProperty({
+    description: '13–19 digits, valid Luhn check digit; never stored or echoed',
+    pattern: '^\\d{13,19}$',
+    example: '4242424242424242',
+  })
   @IsCardNumber()
   number: string;
 
+  @ApiPropertyOptional({ minLength: 2, maxLength: 45, example: 'Jane Doe' })
   @Omittable()
   @IsString()
   @Length(2, 45)
@@ -33,27 +43,33 @@ export class CardSourceDto extends ExpiringSourceDto {
 
 /** A scheme network token (DPAN) with its own expiry. */
 export class NetworkTokenSourceDto extends ExpiringSourceDto {
+  @ApiProperty({ enum: ['network_token'] })
   @IsIn(['network_token'])
   type: 'network_token';
 
+  @ApiProperty({ description: 'The DPAN: 13–19 digits', pattern: '^\\d{13,19}$' })
   @IsCardNumber()
   token: string;
 }
 
 /** A Checkout card token (`tok_…`) from Frames or the mobile SDKs. */
 export class TokenSourceDto {
+  @ApiProperty({ enum: ['token'] })
   @IsIn(['token'])
   type: 'token';
 
+  @ApiProperty({ pattern: '^tok_\\w{26,96}$', example: 'tok_ubfj2q76miwundwlk72vxt2i7q' })
   @Matches(/^tok_\w{26,96}$/, { message: 'token must be a Checkout token (tok_…)' })
   token: string;
 }
 
 /** A stored Checkout card instrument (`src_…`). */
 export class IdSourceDto {
+  @ApiProperty({ enum: ['id'] })
   @IsIn(['id'])
   type: 'id';
 
+  @ApiProperty({ pattern: '^src_\\w{26,96}$', example: 'src_nwd3m4in3hkuddfpjsaevunhdy' })
   @Matches(/^src_\w{26,96}$/, { message: 'id must be a Checkout instrument id (src_…)' })
   id: string;
 }

@@ -1,0 +1,153 @@
+import { RESULT_FORMATS } from '@app/domain';
+import { applyDecorators } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator.js';
+import {
+  AuthenticationEventsResponseDto,
+  AuthenticationListResponseDto,
+  AuthenticationResponseDto,
+  CreatedAuthenticationResponseDto,
+  NEXT_ACTION_MODELS,
+} from './dto/authentication.response.dto.js';
+import {
+  IssuerFingerprintRequestDto,
+  SubmitChannelDataRequestDto,
+} from './dto/channel-data.request.dto.js';
+import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
+import { RESULT_MODELS } from './dto/result.response.dto.js';
+import {
+  AUTHENTICATION_EXAMPLES,
+  CREATE_EXAMPLE,
+  RESULT_EXAMPLES,
+} from './dto/authentication.examples.js';
+
+const ID_PARAM = ApiParam({
+  name: 'id',
+  description: 'The authentication id (`auth_…`)',
+  example: 'auth_4ldi6vdq5cb2nbk3xakyl5n2xe',
+});
+
+/** Checkout may be asked on the way: these are its failures as we answer them. */
+const CHECKOUT_ERRORS = [
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_BUSY',
+  'UPSTREAM_REJECTED_REQUEST',
+] as const;
+
+/** The OpenAPI description of each route of AuthenticationsController. */
+export const AuthenticationsApi = {
+  create: () =>
+    applyDecorators(
+      ApiOperation({ summary: 'Start an authentication (creates the Checkout session)' }),
+      ApiHeader({
+        name: 'Idempotency-Key',
+        required: true,
+        description:
+          '1–255 visible ASCII characters. The same key and body get the first answer again',
+      }),
+      ApiBody({
+        type: CreateAuthenticationRequestDto,
+        examples: {
+          frictionless: { summary: 'Browser data sent with the create', value: CREATE_EXAMPLE },
+        },
+      }),
+      ApiCreatedResponse({
+        type: CreatedAuthenticationResponseDto,
+        headers: {
+          'Idempotent-Replayed': {
+            description: '`true` when this is the stored answer to an earlier request',
+            schema: { type: 'string', enum: ['true'] },
+          },
+        },
+        examples: AUTHENTICATION_EXAMPLES,
+      }),
+      ApiErrors(
+        'UNAUTHENTICATED',
+        ...BODY_ERRORS,
+        'IDEMPOTENCY_KEY_REUSED',
+        'IDEMPOTENCY_KEY_IN_USE',
+        ...CHECKOUT_ERRORS,
+        'UPSTREAM_OUTCOME_UNKNOWN',
+      ),
+    ),
+  list: () =>
+    applyDecorators(
+      ApiOperation({ summary: "The team's authentications, newest first" }),
+      ApiOkResponse({ type: AuthenticationListResponseDto }),
+      ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED'),
+    ),
+  get: () =>
+    applyDecorators(
+      ApiOperation({ summary: 'One authentication: state, outcome, guidance, next action' }),
+      ID_PARAM,
+      ApiExtraModels(...NEXT_ACTION_MODELS),
+      ApiOkResponse({ type: AuthenticationResponseDto, examples: AUTHENTICATION_EXAMPLES }),
+      ApiErrors('UNAUTHENTICATED', 'AUTHENTICATION_NOT_FOUND'),
+    ),
+  issuerFingerprint: () =>
+    applyDecorators(
+      ApiOperation({ summary: 'Report the 3DS Method completion (EMV threeDSCompInd)' }),
+      ID_PARAM,
+      ApiBody({ type: IssuerFingerprintRequestDto }),
+      ApiOkResponse({ type: AuthenticationResponseDto }),
+      ApiErrors(
+        'UNAUTHENTICATED',
+        ...BODY_ERRORS,
+        'AUTHENTICATION_NOT_FOUND',
+        'ILLEGAL_TRANSITION',
+        'CONCURRENT_UPDATE',
+        ...CHECKOUT_ERRORS,
+      ),
+    ),
+  channelData: () =>
+    applyDecorators(
+      ApiOperation({ summary: 'Send the browser or app data; answers the next action' }),
+      ID_PARAM,
+      ApiBody({ type: SubmitChannelDataRequestDto }),
+      ApiOkResponse({ type: AuthenticationResponseDto }),
+      ApiErrors(
+        'UNAUTHENTICATED',
+        ...BODY_ERRORS,
+        'AUTHENTICATION_NOT_FOUND',
+        'ILLEGAL_TRANSITION',
+        'CONCURRENT_UPDATE',
+        ...CHECKOUT_ERRORS,
+      ),
+    ),
+  result: () =>
+    applyDecorators(
+      ApiOperation({ summary: 'The final result, shaped for a gateway' }),
+      ID_PARAM,
+      ApiQuery({ name: 'format', required: false, enum: RESULT_FORMATS }),
+      ApiExtraModels(...RESULT_MODELS),
+      ApiOkResponse({
+        description: 'One shape per `format`',
+        schema: { oneOf: RESULT_MODELS.map((model) => ({ $ref: getSchemaPath(model) })) },
+        examples: RESULT_EXAMPLES,
+      }),
+      ApiErrors(
+        'UNAUTHENTICATED',
+        'VALIDATION_FAILED',
+        'AUTHENTICATION_NOT_FOUND',
+        'RESULT_NOT_READY',
+        'RESULT_NOT_AUTHORIZABLE',
+      ),
+    ),
+  events: () =>
+    applyDecorators(
+      ApiOperation({ summary: 'The timeline: every input and transition' }),
+      ID_PARAM,
+      ApiOkResponse({ type: AuthenticationEventsResponseDto }),
+      ApiErrors('UNAUTHENTICATED', 'AUTHENTICATION_NOT_FOUND'),
+    ),
+};

@@ -1,0 +1,218 @@
+import {
+  AUTHENTICATION_STATES,
+  GUIDANCE,
+  OUTCOMES,
+  type AuthenticationState,
+  type Guidance,
+  type Outcome,
+} from '@app/domain';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { nullableString } from '../../openapi/schemas.js';
+import { SOURCE_TYPES } from './source.request.dto.js';
+
+/** EMV 3DS Method: post `three_ds_method_data` as `threeDSMethodData` from a hidden iframe. */
+export class ThreeDsMethodActionDto {
+  @ApiProperty({ enum: ['three_ds_method'] })
+  type: 'three_ds_method';
+
+  @ApiProperty({ example: 'https://acs.example.com/3ds-method' })
+  method_url: string;
+
+  @ApiProperty({ description: 'Base64url JSON naming our 3DS Server transaction' })
+  three_ds_method_data: string;
+
+  @ApiProperty({ example: 'https://orchestrator.example.com/notifications/3ds-method/auth_…' })
+  notification_url: string;
+
+  @ApiProperty({ description: 'Report N/U when no notification came in this time', example: 10 })
+  timeout_seconds: number;
+}
+
+export class CollectChannelDataActionDto {
+  @ApiProperty({ enum: ['collect_channel_data'] })
+  type: 'collect_channel_data';
+
+  @ApiProperty({ enum: ['browser', 'app'] })
+  channel: 'browser' | 'app';
+}
+
+/** Post `creq` to `acs_url` in an iframe sized by the challenge window. */
+export class BrowserChallengeActionDto {
+  @ApiProperty({ enum: ['challenge'] })
+  type: 'challenge';
+
+  @ApiProperty({ enum: ['browser'] })
+  channel: 'browser';
+
+  @ApiProperty({ example: 'https://acs.example.com/challenge' })
+  acs_url: string;
+
+  @ApiProperty({ description: 'The EMV CReq, base64url' })
+  creq: string;
+}
+
+/** Hand these to the 3DS SDK's challenge call. */
+export class AppChallengeActionDto {
+  @ApiProperty({ enum: ['challenge'] })
+  type: 'challenge';
+
+  @ApiProperty({ enum: ['app'] })
+  channel: 'app';
+
+  @ApiProperty()
+  acs_transaction_id: string;
+
+  @ApiProperty()
+  acs_reference_number: string;
+
+  @ApiProperty({ description: 'JWS from the ACS' })
+  acs_signed_content: string;
+
+  @ApiProperty()
+  three_ds_server_transaction_id: string;
+}
+
+/** 3DS1: post `PaReq`, `TermUrl` and `MD` to `acs_url` (full-page redirect). */
+export class RedirectActionDto {
+  @ApiProperty({ enum: ['redirect'] })
+  type: 'redirect';
+
+  @ApiProperty()
+  acs_url: string;
+
+  @ApiProperty()
+  pareq: string;
+
+  @ApiProperty()
+  term_url: string;
+
+  @ApiProperty()
+  md: string;
+}
+
+export const NEXT_ACTION_MODELS = [
+  ThreeDsMethodActionDto,
+  CollectChannelDataActionDto,
+  BrowserChallengeActionDto,
+  AppChallengeActionDto,
+  RedirectActionDto,
+];
+
+export class CardSummaryDto {
+  @ApiPropertyOptional({ description: 'First 6 digits (card and network token sources)' })
+  bin?: string;
+
+  @ApiPropertyOptional({ example: '4242' })
+  last4?: string;
+
+  @ApiProperty(nullableString('visa'))
+  scheme: string | null;
+}
+
+/** An authentication as the API shows it: no card number, no cryptogram. */
+export class AuthenticationResponseDto {
+  @ApiProperty({ example: 'auth_4ldi6vdq5cb2nbk3xakyl5n2xe' })
+  id: string;
+
+  @ApiProperty({ example: 'ORD-5023-4E89' })
+  reference: string;
+
+  @ApiProperty({ enum: AUTHENTICATION_STATES, description: 'Where the flow is' })
+  state: AuthenticationState;
+
+  @ApiProperty({ enum: OUTCOMES, nullable: true, description: 'What was established' })
+  outcome: Outcome | null;
+
+  @ApiProperty({ enum: GUIDANCE, nullable: true, description: 'What to do with the outcome' })
+  guidance: Guidance | null;
+
+  @ApiProperty({
+    description: 'What the caller must do next; null when nothing',
+    nullable: true,
+    oneOf: NEXT_ACTION_MODELS.map((model) => ({ $ref: getSchemaPath(model) })),
+  })
+  next_action: object | null;
+
+  @ApiProperty({ enum: ['browser', 'app'] })
+  channel: 'browser' | 'app';
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Minor units', example: 1999 })
+  amount: number | null;
+
+  @ApiProperty({ example: 'EUR' })
+  currency: string;
+
+  @ApiProperty({ enum: SOURCE_TYPES })
+  source_type: string;
+
+  @ApiProperty({ type: CardSummaryDto })
+  card: CardSummaryDto;
+
+  @ApiProperty(nullableString('sid_y3oqhf46pyzuxjbcn2giaqnb44'))
+  checkout_session_id: string | null;
+
+  @ApiProperty(nullableString('2.2.0'))
+  protocol_version: string | null;
+
+  @ApiProperty({ ...nullableString('Y'), description: "Checkout's raw transStatus" })
+  response_code: string | null;
+
+  @ApiProperty(nullableString())
+  response_status_reason: string | null;
+
+  @ApiProperty(nullableString())
+  status_reason: string | null;
+
+  @ApiProperty({ ...nullableString(), description: 'Why it ended without a result' })
+  failure_reason: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updated_at: string;
+}
+
+export class CreatedAuthenticationResponseDto extends AuthenticationResponseDto {
+  @ApiPropertyOptional({
+    description: "App channel only, for Checkout's mobile SDK: in this answer, never stored",
+  })
+  checkout_session_secret?: string;
+}
+
+export class AuthenticationListResponseDto {
+  @ApiProperty({ type: [AuthenticationResponseDto] })
+  data: AuthenticationResponseDto[];
+
+  @ApiProperty({ ...nullableString(), description: 'Pass as `cursor` for the next page' })
+  next_cursor: string | null;
+}
+
+/** One entry of the timeline: an input, a transition, or both. */
+export class AuthenticationEventDto {
+  @ApiProperty({ type: 'integer' })
+  id: number;
+
+  @ApiProperty({ example: 'challenge_notification_received' })
+  event: string;
+
+  @ApiProperty({ enum: AUTHENTICATION_STATES, nullable: true })
+  from_state: AuthenticationState | null;
+
+  @ApiProperty({ enum: AUTHENTICATION_STATES, nullable: true })
+  to_state: AuthenticationState | null;
+
+  @ApiProperty({ example: 'checkout_callback', description: 'Where the input came from' })
+  source: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  detail: Record<string, unknown> | null;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+}
+
+export class AuthenticationEventsResponseDto {
+  @ApiProperty({ type: [AuthenticationEventDto] })
+  data: AuthenticationEventDto[];
+}

@@ -1,0 +1,137 @@
+import type { ErrorCode } from '@app/domain';
+
+/** Refusals made by the HTTP layer itself (framework, guards, pipes), not by a DomainError. */
+export const HTTP_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'URI_TOO_LONG',
+  'MALFORMED_URL',
+  'REQUEST_REJECTED',
+  'INTERNAL_ERROR',
+] as const;
+export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
+
+/** Every `error.code` the orchestrator can answer. */
+export type ApiErrorCode = ErrorCode | HttpErrorCode;
+
+export interface ErrorCatalogueEntry {
+  /** The HTTP status it is answered with; `4XX` when the status itself tells which refusal. */
+  readonly status: number | '4XX';
+  readonly meaning: string;
+}
+
+/**
+ * The one list of error codes, their status and what they mean. The filters take their status
+ * from here, the OpenAPI document its `code` enum and per-route errors, README its table.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: {
+    status: 400,
+    meaning: 'A field, query parameter or header breaks its rules; details name fields and rules',
+  },
+  MALFORMED_BODY: {
+    status: 400,
+    meaning: 'The body is not valid JSON, or holds `__proto__` / `constructor` keys',
+  },
+  BODY_TOO_DEEP: { status: 400, meaning: 'The JSON body nests deeper than 8 levels' },
+  INVALID_CHARACTERS: {
+    status: 400,
+    meaning: 'A string, key or query value holds control characters',
+  },
+  CARD_DATA_NOT_ALLOWED: {
+    status: 400,
+    meaning: 'A card number outside `source.number` / `source.token` (or in the Idempotency-Key)',
+  },
+  MALFORMED_URL: { status: 400, meaning: 'The URL cannot be decoded' },
+  UNAUTHENTICATED: {
+    status: 401,
+    meaning: 'No valid, unrevoked API key in `Authorization: Bearer …`',
+  },
+  CALLBACK_TOKEN_INVALID: {
+    status: 401,
+    meaning: "The callback URL's token is not this authentication's",
+  },
+  WEBHOOK_SIGNATURE_INVALID: {
+    status: 401,
+    meaning: "The webhook's `Cko-Signature` (or fixed `Authorization`) does not verify",
+  },
+  NOT_FOUND: { status: 404, meaning: 'No such route' },
+  AUTHENTICATION_NOT_FOUND: {
+    status: 404,
+    meaning: "No such authentication for this team (another team's looks the same)",
+  },
+  EVENT_NOT_FOUND: { status: 404, meaning: 'No such event for this team' },
+  ENDPOINT_NOT_FOUND: { status: 404, meaning: 'No such webhook endpoint for this team' },
+  METHOD_NOT_ALLOWED: { status: 405, meaning: 'The route does not take this method' },
+  ILLEGAL_TRANSITION: {
+    status: 409,
+    meaning: "The authentication's state does not allow this action now",
+  },
+  CONCURRENT_UPDATE: {
+    status: 409,
+    meaning: 'The authentication changed while this request ran; retry',
+  },
+  RESULT_NOT_READY: { status: 409, meaning: 'The authentication has no final result yet' },
+  IDEMPOTENCY_KEY_IN_USE: {
+    status: 409,
+    meaning: 'A request with this Idempotency-Key is still running; retry shortly',
+  },
+  ENDPOINT_LIMIT_REACHED: {
+    status: 409,
+    meaning: 'The team has as many endpoints as allowed; remove one first',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body is larger than this route accepts' },
+  URI_TOO_LONG: { status: 414, meaning: 'A path segment is too long' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    meaning: 'The Content-Type is not one this route parses',
+  },
+  RESULT_NOT_AUTHORIZABLE: {
+    status: 422,
+    meaning: 'The authentication ended with nothing a gateway can use; start a new one',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    meaning: 'This Idempotency-Key was used with a different body',
+  },
+  UPSTREAM_REJECTED_REQUEST: {
+    status: 422,
+    meaning: 'Checkout refused the request; details carry its `error_type` and `error_codes`',
+  },
+  ENDPOINT_URL_NOT_ALLOWED: {
+    status: 422,
+    meaning: 'The endpoint URL is not https or does not reach a public address',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    meaning: 'Too many requests from this API key or client address; see `Retry-After`',
+  },
+  REQUEST_REJECTED: {
+    status: '4XX',
+    meaning: 'Any other refusal by the HTTP framework; the status says which',
+  },
+  INTERNAL_ERROR: {
+    status: 500,
+    meaning: 'Something failed on our side; retry, and quote the request id if it persists',
+  },
+  UPSTREAM_UNAVAILABLE: {
+    status: 502,
+    meaning: 'Checkout could not be reached or failed; safe to retry later',
+  },
+  UPSTREAM_BUSY: {
+    status: 503,
+    meaning: 'Checkout said "not now" (429, 503); retry after `Retry-After`',
+  },
+  UPSTREAM_OUTCOME_UNKNOWN: {
+    status: 504,
+    meaning: 'Checkout did not answer the create in time; retry with the same Idempotency-Key',
+  },
+} as const satisfies Record<ApiErrorCode, ErrorCatalogueEntry>;
+
+export const API_ERROR_CODES = Object.keys(ERROR_CATALOGUE) as readonly ApiErrorCode[];
+
+/** The status a DomainError is answered with (every domain code has a fixed one). */
+export const statusOf = (code: ErrorCode): number => ERROR_CATALOGUE[code].status;

@@ -1,0 +1,36 @@
+import type { LogFormat } from '@app/common';
+import { pino, type DestinationStream } from 'pino';
+import { ScrubbingSink } from './scrubbing-sink.js';
+
+/** Where the orchestrator's JSON log lines go (stdout in production; the tests capture them). */
+export abstract class LogSink implements DestinationStream {
+  abstract write(line: string): void;
+}
+
+const sinks = new Map<LogFormat, Promise<LogSink>>();
+
+/**
+ * Standard output, through the card-number scrubber: JSON lines, or pino-pretty's lines when
+ * asked for and installed (a dev dependency: production images fall back to JSON). One per
+ * format and process, so the bootstrap logger and the app share it.
+ */
+export function stdoutLogSink(format: LogFormat): Promise<LogSink> {
+  let sink = sinks.get(format);
+  if (!sink) {
+    sink = openStdout(format).then((output) => new ScrubbingSink(output));
+    sinks.set(format, sink);
+  }
+  return sink;
+}
+
+async function openStdout(format: LogFormat): Promise<DestinationStream> {
+  const json = pino.destination({ dest: 1, sync: true });
+  if (format === 'json') return json;
+  try {
+    const { default: pretty } = await import('pino-pretty');
+    return pretty({ sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l' });
+  } catch {
+    pino(json).warn('LOG_FORMAT=pretty needs the pino-pretty dev dependency: logging JSON lines');
+    return json;
+  }
+}

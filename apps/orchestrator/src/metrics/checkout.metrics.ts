@@ -1,0 +1,54 @@
+import type { CheckoutCallObserver, CheckoutExchangeObservation } from '@app/checkout-client';
+import { Injectable } from '@nestjs/common';
+import { Counter, Histogram, Registry } from 'prom-client';
+import { checkoutErrorType, operationLabel, statusClass } from './metric-labels.js';
+
+const CALL_SECONDS_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/**
+ * Every HTTP exchange with Checkout (retries and 401 re-sends each count) and every OAuth token
+ * request, as the Checkout client reports them through its observer.
+ */
+@Injectable()
+export class CheckoutMetrics implements CheckoutCallObserver {
+  private readonly duration: Histogram<'operation' | 'status_class'>;
+  private readonly errors: Counter<'operation' | 'error_type'>;
+  private readonly tokenRequests: Counter<'result'>;
+
+  constructor(registry: Registry) {
+    this.duration = new Histogram({
+      name: 'threeds_checkout_request_duration_seconds',
+      help: 'Checkout API calls by operation and HTTP status class (none: no answer)',
+      labelNames: ['operation', 'status_class'],
+      buckets: CALL_SECONDS_BUCKETS,
+      registers: [registry],
+    });
+    this.errors = new Counter({
+      name: 'threeds_checkout_request_errors_total',
+      help: 'Checkout API calls that failed, by operation and why',
+      labelNames: ['operation', 'error_type'],
+      registers: [registry],
+    });
+    this.tokenRequests = new Counter({
+      name: 'threeds_checkout_token_refreshes_total',
+      help: 'OAuth client-credentials token requests to Checkout, by result',
+      labelNames: ['result'],
+      registers: [registry],
+    });
+    for (const result of ['success', 'failure']) this.tokenRequests.inc({ result }, 0);
+  }
+
+  exchangeFinished(observation: CheckoutExchangeObservation): void {
+    const operation = operationLabel(observation.operation);
+    this.duration.observe(
+      { operation, status_class: statusClass(observation.status) },
+      observation.seconds,
+    );
+    const errorType = checkoutErrorType(observation);
+    if (errorType) this.errors.inc({ operation, error_type: errorType });
+  }
+
+  tokenRequested(result: 'success' | 'failure'): void {
+    this.tokenRequests.inc({ result });
+  }
+}

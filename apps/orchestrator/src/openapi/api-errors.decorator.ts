@@ -1,0 +1,100 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { API_ERROR_CODES, ERROR_CATALOGUE, type ApiErrorCode } from '../http/error-catalogue.js';
+
+export class ApiErrorDto {
+  @ApiProperty({ enum: API_ERROR_CODES, example: 'AUTHENTICATION_NOT_FOUND' })
+  code: ApiErrorCode;
+
+  @ApiProperty({ example: 'No such authentication' })
+  message: string;
+
+  @ApiProperty({
+    description:
+      'VALIDATION_FAILED from the body rules: a list of `{field, rules}`; otherwise an object ' +
+      '(e.g. `authentication_id`, `retry_after_seconds`, Checkout `error_codes`). Never a value ' +
+      'from the request.',
+    oneOf: [
+      { type: 'object', additionalProperties: true },
+      {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            field: { type: 'string', example: 'source.expiry_year' },
+            rules: { type: 'array', items: { type: 'string' }, example: ['isNotExpired'] },
+          },
+        },
+      },
+    ],
+  })
+  details: Record<string, unknown> | { field: string; rules: string[] }[];
+
+  @ApiProperty({
+    description: 'Also in the `X-Request-Id` header; quote it when asking about a failure',
+    example: '6f1c2f0e-4a4b-4bd4-9a57-3f1f1c0f2b6e',
+  })
+  request_id: string;
+}
+
+/** Every error answer: `{"error": {code, message, details, request_id}}`. */
+export class ErrorResponseDto {
+  @ApiProperty({ type: ApiErrorDto })
+  error: ApiErrorDto;
+}
+
+/** Refusals any route can answer: input screening, URL decoding, rate limits, our own bugs. */
+const ANY_ROUTE: readonly ApiErrorCode[] = [
+  'INVALID_CHARACTERS',
+  'CARD_DATA_NOT_ALLOWED',
+  'MALFORMED_URL',
+  'URI_TOO_LONG',
+  'RATE_LIMITED',
+  'INTERNAL_ERROR',
+];
+
+/** Routes that read a JSON body. */
+export const BODY_ERRORS: readonly ApiErrorCode[] = [
+  'VALIDATION_FAILED',
+  'MALFORMED_BODY',
+  'BODY_TOO_DEEP',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+];
+
+/**
+ * The error answers of a route, from the catalogue: one response per status listing its codes,
+ * with an example each. Codes every route can answer are added here.
+ */
+export function ApiErrors(...codes: readonly ApiErrorCode[]): MethodDecorator & ClassDecorator {
+  const byStatus = new Map<number | '4XX', ApiErrorCode[]>();
+  for (const code of new Set([...codes, ...ANY_ROUTE])) {
+    const { status } = ERROR_CATALOGUE[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return applyDecorators(
+    ...[...byStatus].map(([status, sameStatus]) =>
+      ApiResponse({
+        status,
+        description: sameStatus.map((code) => `\`${code}\`: ${meaningOf(code)}`).join('<br>'),
+        content: {
+          'application/json': {
+            schema: { $ref: getSchemaPath(ErrorResponseDto) },
+            examples: Object.fromEntries(sameStatus.map((code) => [code, exampleOf(code)])),
+          },
+        },
+      }),
+    ),
+  );
+}
+
+const meaningOf = (code: ApiErrorCode): string => ERROR_CATALOGUE[code].meaning;
+
+function exampleOf(code: ApiErrorCode) {
+  return {
+    summary: meaningOf(code),
+    value: {
+      error: { code, message: meaningOf(code), details: {}, request_id: 'req-0001-example' },
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { CHANNEL_DATA_DISCRIMINATOR } from '../authentications/dto/channel-data.request.dto.js';
+import { SOURCE_DISCRIMINATOR } from '../authentications/dto/source.request.dto.js';
+import { API_ERROR_CODES, ERROR_CATALOGUE } from '../http/error-catalogue.js';
+import { ErrorResponseDto } from './api-errors.decorator.js';
+
+/** Swagger UI at `/docs`, the document at `/docs-json`. */
+export const DOCS_PATH = '/docs';
+export const DOCUMENT_PATH = '/docs-json';
+
+/** The routes that serve the documentation itself: Swagger UI, its assets, the document. */
+export function isDocumentationRoute(url: string): boolean {
+  return url === DOCS_PATH || url.startsWith(`${DOCS_PATH}/`) || url === DOCUMENT_PATH;
+}
+
+/**
+ * Swagger UI's page has an inline stylesheet and its widgets set inline styles and data: images;
+ * every script comes from /docs itself. Only these pages get this policy.
+ */
+const SWAGGER_UI_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const TAGS: readonly [string, string][] = [
+  ['authentications', "The internal API for payment teams' backends (team API key)"],
+  ['team events', "A team's webhook endpoints and the events sent to them (team API key)"],
+  ['checkout', 'What Checkout calls: the callback URL and the signed workflow webhooks'],
+  ['browser', "Where the issuer's pages send the cardholder's browser back"],
+  ['browser helper', 'The script merchant pages load to run the browser steps'],
+  ['health', 'Liveness, readiness and metrics, for the platform'],
+];
+
+const DESCRIPTION = `3-D Secure authentication through Checkout.com's standalone Sessions API.
+
+JSON in snake_case. Every \`/v1\` call needs a team API key (\`Authorization: Bearer <key>\`); a
+team sees only its own resources. Every answer carries \`X-Request-Id\` (yours, when you send a
+well-formed one). Errors are \`{"error": {"code", "message", "details", "request_id"}}\`, and
+\`code\` is one of:
+
+${errorCatalogueMarkdown()}`;
+
+export function errorCatalogueMarkdown(): string {
+  const rows = API_ERROR_CODES.map((code) => {
+    const { status, meaning } = ERROR_CATALOGUE[code];
+    return `| \`${code}\` | ${status} | ${meaning} |`;
+  });
+  return ['| code | status | meaning |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/** The OpenAPI document of every route the application serves (but the documentation's). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('3-D Secure orchestrator')
+    .setDescription(DESCRIPTION)
+    .setVersion('1')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'A team API key (`tds_…`)' },
+      'api-key',
+    );
+  for (const [name, description] of TAGS) builder.addTag(name, description);
+  return SwaggerModule.createDocument(app, builder.build(), {
+    // Every controller names its tags; class names would add one per controller besides.
+    autoTagControllers: false,
+    extraModels: [
+      ErrorResponseDto,
+      ...SOURCE_DISCRIMINATOR.subTypes.map((subType) => subType.value),
+      ...CHANNEL_DATA_DISCRIMINATOR.subTypes.map((subType) => subType.value),
+    ],
+  });
+}
+
+/** Serves Swagger UI and the JSON document; called wherever the HTTP server is configured. */
+export function configureOpenApi(app: NestFastifyApplication): void {
+  SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: DOCUMENT_PATH,
+    raw: ['json'],
+    customSiteTitle: '3-D Secure orchestrator API',
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', (request, reply, payload, done) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (isDocumentationRoute(path) && path !== DOCUMENT_PATH) {
+        void reply.header('content-security-policy', SWAGGER_UI_POLICY);
+      }
+      done(null, payload);
+    });
+}

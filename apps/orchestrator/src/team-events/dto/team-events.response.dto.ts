@@ -1,0 +1,101 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { nullableString } from '../../openapi/schemas.js';
+
+export class EndpointResponseDto {
+  @ApiProperty({ example: 'ep_2mhbfxdpnqrz6m6w7tiqbt3v4u' })
+  id: string;
+
+  @ApiProperty({ example: 'https://payments.example.com/3ds-events' })
+  url: string;
+
+  @ApiProperty(nullableString('payments-service'))
+  description: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at: string;
+}
+
+export class CreatedEndpointResponseDto extends EndpointResponseDto {
+  @ApiProperty({
+    description: 'Standard Webhooks signing secret: shown in this answer only',
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  })
+  secret: string;
+}
+
+export class EndpointListResponseDto {
+  @ApiProperty({ type: [EndpointResponseDto] })
+  data: EndpointResponseDto[];
+}
+
+class DeliveryAttemptDto {
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: "The endpoint's HTTP status" })
+  status: number | null;
+
+  @ApiProperty({ ...nullableString('timeout'), description: 'When no status came back' })
+  error: string | null;
+
+  @ApiProperty({ type: 'integer' })
+  duration_ms: number;
+}
+
+class DeliveryDto {
+  @ApiProperty()
+  endpoint_id: string;
+
+  @ApiProperty({ enum: ['pending', 'delivered', 'dead'] })
+  state: string;
+
+  @ApiProperty({ type: 'integer' })
+  attempts: number;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  next_attempt_at: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
+  delivered_at: string | null;
+
+  @ApiProperty({ type: [DeliveryAttemptDto] })
+  attempt_log: DeliveryAttemptDto[];
+}
+
+/** An event sent to the team, with its delivery to each endpoint. */
+export class TeamEventResponseDto {
+  @ApiProperty({ description: 'Also the `webhook-id` header', example: 'msg_…' })
+  id: string;
+
+  @ApiProperty({ example: 'authentication.completed' })
+  type: string;
+
+  @ApiProperty()
+  authentication_id: string;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The exact body sent: `{type, timestamp, data}`',
+  })
+  payload: Record<string, unknown>;
+
+  @ApiProperty({ type: [DeliveryDto] })
+  deliveries: DeliveryDto[];
+}
+
+export class TeamEventListResponseDto {
+  @ApiProperty({ type: [TeamEventResponseDto] })
+  data: TeamEventResponseDto[];
+}
+
+export class ResendResponseDto {
+  @ApiProperty()
+  event_id: string;
+
+  @ApiProperty({ type: 'integer', description: 'Deliveries queued' })
+  queued: number;
+}
