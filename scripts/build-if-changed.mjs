@@ -1,7 +1,10 @@
 // Builds both apps only when a build input changed since the last successful build, so that
 // `npm start` after `npm start` starts at once. The hash is taken before the build: an edit
 // made while it runs is seen by the next start.
-// Usage: node scripts/build-if-changed.mjs [-- <build command …>]   (default: npm run build --silent)
+// `npm run build` runs it with --always, so every build, whoever asks for it, leaves a stamp that
+// tells the truth about what is in dist/.
+// Usage: node scripts/build-if-changed.mjs [--always] [-- <build command …>]
+//        (default command: npm run build:bundles --silent)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,11 +13,12 @@ import { BUNDLES, forgetBuild, inputsHash, readStamp, STAMP_FILE } from './build
 const root = process.cwd();
 const separator = process.argv.indexOf('--');
 const [command, ...args] =
-  separator >= 0 ? process.argv.slice(separator + 1) : ['npm', 'run', 'build', '--silent'];
+  separator >= 0 ? process.argv.slice(separator + 1) : ['npm', 'run', 'build:bundles', '--silent'];
+const always = process.argv.slice(2, separator >= 0 ? separator : undefined).includes('--always');
 
 const hash = inputsHash(root);
 const bundlesPresent = BUNDLES.every((bundle) => existsSync(join(root, bundle)));
-if (bundlesPresent && readStamp(root) === hash) {
+if (!always && bundlesPresent && readStamp(root) === hash) {
   console.log('Build is up to date (no change in apps/, libs/, contracts/ or the build config).');
   process.exit(0);
 }

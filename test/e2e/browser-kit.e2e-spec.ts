@@ -110,6 +110,20 @@ describe('browser helper and demo page (e2e)', () => {
     await demo.get(`/demo/api/authentications/${created.body.id}/result?format=xml`).expect(400);
   });
 
+  it('answers the demo to this machine only: a client elsewhere sees no such route', async () => {
+    // One trusted proxy: the client is the address it forwards, as behind a load balancer.
+    const orchestrator = await start({ ...DEMO_ENV, TRUSTED_PROXY_HOPS: '1' });
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+
+    for (const path of ['/', '/demo/api/config']) {
+      const remote = await fetch(`${orchestrator.url}${path}`, { headers: from('203.0.113.7') });
+      expect(remote.status).toBe(404);
+      expect((await remote.json()).error.code).toBe('NOT_FOUND');
+      const local = await fetch(`${orchestrator.url}${path}`, { headers: from('127.0.0.1') });
+      expect(local.status).toBe(200);
+    }
+  });
+
   it.each([
     [
       'in production',

@@ -65,6 +65,20 @@ describe('scripts/build-if-changed.mjs (npm start)', () => {
     expect(builds()).toBe(1);
   });
 
+  it('always builds with --always (npm run build), and its stamp then vouches for the result', () => {
+    expect(start().status).toBe(0);
+    const forced = spawnSync(
+      process.execPath,
+      [SCRIPT, '--always', '--', process.execPath, '-e', FAKE_BUILD],
+      { cwd: root, encoding: 'utf8' },
+    );
+
+    expect(forced.status).toBe(0);
+    expect(builds()).toBe(2);
+    expect(start().stdout).toContain('Build is up to date');
+    expect(builds()).toBe(2);
+  });
+
   it.each([
     ['a source is edited', () => write('apps/orchestrator/src/main.ts', 'export const x = 1;\n')],
     ['a lib file is added', () => write('libs/domain/src/new-rule.ts', 'export {};\n')],

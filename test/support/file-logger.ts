@@ -1,6 +1,5 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ScrubbingSink } from '../../apps/orchestrator/src/logging/scrubbing-sink.js';
 
 /** Where every e2e worker's orchestrator logs go, for the leak scan at the end of the run. */
 export const LOG_DIR_KEY = 'E2E_LOG_DIR';
@@ -14,9 +13,9 @@ export interface LogCapture {
 }
 
 /**
- * Where the orchestrators under test log: this worker's log file, through the scrubber as in
- * production (the leak scan reads it), and the captures of the specs running now, unscrubbed,
- * so their assertions see what the code wrote. One per test file: nestjs-pino builds its root
+ * Where the orchestrators under test log: this worker's log file (the leak scan reads it) and
+ * the captures of the specs running now, both unscrubbed: the scrubber is production's last line
+ * of defence, and a card number it would have had to mask is a leak the scan must see. One per test file: nestjs-pino builds its root
  * logger once, with the first app's sink, and keeps it for the apps started after.
  */
 class TestLogSink {
@@ -29,11 +28,11 @@ class TestLogSink {
   }
 }
 
-function workerLogSink(): ScrubbingSink | undefined {
+function workerLogSink(): LogCapture | undefined {
   const dir = process.env[LOG_DIR_KEY];
   if (!dir) return undefined;
   const file = workerLogFile(dir);
-  return new ScrubbingSink({ write: (line) => appendFileSync(file, line) });
+  return { write: (line) => appendFileSync(file, line) };
 }
 
 export const testLogSink = new TestLogSink();

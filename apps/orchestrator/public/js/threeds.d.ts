@@ -138,7 +138,11 @@ export interface AuthenticateOptions {
    * screens narrower than 600 px) it is shown over the page.
    */
   container?: HTMLElement;
-  /** Default: the CReq's own `challengeWindowSize`, else 05. */
+  /**
+   * The challenge frame's size. Default: the CReq's own `challengeWindowSize`, else 05. This sizes
+   * the frame only: the issuer lays its page out for the size in the CReq, so an override that
+   * differs from it may crop or pad that page.
+   */
   challengeWindowSize?: ChallengeWindowSize;
   /**
    * The orchestrator's origin (its PUBLIC_URL), whose notification pages post the completion

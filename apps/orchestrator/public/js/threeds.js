@@ -8,6 +8,8 @@
 
 /** States after which nothing more happens in the browser. */
 const FINAL_STATES = ['result_ready', 'completed', 'closed'];
+/** How often an open challenge checks whether the authentication ended without its notice. */
+const CHALLENGE_POLL_MS = 5_000;
 /** States in which the orchestrator still waits for the 3DS Method or the browser data. */
 const WAITING_STATES = ['awaiting_issuer_fingerprint', 'awaiting_channel_data'];
 
@@ -135,15 +137,32 @@ async function runChallenge(run, authentication) {
     const size = run.challengeWindowSize ?? creqWindowSize(action.creq) ?? '05';
     const { frame, remove } = challengeFrame(run.container, size);
     run.progress('challenge_shown', authentication, { challengeWindowSize: size });
+    // The notice may never come (the page could not load, the cardholder left and Checkout's
+    // session expired): the orchestrator's own state ends the wait too.
+    const shown = new AbortController();
     try {
       postForm(frame, post.url, post.fields);
-      await waitForNotice(run, frame, 'challenge-complete');
+      await Promise.race([
+        waitForNotice(run, frame, 'challenge-complete'),
+        untilFinal(run, authentication.id, shown.signal),
+      ]);
     } finally {
+      shown.abort();
       remove();
     }
     run.progress('challenge_completed', authentication);
   }
   return waitForFinal(run, authentication);
+}
+
+/** Resolves once the authentication is final, polling every CHALLENGE_POLL_MS until `stop`. */
+async function untilFinal(run, id, stop) {
+  for (;;) {
+    await sleep(CHALLENGE_POLL_MS, AbortSignal.any([stop, run.signal].filter(Boolean)));
+    // A failed look is only a missed look: the notice, or the next poll, still ends the wait.
+    const current = await run.backend.get(id).catch(() => undefined);
+    if (current && FINAL_STATES.includes(current.state)) return;
+  }
 }
 
 /** What the browser posts to the ACS: the CReq (3DS2), or PaReq, TermUrl and MD (3DS1). */

@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { LoopbackOnlyGuard } from './loopback-only.guard.js';
 import type { FastifyReply } from 'fastify';
 import { readPublicFile, type PublicFile } from '../browser-helper/public-files.js';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
@@ -10,6 +11,7 @@ import { securityConfig, type SecurityConfig } from '../config/security.config.j
  * lets the merchant pages of FRAME_ANCESTORS frame it.
  */
 @ApiExcludeController()
+@UseGuards(LoopbackOnlyGuard)
 @Controller()
 export class DemoPageController {
   private readonly page = readPublicFile('demo/index.html');

@@ -8,7 +8,7 @@ import type { LogLevel } from '../config/orchestrator.environment.js';
 export const REQUEST_ID_KEY = 'request_id';
 
 /**
- * Field names whose values are never logged, at the top level or one or two objects down:
+ * Field names whose values are never logged, at the top level or up to three objects down:
  * credentials, and the card data Checkout's session requests carry (`source.number`, the
  * cryptogram of a result). `parameters`: a database error's bound values.
  */
@@ -26,16 +26,21 @@ const REDACTED_KEYS = [
   'token',
   'session_secret',
   'sessionSecret',
+  'checkout_session_secret',
+  'secret',
+  'signing_secret',
   'password',
   'number',
   'cvv',
   'cryptogram',
   'authentication_value',
+  'cavv',
+  'aav',
   'parameters',
 ];
 
 export const REDACTED_PATHS = REDACTED_KEYS.flatMap((key) =>
-  ['', '*.', '*.*.'].map((depth) =>
+  ['', '*.', '*.*.', '*.*.*.'].map((depth) =>
     /^[A-Za-z_$][\w$]*$/.test(key) ? `${depth}${key}` : `${depth.slice(0, -1)}["${key}"]`,
   ),
 );
