@@ -18,6 +18,7 @@ import {
 } from 'graphile-worker';
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
+import pg from 'pg';
 import { CompleteSessionTask } from '../authentications/complete-session.task.js';
 import { RecheckTask } from '../authentications/recheck.task.js';
 import { CheckoutEventTask } from '../checkout-webhooks/checkout-event.task.js';
@@ -49,6 +50,10 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly instance = `${hostname()}:${process.pid}`;
   private readonly groups: readonly { tasks: readonly JobTask[]; concurrency: number }[];
   private pools: Pool[] = [];
+  /** The queue's connections, ours to close: see connectionPool(). */
+  private readonly connections: pg.Pool[] = [];
+  /** One per open connection, settled when its socket has closed (pg's `end()` resolves first). */
+  private readonly closing = new Set<Promise<void>>();
   private utils?: WorkerUtils;
   private heartbeat?: NodeJS.Timeout;
 
@@ -71,7 +76,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     const connectionString = withApplicationName(this.database.url!, 'orchestrator-jobs');
     for (const group of this.groups) this.pools.push(await this.start(connectionString, group));
-    this.utils = await makeWorkerUtils({ connectionString, maxPoolSize: 1 });
+    this.utils = await makeWorkerUtils({ pgPool: this.connectionPool(connectionString, 1) });
     await this.adoptOrphans();
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), this.config.heartbeatMs);
@@ -86,6 +91,32 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     this.logger.log({ msg: 'job workers stopped', ms: Date.now() - started });
     for (const pool of this.pools) await this.workers.forget(pool.id).catch(() => undefined);
     await this.utils?.release();
+    await Promise.all(this.connections.map((connections) => connections.end()));
+    // Only then may the embedded PostgreSQL stop: it would end connections still closing.
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref());
+    await Promise.race([Promise.all(this.closing), timeout]);
+  }
+
+  /**
+   * A pool graphile-worker borrows and we close. graphile-worker removes its error listeners from
+   * pools it made when a runner stops, so a connection the server ends during shutdown (Ctrl-C
+   * reaching PostgreSQL too, a restart) would crash the process with an unhandled 'error' event;
+   * these listeners stay until the pool is closed.
+   */
+  private connectionPool(connectionString: string, max: number): pg.Pool {
+    const pool = new pg.Pool({ connectionString, max });
+    const warn = (error: Error) =>
+      this.logger.warn({ msg: 'job queue connection lost', error: error.message });
+    pool.on('error', warn);
+    pool.on('connect', (client) => {
+      client.on('error', warn);
+      const closed: Promise<void> = new Promise((resolve) => client.once('end', resolve)).then(
+        () => void this.closing.delete(closed),
+      );
+      this.closing.add(closed);
+    });
+    this.connections.push(pool);
+    return pool;
   }
 
   private async start(
@@ -97,8 +128,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     events.on('pool:create', ({ workerPool }) => (id = workerPool.id));
     const runner = await run(
       {
-        connectionString,
-        maxPoolSize: group.concurrency + 2,
+        pgPool: this.connectionPool(connectionString, group.concurrency + 2),
         concurrency: group.concurrency,
         pollInterval: this.config.pollIntervalMs,
         noHandleSignals: true,
