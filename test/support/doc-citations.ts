@@ -9,7 +9,7 @@ const DOCS_CITATION = /\bdocs\/([\w.-]+\.md)(?:#([\w-]+))?/g;
 /** A Markdown link target: `[text](path#anchor)`. */
 const MARKDOWN_LINK = /\]\(([^)\s]+)\)/g;
 
-const SOURCE_DIRS = ['apps', 'libs', 'test', 'scripts'];
+const SOURCE_DIRS = ['apps', 'libs', 'test', 'scripts', 'bench'];
 const ROOT_SOURCES = ['eslint.config.mjs', 'jest.config.mjs', 'ormconfig.ts'];
 const SOURCE_EXTENSION = /\.(?:[cm]?[jt]s)$/;
 

@@ -1,0 +1,67 @@
+// The processes under test: the built simulator, the built orchestrator and the minimal
+// implementation (bench/minimal), configured alike (same Checkout client, keys, database server).
+import { API_KEY, TEAM } from './load.mjs';
+import { startNodeApp } from './processes.mjs';
+
+export const SIMULATOR_CLIENT = { id: 'ack_benchclient', secret: 'bench-client-secret' };
+
+const SECRETS = {
+  CRYPTOGRAM_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+  CARD_FINGERPRINT_KEY: 'bench-card-fingerprint-key-000000000000',
+};
+
+const checkoutEnv = (simulatorUrl) => ({
+  CHECKOUT_API_URL: simulatorUrl,
+  CHECKOUT_TOKEN_URL: `${simulatorUrl}/connect/token`,
+  CHECKOUT_CLIENT_ID: SIMULATOR_CLIENT.id,
+  CHECKOUT_CLIENT_SECRET: SIMULATOR_CLIENT.secret,
+});
+
+/** The control API resets the simulator's sessions and counters between runs. */
+export function startSimulator(port) {
+  return startNodeApp('simulator', 'dist/apps/checkout-simulator/main.js', {
+    PORT: String(port),
+    LOG_FORMAT: 'json',
+    SIMULATOR_CLIENT_ID: SIMULATOR_CLIENT.id,
+    SIMULATOR_CLIENT_SECRET: SIMULATOR_CLIENT.secret,
+    SIMULATOR_CONTROL_API: 'true',
+  });
+}
+
+/**
+ * The orchestrator as deployed (production logging at info), against `databaseUrl`. Its rate
+ * limits are raised out of reach: one API key sending every request is the benchmark's doing.
+ * BENCH_PROFILE_DIR: a V8 CPU profile of each run is written there (Chrome DevTools opens it).
+ */
+export function startOrchestrator({ port, databaseUrl, simulatorUrl }) {
+  return startNodeApp(
+    'orchestrator',
+    'dist/apps/orchestrator/main.js',
+    {
+      PORT: String(port),
+      LOG_FORMAT: 'json',
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      ...checkoutEnv(simulatorUrl),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      API_KEYS: `${TEAM}:${API_KEY}`,
+      RATE_LIMIT_API_PER_MINUTE: '100000000',
+      RATE_LIMIT_CHECKOUT_PER_MINUTE: '100000000',
+      ...SECRETS,
+    },
+    process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : [],
+  );
+}
+
+/** The minimal implementation; its API key is the one the orchestrator seeded (api_keys). */
+export function startMinimal({ port, databaseUrl, simulatorUrl }) {
+  return startNodeApp('minimal', 'bench/minimal/server.mjs', {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    ...checkoutEnv(simulatorUrl),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...SECRETS,
+  });
+}

@@ -1,0 +1,127 @@
+// `npm run bench -- --compare`: the orchestrator against a deliberately minimal implementation of
+// the same frictionless create flow (bench/minimal), side by side: one simulator, one PostgreSQL
+// server, interleaved pairs (orchestrator, then minimal) at each concurrency. `--smoke`: one short
+// pair at concurrency 2, to prove the comparison still runs (npm test); it never judges speed.
+import { mkdirSync } from 'node:fs';
+import { startMinimal, startOrchestrator, startSimulator } from './apps.mjs';
+import { startServer } from './database.mjs';
+import { freePort } from './processes.mjs';
+import { finalLine, markdownTable, summarize, writeResults } from './report.mjs';
+import { measureRun } from './run.mjs';
+
+const IMPLEMENTATIONS = [
+  { name: 'orchestrator', start: startOrchestrator },
+  { name: 'minimal', start: startMinimal },
+];
+
+function configOf(smoke) {
+  const env = process.env;
+  const number = (name, fallback) => Number(env[name] ?? fallback);
+  return smoke
+    ? {
+        pairs: 1,
+        seconds: number('BENCH_SECONDS', 1.5),
+        warmupSeconds: 0.5,
+        concurrencies: [2],
+        resultsDir: env.BENCH_RESULTS_DIR,
+      }
+    : {
+        pairs: number('BENCH_PAIRS', 3),
+        seconds: number('BENCH_SECONDS', 15),
+        warmupSeconds: number('BENCH_WARMUP_SECONDS', 2),
+        concurrencies: (env.BENCH_CONCURRENCIES ?? '8,64').split(',').map(Number),
+        resultsDir: env.BENCH_RESULTS_DIR ?? 'bench',
+      };
+}
+
+const describe = (run) =>
+  `${run.implementation.padEnd(12)} c=${String(run.concurrency).padEnd(3)} ` +
+  `${String(run.flows_per_s).padStart(6)} flows/s  p50 ${run.latency_ms.p50} ms  p99 ${run.latency_ms.p99} ms  ` +
+  `${run.commits_per_flow} commits/flow  CPU ms/flow app ${run.cpu_ms_per_flow.app} ` +
+  `sim ${run.cpu_ms_per_flow.simulator} pg ${run.cpu_ms_per_flow.postgres}  ` +
+  `RSS ${run.rss_mb.before} → ${run.rss_mb.after} MB  drain ${run.drain_ms} ms` +
+  (run.errors || run.incomplete
+    ? `  ERRORS ${JSON.stringify(run.failures)} incomplete ${run.incomplete}`
+    : '');
+
+/** Why a run cannot be trusted, if it cannot: failures, unfinished flows, a token per request. */
+function problemsOf(run) {
+  const problems = [];
+  if (run.errors > 0) problems.push(`${run.errors} failed creates ${JSON.stringify(run.failures)}`);
+  if (run.incomplete > 0) problems.push(`${run.incomplete} flows not completed`);
+  if (run.rows.authentications === 0) problems.push('no flow at all');
+  if (run.checkout.tokens_issued !== 1) problems.push(`${run.checkout.tokens_issued} OAuth tokens`);
+  if (run.exit_code !== 0) problems.push(`exit code ${run.exit_code}`);
+  return problems.map((problem) => `${run.implementation} c=${run.concurrency}: ${problem}`);
+}
+
+export async function compare({ smoke }) {
+  const config = configOf(smoke);
+  const started = new Date();
+  const server = await startServer();
+  const simulatorPort = await freePort();
+  const simulator = startSimulator(simulatorPort);
+  simulator.url = `http://127.0.0.1:${simulatorPort}`;
+  const template = `bench_${process.pid}_template`;
+  const runs = [];
+  try {
+    await simulator.ready;
+    // The template: migrated, job queue installed and API key seeded by the orchestrator itself.
+    await server.createDatabase(template);
+    const preparing = startOrchestrator({
+      port: await freePort(),
+      databaseUrl: server.urlFor(template),
+      simulatorUrl: simulator.url,
+    });
+    await preparing.ready;
+    await preparing.stop();
+    for (let pair = 1; pair <= config.pairs; pair++) {
+      for (const concurrency of config.concurrencies) {
+        for (const implementation of IMPLEMENTATIONS) {
+          const name = `bench_${process.pid}_${runs.length + 1}`;
+          const run = await measureRun({
+            implementation,
+            concurrency,
+            server,
+            simulator,
+            template,
+            config,
+            name,
+          });
+          runs.push({ pair, ...run });
+          console.log(`pair ${pair}/${config.pairs}  ${describe(run)}`);
+        }
+      }
+    }
+  } finally {
+    await simulator.stop();
+    await server.stop();
+  }
+  const summaries = summarize(runs, config.concurrencies);
+  const table = markdownTable(summaries);
+  const line = finalLine(summaries, runs);
+  const problems = runs.flatMap(problemsOf);
+  const document = {
+    scenario:
+      'POST /v1/authentications, frictionless, browser data at create; then complete and the callback',
+    database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded',
+    postgres_cpu: server.postmasterPid ? 'postmaster process tree' : 'not visible from here',
+    config: { ...config, resultsDir: undefined, smoke },
+    started_at: started.toISOString(),
+    finished_at: new Date().toISOString(),
+    summaries,
+    runs,
+    problems,
+    line,
+  };
+  if (config.resultsDir) {
+    mkdirSync(config.resultsDir, { recursive: true });
+    await writeResults(config.resultsDir, document, table);
+  }
+  console.log(`\n${table}\n`);
+  if (problems.length > 0) {
+    console.error(`bench: FAILED:\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+  console.log(line);
+}

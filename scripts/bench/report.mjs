@@ -1,0 +1,121 @@
+// What a comparison prints and writes: medians over the pairs, the ratio per concurrency (the
+// median of each pair's orchestrator/minimal throughput), a Markdown table for bench/README.md,
+// results.json, and the one-line summary.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as prettier from 'prettier';
+
+const IMPLEMENTATIONS = ['orchestrator', 'minimal'];
+const TABLE_START = '<!-- results:start -->';
+const TABLE_END = '<!-- results:end -->';
+
+function median(values) {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const round = (value, digits) => (value === null ? null : Number(value.toFixed(digits)));
+const medianOf = (runs, pick, digits = 1) => round(median(runs.map(pick)), digits);
+
+function summaryOf(runs) {
+  return {
+    runs: runs.length,
+    flows_per_s: medianOf(runs, (r) => r.flows_per_s),
+    latency_ms: {
+      p50: medianOf(runs, (r) => r.latency_ms.p50),
+      p99: medianOf(runs, (r) => r.latency_ms.p99),
+    },
+    commits_per_flow: medianOf(runs, (r) => r.commits_per_flow, 2),
+    cpu_ms_per_flow: Object.fromEntries(
+      ['app', 'simulator', 'postgres'].map((key) => [
+        key,
+        medianOf(runs, (r) => r.cpu_ms_per_flow[key], 2),
+      ]),
+    ),
+    rss_mb: {
+      before: medianOf(runs, (r) => r.rss_mb.before, 0),
+      after: Math.max(...runs.map((r) => r.rss_mb.after)),
+    },
+    drain_ms: medianOf(runs, (r) => r.drain_ms, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors + r.incomplete, 0),
+  };
+}
+
+/** Per concurrency: each implementation's medians and the median of the pairs' ratios. */
+export function summarize(runs, concurrencies) {
+  return concurrencies.map((concurrency) => {
+    const at = runs.filter((run) => run.concurrency === concurrency);
+    const of = (name) => at.filter((run) => run.implementation === name);
+    const [orchestrator, minimal] = IMPLEMENTATIONS.map(of);
+    const ratios = orchestrator.map((run, pair) => run.flows_per_s / minimal[pair]?.flows_per_s);
+    return {
+      concurrency,
+      ratio: round(median(ratios), 2),
+      orchestrator: summaryOf(orchestrator),
+      minimal: summaryOf(minimal),
+    };
+  });
+}
+
+/** The orchestrator's commits per flow over every run (they do not depend on concurrency). */
+export const orchestratorCommitsPerFlow = (runs) =>
+  medianOf(
+    runs.filter((run) => run.implementation === 'orchestrator'),
+    (r) => r.commits_per_flow,
+    1,
+  );
+
+export function finalLine(summaries, runs) {
+  const ratios = summaries.map(({ concurrency, ratio }) => `ratio_c${concurrency}=${ratio}`);
+  return `${ratios.join(' ')} commits_per_flow=${orchestratorCommitsPerFlow(runs)}`;
+}
+
+const show = (value, digits = 1) => (value === null ? 'n/a' : value.toFixed(digits));
+
+export function markdownTable(summaries) {
+  const lines = [
+    '| concurrency | implementation | flows/s | p50 ms | p99 ms | commits/flow | CPU ms/flow: app | simulator | PostgreSQL | RSS MB | drain s | ratio |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const summary of summaries) {
+    for (const name of IMPLEMENTATIONS) {
+      const s = summary[name];
+      lines.push(
+        `| ${summary.concurrency} | ${name} | ${show(s.flows_per_s, 0)} | ${show(s.latency_ms.p50)} | ` +
+          `${show(s.latency_ms.p99)} | ${show(s.commits_per_flow)} | ${show(s.cpu_ms_per_flow.app, 2)} | ` +
+          `${show(s.cpu_ms_per_flow.simulator, 2)} | ${show(s.cpu_ms_per_flow.postgres, 2)} | ` +
+          `${show(s.rss_mb.before, 0)} → ${show(s.rss_mb.after, 0)} | ${show(s.drain_ms / 1000)} | ` +
+          `${name === 'orchestrator' ? show(summary.ratio, 2) : ''} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Written as `npm run lint` wants it (Prettier aligns Markdown tables, folds short JSON arrays). */
+async function writeFormatted(path, text) {
+  const options = (await prettier.resolveConfig(path)) ?? {};
+  writeFileSync(path, await prettier.format(text, { ...options, filepath: path }));
+}
+
+/** results.json, and the table between the markers of README.md in the same directory. */
+export async function writeResults(directory, document, table) {
+  await writeFormatted(join(directory, 'results.json'), JSON.stringify(document, null, 2));
+  const readme = join(directory, 'README.md');
+  if (!existsSync(readme)) return;
+  const text = readFileSync(readme, 'utf8');
+  const start = text.indexOf(TABLE_START);
+  const end = text.indexOf(TABLE_END);
+  if (start < 0 || end < start) return;
+  const { pairs, seconds, warmupSeconds } = document.config;
+  const measured =
+    `Measured ${document.finished_at.slice(0, 16).replace('T', ' ')} UTC: ${pairs} pairs, ` +
+    `${seconds} s per run after ${warmupSeconds} s of warm-up, ${document.database} PostgreSQL.`;
+  const results = `${measured}\n\n${table}\n\n\`${document.line}\``;
+  await writeFormatted(
+    readme,
+    `${text.slice(0, start + TABLE_START.length)}\n${results}\n${text.slice(end)}`,
+  );
+}

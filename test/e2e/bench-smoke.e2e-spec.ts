@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ORCHESTRATOR_BUNDLE, SIMULATOR_BUNDLE } from '../support/app-process.js';
+import { LOG_DIR_KEY, workerLogFile } from '../support/file-logger.js';
+import { traversableTempDir } from '../support/temp-dir.js';
+
+interface BenchRun {
+  implementation: 'orchestrator' | 'minimal';
+  errors: number;
+  incomplete: number;
+  exit_code: number;
+  checkout: { tokens_issued: number; sessions: number };
+  rows: {
+    authentications: number;
+    completed: number;
+    per_flow: Record<string, unknown> & { timeline: Record<string, number> };
+  };
+}
+
+/** `npm run bench -- --smoke` as a developer runs it (its own embedded PostgreSQL, built apps). */
+function runSmoke(resultsDir: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['scripts/bench.mjs', '--smoke'], {
+    env: { PATH: process.env.PATH ?? '', BENCH_RESULTS_DIR: resultsDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      const logDir = process.env[LOG_DIR_KEY];
+      if (logDir) appendFileSync(workerLogFile(logDir), output);
+      resolve({ code, output });
+    }),
+  );
+}
+
+/**
+ * The side-by-side benchmark keeps running (README, Benchmark): one short pair, orchestrator and
+ * the minimal implementation, both completing every flow with the same rows. Speed is never
+ * asserted here; `npm run bench -- --compare` measures it.
+ */
+describe('npm run bench -- --smoke (e2e)', () => {
+  let resultsDir: string;
+  let result: { code: number | null; output: string };
+  let runs: BenchRun[];
+
+  beforeAll(async () => {
+    for (const bundle of [ORCHESTRATOR_BUNDLE, SIMULATOR_BUNDLE]) {
+      if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` first`);
+    }
+    resultsDir = await traversableTempDir('bench-smoke-');
+    result = await runSmoke(resultsDir);
+    const results = join(resultsDir, 'results.json');
+    runs = existsSync(results)
+      ? (JSON.parse(readFileSync(results, 'utf8')) as { runs: BenchRun[] }).runs
+      : [];
+  }, 240_000);
+
+  afterAll(() => rmSync(resultsDir, { recursive: true, force: true }));
+
+  it('exits 0 and ends with the ratio line', () => {
+    expect(result).toMatchObject({ code: 0 });
+    const lastLine = result.output.trim().split('\n').at(-1);
+    expect(lastLine).toMatch(/^ratio_c2=\d+(\.\d+)? commits_per_flow=\d+(\.\d+)?$/);
+  });
+
+  it('ran both implementations, every flow completed without an error', () => {
+    expect(runs.map((run) => run.implementation)).toEqual(['orchestrator', 'minimal']);
+    for (const run of runs) {
+      expect({ implementation: run.implementation, errors: run.errors }).toEqual({
+        implementation: run.implementation,
+        errors: 0,
+      });
+      expect(run.rows.authentications).toBeGreaterThan(0);
+      expect(run.rows.completed).toBe(run.rows.authentications);
+      expect(run.incomplete).toBe(0);
+      expect(run.exit_code).toBe(0);
+      // One OAuth token for the whole run: cached for its lifetime by both.
+      expect(run.checkout.tokens_issued).toBe(1);
+      expect(run.checkout.sessions).toBe(run.rows.authentications);
+    }
+  });
+
+  it('the minimal implementation writes the same rows per flow as the orchestrator', () => {
+    const [orchestrator, minimal] = runs;
+    expect(orchestrator.rows.per_flow.timeline).toEqual({
+      created: 1,
+      result_received: 1,
+      callback_received: 1,
+      completion_confirmed: 1,
+    });
+    expect(minimal.rows.per_flow).toEqual(orchestrator.rows.per_flow);
+  });
+});
