@@ -45,6 +45,25 @@ const CHECKOUT_ERRORS = [
 ] as const;
 
 /** The OpenAPI description of each route of AuthenticationsController. */
+
+/** A step that updates Checkout's session: same answer and the same refusals, body aside. */
+function sessionUpdate(summary: string, body: new () => object) {
+  return applyDecorators(
+    ApiOperation({ summary }),
+    ID_PARAM,
+    ApiBody({ type: body }),
+    ApiOkResponse({ type: AuthenticationResponseDto }),
+    ApiErrors(
+      'UNAUTHENTICATED',
+      ...BODY_ERRORS,
+      'AUTHENTICATION_NOT_FOUND',
+      'ILLEGAL_TRANSITION',
+      'CONCURRENT_UPDATE',
+      ...CHECKOUT_ERRORS,
+    ),
+  );
+}
+
 export const AuthenticationsApi = {
   create: () =>
     applyDecorators(
@@ -95,34 +114,14 @@ export const AuthenticationsApi = {
       ApiErrors('UNAUTHENTICATED', 'AUTHENTICATION_NOT_FOUND'),
     ),
   issuerFingerprint: () =>
-    applyDecorators(
-      ApiOperation({ summary: 'Report the 3DS Method completion (EMV threeDSCompInd)' }),
-      ID_PARAM,
-      ApiBody({ type: IssuerFingerprintRequestDto }),
-      ApiOkResponse({ type: AuthenticationResponseDto }),
-      ApiErrors(
-        'UNAUTHENTICATED',
-        ...BODY_ERRORS,
-        'AUTHENTICATION_NOT_FOUND',
-        'ILLEGAL_TRANSITION',
-        'CONCURRENT_UPDATE',
-        ...CHECKOUT_ERRORS,
-      ),
+    sessionUpdate(
+      'Report the 3DS Method completion (EMV threeDSCompInd)',
+      IssuerFingerprintRequestDto,
     ),
   channelData: () =>
-    applyDecorators(
-      ApiOperation({ summary: 'Send the browser or app data; answers the next action' }),
-      ID_PARAM,
-      ApiBody({ type: SubmitChannelDataRequestDto }),
-      ApiOkResponse({ type: AuthenticationResponseDto }),
-      ApiErrors(
-        'UNAUTHENTICATED',
-        ...BODY_ERRORS,
-        'AUTHENTICATION_NOT_FOUND',
-        'ILLEGAL_TRANSITION',
-        'CONCURRENT_UPDATE',
-        ...CHECKOUT_ERRORS,
-      ),
+    sessionUpdate(
+      'Send the browser or app data; answers the next action',
+      SubmitChannelDataRequestDto,
     ),
   result: () =>
     applyDecorators(
