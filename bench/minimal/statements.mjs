@@ -39,8 +39,9 @@ const CREATE = `
 /**
  * Step 2, Checkout's answer: compare-and-set to `result_ready` with its timeline row, the team's
  * `authentication.completed` event with one delivery (and job) per active endpoint, the
- * `complete` job, and the Idempotency-Key's stored answer. The `complete` job is due only after a
- * lease: this process sends `complete` itself at once, the job is there for a process that died.
+ * `complete` job, and the Idempotency-Key's stored answer; the creation deadline, now moot, is
+ * removed. The `complete` job is due only after a lease: this process sends `complete` itself at
+ * once, the job is there for a process that died.
  */
 const RESULT = `
   WITH moved AS (
@@ -71,6 +72,8 @@ const RESULT = `
     SELECT graphile_worker.add_job('${DELIVERY_TASK}', json_build_object('delivery_id', id::text),
              job_key => 'delivery:' || id)
     FROM deliveries
+  ), deadline_cancelled AS (
+    SELECT graphile_worker.remove_job('recheck:' || id) FROM moved
   ), answered AS (
     UPDATE idempotency_keys SET state = 'completed', response_status = 201,
       response_body = $12::jsonb, updated_at = $7
@@ -78,6 +81,7 @@ const RESULT = `
     RETURNING key
   )
   SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM jobs)::int AS jobs,
+         (SELECT count(*) FROM deadline_cancelled)::int AS deadlines_cancelled,
          (SELECT count(*) FROM answered)::int AS answered`;
 
 /**

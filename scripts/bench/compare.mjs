@@ -37,7 +37,7 @@ function configOf(smoke) {
 const describe = (run) =>
   `${run.implementation.padEnd(12)} c=${String(run.concurrency).padEnd(3)} ` +
   `${String(run.flows_per_s).padStart(6)} flows/s  p50 ${run.latency_ms.p50} ms  p99 ${run.latency_ms.p99} ms  ` +
-  `${run.commits_per_flow} commits/flow  CPU ms/flow app ${run.cpu_ms_per_flow.app} ` +
+  `${run.commits_per_flow} commits/flow (${run.write_commits_per_flow} writing)  CPU ms/flow app ${run.cpu_ms_per_flow.app} ` +
   `sim ${run.cpu_ms_per_flow.simulator} pg ${run.cpu_ms_per_flow.postgres}  ` +
   `RSS ${run.rss_mb.before} → ${run.rss_mb.after} MB  drain ${run.drain_ms} ms` +
   (run.errors || run.incomplete

@@ -95,6 +95,17 @@ export async function startServer() {
       );
       return Number(rows[0].n);
     },
+    /**
+     * The next transaction id of the whole server: only transactions that write take one, so
+     * its growth counts the commits that must reach the WAL (a read, or the transaction a
+     * LISTENing session runs to read each notification, takes none).
+     */
+    async nextTransactionId() {
+      const { rows } = await admin.query(
+        'SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xid',
+      );
+      return Number(rows[0].xid);
+    },
     async stop() {
       for (const name of [...created].reverse()) {
         await this.dropDatabase(name).catch(() => undefined);

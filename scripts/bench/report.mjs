@@ -28,6 +28,7 @@ function summaryOf(runs) {
       p99: medianOf(runs, (r) => r.latency_ms.p99),
     },
     commits_per_flow: medianOf(runs, (r) => r.commits_per_flow, 2),
+    write_commits_per_flow: medianOf(runs, (r) => r.write_commits_per_flow, 2),
     cpu_ms_per_flow: Object.fromEntries(
       ['app', 'simulator', 'postgres'].map((key) => [
         key,
@@ -60,31 +61,35 @@ export function summarize(runs, concurrencies) {
 }
 
 /** The orchestrator's commits per flow over every run (they do not depend on concurrency). */
-export const orchestratorCommitsPerFlow = (runs) =>
+export const orchestratorPerFlow = (runs, key) =>
   medianOf(
     runs.filter((run) => run.implementation === 'orchestrator'),
-    (r) => r.commits_per_flow,
+    (r) => r[key],
     1,
   );
 
 export function finalLine(summaries, runs) {
   const ratios = summaries.map(({ concurrency, ratio }) => `ratio_c${concurrency}=${ratio}`);
-  return `${ratios.join(' ')} commits_per_flow=${orchestratorCommitsPerFlow(runs)}`;
+  return (
+    `${ratios.join(' ')} commits_per_flow=${orchestratorPerFlow(runs, 'commits_per_flow')} ` +
+    `write_commits_per_flow=${orchestratorPerFlow(runs, 'write_commits_per_flow')}`
+  );
 }
 
 const show = (value, digits = 1) => (value === null ? 'n/a' : value.toFixed(digits));
 
 export function markdownTable(summaries) {
   const lines = [
-    '| concurrency | implementation | flows/s | p50 ms | p99 ms | commits/flow | CPU ms/flow: app | simulator | PostgreSQL | RSS MB | drain s | ratio |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| concurrency | implementation | flows/s | p50 ms | p99 ms | commits/flow | writing | CPU ms/flow: app | simulator | PostgreSQL | RSS MB | drain s | ratio |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const summary of summaries) {
     for (const name of IMPLEMENTATIONS) {
       const s = summary[name];
       lines.push(
         `| ${summary.concurrency} | ${name} | ${show(s.flows_per_s, 0)} | ${show(s.latency_ms.p50)} | ` +
-          `${show(s.latency_ms.p99)} | ${show(s.commits_per_flow)} | ${show(s.cpu_ms_per_flow.app, 2)} | ` +
+          `${show(s.latency_ms.p99)} | ${show(s.commits_per_flow)} | ${show(s.write_commits_per_flow)} | ` +
+          `${show(s.cpu_ms_per_flow.app, 2)} | ` +
           `${show(s.cpu_ms_per_flow.simulator, 2)} | ${show(s.cpu_ms_per_flow.postgres, 2)} | ` +
           `${show(s.rss_mb.before, 0)} → ${show(s.rss_mb.after, 0)} | ${show(s.drain_ms / 1000)} | ` +
           `${name === 'orchestrator' ? show(summary.ratio, 2) : ''} |`,

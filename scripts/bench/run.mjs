@@ -73,6 +73,7 @@ export async function measureRun({
   const databaseUrl = server.urlFor(name);
   await fetch(`${simulator.url}/_sim/reset`, { method: 'POST' });
   const port = await freePort();
+  const firstTransactionId = await server.nextTransactionId();
   const app = implementation.start({ port, databaseUrl, simulatorUrl: simulator.url });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
@@ -107,6 +108,7 @@ export async function measureRun({
     const counters = await (await fetch(`${simulator.url}/_sim/counters`)).json();
     const exitCode = await app.stop();
     const commits = (await server.commitsOf(name)) - ownTransactions;
+    const writes = (await server.nextTransactionId()) - firstTransactionId;
     const rows = await rowsPerFlow(databaseUrl);
     const perFlow = (key) => round((after.cpu[key] - before.cpu[key]) / flows, 2);
     return {
@@ -123,6 +125,7 @@ export async function measureRun({
       incomplete: now.created - now.completed,
       drain_ms: Math.round(after.at - loadEnded),
       commits_per_flow: round(commits / rows.authentications, 2),
+      write_commits_per_flow: round(writes / rows.authentications, 2),
       cpu_ms_per_flow: {
         app: perFlow('app'),
         simulator: perFlow('simulator'),

@@ -63,7 +63,9 @@ describe('npm run bench -- --smoke (e2e)', () => {
   it('exits 0 and ends with the ratio line', () => {
     expect(result).toMatchObject({ code: 0 });
     const lastLine = result.output.trim().split('\n').at(-1);
-    expect(lastLine).toMatch(/^ratio_c2=\d+(\.\d+)? commits_per_flow=\d+(\.\d+)?$/);
+    expect(lastLine).toMatch(
+      /^ratio_c2=\d+(\.\d+)? commits_per_flow=\d+(\.\d+)? write_commits_per_flow=\d+(\.\d+)?$/,
+    );
   });
 
   it('ran both implementations, every flow completed without an error', () => {

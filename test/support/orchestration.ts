@@ -58,7 +58,12 @@ export class Orchestration {
         tokenUrl: `${simulator.url}/connect/token`,
         clientId: SIMULATOR_CLIENT.id,
         clientSecret: SIMULATOR_CLIENT.secret,
-        ...(options.checkoutTimeoutMs ? { timeoutMs: options.checkoutTimeoutMs } : {}),
+        ...(options.checkoutTimeoutMs
+          ? {
+              timeoutMs: options.checkoutTimeoutMs,
+              authenticationTimeoutMs: options.checkoutTimeoutMs,
+            }
+          : {}),
       },
     });
     return new Orchestration(orchestrator, simulator, new CheckoutApi(simulator.url));

@@ -84,7 +84,7 @@ export async function startOrchestrator(
     .overrideProvider(eventsConfig.KEY)
     .useValue(anEventsConfig(config.events))
     .overrideProvider(securityConfig.KEY)
-    .useValue(aSecurityConfig({ publicUrl: url, ...config.security }))
+    .useValue(aSecurityConfig({ callbackBaseUrl: url, browserBaseUrl: url, ...config.security }))
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
     rawBody: true,

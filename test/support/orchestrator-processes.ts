@@ -24,6 +24,7 @@ const BASE_ENV = {
   RECHECK_CREATION_MS: '2500',
   RECHECK_SESSION_LOOKUP_MS: '500',
   COMPLETE_RETRY_BASE_MS: '100',
+  COMPLETE_LEASE_MS: '1000',
   TEAM_EVENTS_RETRY_BASE_MS: '100',
   TEAM_EVENTS_ALLOW_PRIVATE_TARGETS: 'true',
 };
@@ -56,6 +57,9 @@ export async function startOrchestratorProcess(options: {
     DATABASE_URL: testDatabaseUrl(),
     CHECKOUT_API_URL: options.simulatorUrl,
     CHECKOUT_TOKEN_URL: `${options.simulatorUrl}/connect/token`,
+    // A spec that sets one Checkout deadline means every call's.
+    CHECKOUT_AUTHENTICATION_TIMEOUT_MS:
+      options.env?.CHECKOUT_TIMEOUT_MS ?? BASE_ENV.CHECKOUT_TIMEOUT_MS,
     ...options.env,
   });
   await app.waitFor(/Orchestrator listening on/);

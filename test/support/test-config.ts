@@ -44,6 +44,9 @@ export function aCheckoutConfig(overrides: Partial<CheckoutConfig> = {}): Checko
     clientId: 'ack_testclient',
     clientSecret: 'test-client-secret',
     timeoutMs: 5_000,
+    authenticationTimeoutMs: 5_000,
+    channels: ['browser', 'app'],
+    processingChannels: { default: undefined, byTeam: new Map() },
     ...overrides,
   };
 }
@@ -53,7 +56,8 @@ export const TEAM_B = { team: 'team-b', apiKey: 'team-b-api-key-0000000002' } as
 
 export function aSecurityConfig(overrides: Partial<SecurityConfig> = {}): SecurityConfig {
   return {
-    publicUrl: 'http://127.0.0.1:9',
+    callbackBaseUrl: 'http://127.0.0.1:9',
+    browserBaseUrl: 'http://127.0.0.1:9',
     apiKeys: new Map([
       [TEAM_A.apiKey, TEAM_A.team],
       [TEAM_B.apiKey, TEAM_B.team],
@@ -87,7 +91,7 @@ export function aJobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
     recheckMaxIntervalMs: 600_000,
     giveUpAfterMs: 86_400_000,
     sessionLifetimeMs: 900_000,
-    complete: { maxAttempts: 5, backoff: { baseMs: 50, capMs: 500 } },
+    complete: { maxAttempts: 5, leaseMs: 1_000, backoff: { baseMs: 50, capMs: 500 } },
     failpoints: [],
     ...overrides,
   };

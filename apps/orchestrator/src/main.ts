@@ -8,6 +8,7 @@ import { bootstrapLogger } from './logging/logging.module.js';
 import { securityConfig, type SecurityConfig } from './config/security.config.js';
 import { configureHttpServer, createFastifyAdapter } from './http/http-server.js';
 import {
+  browserBaseUrl,
   validateOrchestratorEnvironment,
   type OrchestratorEnvironment,
 } from './config/orchestrator.environment.js';
@@ -43,7 +44,7 @@ async function bootstrap(): Promise<void> {
   }
   const database = embedded ? `embedded PostgreSQL on port ${embedded.port}` : 'DATABASE_URL';
   logger.log(`Orchestrator listening on ${await app.getUrl()} (database: ${database})`);
-  if (env.DEMO_PAGE) logger.log(`Demo checkout page: ${env.PUBLIC_URL.replace(/\/$/, '')}/`);
+  if (env.DEMO_PAGE) logger.log(`Demo checkout page: ${browserBaseUrl(env)}/`);
 }
 
 async function startEmbeddedDatabase(

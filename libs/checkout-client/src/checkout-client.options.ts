@@ -12,16 +12,21 @@ export abstract class CheckoutClientOptions {
   abstract readonly clientId: string;
   abstract readonly clientSecret: string;
   /**
-   * Requested together: the channel is not always known when a session starts
-   * (docs/checkout-sessions.md#scopes).
+   * One scope per enabled channel (sessionScopes), requested together: the channel is not always
+   * known when a session starts (docs/checkout-sessions.md#scopes).
    */
   abstract readonly scopes: readonly string[];
   abstract readonly timeouts: {
     readonly tokenMs: number;
     /** GET: safe, retried. */
     readonly readMs: number;
-    /** POST/PUT: never retried blindly. */
+    /** POST/PUT that Checkout answers without asking the issuer (`complete`, a bare create). */
     readonly writeMs: number;
+    /**
+     * Calls Checkout answers only once the directory server and issuer have (a create with
+     * channel data, collect-data, issuer-fingerprint): longer, as in Checkout's own SDKs.
+     */
+    readonly authenticationMs: number;
   };
   /** Refresh a token this long before it expires (capped at half its lifetime). */
   abstract readonly tokenRefreshMarginMs: number;

@@ -25,6 +25,8 @@ interface Call {
   readonly body?: unknown;
   /** Safe to repeat (GET): retried once after a transport failure or a 5xx. */
   readonly safe: boolean;
+  /** Which deadline applies (CheckoutClientOptions.timeouts). */
+  readonly timeout: 'readMs' | 'writeMs' | 'authenticationMs';
 }
 
 const RETRY_BASE_DELAY_MS = 100;
@@ -49,6 +51,7 @@ export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
       path: '/sessions',
       body: request,
       safe: false,
+      timeout: request.channel_data ? 'authenticationMs' : 'writeMs',
     });
     return { status: response.status === 201 ? 201 : 202, session: response.body };
   }
@@ -61,6 +64,7 @@ export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
         method: 'GET',
         path,
         safe: true,
+        timeout: 'readMs',
       })
     ).body;
   }
@@ -74,6 +78,7 @@ export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
         path,
         body: data,
         safe: false,
+        timeout: 'authenticationMs',
       })
     ).body;
   }
@@ -88,13 +93,20 @@ export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
         path,
         body,
         safe: false,
+        timeout: 'authenticationMs',
       })
     ).body;
   }
 
   async completeSession(id: string): Promise<void> {
     const path = `/sessions/${encodeURIComponent(id)}/complete`;
-    await this.call({ operation: 'complete session', method: 'POST', path, safe: false });
+    await this.call({
+      operation: 'complete session',
+      method: 'POST',
+      path,
+      safe: false,
+      timeout: 'writeMs',
+    });
   }
 
   private async call<T>(call: Call): Promise<Exchange<T>> {
@@ -161,7 +173,7 @@ export class HttpCheckoutSessionsClient extends CheckoutSessionsClient {
         ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       data: call.body,
-      timeout: call.safe ? this.options.timeouts.readMs : this.options.timeouts.writeMs,
+      timeout: this.options.timeouts[call.timeout],
       observer: this.options.observer,
     });
   }

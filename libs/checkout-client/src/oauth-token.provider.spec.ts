@@ -54,7 +54,7 @@ const options: CheckoutClientOptions = {
   clientId: 'ack_test',
   clientSecret: 'secret',
   scopes: ['sessions:browser', 'sessions:app'],
-  timeouts: { tokenMs: 1_000, readMs: 1_000, writeMs: 1_000 },
+  timeouts: { tokenMs: 1_000, readMs: 1_000, writeMs: 1_000, authenticationMs: 1_000 },
   tokenRefreshMarginMs: 60_000,
 };
 

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'RESULT_NOT_AUTHORIZABLE',
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_KEY_IN_USE',
+  'CHANNEL_NOT_ENABLED',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_BUSY',
   'UPSTREAM_REJECTED_REQUEST',
@@ -207,6 +208,18 @@ export class IdempotencyKeyReusedError extends DomainError {
 
   constructor() {
     super('This Idempotency-Key was used with a different request body');
+  }
+}
+
+/** A create on a channel this deployment does not authenticate on (its token lacks the scope). */
+export class ChannelNotEnabledError extends DomainError {
+  readonly code = 'CHANNEL_NOT_ENABLED';
+
+  constructor(channel: string, enabled: readonly string[]) {
+    super(`The ${channel} channel is not enabled; enabled: ${enabled.join(', ') || 'none'}`, {
+      channel,
+      enabled_channels: enabled,
+    });
   }
 }
 

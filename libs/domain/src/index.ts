@@ -29,6 +29,7 @@ export {
 export {
   AuthenticationNotFoundError,
   CallbackTokenInvalidError,
+  ChannelNotEnabledError,
   ConcurrentUpdateError,
   InputRefusedError,
   InvalidRequestError,

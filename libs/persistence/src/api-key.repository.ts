@@ -5,6 +5,9 @@ import { ApiKeyEntity } from './entities/api-key.entity.js';
 
 export type NewApiKey = Omit<ApiKeyEntity, 'createdAt' | 'revokedAt'>;
 
+/** NOTIFY channel of revocations (payload: the key's hash), for instances that cache keys. */
+export const API_KEY_REVOKED_CHANNEL = 'api_key_revoked';
+
 /** API keys by hash: created, listed, revoked; a revoked key stops working at once. */
 @Injectable()
 export class ApiKeyRepository {
@@ -41,11 +44,15 @@ export class ApiKeyRepository {
     });
   }
 
-  /** True when a live key with this id was revoked now. */
+  /** True when a live key with this id was revoked now; instances hear of it when it commits. */
   async revoke(id: string): Promise<boolean> {
-    const { affected } = await this.dataSource
-      .getRepository(ApiKeyEntity)
-      .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    return affected === 1;
+    const revoked: unknown[] = await this.dataSource.query(
+      `WITH revoked AS (
+         UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL
+         RETURNING hash)
+       SELECT pg_notify($2, hash) FROM revoked`,
+      [id, API_KEY_REVOKED_CHANNEL],
+    );
+    return revoked.length === 1;
   }
 }

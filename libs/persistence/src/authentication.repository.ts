@@ -1,14 +1,21 @@
 import type { AuthenticationState } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import {
+  ABANDONED_KEY_SECONDS,
+  authenticationColumns,
+  RowStatement,
+  type ColumnMap,
+  type CreatingKey,
+  type Followups,
+  type KeyAnswer,
+} from './authentication.statements.js';
 import {
   AuthenticationEventEntity,
   type EventDetail,
 } from './entities/authentication-event.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
-import { enqueueJobs, type JobSpec } from './jobs/job-queue.js';
-import { TeamEventRepository, type TeamEventDraft } from './team-event.repository.js';
 
 export type AuthenticationColumns = Partial<
   Pick<
@@ -29,57 +36,85 @@ export interface TimelineEntry {
   readonly detail?: EventDetail;
 }
 
-/** The follow-ups of a write, committed with it (or not at all). */
-export interface Followups {
-  readonly jobs: readonly JobSpec[];
-  readonly teamEvent?: { readonly draft: TeamEventDraft; readonly deliveryTask: string };
-}
-
 export interface TransitionWrite extends TimelineEntry {
   readonly authenticationId: string;
   readonly from: AuthenticationState;
   readonly fromVersion: number;
   readonly to: AuthenticationState;
   readonly columns: AuthenticationColumns;
+  /** Written as updated_at, so that an answer rendered before the write shows what it wrote. */
+  readonly at: Date;
   readonly followups: Followups;
+  readonly answer?: KeyAnswer;
 }
 
-/** The Idempotency-Key whose request created the row: it points at it from now on. */
-export interface CreatingKey {
-  readonly teamId: string;
-  readonly key: string;
-}
+export type NewAuthentication = Omit<AuthenticationEntity, 'createdAt' | 'updatedAt' | 'version'>;
+
+/** What a callback POST found: nothing (unknown id or wrong token), or the row's state. */
+export type CallbackRecord =
+  | { readonly matched: false }
+  | { readonly matched: true; readonly state: AuthenticationState; readonly recorded: boolean };
 
 /** The authentications table and its timeline. Owns its transactions. */
 @Injectable()
 export class AuthenticationRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly columns: ColumnMap;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.columns = authenticationColumns(dataSource);
+  }
 
   /**
-   * Inserts a new authentication, its first timeline row, its first deadline and the link from
-   * its Idempotency-Key, in one transaction: a crash right after leaves nothing dangling.
+   * Inserts a new authentication with its first timeline row and its first deadline, and claims
+   * its Idempotency-Key, all in one statement: a crash right after leaves nothing dangling, and a
+   * key already taken (by a concurrent or earlier request) inserts nothing: `key_taken`. A key
+   * left unlinked by a request that died before this release is taken over once abandoned.
    */
   async insert(
-    row: Omit<AuthenticationEntity, 'createdAt' | 'updatedAt' | 'version'>,
+    row: NewAuthentication,
     entry: TimelineEntry,
     followups: Followups,
     creatingKey?: CreatingKey,
-  ) {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(AuthenticationEntity, { ...row, version: 0 });
-      await this.appendEvent(manager, row.id, entry, null, row.state);
-      if (creatingKey) {
-        await manager.query(
-          'UPDATE idempotency_keys SET authentication_id = $3 WHERE team_id = $1 AND key = $2',
-          [creatingKey.teamId, creatingKey.key, row.id],
-        );
-      }
-      await this.writeFollowups(manager, followups);
+  ): Promise<AuthenticationEntity | 'key_taken'> {
+    const statement = new RowStatement();
+    if (creatingKey) {
+      statement.with(
+        'claimed',
+        `INSERT INTO idempotency_keys (team_id, key, request_hash, state, authentication_id)
+         VALUES (${statement.param(creatingKey.teamId)}, ${statement.param(creatingKey.key)},
+                 ${statement.param(creatingKey.requestHash)}, 'in_progress', ${statement.param(row.id)})
+         ON CONFLICT (team_id, key) DO UPDATE
+           SET authentication_id = EXCLUDED.authentication_id, updated_at = now()
+           WHERE idempotency_keys.state = 'in_progress'
+             AND idempotency_keys.authentication_id IS NULL
+             AND idempotency_keys.request_hash = EXCLUDED.request_hash
+             AND idempotency_keys.updated_at < now() - make_interval(secs => ${ABANDONED_KEY_SECONDS})
+         RETURNING key`,
+      );
+    }
+    const columns = Object.entries({ ...row, version: 0 }).map(([property, value]) => {
+      const column = this.columns.byProperty.get(property)!;
+      return { name: column.column, value: statement.param(value, column.cast) };
     });
+    statement.row(
+      `INSERT INTO authentications (${columns.map((c) => c.name).join(', ')})
+       SELECT ${columns.map((c) => c.value).join(', ')}
+       ${creatingKey ? 'WHERE EXISTS (SELECT 1 FROM claimed)' : ''} RETURNING *`,
+    );
+    statement.timeline(entry, null).followups(followups);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      statement.sql(),
+      statement.values,
+    );
+    return rows[0] ? this.columns.toEntity(rows[0]) : 'key_taken';
   }
 
-  findById(id: string): Promise<AuthenticationEntity | null> {
-    return this.dataSource.getRepository(AuthenticationEntity).findOneBy({ id });
+  async findById(id: string): Promise<AuthenticationEntity | null> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      'SELECT * FROM authentications WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? this.columns.toEntity(rows[0]) : null;
   }
 
   findByReference(teamId: string, reference: string): Promise<AuthenticationEntity | null> {
@@ -88,71 +123,33 @@ export class AuthenticationRepository {
 
   /**
    * Compare-and-set: moves the row only if it still has the version the decision was made on,
-   * and appends the timeline row in the same transaction. False: a concurrent writer won.
+   * with its timeline row, its follow-ups and the request's stored answer, in one statement.
+   * The row as written, or null: a concurrent writer won.
    */
-  applyTransition(write: TransitionWrite): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const { affected } = await manager
-        .createQueryBuilder()
-        .update(AuthenticationEntity)
-        .set({ ...write.columns, state: write.to, version: () => 'version + 1' })
-        .where('id = :id AND version = :version AND state = :from', {
-          id: write.authenticationId,
-          version: write.fromVersion,
-          from: write.from,
-        })
-        .execute();
-      if (affected !== 1) return false;
-      await this.appendEvent(manager, write.authenticationId, write, write.from, write.to);
-      await this.writeFollowups(manager, write.followups);
-      return true;
+  async applyTransition(write: TransitionWrite): Promise<AuthenticationEntity | null> {
+    const statement = new RowStatement();
+    const at = statement.param(write.at, '::timestamptz');
+    const sets = Object.entries(write.columns).map(([property, value]) => {
+      const column = this.columns.byProperty.get(property)!;
+      return `${column.column} = ${statement.param(value, column.cast)}`;
     });
-  }
-
-  /**
-   * Adds a job only while the authentication is still at `version` (row locked meanwhile): a
-   * deadline rescheduled by a re-read never replaces the one a concurrent move just set.
-   */
-  async enqueueWhileUnchanged(id: string, version: number, job: JobSpec): Promise<boolean> {
-    const rows: { added: number }[] = await this.dataSource.query(
-      `WITH unchanged AS (
-         SELECT id FROM authentications WHERE id = $1 AND version = $2 FOR UPDATE)
-       SELECT count(graphile_worker.add_job($3, $4::json,
-                run_at => now() + make_interval(secs => $5 / 1000.0), job_key => $6))::int AS added
-       FROM unchanged`,
-      [id, version, job.task, JSON.stringify(job.payload), job.runAfterMs, job.key ?? null],
+    sets.push(
+      `state = ${statement.param(write.to)}`,
+      'version = version + 1',
+      `updated_at = ${at}`,
     );
-    return rows[0]?.added === 1;
-  }
-
-  /**
-   * Queues the follow-up an open authentication should have but has not (rows written before
-   * this queue existed, or by an older release during a rolling deploy): a deadline for each
-   * waiting one, `complete` for each unconfirmed result. Spread over `spreadMs`; idempotent.
-   */
-  async adoptOrphans(tasks: {
-    readonly waitingStates: readonly AuthenticationState[];
-    readonly recheckTask: string;
-    readonly completeTask: string;
-    readonly spreadMs: number;
-  }): Promise<number> {
-    const rows: { adopted: number }[] = await this.dataSource.query(
-      `WITH orphans AS (
-         SELECT a.id, $2::text AS task, 'recheck:' || a.id AS key FROM authentications a
-         WHERE a.state = ANY($1) AND NOT EXISTS (
-           SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'recheck:' || a.id)
-         UNION ALL
-         SELECT a.id, $3::text, 'complete:' || a.id FROM authentications a
-         WHERE a.state = 'result_ready' AND a.checkout_session_id IS NOT NULL AND NOT EXISTS (
-           SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'complete:' || a.id))
-       SELECT count(graphile_worker.add_job(task,
-                json_build_object('authentication_id', id, 'attempt', 1),
-                run_at => now() + random() * make_interval(secs => $4 / 1000.0),
-                job_key => key))::int AS adopted
-       FROM orphans`,
-      [tasks.waitingStates, tasks.recheckTask, tasks.completeTask, tasks.spreadMs],
+    statement.row(
+      `UPDATE authentications SET ${sets.join(', ')}
+       WHERE id = ${statement.param(write.authenticationId)}
+         AND version = ${statement.param(write.fromVersion)} AND state = ${statement.param(write.from)}
+       RETURNING *`,
     );
-    return rows[0]?.adopted ?? 0;
+    statement.timeline(write, write.from).followups(write.followups).answer(write.answer, at);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      statement.sql(),
+      statement.values,
+    );
+    return rows[0] ? this.columns.toEntity(rows[0]) : null;
   }
 
   findByCheckoutSessionId(checkoutSessionId: string): Promise<AuthenticationEntity | null> {
@@ -181,7 +178,11 @@ export class AuthenticationRepository {
 
   /** A timeline row for an input that moved nothing (duplicate callback, late notification…). */
   async recordInput(authenticationId: string, entry: TimelineEntry): Promise<void> {
-    await this.appendEvent(this.dataSource.manager, authenticationId, entry, null, null);
+    await this.dataSource.query(
+      `INSERT INTO authentication_events (authentication_id, event, source, detail)
+       VALUES ($1, $2, $3, $4::jsonb)`,
+      [authenticationId, entry.event, entry.source, entry.detail ?? null],
+    );
   }
 
   /**
@@ -205,6 +206,36 @@ export class AuthenticationRepository {
       [authenticationId, entry.event, entry.source, { ...entry.detail, input }, maxRows],
     );
     return recorded.length === 1;
+  }
+
+  /**
+   * Checkout's POST to callback_url, in one statement: the URL token checked against its hash,
+   * and the callback recorded like recordInputOnce (one row per distinct body, up to `maxRows`).
+   */
+  async recordCallback(
+    id: string,
+    tokenHash: string,
+    entry: TimelineEntry,
+    input: string,
+    maxRows = 1,
+  ): Promise<CallbackRecord> {
+    const rows: { state: AuthenticationState; recorded: number }[] = await this.dataSource.query(
+      `WITH target AS (
+         SELECT id, state FROM authentications WHERE id = $1 AND callback_token_hash = $2
+       ), recorded AS (
+         INSERT INTO authentication_events (authentication_id, event, source, detail)
+         SELECT id, $3, $4, $5::jsonb FROM target
+         WHERE (SELECT count(*) FROM authentication_events
+                WHERE authentication_id = $1 AND event = $3) < $6
+         ON CONFLICT DO NOTHING RETURNING id
+       )
+       SELECT target.state, (SELECT count(*) FROM recorded)::int AS recorded FROM target`,
+      [id, tokenHash, entry.event, entry.source, { ...entry.detail, input }, maxRows],
+    );
+    const found = rows[0];
+    return found
+      ? { matched: true, state: found.state, recorded: found.recorded === 1 }
+      : { matched: false };
   }
 
   /** A team's authentications, newest first, after a keyset position (created_at, id). */
@@ -238,33 +269,5 @@ export class AuthenticationRepository {
     return this.dataSource
       .getRepository(AuthenticationEventEntity)
       .find({ where: { authenticationId }, order: { id: 'ASC' } });
-  }
-
-  private async writeFollowups(manager: EntityManager, followups: Followups): Promise<void> {
-    await enqueueJobs(manager, followups.jobs);
-    if (followups.teamEvent) {
-      await TeamEventRepository.append(
-        manager,
-        followups.teamEvent.draft,
-        followups.teamEvent.deliveryTask,
-      );
-    }
-  }
-
-  private async appendEvent(
-    manager: EntityManager,
-    authenticationId: string,
-    entry: TimelineEntry,
-    fromState: string | null,
-    toState: string | null,
-  ): Promise<void> {
-    await manager.insert(AuthenticationEventEntity, {
-      authenticationId,
-      event: entry.event,
-      source: entry.source,
-      detail: entry.detail ?? null,
-      fromState,
-      toState,
-    });
   }
 }

@@ -2,12 +2,14 @@
 export {
   AuthenticationRepository,
   type AuthenticationColumns,
-  type CreatingKey,
-  type Followups,
+  type CallbackRecord,
+  type NewAuthentication,
   type TimelineEntry,
   type TransitionWrite,
 } from './authentication.repository.js';
-export { ApiKeyRepository, type NewApiKey } from './api-key.repository.js';
+export { AuthenticationJobs } from './authentication-jobs.repository.js';
+export { type CreatingKey, type Followups, type KeyAnswer } from './authentication.statements.js';
+export { API_KEY_REVOKED_CHANNEL, ApiKeyRepository, type NewApiKey } from './api-key.repository.js';
 export {
   BacklogRepository,
   JOB_STATUSES,
@@ -50,7 +52,7 @@ export {
 } from './entities/authentication-event.entity.js';
 export { AuthenticationEntity } from './entities/authentication.entity.js';
 export { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
-export { IdempotencyKeyRepository, type KeyClaim } from './idempotency-key.repository.js';
+export { IdempotencyKeyRepository } from './idempotency-key.repository.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { PersistenceModule } from './persistence.module.js';
 export { ENTITIES, typeOrmOptions, type DatabaseTuning } from './typeorm-options.js';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApiKeyRepository } from './api-key.repository.js';
 import { AuthenticationClaims } from './authentication-claims.repository.js';
+import { AuthenticationJobs } from './authentication-jobs.repository.js';
 import { AuthenticationRepository } from './authentication.repository.js';
 import { BacklogRepository } from './backlog.repository.js';
 import { CheckoutWebhookInbox } from './checkout-webhook-inbox.repository.js';
@@ -14,6 +15,7 @@ import { TeamEventRepository } from './team-event.repository.js';
 const REPOSITORIES = [
   ApiKeyRepository,
   AuthenticationClaims,
+  AuthenticationJobs,
   AuthenticationRepository,
   BacklogRepository,
   CheckoutWebhookInbox,

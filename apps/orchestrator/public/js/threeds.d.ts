@@ -145,8 +145,8 @@ export interface AuthenticateOptions {
    */
   challengeWindowSize?: ChallengeWindowSize;
   /**
-   * The orchestrator's origin (its PUBLIC_URL), whose notification pages post the completion
-   * messages. Default: the origin this script was loaded from.
+   * The orchestrator's origin (its BROWSER_BASE_URL), whose notification pages post the
+   * completion messages. Default: the origin this script was loaded from.
    */
   notificationOrigin?: string;
   /** How long to poll for the final state after the challenge (default 30 000 ms). */

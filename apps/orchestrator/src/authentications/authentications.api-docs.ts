@@ -93,6 +93,7 @@ export const AuthenticationsApi = {
       ApiErrors(
         'UNAUTHENTICATED',
         ...BODY_ERRORS,
+        'CHANNEL_NOT_ENABLED',
         'IDEMPOTENCY_KEY_REUSED',
         'IDEMPOTENCY_KEY_IN_USE',
         ...CHECKOUT_ERRORS,

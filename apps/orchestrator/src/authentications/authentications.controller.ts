@@ -18,6 +18,7 @@ import { IdempotencyInterceptor, type IdempotentRequest } from '../http/idempote
 import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationsApi } from './authentications.api-docs.js';
 import { AuthenticationsService } from './authentications.service.js';
+import { ChannelEnabledGuard } from './channel-enabled.guard.js';
 import { SessionUpdates } from './session-updates.service.js';
 import {
   IssuerFingerprintRequestDto,
@@ -40,6 +41,7 @@ export class AuthenticationsController {
   ) {}
 
   @Post()
+  @UseGuards(ChannelEnabledGuard)
   @UseInterceptors(IdempotencyInterceptor)
   @AuthenticationsApi.create()
   create(@Req() request: IdempotentRequest, @Body() body: CreateAuthenticationRequestDto) {

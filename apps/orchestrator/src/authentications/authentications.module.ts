@@ -1,10 +1,11 @@
-import { CheckoutClientModule } from '@app/checkout-client';
+import { CheckoutClientModule, sessionScopes } from '@app/checkout-client';
 import { PersistenceModule } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
 import { InboundController } from '../checkout-inbound/inbound.controller.js';
 import { InboundService } from '../checkout-inbound/inbound.service.js';
 import { ApiKeyGuard } from '../http/api-key.guard.js';
+import { ApiKeyCache } from '../security/api-key-cache.js';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
 import { ApiKeySeeder } from '../security/api-key.seeder.js';
 import { SecretBox } from '../security/secret-box.js';
@@ -12,6 +13,7 @@ import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { AuthenticationsController } from './authentications.controller.js';
 import { AuthenticationsService } from './authentications.service.js';
+import { CheckoutSessionRequests } from './checkout-session-request.js';
 import { CheckoutSync } from './checkout-sync.service.js';
 import { CompleteSessionTask } from './complete-session.task.js';
 import { CreateReplay } from './create-replay.service.js';
@@ -39,11 +41,12 @@ import { RequestContext } from '../logging/request-context.js';
         tokenUrl: checkout.tokenUrl,
         clientId: checkout.clientId,
         clientSecret: checkout.clientSecret,
-        scopes: ['sessions:browser', 'sessions:app'],
+        scopes: sessionScopes(checkout.channels),
         timeouts: {
           tokenMs: checkout.timeoutMs,
           readMs: checkout.timeoutMs,
           writeMs: checkout.timeoutMs,
+          authenticationMs: checkout.authenticationTimeoutMs,
         },
         tokenRefreshMarginMs: 60_000,
         observer: metrics,
@@ -53,12 +56,14 @@ import { RequestContext } from '../logging/request-context.js';
   ],
   controllers: [AuthenticationsController, InboundController],
   providers: [
+    ApiKeyCache,
     ApiKeyGuard,
     ApiKeySeeder,
     AuthenticationQueries,
     IdempotencyInterceptor,
     AuthenticationTransitionsService,
     AuthenticationsService,
+    CheckoutSessionRequests,
     CheckoutSync,
     CompleteSessionTask,
     CreateReplay,
@@ -72,6 +77,7 @@ import { RequestContext } from '../logging/request-context.js';
   exports: [
     PersistenceModule,
     CheckoutClientModule,
+    ApiKeyCache,
     ApiKeyGuard,
     AuthenticationTransitionsService,
     CheckoutSync,

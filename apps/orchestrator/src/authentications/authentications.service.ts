@@ -1,4 +1,4 @@
-import { CheckoutSessionsClient, type CheckoutCreateSessionRequest } from '@app/checkout-client';
+import { CheckoutSessionsClient } from '@app/checkout-client';
 import {
   InvalidRequestError,
   maskedParts,
@@ -10,7 +10,7 @@ import {
 import {
   AuthenticationRepository,
   type AuthenticationEntity,
-  type CreatingKey,
+  type NewAuthentication,
 } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
@@ -19,8 +19,10 @@ import { newId } from '../common/ids.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { authenticationView } from './authentication.view.js';
+import { CheckoutSessionRequests } from './checkout-session-request.js';
 import { CheckoutSync } from './checkout-sync.service.js';
 import { FollowupPlanner } from './followups.planner.js';
+import { IdempotencyKeyTaken, sealAnswer, type IdempotentCreate } from './idempotent-create.js';
 import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { SOURCE_TYPES } from './dto/source.request.dto.js';
 
@@ -41,13 +43,17 @@ export class AuthenticationsService {
     private readonly followups: FollowupPlanner,
     private readonly failpoints: Failpoints,
     private readonly metrics: AuthenticationMetrics,
+    private readonly sessionRequests: CheckoutSessionRequests,
   ) {}
 
-  /** `creatingKey`: the Idempotency-Key, linked to the row in the insert's transaction. */
+  /**
+   * `idempotency`: the request's Idempotency-Key, claimed by the insert and answered by the move
+   * that records Checkout's answer (two statements for the whole request).
+   */
   async create(
     team: string,
     request: CreateAuthenticationRequestDto,
-    creatingKey?: CreatingKey,
+    idempotency?: IdempotentCreate,
   ): Promise<Json> {
     if (!SOURCE_TYPES.includes(request.source.type)) {
       throw new InvalidRequestError(`source.type must be one of ${SOURCE_TYPES.join(', ')}`);
@@ -89,8 +95,8 @@ export class AuthenticationsService {
       checkoutReadAt: null,
       checkoutCallUntil: null,
       checkoutCallToken: null,
-    } satisfies Omit<AuthenticationEntity, 'createdAt' | 'updatedAt' | 'version'>;
-    await this.repository.insert(
+    } satisfies NewAuthentication;
+    const inserted = await this.repository.insert(
       row,
       {
         event: 'created',
@@ -98,45 +104,51 @@ export class AuthenticationsService {
         detail: { channel: request.channel, source_type: source.type },
       },
       this.followups.plan(null, row as AuthenticationEntity),
-      creatingKey,
+      idempotency,
     );
+    if (inserted === 'key_taken') throw new IdempotencyKeyTaken();
+    if (idempotency) idempotency.claimed = true;
     this.metrics.authenticationStarted(row);
     const created = await this.createCheckoutSession(
       id,
+      team,
       request,
       this.sync.callbackUrl(id, callbackToken.token),
     );
     this.failpoints.hit('after_checkout_create');
-    const stored = (await this.repository.findById(id))!;
-    if (!created) return authenticationView(stored);
-    const authentication = await this.sync.applySession(stored, created.session, 'api');
-    this.failpoints.hit('before_create_answer');
-    return {
+    if (!created) return authenticationView((await this.repository.findById(id))!);
+    // The app channel hands this to the 3DS SDK; it is never stored in clear
+    // (docs/checkout-sessions.md#session-secret).
+    const answer = (authentication: AuthenticationEntity): Json => ({
       ...authenticationView(authentication),
-      // The app channel hands this to the 3DS SDK; it is never stored
-      // (docs/checkout-sessions.md#session-secret).
       ...(request.channel === 'app'
         ? { checkout_session_secret: created.session.session_secret }
         : {}),
-    };
+    });
+    const outcome = await this.sync.move(inserted, created.session, 'api', {
+      answer: idempotency
+        ? (after) => ({
+            ...idempotency,
+            status: 201,
+            body: sealAnswer(answer(after), this.secrets),
+          })
+        : undefined,
+    });
+    if (idempotency && outcome?.moved) idempotency.answered = true;
+    this.failpoints.hit('before_create_answer');
+    return answer(outcome?.authentication ?? inserted);
   }
 
   private async createCheckoutSession(
     id: string,
+    team: string,
     request: CreateAuthenticationRequestDto,
     callbackUrl: string,
   ) {
-    const { channel: _channel, channel_data, source, ...passThrough } = request;
-    const body: CheckoutCreateSessionRequest = {
-      ...passThrough,
-      source,
-      completion: {
-        type: 'non_hosted',
-        callback_url: callbackUrl,
-        challenge_notification_url: this.sync.challengeNotificationUrl(id),
-      },
-      ...(channel_data ? { channel_data: channel_data } : {}),
-    };
+    const body = this.sessionRequests.build(team, request, {
+      callback_url: callbackUrl,
+      challenge_notification_url: this.sync.challengeNotificationUrl(id),
+    });
     try {
       return await this.checkout.createSession(body);
     } catch (error) {

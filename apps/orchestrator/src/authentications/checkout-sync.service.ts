@@ -7,7 +7,11 @@ import type { AuthenticationEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { SecretBox } from '../security/secret-box.js';
-import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
+import {
+  AuthenticationTransitionsService,
+  type TransitionInput,
+  type TransitionOutcome,
+} from './authentication-transitions.service.js';
 import { snapshotColumns } from './checkout-session.snapshot.js';
 
 /** Timeline source of re-reads made because a deadline passed. */
@@ -28,15 +32,15 @@ export class CheckoutSync {
   ) {}
 
   methodNotificationUrl(id: string): string {
-    return `${this.config.publicUrl}/notifications/3ds-method/${id}`;
+    return `${this.config.browserBaseUrl}/notifications/3ds-method/${id}`;
   }
 
   challengeNotificationUrl(id: string): string {
-    return `${this.config.publicUrl}/notifications/challenge/${id}`;
+    return `${this.config.browserBaseUrl}/notifications/challenge/${id}`;
   }
 
   callbackUrl(id: string, token: string): string {
-    return `${this.config.publicUrl}/callbacks/checkout/${id}/${token}`;
+    return `${this.config.callbackBaseUrl}/callbacks/checkout/${id}/${token}`;
   }
 
   /** Applies what a Checkout session body says; duplicate or stale news changes nothing. */
@@ -45,16 +49,29 @@ export class CheckoutSync {
     session: CheckoutSession,
     source: string,
   ): Promise<AuthenticationEntity> {
+    return (await this.move(authentication, session, source))?.authentication ?? authentication;
+  }
+
+  /**
+   * The move a session body implies, decided on `authentication` as given (a stale row costs a
+   * retry, never a wrong move); null when the body implies none.
+   */
+  async move(
+    authentication: AuthenticationEntity,
+    session: CheckoutSession,
+    source: string,
+    options: Pick<TransitionInput, 'answer'> = {},
+  ): Promise<TransitionOutcome | null> {
     const event = eventForSession(session, authentication.channel);
-    if (!event) return authentication;
-    const columns = this.columnsOf(authentication, session);
-    const result = await this.transitions.applyIfLegal(authentication.id, event, {
+    if (!event) return null;
+    return this.transitions.applyIfLegal(authentication.id, event, {
       source,
-      columns,
+      columns: this.columnsOf(authentication, session),
       detail: { checkout_status: session.status },
       recordIgnored: source !== DEADLINE_SOURCE,
+      current: authentication,
+      ...options,
     });
-    return result.authentication;
   }
 
   columnsOf(authentication: AuthenticationEntity, session: CheckoutSession) {

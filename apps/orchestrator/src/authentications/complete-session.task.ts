@@ -1,7 +1,7 @@
 import { CheckoutSessionsClient } from '@app/checkout-client';
 import { DomainError, UpstreamRejectedRequestError } from '@app/domain';
 import { AuthenticationRepository, JobQueue, type AuthenticationEntity } from '@app/persistence';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { completeSessionJob, payloadOf, TASKS } from '../jobs/job-specs.js';
 import { retryDelayMs, type JobTask } from '../jobs/job-task.js';
@@ -10,16 +10,21 @@ import { CheckoutSync } from './checkout-sync.service.js';
 
 const SOURCE = 'checkout_complete';
 
+/** How long shutdown waits for `complete` calls in flight (their jobs cover the rest). */
+const DRAIN_MS = 5_000;
+
 /**
  * `POST /sessions/{id}/complete` for a result we hold. Checkout answers 204 only after our
- * callback_url accepted its POST, so the 204 confirms completion. Failures are retried with
- * backoff (honouring Retry-After); after the last attempt the result stays `result_ready`,
- * which is final for the team.
+ * callback_url accepted its POST, so the 204 confirms completion. Sent at once by the process
+ * that moved the row to `result_ready`; the job written with that move runs it only if this
+ * process died first. Failures are retried with backoff (honouring Retry-After); after the last
+ * attempt the result stays `result_ready`, which is final for the team.
  */
 @Injectable()
-export class CompleteSessionTask implements JobTask {
+export class CompleteSessionTask implements JobTask, OnModuleDestroy {
   readonly name = TASKS.completeSession;
   private readonly logger = new Logger(CompleteSessionTask.name);
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly repository: AuthenticationRepository,
@@ -28,19 +33,52 @@ export class CompleteSessionTask implements JobTask {
     private readonly sync: CheckoutSync,
     private readonly jobs: JobQueue,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
-  ) {}
+  ) {
+    transitions.onMoved((before, after) => {
+      if (after.state === 'result_ready' && before.state !== 'result_ready') this.soon(after);
+    });
+  }
 
   async run(payload: unknown): Promise<void> {
     const { authentication_id: id, attempt } = payloadOf(payload);
     const authentication = await this.repository.findById(id);
-    if (authentication?.state !== 'result_ready' || !authentication.checkoutSessionId) return;
+    if (authentication) await this.attempt(authentication, attempt);
+  }
+
+  /** Stops waiting for calls in flight after DRAIN_MS: a job completes what is left. */
+  async onModuleDestroy(): Promise<void> {
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_MS).unref());
+    await Promise.race([Promise.all(this.inFlight), timeout]);
+  }
+
+  /** The first attempt, without waiting: the row was just written, so it is not read again. */
+  private soon(authentication: AuthenticationEntity): void {
+    const call = this.attempt(authentication, 1)
+      .catch((error: unknown) =>
+        this.logger.warn({
+          msg: 'checkout complete failed',
+          id: authentication.id,
+          error: String(error),
+        }),
+      )
+      .finally(() => this.inFlight.delete(call));
+    this.inFlight.add(call);
+  }
+
+  private async attempt(authentication: AuthenticationEntity, attempt: number): Promise<void> {
+    if (authentication.state !== 'result_ready' || !authentication.checkoutSessionId) return;
+    const id = authentication.id;
     try {
       await this.checkout.completeSession(authentication.checkoutSessionId);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return this.failed(authentication, attempt, error);
     }
-    await this.transitions.applyIfLegal(id, { type: 'completion_confirmed' }, { source: SOURCE });
+    await this.transitions.applyIfLegal(
+      id,
+      { type: 'completion_confirmed' },
+      { source: SOURCE, current: authentication },
+    );
   }
 
   private async failed(

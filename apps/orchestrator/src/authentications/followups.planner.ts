@@ -2,19 +2,28 @@ import {
   assertNever,
   effectsOf,
   GUIDANCE_FOR_OUTCOME,
+  recheckDeadlineOf,
   type AuthenticationState,
 } from '@app/domain';
 import type { AuthenticationEntity, Followups, JobSpec, TeamEventDraft } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { newId } from '../common/ids.js';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
-import { completeSessionJob, recheckJob, TASKS } from '../jobs/job-specs.js';
+import {
+  completeSessionJob,
+  completeSessionJobKey,
+  recheckJob,
+  recheckJobKey,
+  TASKS,
+} from '../jobs/job-specs.js';
 
 export const AUTHENTICATION_COMPLETED = 'authentication.completed';
 
 /**
  * Turns the domain's effects of a move into what commits with it: deadline and completion jobs,
  * and the team's `authentication.completed` event. Deciding stays in the domain (`effectsOf`).
+ * `complete` is sent at once by the process that made the move (CompleteSessionTask.soon); its
+ * job is a lease, due only if that process died first. Jobs a move makes moot are removed.
  */
 @Injectable()
 export class FollowupPlanner {
@@ -30,7 +39,9 @@ export class FollowupPlanner {
           jobs.push(recheckJob(after.id, 1, this.config.recheckMs[effect.deadline]));
           break;
         case 'complete_session':
-          if (after.checkoutSessionId) jobs.push(completeSessionJob(after.id, 1, 0));
+          if (after.checkoutSessionId) {
+            jobs.push(completeSessionJob(after.id, 1, this.config.complete.leaseMs));
+          }
           break;
         case 'notify_team':
           teamEvent = { draft: completedEvent(after), deliveryTask: TASKS.deliverTeamEvent };
@@ -39,7 +50,18 @@ export class FollowupPlanner {
           assertNever(effect);
       }
     }
-    return { jobs, teamEvent };
+    return { jobs, teamEvent, cancelJobKeys: this.mootJobs(from, after) };
+  }
+
+  /** A deadline left by a waiting state, a `complete` left by `result_ready`. */
+  private mootJobs(from: AuthenticationState | null, after: AuthenticationEntity): string[] {
+    if (from === null || from === after.state) return [];
+    const keys: string[] = [];
+    if (recheckDeadlineOf(from) && !recheckDeadlineOf(after.state)) {
+      keys.push(recheckJobKey(after.id));
+    }
+    if (from === 'result_ready') keys.push(completeSessionJobKey(after.id));
+    return keys;
   }
 }
 

@@ -5,7 +5,11 @@ import {
   type AuthenticationEvent,
   type RecheckDeadline,
 } from '@app/domain';
-import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
+import {
+  AuthenticationJobs,
+  AuthenticationRepository,
+  type AuthenticationEntity,
+} from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { payloadOf, recheckJob, TASKS } from '../jobs/job-specs.js';
@@ -25,6 +29,7 @@ export class RecheckTask implements JobTask {
 
   constructor(
     private readonly repository: AuthenticationRepository,
+    private readonly authenticationJobs: AuthenticationJobs,
     private readonly sync: CheckoutSync,
     private readonly transitions: AuthenticationTransitionsService,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
@@ -92,7 +97,7 @@ export class RecheckTask implements JobTask {
       capMs: this.config.recheckMaxIntervalMs,
     };
     const delayMs = retryDelayMs(backoff, attempt + 1, error);
-    await this.repository.enqueueWhileUnchanged(
+    await this.authenticationJobs.enqueueWhileUnchanged(
       authentication.id,
       authentication.version,
       recheckJob(authentication.id, attempt + 1, delayMs),

@@ -123,9 +123,9 @@ export class SessionUpdates {
   ): Promise<AuthenticationEntity> {
     // Longer than an update can take: token, PUT, and both again after a 401, then a re-read
     // (with its one retry) of what the PUT did.
-    const holdMs = 8 * this.config.timeoutMs;
+    const holdMs = 6 * this.config.timeoutMs + 2 * this.config.authenticationTimeoutMs;
     // A waiter gives up sooner: the caller may retry (409 CONCURRENT_UPDATE).
-    const deadline = Date.now() + 2 * this.config.timeoutMs;
+    const deadline = Date.now() + 2 * this.config.authenticationTimeoutMs;
     let waited = false;
     for (;;) {
       const claim = await this.claims.claimCheckoutCall(authentication.id, holdMs);

@@ -1,6 +1,7 @@
 import { CallbackTokenInvalidError, DomainError, isFinal } from '@app/domain';
 import {
   AuthenticationClaims,
+  AuthenticationJobs,
   AuthenticationRepository,
   type AuthenticationEntity,
 } from '@app/persistence';
@@ -47,6 +48,7 @@ export class InboundService {
 
   constructor(
     private readonly repository: AuthenticationRepository,
+    private readonly authenticationJobs: AuthenticationJobs,
     private readonly claims: AuthenticationClaims,
     private readonly updates: SessionUpdates,
     private readonly sync: CheckoutSync,
@@ -57,26 +59,30 @@ export class InboundService {
 
   /** Checkout's POST to callback_url: the token in the URL authenticates it (no signature exists). */
   async callback(id: string, token: string, body: unknown, rawBody: Buffer): Promise<void> {
-    const authentication = isAuthenticationId(id) ? await this.repository.findById(id) : null;
-    if (!authentication || !this.secrets.urlTokenMatches(token, authentication.callbackTokenHash)) {
-      this.metrics.callbackReceived('refused');
-      throw new CallbackTokenInvalidError();
-    }
     const hinted = (body as { status?: unknown } | undefined)?.status;
     const hintedStatus =
       typeof hinted === 'string' && KNOWN_STATUSES.includes(hinted) ? hinted : 'other';
-    const recorded = await this.repository.recordInputOnce(
-      id,
-      {
-        event: 'callback_received',
-        source: 'checkout_callback',
-        detail: { hinted_status: hintedStatus },
-      },
-      inputHash(rawBody),
-    );
-    this.metrics.callbackReceived(recorded ? 'accepted' : 'duplicate');
+    const found = isAuthenticationId(id)
+      ? await this.repository.recordCallback(
+          id,
+          this.secrets.urlTokenHash(token),
+          {
+            event: 'callback_received',
+            source: 'checkout_callback',
+            detail: { hinted_status: hintedStatus },
+          },
+          inputHash(rawBody),
+        )
+      : { matched: false as const };
+    if (!found.matched) {
+      this.metrics.callbackReceived('refused');
+      throw new CallbackTokenInvalidError();
+    }
+    this.metrics.callbackReceived(found.recorded ? 'accepted' : 'duplicate');
     // Results are final once read (with OAuth, before `complete` was sent): nothing to re-read.
-    if (!isFinal(authentication.state)) await this.reread(authentication, 'checkout_callback');
+    if (isFinal(found.state)) return;
+    const authentication = await this.repository.findById(id);
+    if (authentication) await this.reread(authentication, 'checkout_callback');
   }
 
   /** The issuer's 3DS Method page posted back: fingerprinting completed (threeDSCompInd Y). */
@@ -138,7 +144,7 @@ export class InboundService {
     if (await this.claims.claimRead(authentication.id, cooldownMs)) {
       await this.refreshQuietly(authentication, source);
     } else {
-      await this.repository.enqueueWhileUnchanged(
+      await this.authenticationJobs.enqueueWhileUnchanged(
         authentication.id,
         authentication.version,
         recheckJob(authentication.id, 1, cooldownMs),

@@ -1,4 +1,5 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
+import { parseChannels, parseTeamProcessingChannels } from './checkout-channels.js';
 import { validateOrchestratorEnvironment } from './orchestrator.environment.js';
 
 export const checkoutConfig = registerAs('checkout', () => {
@@ -9,6 +10,13 @@ export const checkoutConfig = registerAs('checkout', () => {
     clientId: env.CHECKOUT_CLIENT_ID,
     clientSecret: env.CHECKOUT_CLIENT_SECRET,
     timeoutMs: env.CHECKOUT_TIMEOUT_MS,
+    authenticationTimeoutMs: env.CHECKOUT_AUTHENTICATION_TIMEOUT_MS,
+    /** Creates on another channel are refused; the token carries these channels' scopes. */
+    channels: parseChannels(env.CHECKOUT_CHANNELS),
+    processingChannels: {
+      default: env.CHECKOUT_PROCESSING_CHANNEL_ID,
+      byTeam: parseTeamProcessingChannels(env.TEAM_PROCESSING_CHANNELS),
+    },
   };
 });
 export type CheckoutConfig = ConfigType<typeof checkoutConfig>;

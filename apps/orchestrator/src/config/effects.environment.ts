@@ -28,7 +28,8 @@ export class EffectsEnvironment extends HttpServerEnvironment {
 
   /**
    * After this, a row still `created` had its process die during POST /sessions. Longer than
-   * any create can take (4 × CHECKOUT_TIMEOUT_MS: token and POST, twice after a 401).
+   * any create can take (token and POST, twice after a 401: 2 × (CHECKOUT_TIMEOUT_MS +
+   * CHECKOUT_AUTHENTICATION_TIMEOUT_MS)).
    */
   @IsInt()
   @Min(10)
@@ -75,6 +76,15 @@ export class EffectsEnvironment extends HttpServerEnvironment {
   @IsInt()
   @Min(10)
   COMPLETE_RETRY_BASE_MS: number = 2_000;
+
+  /**
+   * `complete` is sent at once by the process that got the result; its job, written with the
+   * result, runs only if that process died first, after this lease (longer than any Checkout
+   * call takes, so the two never overlap).
+   */
+  @IsInt()
+  @Min(1_000)
+  COMPLETE_LEASE_MS: number = 30_000;
 
   /**
    * Keys of Checkout's `Cko-Signature` (hex HMAC-SHA256 of the raw body), comma-separated: the

@@ -25,6 +25,7 @@ export const jobsConfig = registerAs('jobs', () => {
     sessionLifetimeMs: env.CHECKOUT_SESSION_LIFETIME_SECONDS * 1000,
     complete: {
       maxAttempts: env.COMPLETE_MAX_ATTEMPTS,
+      leaseMs: env.COMPLETE_LEASE_MS,
       backoff: { baseMs: env.COMPLETE_RETRY_BASE_MS, capMs: env.RECHECK_MAX_INTERVAL_MS },
     },
     /** Tests only: named points where the process kills itself (see Failpoints). */

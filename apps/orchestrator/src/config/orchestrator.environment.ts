@@ -17,6 +17,12 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import {
+  CHANNEL_LIST,
+  PROCESSING_CHANNEL_ID,
+  TEAM_PROCESSING_CHANNEL_LIST,
+  teamsListedTwice,
+} from './checkout-channels.js';
 import { EffectsEnvironment } from './effects.environment.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -78,13 +84,53 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   @IsNotEmpty()
   CHECKOUT_CLIENT_SECRET: string;
 
+  /** Deadline of token requests, reads, `complete` and a create without channel data. */
   @IsInt()
   @Min(100)
   CHECKOUT_TIMEOUT_MS: number = 10_000;
 
-  /** Our base URL as Checkout and cardholder browsers reach it (callback and notification URLs). */
+  /**
+   * Deadline of the calls Checkout answers only after the issuer has (a create with channel
+   * data, collect-data, issuer-fingerprint); Checkout's own SDKs wait 15 s.
+   */
+  @IsInt()
+  @Min(100)
+  CHECKOUT_AUTHENTICATION_TIMEOUT_MS: number = 15_000;
+
+  /** The channels teams may create on; the token asks for their scopes only. */
+  @Matches(CHANNEL_LIST, { message: 'CHECKOUT_CHANNELS must be browser, app, or browser,app' })
+  CHECKOUT_CHANNELS: string = 'browser,app';
+
+  /**
+   * Sent as `processing_channel_id` when neither the request nor its team's entry gives one
+   * (Checkout requires it unless the API key is bound to a processing channel).
+   */
+  @IsOptional()
+  @Matches(PROCESSING_CHANNEL_ID, {
+    message: 'CHECKOUT_PROCESSING_CHANNEL_ID must look like pc_ followed by 26 characters',
+  })
+  CHECKOUT_PROCESSING_CHANNEL_ID?: string;
+
+  /** `team:pc_…` pairs, comma-separated: a team's processing channel, over the default. */
+  @IsOptional()
+  @Matches(TEAM_PROCESSING_CHANNEL_LIST, {
+    message: 'TEAM_PROCESSING_CHANNELS must be team:pc_… pairs separated by commas',
+  })
+  TEAM_PROCESSING_CHANNELS?: string;
+
+  /** Default of CALLBACK_BASE_URL and BROWSER_BASE_URL. */
   @IsUrl(HTTP_URL)
   PUBLIC_URL: string = 'http://127.0.0.1:3000';
+
+  /** Our base URL as Checkout's servers reach it (`callback_url`); https in production. */
+  @IsOptional()
+  @IsUrl(HTTP_URL)
+  CALLBACK_BASE_URL?: string;
+
+  /** Our base URL as cardholders' browsers reach it (notification pages, the demo page). */
+  @IsOptional()
+  @IsUrl(HTTP_URL)
+  BROWSER_BASE_URL?: string;
 
   /**
    * `team:key` pairs, comma-separated (keys ≥ 16 chars), stored hashed at start-up: a way to
@@ -153,6 +199,10 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   CARD_FINGERPRINT_KEY: string;
 }
 
+/** Checkout can never reach a loopback address: only a local run (the benchmark) uses one. */
+const isLoopback = (url: string): boolean =>
+  ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+
 /** Validates `process.env` (or a copy); throws an error naming the failing keys, never values. */
 export function validateOrchestratorEnvironment(
   raw: Record<string, unknown>,
@@ -163,11 +213,32 @@ export function validateOrchestratorEnvironment(
     env.DEMO_PAGE && env.NODE_ENV === 'production' && 'DEMO_PAGE: must not be true in production',
     env.DEMO_PAGE && !env.DEMO_API_KEY && 'DEMO_API_KEY: required when DEMO_PAGE is true',
     // A create makes up to four Checkout calls (token, POST, and both again after a 401).
-    env.RECHECK_CREATION_MS <= 4 * env.CHECKOUT_TIMEOUT_MS &&
-      'RECHECK_CREATION_MS: must be longer than 4 × CHECKOUT_TIMEOUT_MS',
+    env.RECHECK_CREATION_MS <= longestCreateMs(env) &&
+      'RECHECK_CREATION_MS: must be longer than 2 × (CHECKOUT_TIMEOUT_MS + CHECKOUT_AUTHENTICATION_TIMEOUT_MS)',
+    env.NODE_ENV === 'production' &&
+      !callbackBaseUrl(env).startsWith('https://') &&
+      !isLoopback(callbackBaseUrl(env)) &&
+      'CALLBACK_BASE_URL: must be https in production (Checkout posts callbacks to it; it defaults to PUBLIC_URL)',
+    ...teamsListedTwice(env.TEAM_PROCESSING_CHANNELS).map(
+      (team) => `TEAM_PROCESSING_CHANNELS: team ${team} is listed more than once`,
+    ),
     env.JOBS_WORKER_DEAD_AFTER_MS < 3 * env.JOBS_HEARTBEAT_MS &&
       'JOBS_WORKER_DEAD_AFTER_MS: must be at least 3 × JOBS_HEARTBEAT_MS',
   ].filter((problem): problem is string => typeof problem === 'string');
   if (problems.length > 0) throw new EnvironmentValidationError('orchestrator', problems);
   return env;
 }
+
+/** A create's worst case: a token request and the POST, twice (after a 401). */
+const longestCreateMs = (env: OrchestratorEnvironment): number =>
+  2 * (env.CHECKOUT_TIMEOUT_MS + env.CHECKOUT_AUTHENTICATION_TIMEOUT_MS);
+
+const withoutTrailingSlash = (url: string): string => url.replace(/\/$/, '');
+
+/** Where Checkout's servers reach us: CALLBACK_BASE_URL, else PUBLIC_URL. */
+export const callbackBaseUrl = (env: OrchestratorEnvironment): string =>
+  withoutTrailingSlash(env.CALLBACK_BASE_URL ?? env.PUBLIC_URL);
+
+/** Where cardholders' browsers reach us: BROWSER_BASE_URL, else PUBLIC_URL. */
+export const browserBaseUrl = (env: OrchestratorEnvironment): string =>
+  withoutTrailingSlash(env.BROWSER_BASE_URL ?? env.PUBLIC_URL);

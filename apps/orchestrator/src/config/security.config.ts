@@ -1,10 +1,17 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
-import { validateOrchestratorEnvironment } from './orchestrator.environment.js';
+import {
+  browserBaseUrl,
+  callbackBaseUrl,
+  validateOrchestratorEnvironment,
+} from './orchestrator.environment.js';
 
 export const securityConfig = registerAs('security', () => {
   const env = validateOrchestratorEnvironment(process.env);
   return {
-    publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
+    /** Base of `callback_url`, as Checkout's servers reach us. */
+    callbackBaseUrl: callbackBaseUrl(env),
+    /** Base of the notification pages, as cardholders' browsers reach us. */
+    browserBaseUrl: browserBaseUrl(env),
     /** API key → team, from API_KEYS: seeded into the api_keys table at start-up. */
     apiKeys: new Map(
       (env.API_KEYS ?? '')

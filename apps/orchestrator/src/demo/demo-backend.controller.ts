@@ -44,8 +44,8 @@ export class DemoBackendController {
       cards: DEMO_CARDS,
       challenge_password: CHALLENGE_PASSWORD,
       three_ds1_fallback_amount: THREE_DS1_FALLBACK_AMOUNT,
-      // The notification pages come from PUBLIC_URL, which may differ from the page's origin.
-      notification_origin: new URL(this.security.publicUrl).origin,
+      // The notification pages come from BROWSER_BASE_URL, maybe not the page's own origin.
+      notification_origin: new URL(this.security.browserBaseUrl).origin,
     };
   }
 

@@ -1,4 +1,3 @@
-import { ApiKeyRepository } from '@app/persistence';
 import {
   type CanActivate,
   type ExecutionContext,
@@ -6,6 +5,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { ApiKeyCache } from '../security/api-key-cache.js';
 import { hashApiKey } from '../security/api-keys.js';
 import { ValidatedKeys } from './validated-keys.js';
 
@@ -18,11 +18,11 @@ export const presentedKey = (request: FastifyRequest): string | undefined =>
 /**
  * `Authorization: Bearer <team API key>` → the calling team, which scopes every read. Keys are
  * looked up by hash (nothing secret is compared, so nothing leaks through timing), and a
- * revoked key is refused from the next request on.
+ * revoked key is refused from the next request on (ApiKeyCache hears of it through NOTIFY).
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  constructor(private readonly keys: ApiKeyRepository) {}
+  constructor(private readonly keys: ApiKeyCache) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<TeamRequest>();

@@ -97,6 +97,10 @@ export const ERROR_CATALOGUE = {
     status: 422,
     meaning: 'This Idempotency-Key was used with a different body',
   },
+  CHANNEL_NOT_ENABLED: {
+    status: 422,
+    meaning: 'The `channel` is not enabled on this service; details list the enabled ones',
+  },
   UPSTREAM_REJECTED_REQUEST: {
     status: 422,
     meaning: 'Checkout refused the request; details carry its `error_type` and `error_codes`',

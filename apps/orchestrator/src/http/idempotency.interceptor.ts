@@ -5,7 +5,7 @@ import {
   IdempotencyKeyReusedError,
   InputRefusedError,
 } from '@app/domain';
-import { IdempotencyKeyRepository, type CreatingKey } from '@app/persistence';
+import { IdempotencyKeyRepository } from '@app/persistence';
 import {
   BadRequestException,
   type CallHandler,
@@ -22,6 +22,12 @@ import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { firstValueFrom, from, type Observable } from 'rxjs';
 import { CreateReplay } from '../authentications/create-replay.service.js';
+import {
+  IdempotencyKeyTaken,
+  sealAnswer,
+  unsealAnswer,
+  type IdempotentCreate,
+} from '../authentications/idempotent-create.js';
 import { SecretBox } from '../security/secret-box.js';
 import type { TeamRequest } from './api-key.guard.js';
 import { domainErrorResponse } from './domain-error.filter.js';
@@ -32,15 +38,17 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 /** A stored response going out again; the exception filter sends its body unchanged. */
 class ReplayedResponse extends HttpException {}
 
-/** The request's claimed key, for the handler to link to what it creates. */
-export type IdempotentRequest = RawBodyRequest<TeamRequest> & { idempotencyKey?: CreatingKey };
+/** The request's key, for the handler to claim with the row it creates. */
+export type IdempotentRequest = RawBodyRequest<TeamRequest> & { idempotencyKey?: IdempotentCreate };
 
 /**
  * `Idempotency-Key` on a POST (IETF httpapi idempotency draft, Stripe's semantics): the same key
  * and body get the first response again; the same key with another body gets 422; a duplicate
  * that arrives while the first still runs gets 409. Keys are per team. A key whose first request
  * never stored an answer (a crash, an unknown Checkout outcome) is answered from the
- * authentication it created (CreateReplay).
+ * authentication it created (CreateReplay). The key is claimed by the statement that inserts the
+ * authentication, and its answer kept by the move that settles it: no writes of its own on the
+ * way, except for answers that move nothing (errors).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -75,45 +83,42 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestHash = createHash('sha256')
       .update(request.rawBody ?? Buffer.alloc(0))
       .digest('hex');
-    const claim = await this.keys.claim(team, key, requestHash);
-    if (!claim.claimed) {
-      if (claim.existing.requestHash !== requestHash) {
-        throw new IdempotencyKeyReusedError();
-      }
-      const answer = await this.replay.answerFor(claim.existing);
-      if (answer === 'in_progress') throw new IdempotencyKeyInUseError();
-      void reply.header('idempotent-replayed', 'true');
-      throw new ReplayedResponse(this.unseal(answer.body), answer.status);
-    }
-    request.idempotencyKey = { teamId: team, key };
+    const progress: IdempotentCreate = {
+      teamId: team,
+      key,
+      requestHash,
+      claimed: false,
+      answered: false,
+    };
+    request.idempotencyKey = progress;
     try {
       const body = (await firstValueFrom(next.handle())) as object;
-      const status = this.reflector.get<number | undefined>(
-        HTTP_CODE_METADATA,
-        context.getHandler(),
-      );
-      await this.keys.complete(team, key, status ?? HttpStatus.CREATED, this.seal(body));
+      if (!progress.answered) {
+        const status = this.reflector.get<number | undefined>(
+          HTTP_CODE_METADATA,
+          context.getHandler(),
+        );
+        const sealed = sealAnswer(body, this.secrets);
+        await this.keys.complete(team, key, status ?? HttpStatus.CREATED, sealed);
+      }
       return body;
     } catch (error) {
-      await this.remember(team, key, error);
+      if (error instanceof IdempotencyKeyTaken) return this.answerTaken(progress, reply);
+      if (progress.claimed) await this.remember(team, key, error);
       throw error;
     }
   }
 
-  /** The app channel's Checkout session secret is stored only encrypted (never in clear at rest). */
-  private seal(body: object): object {
-    const secret = (body as { checkout_session_secret?: unknown }).checkout_session_secret;
-    return typeof secret === 'string'
-      ? { ...body, checkout_session_secret: { sealed: this.secrets.encrypt(secret) } }
-      : body;
-  }
-
-  private unseal(body: object): object {
-    const secret = (body as { checkout_session_secret?: { sealed?: unknown } })
-      .checkout_session_secret;
-    return typeof secret?.sealed === 'string'
-      ? { ...body, checkout_session_secret: this.secrets.decrypt(secret.sealed) }
-      : body;
+  /** Another request holds the key: its answer, or why there is none yet. */
+  private async answerTaken(progress: IdempotentCreate, reply: FastifyReply): Promise<never> {
+    const existing = await this.keys.find(progress.teamId, progress.key);
+    // Released between the insert and this read: the earlier request failed, retry.
+    if (!existing) throw new IdempotencyKeyInUseError();
+    if (existing.requestHash !== progress.requestHash) throw new IdempotencyKeyReusedError();
+    const answer = await this.replay.answerFor(existing);
+    if (answer === 'in_progress') throw new IdempotencyKeyInUseError();
+    void reply.header('idempotent-replayed', 'true');
+    throw new ReplayedResponse(unsealAnswer(answer.body, this.secrets), answer.status);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { AUTHENTICATION_STATES, recheckDeadlineOf } from '@app/domain';
-import { AuthenticationRepository, JobWorkerRepository } from '@app/persistence';
+import { AuthenticationJobs, JobWorkerRepository } from '@app/persistence';
 import {
   Inject,
   Injectable,
@@ -63,7 +63,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     checkoutEvent: CheckoutEventTask,
     deliver: DeliverEventTask,
     private readonly workers: JobWorkerRepository,
-    private readonly repository: AuthenticationRepository,
+    private readonly authenticationJobs: AuthenticationJobs,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
     @Inject(databaseConfig.KEY) private readonly database: DatabaseConfig,
   ) {
@@ -136,6 +136,18 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
         taskList: Object.fromEntries(group.tasks.map((task) => [task.name, (p) => task.run(p)])),
         logger: new Logger(() => (level, message) => this.log(level, message)),
         events,
+        preset: {
+          worker: {
+            // The pool fetches for its workers, and after a fetch that found nothing it waits
+            // before the next one, however many "new job" notifications arrive meanwhile: most
+            // jobs a flow writes are deadlines and leases not yet due, and without this every
+            // one of them woke every idle worker into a query (a commit) of its own.
+            localQueue: {
+              size: group.concurrency,
+              refetchDelay: { durationMs: this.config.pollIntervalMs },
+            },
+          },
+        },
         // No recurring jobs (and no crontab file read): every job is written by the move that
         // implies it.
       },
@@ -147,7 +159,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Open authentications with no job to move them on (e.g. written before this release). */
   private async adoptOrphans(): Promise<void> {
-    const adopted = await this.repository.adoptOrphans({
+    const adopted = await this.authenticationJobs.adoptOrphans({
       waitingStates: AUTHENTICATION_STATES.filter((state) => recheckDeadlineOf(state)),
       recheckTask: TASKS.recheck,
       completeTask: TASKS.completeSession,

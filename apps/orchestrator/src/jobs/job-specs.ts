@@ -9,13 +9,16 @@ export const TASKS = {
 } as const;
 export type TaskName = (typeof TASKS)[keyof typeof TASKS];
 
+export const recheckJobKey = (authenticationId: string) => `recheck:${authenticationId}`;
+export const completeSessionJobKey = (authenticationId: string) => `complete:${authenticationId}`;
+
 /** One pending deadline per authentication: a new one (a move, a reschedule) replaces it. */
 export function recheckJob(authenticationId: string, attempt: number, delayMs: number): JobSpec {
   return {
     task: TASKS.recheck,
     payload: { authentication_id: authenticationId, attempt },
     runAfterMs: delayMs,
-    key: `recheck:${authenticationId}`,
+    key: recheckJobKey(authenticationId),
   };
 }
 
@@ -28,7 +31,7 @@ export function completeSessionJob(
     task: TASKS.completeSession,
     payload: { authentication_id: authenticationId, attempt },
     runAfterMs: delayMs,
-    key: `complete:${authenticationId}`,
+    key: completeSessionJobKey(authenticationId),
   };
 }
 

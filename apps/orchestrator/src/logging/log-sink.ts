@@ -24,7 +24,9 @@ export function stdoutLogSink(format: LogFormat): Promise<LogSink> {
 }
 
 async function openStdout(format: LogFormat): Promise<DestinationStream> {
-  const json = pino.destination({ dest: 1, sync: true });
+  // Asynchronous: a slow reader of stdout (a log shipper, a pipe) never stalls request handling;
+  // pino flushes what is pending when the process exits.
+  const json = pino.destination({ dest: 1, sync: false });
   if (format === 'json') return json;
   try {
     const { default: pretty } = await import('pino-pretty');

@@ -3,47 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import type { Options } from 'pino-http';
 import type { LogLevel } from '../config/orchestrator.environment.js';
+import { redactFields } from './redaction.js';
 
 /** The field every line written while handling a request carries (the X-Request-Id). */
 export const REQUEST_ID_KEY = 'request_id';
-
-/**
- * Field names whose values are never logged, at the top level or up to three objects down:
- * credentials, and the card data Checkout's session requests carry (`source.number`, the
- * cryptogram of a result). `parameters`: a database error's bound values.
- */
-const REDACTED_KEYS = [
-  'authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-  'api_key',
-  'apiKey',
-  'client_secret',
-  'clientSecret',
-  'access_token',
-  'accessToken',
-  'token',
-  'session_secret',
-  'sessionSecret',
-  'checkout_session_secret',
-  'secret',
-  'signing_secret',
-  'password',
-  'number',
-  'cvv',
-  'cryptogram',
-  'authentication_value',
-  'cavv',
-  'aav',
-  'parameters',
-];
-
-export const REDACTED_PATHS = REDACTED_KEYS.flatMap((key) =>
-  ['', '*.', '*.*.', '*.*.*.'].map((depth) =>
-    /^[A-Za-z_$][\w$]*$/.test(key) ? `${depth}${key}` : `${depth.slice(0, -1)}["${key}"]`,
-  ),
-);
 
 /** Route patterns of the requests in flight, stamped by a Fastify hook (the raw request has none). */
 const ROUTES = new WeakMap<IncomingMessage, string>();
@@ -69,8 +32,10 @@ function accessLine(request: IncomingMessage, response: ServerResponse, duration
 export function pinoHttpOptions(level: LogLevel): Options {
   return {
     level,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    formatters: { level: (label) => ({ level: label }) },
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (object) => redactFields(object),
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Fastify's genReqId already chose it (the caller's X-Request-Id or a UUID); middie copies it.
     genReqId: (request) => request.id ?? randomUUID(),

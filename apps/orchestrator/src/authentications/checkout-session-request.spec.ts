@@ -1,0 +1,80 @@
+import { checkoutSessionRequest, processingChannelFor } from './checkout-session-request.js';
+import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
+
+const DEFAULT_CHANNEL = 'pc_defaultdefaultdefaultdefau';
+const TEAM_A_CHANNEL = 'pc_teamateamateamateamateamaa';
+const REQUESTED_CHANNEL = 'pc_requestedrequestedrequestt';
+
+const channels = {
+  default: DEFAULT_CHANNEL,
+  byTeam: new Map([['team-a', TEAM_A_CHANNEL]]),
+};
+
+const COMPLETION = {
+  callback_url: 'https://callbacks.example/callbacks/checkout/auth_1/token',
+  challenge_notification_url: 'https://pay.example/notifications/challenge/auth_1',
+};
+
+const request = (extra: Partial<CreateAuthenticationRequestDto> = {}) =>
+  ({
+    source: { type: 'card', number: '4485040371536584', expiry_month: 1, expiry_year: 2030 },
+    amount: 1999,
+    currency: 'EUR',
+    channel: 'browser',
+    reference: 'ORD-1',
+    ...extra,
+  }) as CreateAuthenticationRequestDto;
+
+describe('processingChannelFor', () => {
+  it("takes the request's own processing channel first", () => {
+    expect(processingChannelFor('team-a', REQUESTED_CHANNEL, channels)).toBe(REQUESTED_CHANNEL);
+  });
+
+  it("takes the team's processing channel when the request gives none", () => {
+    expect(processingChannelFor('team-a', undefined, channels)).toBe(TEAM_A_CHANNEL);
+  });
+
+  it('falls back to the default for a team without its own', () => {
+    expect(processingChannelFor('team-b', undefined, channels)).toBe(DEFAULT_CHANNEL);
+  });
+
+  it('gives none when nothing is configured (the key is bound to one)', () => {
+    const none = { default: undefined, byTeam: new Map<string, string>() };
+    expect(processingChannelFor('team-b', undefined, none)).toBeUndefined();
+  });
+});
+
+describe('checkoutSessionRequest', () => {
+  it('sends the chosen processing channel, our completion URLs and the fields as given', () => {
+    const body = checkoutSessionRequest('team-b', request(), COMPLETION, channels);
+    expect(body).toEqual({
+      source: request().source,
+      amount: 1999,
+      currency: 'EUR',
+      reference: 'ORD-1',
+      processing_channel_id: DEFAULT_CHANNEL,
+      completion: { type: 'non_hosted', ...COMPLETION },
+    });
+  });
+
+  it('leaves processing_channel_id out when none applies, and never sends our `channel`', () => {
+    const none = { default: undefined, byTeam: new Map<string, string>() };
+    const body = checkoutSessionRequest('team-b', request(), COMPLETION, none);
+    expect(body).not.toHaveProperty('processing_channel_id');
+    expect(body).not.toHaveProperty('channel');
+  });
+
+  it("keeps the request's processing channel over the team's and passes channel data on", () => {
+    const channelData = { channel: 'browser' } as CreateAuthenticationRequestDto['channel_data'];
+    const body = checkoutSessionRequest(
+      'team-a',
+      request({ processing_channel_id: REQUESTED_CHANNEL, channel_data: channelData }),
+      COMPLETION,
+      channels,
+    );
+    expect(body).toMatchObject({
+      processing_channel_id: REQUESTED_CHANNEL,
+      channel_data: channelData,
+    });
+  });
+});

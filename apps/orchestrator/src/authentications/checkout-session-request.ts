@@ -1,0 +1,56 @@
+import type { CheckoutCreateSessionRequest } from '@app/checkout-client';
+import { Inject, Injectable } from '@nestjs/common';
+import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
+import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
+
+type ProcessingChannels = CheckoutConfig['processingChannels'];
+
+/** Our URLs for this authentication (`completion`, non-hosted). */
+export interface CompletionUrls {
+  readonly callback_url: string;
+  readonly challenge_notification_url: string;
+}
+
+/**
+ * `processing_channel_id`: the request's own, else its team's, else the default, else none
+ * (Checkout then uses the one the API key is bound to, or refuses the request).
+ */
+export function processingChannelFor(
+  team: string,
+  requested: string | undefined,
+  channels: ProcessingChannels,
+): string | undefined {
+  return requested ?? channels.byTeam.get(team) ?? channels.default;
+}
+
+/** The body of Checkout's `POST /sessions` for a team's create request. */
+export function checkoutSessionRequest(
+  team: string,
+  request: CreateAuthenticationRequestDto,
+  completion: CompletionUrls,
+  channels: ProcessingChannels,
+): CheckoutCreateSessionRequest {
+  // `channel` is ours: Checkout reads the channel from `channel_data`.
+  const { channel: _channel, channel_data, processing_channel_id, ...passThrough } = request;
+  const processingChannel = processingChannelFor(team, processing_channel_id, channels);
+  return {
+    ...passThrough,
+    ...(processingChannel ? { processing_channel_id: processingChannel } : {}),
+    completion: { type: 'non_hosted', ...completion },
+    ...(channel_data ? { channel_data } : {}),
+  };
+}
+
+/** checkoutSessionRequest with the configured processing channels. */
+@Injectable()
+export class CheckoutSessionRequests {
+  constructor(@Inject(checkoutConfig.KEY) private readonly config: CheckoutConfig) {}
+
+  build(
+    team: string,
+    request: CreateAuthenticationRequestDto,
+    completion: CompletionUrls,
+  ): CheckoutCreateSessionRequest {
+    return checkoutSessionRequest(team, request, completion, this.config.processingChannels);
+  }
+}

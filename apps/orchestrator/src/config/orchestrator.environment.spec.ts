@@ -1,0 +1,134 @@
+import { sessionScopes } from '@app/checkout-client';
+import { parseChannels, parseTeamProcessingChannels } from './checkout-channels.js';
+import {
+  browserBaseUrl,
+  callbackBaseUrl,
+  validateOrchestratorEnvironment,
+} from './orchestrator.environment.js';
+
+const REQUIRED = {
+  CHECKOUT_API_URL: 'https://api.sandbox.checkout.com',
+  CHECKOUT_TOKEN_URL: 'https://access.sandbox.checkout.com/connect/token',
+  CHECKOUT_CLIENT_ID: 'ack_test',
+  CHECKOUT_CLIENT_SECRET: 'test-secret',
+  CRYPTOGRAM_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  CARD_FINGERPRINT_KEY: 'test-card-fingerprint-key-0000000000000',
+};
+const PC_A = `pc_${'a'.repeat(26)}`;
+const PC_B = `pc_${'b'.repeat(26)}`;
+
+const validate = (extra: Record<string, string>) =>
+  validateOrchestratorEnvironment({ ...REQUIRED, ...extra });
+
+describe('orchestrator environment: Checkout channels and processing channels', () => {
+  it('enables both channels by default, and asks for both scopes', () => {
+    const channels = parseChannels(validate({}).CHECKOUT_CHANNELS);
+    expect(channels).toEqual(['browser', 'app']);
+    expect(sessionScopes(channels)).toEqual(['sessions:browser', 'sessions:app']);
+  });
+
+  it('asks only for the browser scope when only the browser channel is enabled', () => {
+    const channels = parseChannels(validate({ CHECKOUT_CHANNELS: 'browser' }).CHECKOUT_CHANNELS);
+    expect(channels).toEqual(['browser']);
+    expect(sessionScopes(channels)).toEqual(['sessions:browser']);
+  });
+
+  it.each(['merchant_initiated', 'browser,', 'browser app', 'BROWSER'])(
+    'refuses CHECKOUT_CHANNELS=%s',
+    (value) => {
+      expect(() => validate({ CHECKOUT_CHANNELS: value })).toThrow(/CHECKOUT_CHANNELS: /);
+    },
+  );
+
+  it('takes a default processing channel and per-team ones', () => {
+    const env = validate({
+      CHECKOUT_PROCESSING_CHANNEL_ID: PC_A,
+      TEAM_PROCESSING_CHANNELS: `team-a:${PC_B},team_b:${PC_A}`,
+    });
+    expect(env.CHECKOUT_PROCESSING_CHANNEL_ID).toBe(PC_A);
+    expect(parseTeamProcessingChannels(env.TEAM_PROCESSING_CHANNELS)).toEqual(
+      new Map([
+        ['team-a', PC_B],
+        ['team_b', PC_A],
+      ]),
+    );
+    expect(parseTeamProcessingChannels(validate({}).TEAM_PROCESSING_CHANNELS)).toEqual(new Map());
+  });
+
+  it.each(['pc_short', `ch_${'a'.repeat(26)}`, `pc_${'a'.repeat(27)}`])(
+    'refuses CHECKOUT_PROCESSING_CHANNEL_ID=%s',
+    (value) => {
+      expect(() => validate({ CHECKOUT_PROCESSING_CHANNEL_ID: value })).toThrow(
+        /CHECKOUT_PROCESSING_CHANNEL_ID: /,
+      );
+    },
+  );
+
+  it.each([`team-a=${PC_A}`, `team-a:pc_short`, `Team-A:${PC_A}`, `team-a:${PC_A};team-b:${PC_B}`])(
+    'refuses TEAM_PROCESSING_CHANNELS=%s',
+    (value) => {
+      expect(() => validate({ TEAM_PROCESSING_CHANNELS: value })).toThrow(
+        /TEAM_PROCESSING_CHANNELS: /,
+      );
+    },
+  );
+
+  it('refuses a team given two processing channels', () => {
+    expect(() => validate({ TEAM_PROCESSING_CHANNELS: `team-a:${PC_A},team-a:${PC_B}` })).toThrow(
+      /TEAM_PROCESSING_CHANNELS: team team-a is listed more than once/,
+    );
+  });
+});
+
+describe('orchestrator environment: base URLs', () => {
+  it('serves Checkout and browsers from PUBLIC_URL unless told otherwise', () => {
+    const env = validate({ PUBLIC_URL: 'https://pay.example/' });
+    expect(callbackBaseUrl(env)).toBe('https://pay.example');
+    expect(browserBaseUrl(env)).toBe('https://pay.example');
+  });
+
+  it('keeps the callback and browser base URLs apart when both are set', () => {
+    const env = validate({
+      CALLBACK_BASE_URL: 'https://callbacks.internal.example',
+      BROWSER_BASE_URL: 'https://pay.example/',
+    });
+    expect(callbackBaseUrl(env)).toBe('https://callbacks.internal.example');
+    expect(browserBaseUrl(env)).toBe('https://pay.example');
+  });
+
+  it('refuses a plain-http callback base URL in production, however it is set', () => {
+    expect(() =>
+      validate({ NODE_ENV: 'production', CALLBACK_BASE_URL: 'http://orchestrator:3000' }),
+    ).toThrow(/CALLBACK_BASE_URL: must be https in production/);
+    expect(() => validate({ NODE_ENV: 'production', PUBLIC_URL: 'http://pay.example' })).toThrow(
+      /CALLBACK_BASE_URL: must be https in production/,
+    );
+  });
+
+  it('takes an https callback base URL in production, and http outside it', () => {
+    expect(() =>
+      validate({
+        NODE_ENV: 'production',
+        CALLBACK_BASE_URL: 'https://callbacks.example',
+        BROWSER_BASE_URL: 'http://127.0.0.1:3000',
+      }),
+    ).not.toThrow();
+    expect(() => validate({ CALLBACK_BASE_URL: 'http://orchestrator:3000' })).not.toThrow();
+  });
+});
+
+describe('orchestrator environment: Checkout deadlines', () => {
+  it('gives calls that wait for the issuer 15 s and the others 10 s by default', () => {
+    const env = validate({});
+    expect(env.CHECKOUT_TIMEOUT_MS).toBe(10_000);
+    expect(env.CHECKOUT_AUTHENTICATION_TIMEOUT_MS).toBe(15_000);
+  });
+
+  it('wants the creation deadline beyond the longest create (token and POST, twice)', () => {
+    const tight = { CHECKOUT_TIMEOUT_MS: '1000', CHECKOUT_AUTHENTICATION_TIMEOUT_MS: '4000' };
+    expect(() => validate({ ...tight, RECHECK_CREATION_MS: '10000' })).toThrow(
+      /RECHECK_CREATION_MS: must be longer than/,
+    );
+    expect(() => validate({ ...tight, RECHECK_CREATION_MS: '10001' })).not.toThrow();
+  });
+});

@@ -1,0 +1,167 @@
+import type { DataSource } from 'typeorm';
+import type { EventDetail } from './entities/authentication-event.entity.js';
+import { AuthenticationEntity } from './entities/authentication.entity.js';
+import type { JobSpec } from './jobs/job-queue.js';
+import type { TeamEventDraft } from './team-event.repository.js';
+
+/** The follow-ups of a write, committed with it (or not at all). */
+export interface Followups {
+  readonly jobs: readonly JobSpec[];
+  readonly teamEvent?: { readonly draft: TeamEventDraft; readonly deliveryTask: string };
+  /** Pending jobs (by key) the write makes pointless: a deadline or a `complete` now moot. */
+  readonly cancelJobKeys?: readonly string[];
+}
+
+/** The Idempotency-Key of the request that creates the row, claimed by the insert itself. */
+export interface CreatingKey {
+  readonly teamId: string;
+  readonly key: string;
+  readonly requestHash: string;
+}
+
+/** The answer to keep for an Idempotency-Key, written by the move that settles the request. */
+export interface KeyAnswer {
+  readonly teamId: string;
+  readonly key: string;
+  readonly status: number;
+  readonly body: object;
+}
+
+/** Far longer than a create can take: a key left unlinked this long belongs to a dead request. */
+export const ABANDONED_KEY_SECONDS = 120;
+
+/**
+ * One SQL statement (so one round trip and one commit) made of data-modifying CTEs, each reading
+ * the row the first one wrote (`row`): nothing follows unless the row was written. Placeholders
+ * are numbered as values are added, in any order of the CTEs.
+ */
+export class RowStatement {
+  private readonly ctes: string[] = [];
+  /** SELECT-only CTEs run only when referenced: the final SELECT counts each of them. */
+  private readonly referenced: string[] = [];
+  readonly values: unknown[] = [];
+
+  /** A CTE the row's own statement reads (say, a claim it depends on); before row(). */
+  with(name: string, query: string): this {
+    this.ctes.push(`${name} AS (${query})`);
+    return this;
+  }
+
+  /** The INSERT or UPDATE … RETURNING * that writes the row. */
+  row(query: string): this {
+    this.ctes.push(`row AS (${query})`);
+    return this;
+  }
+
+  param(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+
+  timeline(entry: { event: string; source: string; detail?: EventDetail }, from: string | null) {
+    this.ctes.push(`timeline AS (
+      INSERT INTO authentication_events (authentication_id, event, from_state, to_state, source, detail)
+      SELECT id, ${this.param(entry.event)}, ${this.param(from, '::text')}, state,
+             ${this.param(entry.source)}, ${this.param(entry.detail ?? null, '::jsonb')} FROM row)`);
+    return this;
+  }
+
+  followups(followups: Followups): this {
+    if (followups.jobs.length > 0) {
+      const jobs = followups.jobs.map((job) => ({
+        task: job.task,
+        payload: job.payload,
+        run_after_ms: job.runAfterMs,
+        max_attempts: job.maxAttempts ?? null,
+        key: job.key ?? null,
+      }));
+      this.select(
+        'jobs',
+        `SELECT job.id FROM row, LATERAL graphile_worker.add_jobs(ARRAY(
+           SELECT ROW(j.task, j.payload, NULL,
+                      now() + make_interval(secs => j.run_after_ms / 1000.0),
+                      j.max_attempts, j.key, NULL, NULL)::graphile_worker.job_spec
+           FROM json_to_recordset(${this.param(JSON.stringify(jobs), '::json')})
+             AS j(task text, payload json, run_after_ms float8, max_attempts int, key text)
+           WHERE row.id IS NOT NULL)) AS job`,
+      );
+    }
+    if (followups.cancelJobKeys?.length) {
+      this.select(
+        'cancelled',
+        `SELECT graphile_worker.remove_job(key) FROM row,
+           unnest(${this.param(followups.cancelJobKeys, '::text[]')}) AS key`,
+      );
+    }
+    if (followups.teamEvent) this.teamEvent(followups.teamEvent);
+    return this;
+  }
+
+  /** The team event, one delivery per active endpoint, and a delivery job each (outbox). */
+  private teamEvent({ draft, deliveryTask }: NonNullable<Followups['teamEvent']>): void {
+    this.ctes.push(`team_event AS (
+      INSERT INTO team_events (id, team_id, authentication_id, type, payload)
+      SELECT ${this.param(draft.id)}, team_id, id, ${this.param(draft.type)},
+             ${this.param(draft.payload, '::jsonb')} FROM row
+      RETURNING id, team_id)`);
+    this.ctes.push(`deliveries AS (
+      INSERT INTO event_deliveries (event_id, endpoint_id)
+      SELECT event.id, endpoint.id FROM team_event event
+      JOIN team_endpoints endpoint
+        ON endpoint.team_id = event.team_id AND endpoint.disabled_at IS NULL
+      RETURNING id)`);
+    this.select(
+      'delivery_jobs',
+      `SELECT graphile_worker.add_job(${this.param(deliveryTask)},
+         json_build_object('delivery_id', id::text), job_key => 'delivery:' || id) FROM deliveries`,
+    );
+  }
+
+  /** Keeps the answer of the Idempotency-Key the row belongs to, with the move that settles it. */
+  answer(answer: KeyAnswer | undefined, updatedAt: string): this {
+    if (!answer) return this;
+    this.ctes.push(`answered AS (
+      UPDATE idempotency_keys SET state = 'completed', response_status = ${this.param(answer.status)},
+        response_body = ${this.param(answer.body, '::jsonb')}, updated_at = ${updatedAt}
+      WHERE team_id = ${this.param(answer.teamId)} AND key = ${this.param(answer.key)}
+        AND EXISTS (SELECT 1 FROM row))`);
+    return this;
+  }
+
+  sql(): string {
+    const counts = this.referenced.map((name) => `(SELECT count(*) FROM ${name}) AS ${name}_n`);
+    return `WITH ${this.ctes.join(',\n')}\nSELECT row.*${counts.map((c) => `, ${c}`).join('')} FROM row`;
+  }
+
+  private select(name: string, query: string): void {
+    this.ctes.push(`${name} AS (${query})`);
+    this.referenced.push(name);
+  }
+}
+
+/** Columns of the authentications table: database name, property, SQL cast, read transform. */
+export interface ColumnMap {
+  readonly byProperty: ReadonlyMap<string, { readonly column: string; readonly cast: string }>;
+  toEntity(row: Record<string, unknown>): AuthenticationEntity;
+}
+
+/** Built once from TypeORM's metadata, so raw rows read back exactly as the entity does. */
+export function authenticationColumns(dataSource: DataSource): ColumnMap {
+  const columns = dataSource.getMetadata(AuthenticationEntity).columns.map((column) => ({
+    property: column.propertyName,
+    column: column.databaseName,
+    cast: `::${String(column.type)}`,
+    from: (column.transformer as { from?: (value: unknown) => unknown } | undefined)?.from,
+  }));
+  return {
+    byProperty: new Map(columns.map((c) => [c.property, { column: c.column, cast: c.cast }])),
+    toEntity(row) {
+      const entity: Record<string, unknown> = {};
+      for (const c of columns) {
+        const value = row[c.column];
+        entity[c.property] = c.from ? c.from(value) : value;
+      }
+      return Object.assign(new AuthenticationEntity(), entity);
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import pg from 'pg';
+import request from 'supertest';
+import { emptyTables } from '../../support/e2e-database.js';
+import { freePort } from '../../support/free-port.js';
+import { startOrchestrator, type OrchestratorUnderTest } from '../../support/orchestrator-app.js';
+import type { RecordedRequest } from '../../support/http-recorder.js';
+import { RecordingProxy } from '../../support/recording-proxy.js';
+import { aCreateBody } from '../../support/result-expectations.js';
+import { aBrowserChannel, anAppChannel } from '../../support/simulator/factories.js';
+import {
+  SIMULATOR_CLIENT,
+  startSimulator,
+  type SimulatorUnderTest,
+} from '../../support/simulator/simulator-app.js';
+import { TEAM_A, TEAM_B, testDatabaseUrl } from '../../support/test-config.js';
+
+const DEFAULT_CHANNEL = `pc_${'d'.repeat(26)}`;
+const TEAM_A_CHANNEL = `pc_${'a'.repeat(26)}`;
+const REQUESTED_CHANNEL = `pc_${'r'.repeat(26)}`;
+const CARD = '4485040371536584';
+
+/**
+ * Deployment settings as Checkout sees them, through a proxy that records what reaches it:
+ * the processing channel of each create, and token scopes limited to the enabled channels.
+ */
+describe('Checkout configuration: processing channels and channels (e2e)', () => {
+  let simulator: SimulatorUnderTest;
+  let checkout: RecordingProxy;
+  let orchestrator: OrchestratorUnderTest;
+  let db: pg.Client;
+  /** Token requests of earlier tests (the token is cached across them). */
+  const earlierTokenRequests: RecordedRequest[] = [];
+
+  beforeAll(async () => {
+    simulator = await startSimulator();
+    checkout = await RecordingProxy.start(simulator.url);
+    const port = await freePort();
+    orchestrator = await startOrchestrator({
+      port,
+      checkout: {
+        apiUrl: checkout.url,
+        tokenUrl: `${checkout.url}/connect/token`,
+        clientId: SIMULATOR_CLIENT.id,
+        clientSecret: SIMULATOR_CLIENT.secret,
+        channels: ['browser'],
+        processingChannels: {
+          default: DEFAULT_CHANNEL,
+          byTeam: new Map([[TEAM_A.team, TEAM_A_CHANNEL]]),
+        },
+      },
+      security: {
+        callbackBaseUrl: `http://127.0.0.1:${port}`,
+        browserBaseUrl: 'https://pay.example.test',
+      },
+    });
+    db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+  });
+  beforeEach(async () => {
+    await emptyTables(testDatabaseUrl());
+    earlierTokenRequests.push(...checkout.sent('POST', '/connect/token'));
+    checkout.clear();
+  });
+  afterAll(async () => {
+    await db.end();
+    await orchestrator.close();
+    await checkout.close();
+    await simulator.close();
+  });
+
+  const create = (apiKey: string, body: object, idempotencyKey = `key-${Math.random()}`) =>
+    request(orchestrator.http)
+      .post('/v1/authentications')
+      .set('authorization', `Bearer ${apiKey}`)
+      .set('idempotency-key', idempotencyKey)
+      .send(body);
+
+  const sessionRequests = () => checkout.sent('POST', '/sessions').map((one) => one.body!);
+
+  it('sends the default processing channel for a team without its own', async () => {
+    await create(TEAM_B.apiKey, aCreateBody(CARD)).expect(201);
+    expect(sessionRequests()).toEqual([
+      expect.objectContaining({ processing_channel_id: DEFAULT_CHANNEL }),
+    ]);
+  });
+
+  it("sends the team's processing channel over the default", async () => {
+    await create(TEAM_A.apiKey, aCreateBody(CARD)).expect(201);
+    expect(sessionRequests()).toEqual([
+      expect.objectContaining({ processing_channel_id: TEAM_A_CHANNEL }),
+    ]);
+  });
+
+  it("sends the request's own processing channel over the team's", async () => {
+    const body = aCreateBody(CARD, { processing_channel_id: REQUESTED_CHANNEL });
+    await create(TEAM_A.apiKey, body).expect(201);
+    expect(sessionRequests()).toEqual([
+      expect.objectContaining({ processing_channel_id: REQUESTED_CHANNEL }),
+    ]);
+  });
+
+  it('gives Checkout the callback URL and the browser its own base URL', async () => {
+    const created = await create(TEAM_A.apiKey, aCreateBody(CARD)).expect(201);
+    const [sent] = sessionRequests();
+    expect(sent.completion).toEqual({
+      type: 'non_hosted',
+      callback_url: expect.stringMatching(
+        new RegExp(`^http://127\\.0\\.0\\.1:\\d+/callbacks/checkout/${created.body.id}/`),
+      ),
+      challenge_notification_url: `https://pay.example.test/notifications/challenge/${created.body.id}`,
+    });
+  });
+
+  it('asks Checkout for the browser scope only', async () => {
+    await create(TEAM_A.apiKey, aCreateBody(CARD, { channel_data: aBrowserChannel() })).expect(201);
+    const tokenRequests = [...earlierTokenRequests, ...checkout.sent('POST', '/connect/token')];
+    expect(tokenRequests.length).toBeGreaterThan(0);
+    expect(new Set(tokenRequests.map((one) => one.body?.scope))).toEqual(
+      new Set(['sessions:browser']),
+    );
+  });
+
+  it('refuses a create on a channel not enabled, before anything is recorded', async () => {
+    const refused = await create(
+      TEAM_A.apiKey,
+      aCreateBody(CARD, { channel: 'app', channel_data: anAppChannel() }),
+      'app-channel-key',
+    ).expect(422);
+    expect(refused.body.error).toMatchObject({
+      code: 'CHANNEL_NOT_ENABLED',
+      details: { channel: 'app', enabled_channels: ['browser'] },
+    });
+    expect(sessionRequests()).toEqual([]);
+    const rows = await db.query(
+      `SELECT (SELECT count(*) FROM authentications)::int AS authentications,
+              (SELECT count(*) FROM idempotency_keys)::int AS idempotency_keys`,
+    );
+    expect(rows.rows[0]).toEqual({ authentications: 0, idempotency_keys: 0 });
+
+    // The key was not spent: the same key with an enabled channel starts an authentication.
+    await create(TEAM_A.apiKey, aCreateBody(CARD), 'app-channel-key').expect(201);
+  });
+});
