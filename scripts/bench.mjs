@@ -4,16 +4,24 @@
 // Usage: npm run bench  [BENCH_SECONDS=15 BENCH_CONCURRENCY=32 BENCH_MAX_P99_MS=… BENCH_MAX_RSS_MB=…]
 //        npm run bench -- --compare   side by side with bench/minimal (scripts/bench/compare.mjs)
 //        npm run bench -- --smoke     one short comparison pair, for the tests
+//        npm run bench -- --soak      RSS over 100,000 flows (scripts/bench/soak.mjs)
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, SIMULATOR_CLIENT } from './bench/apps.mjs';
 import { compare } from './bench/compare.mjs';
+import { soak } from './bench/soak.mjs';
 import { API_KEY, percentile, runLoad } from './bench/load.mjs';
 import { freePort, rssMb, startNodeApp } from './bench/processes.mjs';
 
 const args = process.argv.slice(2);
-if (args.includes('--compare') || args.includes('--smoke') || process.env.BENCH_SMOKE === '1') {
+if (args.includes('--soak')) {
+  await soak();
+} else if (
+  args.includes('--compare') ||
+  args.includes('--smoke') ||
+  process.env.BENCH_SMOKE === '1'
+) {
   await compare({ smoke: args.includes('--smoke') || process.env.BENCH_SMOKE === '1' });
 } else {
   await single();

@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { startMinimal, startOrchestrator, startSimulator } from './apps.mjs';
 import { startServer } from './database.mjs';
 import { freePort } from './processes.mjs';
-import { finalLine, markdownTable, summarize, writeResults } from './report.mjs';
+import { finalLine, markdownTable, scenarioTable, summarize, writeResults } from './report.mjs';
+import { measureDuplicateCallbacks } from './duplicates.mjs';
 import { measureRun } from './run.mjs';
 
 const IMPLEMENTATIONS = [
@@ -24,6 +25,8 @@ function configOf(smoke) {
         warmupSeconds: 0.5,
         concurrencies: [2],
         resultsDir: env.BENCH_RESULTS_DIR,
+        latency: { concurrency: 4, checkoutMs: 50 },
+        duplicates: { concurrency: 4, seconds: number('BENCH_DUPLICATE_SECONDS', 1) },
       }
     : {
         pairs: number('BENCH_PAIRS', 3),
@@ -31,6 +34,8 @@ function configOf(smoke) {
         warmupSeconds: number('BENCH_WARMUP_SECONDS', 2),
         concurrencies: (env.BENCH_CONCURRENCIES ?? '8,64').split(',').map(Number),
         resultsDir: env.BENCH_RESULTS_DIR ?? 'bench',
+        latency: { concurrency: number('BENCH_LATENCY_CONCURRENCY', 200), checkoutMs: 50 },
+        duplicates: { concurrency: 64, seconds: Math.min(number('BENCH_SECONDS', 15), 10) },
       };
 }
 
@@ -43,6 +48,73 @@ const describe = (run) =>
   (run.errors || run.incomplete
     ? `  ERRORS ${JSON.stringify(run.failures)} incomplete ${run.incomplete}`
     : '');
+
+/** The orchestrator's own share of the answer time: all of it but Checkout's simulated wait. */
+function ownLatency(run) {
+  const own = (ms) => Math.round((ms - run.checkout_latency_ms) * 10) / 10;
+  return { p50: own(run.latency_ms.p50), p99: own(run.latency_ms.p99) };
+}
+
+/** Both implementations under the two extra loads: slow Checkout, duplicate callbacks. */
+async function scenarios(context, config) {
+  const latency = [];
+  const duplicates = [];
+  for (const implementation of IMPLEMENTATIONS) {
+    const name = `bench_${process.pid}_latency_${implementation.name}`;
+    const run = await measureRun({
+      ...context,
+      implementation,
+      concurrency: config.latency.concurrency,
+      config,
+      name,
+      checkoutLatencyMs: config.latency.checkoutMs,
+    });
+    latency.push({ ...run, own_latency_ms: ownLatency(run) });
+    console.log(`Checkout +${config.latency.checkoutMs} ms  ${describe(run)}`);
+  }
+  for (const implementation of IMPLEMENTATIONS) {
+    const name = `bench_${process.pid}_duplicates_${implementation.name}`;
+    const run = await measureDuplicateCallbacks({
+      ...context,
+      ...config.duplicates,
+      implementation,
+      name,
+    });
+    duplicates.push(run);
+    console.log(
+      `duplicate callbacks  ${run.implementation.padEnd(12)} c=${run.concurrency}  ` +
+        `${run.callbacks_per_s}/s  callback rows ${run.callback_rows}  moved ${run.moved}`,
+    );
+  }
+  return { latency, duplicates };
+}
+
+function scenarioProblems({ latency, duplicates }) {
+  const problems = latency.flatMap(problemsOf);
+  for (const run of duplicates) {
+    if (run.callback_rows !== 1)
+      problems.push(`${run.implementation}: ${run.callback_rows} callback rows`);
+    if (run.moved) problems.push(`${run.implementation}: a duplicate callback moved the flow`);
+    if (Object.keys(run.failures).length > 0) {
+      problems.push(
+        `${run.implementation}: duplicate callbacks refused ${JSON.stringify(run.failures)}`,
+      );
+    }
+    if (run.exit_code !== 0) problems.push(`${run.implementation}: exit code ${run.exit_code}`);
+  }
+  return problems;
+}
+
+/** The extra scenarios' figures for the last line: own p99 under slow Checkout, callbacks ratio. */
+function scenarioLine(config, { latency, duplicates }) {
+  const orchestrator = latency.find((run) => run.implementation === 'orchestrator');
+  const [ours, minimal] = duplicates;
+  const ratio = Math.round((ours.callbacks_per_s / minimal.callbacks_per_s) * 100) / 100;
+  return (
+    `own_p99_ms_c${config.latency.concurrency}=${orchestrator.own_latency_ms.p99} ` +
+    `duplicate_callbacks_ratio=${ratio}`
+  );
+}
 
 /** Why a run cannot be trusted, if it cannot: failures, unfinished flows, a token per request. */
 function problemsOf(run) {
@@ -64,6 +136,7 @@ export async function compare({ smoke }) {
   simulator.url = `http://127.0.0.1:${simulatorPort}`;
   const template = `bench_${process.pid}_template`;
   const runs = [];
+  let extra;
   try {
     await simulator.ready;
     // The template: migrated, job queue installed and API key seeded by the orchestrator itself.
@@ -93,14 +166,15 @@ export async function compare({ smoke }) {
         }
       }
     }
+    extra = await scenarios({ server, simulator, template }, config);
   } finally {
     await simulator.stop();
     await server.stop();
   }
   const summaries = summarize(runs, config.concurrencies);
-  const table = markdownTable(summaries);
-  const line = finalLine(summaries, runs);
-  const problems = runs.flatMap(problemsOf);
+  const table = `${markdownTable(summaries)}\n\n${scenarioTable(extra)}`;
+  const line = `${finalLine(summaries, runs)} ${scenarioLine(config, extra)}`;
+  const problems = [...runs.flatMap(problemsOf), ...scenarioProblems(extra)];
   const document = {
     scenario:
       'POST /v1/authentications, frictionless, browser data at create; then complete and the callback',
@@ -111,6 +185,7 @@ export async function compare({ smoke }) {
     finished_at: new Date().toISOString(),
     summaries,
     runs,
+    scenarios: extra,
     problems,
     line,
   };

@@ -24,7 +24,7 @@ const FINAL_STATES = ['result_ready', 'completed'];
 /** Idempotency keys and references stay unique across every run of one benchmark process. */
 let sequence = 0;
 
-async function createOnce(baseUrl) {
+export async function createOnce(baseUrl) {
   const n = sequence++;
   const started = performance.now();
   const response = await fetch(`${baseUrl}/v1/authentications`, {
@@ -47,7 +47,7 @@ async function createOnce(baseUrl) {
   // `completed`: the orchestrator's `complete` job can finish before its answer is read back.
   const ok = response.status === 201 && FINAL_STATES.includes(body?.state);
   const status = response.status === 201 ? `201 ${body?.state}` : String(response.status);
-  return { ok, ms: performance.now() - started, status };
+  return { ok, ms: performance.now() - started, status, body };
 }
 
 /**

@@ -124,3 +124,26 @@ export async function writeResults(directory, document, table) {
     `${text.slice(0, start + TABLE_START.length)}\n${results}\n${text.slice(end)}`,
   );
 }
+
+/** The slow-Checkout and duplicate-callback runs, one line per implementation each. */
+export function scenarioTable({ latency, duplicates }) {
+  const lines = [
+    '| scenario | implementation | concurrency | rate | p50 ms | p99 ms | own p50 / p99 ms | check |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const run of latency) {
+    lines.push(
+      `| Checkout +${run.checkout_latency_ms} ms | ${run.implementation} | ${run.concurrency} | ` +
+        `${show(run.flows_per_s, 0)} flows/s | ${show(run.latency_ms.p50)} | ${show(run.latency_ms.p99)} | ` +
+        `${show(run.own_latency_ms.p50)} / ${show(run.own_latency_ms.p99)} | ${run.errors} errors |`,
+    );
+  }
+  for (const run of duplicates) {
+    lines.push(
+      `| duplicate callbacks | ${run.implementation} | ${run.concurrency} | ` +
+        `${show(run.callbacks_per_s, 0)} /s | | | | ${run.callback_rows} callback row, ` +
+        `${run.moved ? 'moved' : 'no move'} |`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -60,6 +60,16 @@ async function rowsPerFlow(databaseUrl) {
   }
 }
 
+/** Checkout answers `POST /sessions` this much later (the simulator's `latency` fault, until reset). */
+export async function simulatedCheckoutLatency(simulatorUrl, latencyMs) {
+  const response = await fetch(`${simulatorUrl}/_sim/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ route: 'POST /sessions', kind: 'latency', latency_ms: latencyMs }),
+  });
+  if (response.status !== 201) throw new Error(`simulator refused the latency: ${response.status}`);
+}
+
 export async function measureRun({
   implementation,
   concurrency,
@@ -68,10 +78,12 @@ export async function measureRun({
   template,
   config,
   name,
+  checkoutLatencyMs = 0,
 }) {
   await server.createDatabase(name, template);
   const databaseUrl = server.urlFor(name);
   await fetch(`${simulator.url}/_sim/reset`, { method: 'POST' });
+  if (checkoutLatencyMs) await simulatedCheckoutLatency(simulator.url, checkoutLatencyMs);
   const port = await freePort();
   const firstTransactionId = await server.nextTransactionId();
   const app = implementation.start({ port, databaseUrl, simulatorUrl: simulator.url });
@@ -115,6 +127,7 @@ export async function measureRun({
       implementation: implementation.name,
       concurrency,
       seconds: config.seconds,
+      checkout_latency_ms: checkoutLatencyMs,
       flows_per_s: round(load.latencies.length / config.seconds),
       latency_ms: {
         p50: round(percentile(load.latencies, 50)),

@@ -18,7 +18,9 @@ export class CheckoutClientModule {
   static forRootAsync(options: CheckoutClientModuleOptions): DynamicModule {
     return {
       module: CheckoutClientModule,
-      imports: [HttpModule, ...(options.imports ?? [])],
+      // Checkout answers without redirects: one is never followed (the bearer token must not
+      // reach another host), which also spares each call axios' redirect-following wrapper.
+      imports: [HttpModule.register({ maxRedirects: 0 }), ...(options.imports ?? [])],
       providers: [
         {
           provide: CheckoutClientOptions,

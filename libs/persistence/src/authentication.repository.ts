@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import {
   ABANDONED_KEY_SECONDS,
   authenticationColumns,
+  preparedStatements,
   RowStatement,
   type ColumnMap,
   type CreatingKey,
@@ -59,9 +60,11 @@ export type CallbackRecord =
 @Injectable()
 export class AuthenticationRepository {
   private readonly columns: ColumnMap;
+  private readonly prepared: ReturnType<typeof preparedStatements>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.columns = authenticationColumns(dataSource);
+    this.prepared = preparedStatements(dataSource);
   }
 
   /**
@@ -99,19 +102,16 @@ export class AuthenticationRepository {
     statement.row(
       `INSERT INTO authentications (${columns.map((c) => c.name).join(', ')})
        SELECT ${columns.map((c) => c.value).join(', ')}
-       ${creatingKey ? 'WHERE EXISTS (SELECT 1 FROM claimed)' : ''} RETURNING *`,
+       ${creatingKey ? 'WHERE EXISTS (SELECT 1 FROM claimed)' : ''} RETURNING ${this.columns.list}`,
     );
     statement.timeline(entry, null).followups(followups);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      statement.sql(),
-      statement.values,
-    );
+    const rows = await this.prepared(statement.sql(), statement.values);
     return rows[0] ? this.columns.toEntity(rows[0]) : 'key_taken';
   }
 
   async findById(id: string): Promise<AuthenticationEntity | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      'SELECT * FROM authentications WHERE id = $1',
+    const rows = await this.prepared(
+      `SELECT ${this.columns.list} FROM authentications WHERE id = $1`,
       [id],
     );
     return rows[0] ? this.columns.toEntity(rows[0]) : null;
@@ -142,13 +142,10 @@ export class AuthenticationRepository {
       `UPDATE authentications SET ${sets.join(', ')}
        WHERE id = ${statement.param(write.authenticationId)}
          AND version = ${statement.param(write.fromVersion)} AND state = ${statement.param(write.from)}
-       RETURNING *`,
+       RETURNING ${this.columns.list}`,
     );
     statement.timeline(write, write.from).followups(write.followups).answer(write.answer, at);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      statement.sql(),
-      statement.values,
-    );
+    const rows = await this.prepared(statement.sql(), statement.values);
     return rows[0] ? this.columns.toEntity(rows[0]) : null;
   }
 
@@ -219,7 +216,7 @@ export class AuthenticationRepository {
     input: string,
     maxRows = 1,
   ): Promise<CallbackRecord> {
-    const rows: { state: AuthenticationState; recorded: number }[] = await this.dataSource.query(
+    const rows = await this.prepared<{ state: AuthenticationState; recorded: number }[]>(
       `WITH target AS (
          SELECT id, state FROM authentications WHERE id = $1 AND callback_token_hash = $2
        ), recorded AS (

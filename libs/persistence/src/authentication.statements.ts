@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { EventDetail } from './entities/authentication-event.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
@@ -142,6 +144,11 @@ export class RowStatement {
 /** Columns of the authentications table: database name, property, SQL cast, read transform. */
 export interface ColumnMap {
   readonly byProperty: ReadonlyMap<string, { readonly column: string; readonly cast: string }>;
+  /**
+   * Every column by name, for SELECT and RETURNING: never `*`, so that a column added by a
+   * migration while this release runs changes no prepared statement's result type.
+   */
+  readonly list: string;
   toEntity(row: Record<string, unknown>): AuthenticationEntity;
 }
 
@@ -155,6 +162,7 @@ export function authenticationColumns(dataSource: DataSource): ColumnMap {
   }));
   return {
     byProperty: new Map(columns.map((c) => [c.property, { column: c.column, cast: c.cast }])),
+    list: columns.map((c) => c.column).join(', '),
     toEntity(row) {
       const entity: Record<string, unknown> = {};
       for (const c of columns) {
@@ -163,5 +171,29 @@ export function authenticationColumns(dataSource: DataSource): ColumnMap {
       }
       return Object.assign(new AuthenticationEntity(), entity);
     },
+  };
+}
+
+type Rows = Record<string, unknown>[];
+
+/**
+ * Runs hot statements as named prepared statements on TypeORM's own pg pool: each connection
+ * parses and plans a statement once, and later runs send only its name and values. Names come
+ * from the text, so a statement built with other columns is another prepared statement.
+ */
+export function preparedStatements(dataSource: DataSource) {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string => {
+    let name = names.get(text);
+    if (!name) {
+      name = `authentications_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  return async <T = Rows>(text: string, values: readonly unknown[]): Promise<T> => {
+    const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+    const result = await pool.query({ name: nameOf(text), text, values: [...values] });
+    return result.rows as T;
   };
 }
