@@ -24,11 +24,45 @@ export type CheckoutNextAction =
   | 'complete'
   | 'authenticate';
 
+/** `SessionAddress`: the shipping address, and a source's billing address. */
+export interface CheckoutAddress {
+  address_line1?: string;
+  address_line2?: string;
+  address_line3?: string;
+  city?: string;
+  state?: string;
+  zip?: string;
+  country?: string;
+}
+
+/** `SessionPhone` (ITU-T E.164). */
+export interface CheckoutPhone {
+  country_code: string;
+  number: string;
+}
+
+/** What every source type may carry (`SessionSource`). */
+export interface CheckoutCardholder {
+  scheme?: string;
+  billing_address?: CheckoutAddress;
+  home_phone?: CheckoutPhone;
+  mobile_phone?: CheckoutPhone;
+  work_phone?: CheckoutPhone;
+  email?: string;
+}
+
+interface CheckoutExpiringSource extends CheckoutCardholder {
+  expiry_month: number;
+  expiry_year: number;
+  name?: string;
+  stored?: boolean;
+}
+
 export type CheckoutSource =
-  | { type: 'card'; number: string; expiry_month: number; expiry_year: number; name?: string }
-  | { type: 'network_token'; token: string; expiry_month: number; expiry_year: number }
-  | { type: 'token'; token: string }
-  | { type: 'id'; id: string };
+  | (CheckoutExpiringSource & { type: 'card'; number: string })
+  | (CheckoutExpiringSource & { type: 'network_token'; token: string })
+  | (CheckoutCardholder & { type: 'token'; token: string })
+  | (CheckoutCardholder & { type: 'id'; id: string });
 
 export interface CheckoutBrowserData {
   channel: 'browser';
@@ -71,6 +105,8 @@ export interface CheckoutCreateSessionRequest {
   transaction_type?: string;
   completion: { type: 'non_hosted'; callback_url?: string; challenge_notification_url?: string };
   channel_data?: CheckoutChannelData;
+  shipping_address?: CheckoutAddress;
+  /** The other optional objects (`account_info`, `initial_transaction`, …) go as the team gave them. */
   [field: string]: unknown;
 }
 

@@ -68,7 +68,9 @@ describe('Checkout configuration: processing channels and channels (e2e)', () =>
     await simulator.close();
   });
 
-  const create = (apiKey: string, body: object, idempotencyKey = `key-${Math.random()}`) =>
+  // A counter, not Math.random(): its 16 digits can pass the Luhn check, and a card-like key is refused.
+  let keys = 0;
+  const create = (apiKey: string, body: object, idempotencyKey = `key-config-${++keys}`) =>
     request(orchestrator.http)
       .post('/v1/authentications')
       .set('authorization', `Bearer ${apiKey}`)

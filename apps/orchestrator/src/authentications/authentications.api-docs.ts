@@ -28,6 +28,7 @@ import { RESULT_MODELS } from './dto/result.response.dto.js';
 import {
   AUTHENTICATION_EXAMPLES,
   CREATE_EXAMPLE,
+  DETAILED_CREATE_EXAMPLE,
   RESULT_EXAMPLES,
 } from './dto/authentication.examples.js';
 
@@ -78,6 +79,10 @@ export const AuthenticationsApi = {
         type: CreateAuthenticationRequestDto,
         examples: {
           frictionless: { summary: 'Browser data sent with the create', value: CREATE_EXAMPLE },
+          detailed: {
+            summary: 'Every optional Checkout field: cardholder, risk data, recurrence, device',
+            value: DETAILED_CREATE_EXAMPLE,
+          },
         },
       }),
       ApiCreatedResponse({

@@ -1,4 +1,5 @@
 import { checkoutSessionRequest, processingChannelFor } from './checkout-session-request.js';
+import { DETAILED_CREATE_EXAMPLE } from './dto/authentication.examples.js';
 import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 
 const DEFAULT_CHANNEL = 'pc_defaultdefaultdefaultdefau';
@@ -76,5 +77,29 @@ describe('checkoutSessionRequest', () => {
       processing_channel_id: REQUESTED_CHANNEL,
       channel_data: channelData,
     });
+  });
+
+  it("sends every optional Checkout field under Checkout's own name and nesting", () => {
+    const detailed = DETAILED_CREATE_EXAMPLE as CreateAuthenticationRequestDto;
+    const body = checkoutSessionRequest('team-b', detailed, COMPLETION, channels);
+    const { channel: _ours, ...checkoutFields } = DETAILED_CREATE_EXAMPLE;
+    expect(JSON.parse(JSON.stringify(body))).toEqual({
+      ...checkoutFields,
+      processing_channel_id: DEFAULT_CHANNEL,
+      completion: { type: 'non_hosted', ...COMPLETION },
+    });
+  });
+
+  it("keeps the cardholder's contact details and scheme choice on the source", () => {
+    const source = {
+      type: 'token',
+      token: `tok_${'t'.repeat(26)}`,
+      scheme: 'cartes_bancaires',
+      email: 'jane.doe@example.com',
+      mobile_phone: { country_code: '33', number: '612345678' },
+      billing_address: { city: 'Paris', country: 'FR' },
+    } as CreateAuthenticationRequestDto['source'];
+    const body = checkoutSessionRequest('team-b', request({ source }), COMPLETION, channels);
+    expect(body.source).toEqual(source);
   });
 });

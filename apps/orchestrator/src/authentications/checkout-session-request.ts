@@ -23,7 +23,11 @@ export function processingChannelFor(
   return requested ?? channels.byTeam.get(team) ?? channels.default;
 }
 
-/** The body of Checkout's `POST /sessions` for a team's create request. */
+/**
+ * The body of Checkout's `POST /sessions` for a team's create request. Every other field goes
+ * as the team sent it: the DTOs use Checkout's names, nesting and constraints, so nothing needs
+ * renaming and nothing Checkout would refuse for its shape gets this far.
+ */
 export function checkoutSessionRequest(
   team: string,
   request: CreateAuthenticationRequestDto,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -11,9 +12,22 @@ import {
   Matches,
   Max,
   Min,
+  registerDecorator,
   ValidateNested,
+  type ValidationArguments,
 } from 'class-validator';
+import { AccountInfoDto } from './account-info.request.dto.js';
+import { AddressDto } from './cardholder.request.dto.js';
 import { CHANNEL_DATA_DISCRIMINATOR, type ChannelDataDto } from './channel-data.request.dto.js';
+import { MerchantRiskInfoDto } from './merchant-risk.request.dto.js';
+import { OptionalNested } from './nested-object.js';
+import { InitialTransactionDto, InstallmentDto, RecurringDto } from './recurrence.request.dto.js';
+import {
+  BillingDescriptorDto,
+  DeviceInformationDto,
+  MarketplaceDto,
+  OptimizationDto,
+} from './session-options.request.dto.js';
 import { SOURCE_DISCRIMINATOR, type SourceDto } from './source.request.dto.js';
 import { Omittable } from '../../http/omittable.js';
 import { oneOfSubTypes } from '../../openapi/schemas.js';
@@ -40,8 +54,25 @@ const TRANSACTION_TYPES = [
   'prepaid_activation_and_load',
 ];
 
-/** Objects passed to Checkout as given (Checkout validates their content). */
-const PASSED_THROUGH = { type: 'object', additionalProperties: true } as const;
+/**
+ * On `authentication_type`: Checkout requires an amount above 0 for `recurring` and
+ * `installment` (its SessionRequest `amount`), and would refuse the session after we recorded it.
+ */
+function HasAmountForRecurrence(): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'hasAmountForRecurrence',
+      target: target.constructor,
+      propertyName: String(propertyKey),
+      options: { message: 'recurring and installment authentications need an amount above 0' },
+      validator: {
+        validate: (type: unknown, args: ValidationArguments) => {
+          const amount = (args.object as { amount?: unknown }).amount;
+          return !['recurring', 'installment'].includes(type as string) || Number(amount) > 0;
+        },
+      },
+    });
+}
 
 /** Body of POST /v1/authentications. Unknown fields (a `cvv`, say) are refused, not ignored. */
 export class CreateAuthenticationRequestDto {
@@ -91,9 +122,13 @@ export class CreateAuthenticationRequestDto {
   @IsIn(CHALLENGE_INDICATORS)
   challenge_indicator?: string;
 
-  @ApiPropertyOptional({ enum: AUTHENTICATION_TYPES })
+  @ApiPropertyOptional({
+    enum: AUTHENTICATION_TYPES,
+    description: '`recurring` and `installment` need an `amount` above 0',
+  })
   @Omittable()
   @IsIn(AUTHENTICATION_TYPES)
+  @HasAmountForRecurrence()
   authentication_type?: string;
 
   @ApiPropertyOptional({ enum: AUTHENTICATION_CATEGORIES })
@@ -111,33 +146,47 @@ export class CreateAuthenticationRequestDto {
   @Matches(/^pc_\w{26}$/, { message: 'processing_channel_id must look like pc_…' })
   processing_channel_id?: string;
 
-  @ApiPropertyOptional(PASSED_THROUGH)
+  @ApiPropertyOptional({
+    maxLength: 36,
+    description: "A prior authentication's ACS transaction id, for the ACS's risk analysis",
+  })
   @Omittable()
-  @IsObject()
-  account_info?: Record<string, unknown>;
+  @IsString()
+  @Length(1, 36)
+  prior_transaction_reference?: string;
 
-  @ApiPropertyOptional(PASSED_THROUGH)
-  @Omittable()
-  @IsObject()
-  merchant_risk_info?: Record<string, unknown>;
+  @OptionalNested(() => MarketplaceDto, "A payment facilitator's sub-entity")
+  marketplace?: MarketplaceDto;
 
-  @ApiPropertyOptional(PASSED_THROUGH)
-  @Omittable()
-  @IsObject()
-  shipping_address?: Record<string, unknown>;
+  @OptionalNested(() => AccountInfoDto, "The cardholder's account with you")
+  account_info?: AccountInfoDto;
 
-  @ApiPropertyOptional(PASSED_THROUGH)
-  @Omittable()
-  @IsObject()
-  billing_descriptor?: Record<string, unknown>;
+  @OptionalNested(() => MerchantRiskInfoDto, 'The purchase: delivery, pre-order, gift cards')
+  merchant_risk_info?: MerchantRiskInfoDto;
 
-  @ApiPropertyOptional(PASSED_THROUGH)
-  @Omittable()
-  @IsObject()
-  recurring?: Record<string, unknown>;
+  @OptionalNested(() => AddressDto)
+  shipping_address?: AddressDto;
 
-  @ApiPropertyOptional(PASSED_THROUGH)
+  @ApiPropertyOptional()
   @Omittable()
-  @IsObject()
-  installment?: Record<string, unknown>;
+  @IsBoolean()
+  shipping_address_matches_billing?: boolean;
+
+  @OptionalNested(() => BillingDescriptorDto, 'The merchant name shown in the challenge window')
+  billing_descriptor?: BillingDescriptorDto;
+
+  @OptionalNested(() => RecurringDto, 'With `authentication_type: recurring`')
+  recurring?: RecurringDto;
+
+  @OptionalNested(() => InstallmentDto, 'With `authentication_type: installment`')
+  installment?: InstallmentDto;
+
+  @OptionalNested(() => InitialTransactionDto, 'The earlier authentication this one relies on')
+  initial_transaction?: InitialTransactionDto;
+
+  @OptionalNested(() => OptimizationDto)
+  optimization?: OptimizationDto;
+
+  @OptionalNested(() => DeviceInformationDto, 'The device, from Checkout Risk.js')
+  device_information?: DeviceInformationDto;
 }

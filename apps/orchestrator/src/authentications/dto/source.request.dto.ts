@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsCardNumber, IsNotExpired } from './card-validators.js';
+import { CardholderDto } from './cardholder.request.dto.js';
 import { Omittable } from '../../http/omittable.js';
 
 export const SOURCE_TYPES = ['card', 'network_token', 'token', 'id'] as const;
 
-/** Expiry shared by cards and network tokens; together they must not be in the past. */
-class ExpiringSourceDto {
+/**
+ * What cards and network tokens share: an expiry that together must not be in the past, the
+ * name on the card, and `stored` (Checkout: true when the card details were stored earlier).
+ */
+class ExpiringSourceDto extends CardholderDto {
   @ApiProperty({ minimum: 1, maximum: 12, example: 12 })
   @IsInt()
   @Min(1)
@@ -19,6 +23,17 @@ class ExpiringSourceDto {
   @Max(2099)
   @IsNotExpired()
   expiry_year: number;
+
+  @ApiPropertyOptional({ minLength: 2, maxLength: 45, example: 'Jane Doe' })
+  @Omittable()
+  @IsString()
+  @Length(2, 45)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'Authenticating stored card details', example: false })
+  @Omittable()
+  @IsBoolean()
+  stored?: boolean;
 }
 
 export class CardSourceDto extends ExpiringSourceDto {
@@ -33,12 +48,6 @@ export class CardSourceDto extends ExpiringSourceDto {
   })
   @IsCardNumber()
   number: string;
-
-  @ApiPropertyOptional({ minLength: 2, maxLength: 45, example: 'Jane Doe' })
-  @Omittable()
-  @IsString()
-  @Length(2, 45)
-  name?: string;
 }
 
 /** A scheme network token (DPAN) with its own expiry. */
@@ -53,7 +62,7 @@ export class NetworkTokenSourceDto extends ExpiringSourceDto {
 }
 
 /** A Checkout card token (`tok_…`) from Frames or the mobile SDKs. */
-export class TokenSourceDto {
+export class TokenSourceDto extends CardholderDto {
   @ApiProperty({ enum: ['token'] })
   @IsIn(['token'])
   type: 'token';
@@ -64,7 +73,7 @@ export class TokenSourceDto {
 }
 
 /** A stored Checkout card instrument (`src_…`). */
-export class IdSourceDto {
+export class IdSourceDto extends CardholderDto {
   @ApiProperty({ enum: ['id'] })
   @IsIn(['id'])
   type: 'id';

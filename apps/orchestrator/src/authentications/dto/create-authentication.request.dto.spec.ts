@@ -1,0 +1,137 @@
+import { BadRequestException } from '@nestjs/common';
+import { DETAILED_CREATE_EXAMPLE } from './authentication.examples.js';
+import { CreateAuthenticationRequestDto } from './create-authentication.request.dto.js';
+import { validationPipe } from '../../http/validation.pipe.js';
+
+const pipe = validationPipe();
+/** A deep copy made in this realm (structuredClone's objects fail class-transformer's instanceof). */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const validate = (body: unknown) =>
+  pipe.transform(body, { type: 'body', metatype: CreateAuthenticationRequestDto });
+
+/** The fields and rules a refusal names, or [] when the body is accepted. */
+async function refusal(body: unknown): Promise<{ field: string; rules: string[] }[]> {
+  try {
+    await validate(body);
+    return [];
+  } catch (error) {
+    if (!(error instanceof BadRequestException)) throw error;
+    return (error.getResponse() as { details: { field: string; rules: string[] }[] }).details;
+  }
+}
+
+/** The detailed example with `value` at `path` (dotted); `undefined` removes the field. */
+function withField(path: string, value: unknown): Record<string, unknown> {
+  const body = copy(DETAILED_CREATE_EXAMPLE) as Record<string, unknown>;
+  const keys = path.split('.');
+  const parent = keys
+    .slice(0, -1)
+    .reduce((node, key) => node[key] as Record<string, unknown>, body);
+  if (value === undefined) delete parent[keys.at(-1)!];
+  else parent[keys.at(-1)!] = value;
+  return body;
+}
+
+describe('CreateAuthenticationRequestDto', () => {
+  it('accepts every optional Checkout field, typed, as Checkout names and nests them', async () => {
+    const dto = (await validate(copy(DETAILED_CREATE_EXAMPLE))) as object;
+    expect(JSON.parse(JSON.stringify(dto))).toEqual(DETAILED_CREATE_EXAMPLE);
+  });
+
+  it.each([
+    'source.billing_address.address_line1',
+    'source.mobile_phone.number',
+    'source.email',
+    'source.scheme',
+    'shipping_address.address_line1',
+    'account_info.purchase_count',
+    'account_info.three_ds_requestor_authentication_info.three_ds_req_auth_method',
+    'merchant_risk_info.delivery_email',
+    'initial_transaction.acs_transaction_id',
+    'device_information.device_session_id',
+    'recurring.expiry',
+    'shipping_address',
+    'initial_transaction',
+  ])('refuses null in %s', async (path) => {
+    expect(await refusal(withField(path, null))).toContainEqual(
+      expect.objectContaining({ field: path }),
+    );
+  });
+
+  it.each([
+    ['source.billing_address.country', 'United Kingdom'],
+    ['source.billing_address.state', 'EN'],
+    ['source.billing_address.city', 'x'.repeat(51)],
+    ['source.home_phone.country_code', '+44'],
+    ['source.work_phone.number', '0'.repeat(16)],
+    ['source.email', 'not-an-email'],
+    ['source.scheme', 'discover_global'],
+    ['source.stored', 'yes'],
+    ['account_info.purchase_count', '4'],
+    ['account_info.transactions_per_year', 1000],
+    ['account_info.account_date', '2021-05-17'],
+    ['account_info.account_type', 'savings'],
+    ['merchant_risk_info.gift_card_count', '1'],
+    ['merchant_risk_info.gift_card_currency', 'XXY'],
+    ['shipping_address', [{ city: 'London' }]],
+    ['shipping_address_matches_billing', 'true'],
+    ['billing_descriptor.name', 'M&S <script>'],
+    ['recurring.expiry', '2027-12-31'],
+    ['recurring.days_between_payments', 0],
+    ['initial_transaction.initial_session_id', 'sid_short'],
+    ['initial_transaction.acs_transaction_id', 'x'.repeat(36)],
+    ['marketplace.sub_entity_id', 'entity-1'],
+    ['optimization.framework', 'speed'],
+    ['device_information.device_session_id', 'dsid_x'],
+    ['prior_transaction_reference', 'x'.repeat(37)],
+  ])('refuses %s = %j', async (path, value) => {
+    expect(await refusal(withField(path, value))).toContainEqual(
+      expect.objectContaining({ field: path }),
+    );
+  });
+
+  it('requires both parts of a phone and the number of payments of an installment', async () => {
+    expect(await refusal(withField('source.home_phone', { country_code: '44' }))).toContainEqual(
+      expect.objectContaining({ field: 'source.home_phone.number' }),
+    );
+    const installment = {
+      ...withField('recurring', undefined),
+      installment: { expiry: '20271231' },
+    };
+    expect(await refusal(installment)).toContainEqual(
+      expect.objectContaining({ field: 'installment.number_of_payments' }),
+    );
+  });
+
+  it.each([
+    ['recurring', undefined],
+    ['recurring', 0],
+    ['installment', undefined],
+  ])(
+    'refuses a %s authentication with amount %j (Checkout needs one above 0)',
+    async (type, amount) => {
+      const body = { ...withField('amount', amount), authentication_type: type };
+      expect(await refusal(body)).toContainEqual({
+        field: 'authentication_type',
+        rules: ['hasAmountForRecurrence'],
+      });
+      expect(await refusal({ ...body, amount: 1 })).toEqual([]);
+    },
+  );
+
+  it.each([
+    'source.billing_address',
+    'shipping_address',
+    'account_info',
+    'account_info.three_ds_requestor_authentication_info',
+    'merchant_risk_info',
+    'initial_transaction',
+    'device_information',
+  ])('refuses an unknown field inside %s', async (path) => {
+    const body = withField(`${path}.cvv`, '123');
+    expect(await refusal(body)).toContainEqual({
+      field: `${path}.cvv`,
+      rules: ['whitelistValidation'],
+    });
+  });
+});

@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Omittable } from '../../http/omittable.js';
+
+/** `yyyyMMdd`, as Checkout's `recurring.expiry` and `installment.expiry` take it. */
+const DAY = /^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
+/** EMV recurringFrequency: at most 4 digits. */
+const MAX_DAYS_BETWEEN_PAYMENTS = 9999;
+const INITIAL_AUTHENTICATION_METHODS = [
+  'frictionless_authentication',
+  'challenge_occurred',
+  'avs_verified',
+  'other_issuer_methods',
+];
+
+/** Checkout's `Recurring`: read only when `authentication_type` is `recurring`. */
+export class RecurringDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 9999, default: 1, example: 28 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DAYS_BETWEEN_PAYMENTS)
+  days_between_payments?: number;
+
+  @ApiPropertyOptional({
+    description: 'No authorisations after this day (yyyyMMdd)',
+    pattern: '^\\d{8}$',
+    default: '99991231',
+    example: '20271231',
+  })
+  @Omittable()
+  @Matches(DAY, { message: 'expiry must be a day as yyyyMMdd' })
+  expiry?: string;
+}
+
+/** Checkout's `Installment`: read only when `authentication_type` is `installment`. */
+export class InstallmentDto extends RecurringDto {
+  @ApiProperty({ type: 'integer', minimum: 2, maximum: 999, example: 3 })
+  @IsInt()
+  @Min(2)
+  @Max(999)
+  number_of_payments: number;
+}
+
+/**
+ * Checkout's `InitialTransaction`: the cardholder-initiated authentication a later one relies
+ * on (EMV threeDSRequestorPriorAuthenticationInfo).
+ */
+export class InitialTransactionDto {
+  @ApiPropertyOptional({
+    description: "The ACS's transaction id (EMV acsTransID)",
+    format: 'uuid',
+    example: 'ce30d2f6-7140-4385-b543-cddb5dacfe11',
+  })
+  @Omittable()
+  // EMV: RFC 4122 canonical form, any version (36 characters, as Checkout requires).
+  @Matches(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i, {
+    message: 'acs_transaction_id must be a UUID',
+  })
+  acs_transaction_id?: string;
+
+  @ApiPropertyOptional({ enum: INITIAL_AUTHENTICATION_METHODS })
+  @Omittable()
+  @IsIn(INITIAL_AUTHENTICATION_METHODS)
+  authentication_method?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 8601', example: '2024-02-06T15:00:00.000Z' })
+  @Omittable()
+  @IsISO8601({ strict: true })
+  authentication_timestamp?: string;
+
+  @ApiPropertyOptional({ maxLength: 2048 })
+  @Omittable()
+  @IsString()
+  @MaxLength(2048)
+  authentication_data?: string;
+
+  @ApiPropertyOptional({
+    description: "The earlier Checkout session's id",
+    pattern: '^sid_\\w{26}$',
+    example: 'sid_p6prbhogijnuxgv4grm3ber55u',
+  })
+  @Omittable()
+  @Matches(/^sid_\w{26}$/, { message: 'initial_session_id must be a Checkout session id (sid_…)' })
+  initial_session_id?: string;
+}
