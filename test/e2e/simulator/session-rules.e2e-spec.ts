@@ -195,6 +195,24 @@ describe('simulator: session rules (e2e)', () => {
       expect(created.body._links.callback_url).toBeUndefined();
     });
 
+    it('accepts account_info enum values as Checkout spells them (the document adds commas)', async () => {
+      const created = await api.createSession(
+        oauth,
+        aSessionRequest({
+          account_info: {
+            cardholder_account_age_indicator: 'no_account',
+            three_ds_requestor_authentication_info: { three_ds_req_auth_method: 'federated_id' },
+          },
+        }),
+      );
+      expect(created.status).toBe(202);
+      const refused = await api.createSession(
+        oauth,
+        aSessionRequest({ account_info: { cardholder_account_age_indicator: 'no_account,x' } }),
+      );
+      expect(refused.status).toBe(422);
+    });
+
     it('answers 422 (not 5xx) to a body that is not JSON', async () => {
       const created = await api.send('POST', '/sessions', {
         auth: oauth,

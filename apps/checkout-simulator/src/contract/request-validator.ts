@@ -36,7 +36,7 @@ export class RequestValidator {
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor() {
-    this.ajv.addSchema(openapi, 'checkout');
+    this.ajv.addSchema(withoutStrayCommas(openapi) as typeof openapi, 'checkout');
   }
 
   sessionRequest(body: unknown): Json {
@@ -106,6 +106,23 @@ export class RequestValidator {
     }
     return body;
   }
+}
+
+/**
+ * The document's `account_info` enums carry stray commas (`"no_account,"`); Checkout and its SDKs
+ * use the values without them (docs/checkout-sessions.md#spec-quirks).
+ */
+function withoutStrayCommas(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutStrayCommas);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === 'enum' && Array.isArray(value)
+        ? value.map((item: unknown) => (typeof item === 'string' ? item.replace(/,$/, '') : item))
+        : withoutStrayCommas(value),
+    ]),
+  );
 }
 
 /**
