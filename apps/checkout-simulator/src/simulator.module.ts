@@ -16,6 +16,7 @@ import { DeliveryFaults } from './delivery/delivery-faults.js';
 import { WebhookSender } from './delivery/webhook.sender.js';
 import { HealthController } from './health/health.controller.js';
 import { CheckoutErrorFilter } from './http/checkout-error.filter.js';
+import { JsonBodyParser } from './http/json-body.js';
 import { AccessTokenService } from './oauth/access-token.service.js';
 import { TokenController } from './oauth/token.controller.js';
 import { AuthenticationEngine } from './sessions/authentication-engine.js';
@@ -42,6 +43,7 @@ import { SessionsService } from './sessions/sessions.service.js';
     CallerResolver,
     DeliveryFaults,
     HttpHooks,
+    JsonBodyParser,
     RequestLog,
     RouteFaults,
     RequestValidator,

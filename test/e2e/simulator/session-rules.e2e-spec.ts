@@ -102,6 +102,22 @@ describe('simulator: session rules (e2e)', () => {
       expect(after.body._links.complete).toBeUndefined();
     });
 
+    it('completes with an empty JSON body, as the official Node SDK sends it', async () => {
+      const session = await aPendingSession();
+      await api.collectData(oauth, session.id, aBrowserChannel());
+      const completed = await fetch(`${simulator.url}/sessions/${session.id}/complete`, {
+        method: 'POST',
+        headers: { authorization: oauth, 'content-type': 'application/json' },
+      });
+      expect(completed.status).toBe(204);
+      const malformed = await fetch(`${simulator.url}/sessions/${session.id}/complete`, {
+        method: 'POST',
+        headers: { authorization: oauth, 'content-type': 'application/json' },
+        body: '{"',
+      });
+      expect(malformed.status).toBe(422);
+    });
+
     it('refuses issuer-fingerprint Y without a 3DS Method URL but accepts U', async () => {
       const session = await aPendingSession(NO_METHOD_URL);
       expect(session.next_actions).toEqual(['collect_channel_data']);
