@@ -235,6 +235,17 @@ export class AuthenticationRepository {
       : { matched: false };
   }
 
+  /** threeDSCompInd as the 3DS Method was last reported to Checkout (`fingerprint_completed`). */
+  async methodCompletionOf(authenticationId: string): Promise<'Y' | 'N' | 'U' | undefined> {
+    const rows: { completion: 'Y' | 'N' | 'U' | null }[] = await this.dataSource.query(
+      `SELECT detail->>'completion' AS completion FROM authentication_events
+       WHERE authentication_id = $1 AND event = 'fingerprint_completed'
+       ORDER BY id DESC LIMIT 1`,
+      [authenticationId],
+    );
+    return rows[0]?.completion ?? undefined;
+  }
+
   /** A team's authentications, newest first, after a keyset position (created_at, id). */
   listForTeam(
     teamId: string,

@@ -101,7 +101,7 @@ export class SessionUpdates {
           throw new IllegalTransitionError(current.state, 'submit_channel_data');
         }
         const session = await this.checkout
-          .collectChannelData(current.checkoutSessionId!, data)
+          .collectChannelData(current.checkoutSessionId!, await this.withMethodCompletion(id, data))
           .catch((error: unknown) =>
             this.reconcileAfter(current, error, (read) => read.status !== 'pending'),
           );
@@ -109,6 +109,17 @@ export class SessionUpdates {
       },
     );
     return authenticationView(updated);
+  }
+
+  /**
+   * Browser data carries the 3DS Method's outcome (`three_ds_method_completion`, EMV
+   * threeDSCompInd) as it was reported, unless the team sent one: without it Checkout assumes U,
+   * and the issuer would not use the fingerprint it collected.
+   */
+  private async withMethodCompletion(id: string, data: ChannelDataDto): Promise<ChannelDataDto> {
+    if (data.channel !== 'browser' || data.three_ds_method_completion !== undefined) return data;
+    const completion = await this.repository.methodCompletionOf(id);
+    return completion ? { ...data, three_ds_method_completion: completion } : data;
   }
 
   /**
