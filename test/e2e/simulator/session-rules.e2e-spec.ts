@@ -229,6 +229,24 @@ describe('simulator: session rules (e2e)', () => {
       expect(refused.status).toBe(422);
     });
 
+    it('requires processing_channel_id from a client bound to no processing channel', async () => {
+      const unbound = await startSimulator({ boundProcessingChannel: undefined });
+      try {
+        const unboundApi = new CheckoutApi(unbound.url);
+        const token = await unboundApi.token();
+        const refused = await unboundApi.createSession(token, aSessionRequest());
+        expect(refused.status).toBe(422);
+        expect(refused.body.error_codes).toEqual(['processing_channel_id_required']);
+        const created = await unboundApi.createSession(
+          token,
+          aSessionRequest({ processing_channel_id: `pc_${'q'.repeat(26)}` }),
+        );
+        expect(created.status).toBe(202);
+      } finally {
+        await unbound.close();
+      }
+    });
+
     it('answers 422 (not 5xx) to a body that is not JSON', async () => {
       const created = await api.send('POST', '/sessions', {
         auth: oauth,

@@ -37,6 +37,7 @@ export async function startSimulator(overrides: ConfigOverrides = {}): Promise<S
     publicUrl: url,
     clientId: SIMULATOR_CLIENT.id,
     clientSecret: SIMULATOR_CLIENT.secret,
+    boundProcessingChannel: 'pc_simulatorboundchannel00000',
     tokenTtlSeconds: 3600,
     sessionTtlSeconds: 900,
     challengeTtlSeconds: 600,

@@ -7,6 +7,11 @@ export const simulatorConfig = registerAs('simulator', () => {
     publicUrl: env.SIMULATOR_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`,
     clientId: env.SIMULATOR_CLIENT_ID,
     clientSecret: env.SIMULATOR_CLIENT_SECRET,
+    /** Undefined: the client is bound to no processing channel. */
+    boundProcessingChannel:
+      env.SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID === 'none'
+        ? undefined
+        : env.SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID,
     tokenTtlSeconds: env.SIMULATOR_TOKEN_TTL_SECONDS,
     sessionTtlSeconds: env.SIMULATOR_SESSION_TTL_SECONDS,
     challengeTtlSeconds: env.SIMULATOR_CHALLENGE_TTL_SECONDS,

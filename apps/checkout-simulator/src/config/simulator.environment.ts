@@ -1,5 +1,5 @@
 import { EnvBoolean, HttpServerEnvironment, validateEnvironment } from '@app/common';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Min } from 'class-validator';
 
 const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
@@ -20,6 +20,16 @@ export class SimulatorEnvironment extends HttpServerEnvironment {
   @IsString()
   @IsNotEmpty()
   SIMULATOR_CLIENT_SECRET: string;
+
+  /**
+   * The processing channel the OAuth client is bound to: Checkout then lets `POST /sessions` omit
+   * `processing_channel_id`. `none`: an unbound client, for which it is required (422
+   * `processing_channel_id_required`), as Checkout requires it.
+   */
+  @Matches(/^(none|pc_\w{26})$/, {
+    message: 'SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID must be none or pc_ and 26 characters',
+  })
+  SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID: string = 'pc_simulatorboundchannel00000';
 
   /** `expires_in` of issued access tokens (Checkout: 3600). */
   @IsInt()

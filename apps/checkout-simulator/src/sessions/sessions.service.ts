@@ -52,6 +52,10 @@ export class SessionsService {
   create(caller: Caller, rawBody: unknown): Rendered {
     if (caller.kind !== 'oauth') throw CheckoutError.unauthorized();
     const request = this.validator.sessionRequest(rawBody);
+    // Required unless the key is bound to a processing channel (docs/checkout-sessions.md#create-request).
+    if (request.processing_channel_id === undefined && !this.config.boundProcessingChannel) {
+      throw CheckoutError.unprocessable(['processing_channel_id_required']);
+    }
     const channelData = request.channel_data as Json | undefined;
     const channel = channelData?.channel as Channel | undefined;
     const completion = request.completion as Completion;
