@@ -1,17 +1,13 @@
 import pg from 'pg';
 import request from 'supertest';
 import { emptyTables } from '../../support/e2e-database.js';
-import { freePort } from '../../support/free-port.js';
-import { startOrchestrator, type OrchestratorUnderTest } from '../../support/orchestrator-app.js';
+import type { OrchestratorUnderTest } from '../../support/orchestrator-app.js';
+import { startWithRecordedCheckout } from '../../support/recorded-checkout.js';
 import type { RecordedRequest } from '../../support/http-recorder.js';
-import { RecordingProxy } from '../../support/recording-proxy.js';
+import type { RecordingProxy } from '../../support/recording-proxy.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel, anAppChannel } from '../../support/simulator/factories.js';
-import {
-  SIMULATOR_CLIENT,
-  startSimulator,
-  type SimulatorUnderTest,
-} from '../../support/simulator/simulator-app.js';
+import type { SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
 import { TEAM_A, TEAM_B, testDatabaseUrl } from '../../support/test-config.js';
 
 const DEFAULT_CHANNEL = `pc_${'d'.repeat(26)}`;
@@ -32,27 +28,16 @@ describe('Checkout configuration: processing channels and channels (e2e)', () =>
   const earlierTokenRequests: RecordedRequest[] = [];
 
   beforeAll(async () => {
-    simulator = await startSimulator();
-    checkout = await RecordingProxy.start(simulator.url);
-    const port = await freePort();
-    orchestrator = await startOrchestrator({
-      port,
+    ({ simulator, checkout, orchestrator } = await startWithRecordedCheckout({
       checkout: {
-        apiUrl: checkout.url,
-        tokenUrl: `${checkout.url}/connect/token`,
-        clientId: SIMULATOR_CLIENT.id,
-        clientSecret: SIMULATOR_CLIENT.secret,
         channels: ['browser'],
         processingChannels: {
           default: DEFAULT_CHANNEL,
           byTeam: new Map([[TEAM_A.team, TEAM_A_CHANNEL]]),
         },
       },
-      security: {
-        callbackBaseUrl: `http://127.0.0.1:${port}`,
-        browserBaseUrl: 'https://pay.example.test',
-      },
-    });
+      security: { browserBaseUrl: 'https://pay.example.test' },
+    }));
     db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
   });

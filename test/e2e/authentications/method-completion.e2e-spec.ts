@@ -1,15 +1,11 @@
 import request from 'supertest';
 import { emptyTables } from '../../support/e2e-database.js';
-import { freePort } from '../../support/free-port.js';
-import { startOrchestrator, type OrchestratorUnderTest } from '../../support/orchestrator-app.js';
-import { RecordingProxy } from '../../support/recording-proxy.js';
+import {
+  startWithRecordedCheckout,
+  type RecordedCheckout,
+} from '../../support/recorded-checkout.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
-import {
-  SIMULATOR_CLIENT,
-  startSimulator,
-  type SimulatorUnderTest,
-} from '../../support/simulator/simulator-app.js';
 import { TEAM_A, testDatabaseUrl } from '../../support/test-config.js';
 
 /** Enrolled, with a 3DS Method URL: the flow asks for the issuer's fingerprint first. */
@@ -20,36 +16,20 @@ const METHOD_CARD = '4485040371536584';
  * afterwards, as it was reported; a value the team sends itself wins.
  */
 describe('3DS Method completion carried into channel data (e2e)', () => {
-  let simulator: SimulatorUnderTest;
-  let checkout: RecordingProxy;
-  let orchestrator: OrchestratorUnderTest;
+  let ctx: RecordedCheckout;
   let keys = 0;
 
   beforeAll(async () => {
-    simulator = await startSimulator();
-    checkout = await RecordingProxy.start(simulator.url);
-    orchestrator = await startOrchestrator({
-      port: await freePort(),
-      checkout: {
-        apiUrl: checkout.url,
-        tokenUrl: `${checkout.url}/connect/token`,
-        clientId: SIMULATOR_CLIENT.id,
-        clientSecret: SIMULATOR_CLIENT.secret,
-      },
-    });
+    ctx = await startWithRecordedCheckout();
   });
   beforeEach(async () => {
     await emptyTables(testDatabaseUrl());
-    checkout.clear();
+    ctx.checkout.clear();
   });
-  afterAll(async () => {
-    await orchestrator.close();
-    await checkout.close();
-    await simulator.close();
-  });
+  afterAll(() => ctx.close());
 
   const api = (path: string, body: object) =>
-    request(orchestrator.http)
+    request(ctx.orchestrator.http)
       .post(path)
       .set('authorization', `Bearer ${TEAM_A.apiKey}`)
       .set('idempotency-key', `method-completion-${++keys}`)
@@ -63,7 +43,7 @@ describe('3DS Method completion carried into channel data (e2e)', () => {
     await api(`/v1/authentications/${id}/issuer-fingerprint`, { completion }).expect(200);
     await api(`/v1/authentications/${id}/channel-data`, { channel_data: browser }).expect(200);
     const sessionId = created.body.checkout_session_id as string;
-    return checkout.sent('PUT', `/sessions/${sessionId}/collect-data`).map((sent) => sent.body);
+    return ctx.checkout.sent('PUT', `/sessions/${sessionId}/collect-data`).map((sent) => sent.body);
   }
 
   it('sends the reported completion when the team sends none', async () => {

@@ -2,14 +2,10 @@ import pg from 'pg';
 import request from 'supertest';
 import { DETAILED_CREATE_EXAMPLE } from '../../../apps/orchestrator/src/authentications/dto/authentication.examples.js';
 import { emptyTables } from '../../support/e2e-database.js';
-import { freePort } from '../../support/free-port.js';
-import { startOrchestrator, type OrchestratorUnderTest } from '../../support/orchestrator-app.js';
-import { RecordingProxy } from '../../support/recording-proxy.js';
-import {
-  SIMULATOR_CLIENT,
-  startSimulator,
-  type SimulatorUnderTest,
-} from '../../support/simulator/simulator-app.js';
+import type { OrchestratorUnderTest } from '../../support/orchestrator-app.js';
+import { startWithRecordedCheckout } from '../../support/recorded-checkout.js';
+import type { RecordingProxy } from '../../support/recording-proxy.js';
+import type { SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
 import { TEAM_A, testDatabaseUrl } from '../../support/test-config.js';
 
 const PROCESSING_CHANNEL = `pc_${'f'.repeat(26)}`;
@@ -37,20 +33,9 @@ describe('Checkout request fields: cardholder, risk data, recurrence, device (e2
   let db: pg.Client;
 
   beforeAll(async () => {
-    simulator = await startSimulator();
-    checkout = await RecordingProxy.start(simulator.url);
-    const port = await freePort();
-    orchestrator = await startOrchestrator({
-      port,
-      checkout: {
-        apiUrl: checkout.url,
-        tokenUrl: `${checkout.url}/connect/token`,
-        clientId: SIMULATOR_CLIENT.id,
-        clientSecret: SIMULATOR_CLIENT.secret,
-        processingChannels: { default: PROCESSING_CHANNEL, byTeam: new Map() },
-      },
-      security: { callbackBaseUrl: `http://127.0.0.1:${port}` },
-    });
+    ({ simulator, checkout, orchestrator } = await startWithRecordedCheckout({
+      checkout: { processingChannels: { default: PROCESSING_CHANNEL, byTeam: new Map() } },
+    }));
     db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
   });

@@ -1,0 +1,47 @@
+import type { CheckoutConfig } from '../../apps/orchestrator/src/config/checkout.config.js';
+import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
+import { freePort } from './free-port.js';
+import { startOrchestrator, type OrchestratorUnderTest } from './orchestrator-app.js';
+import { RecordingProxy } from './recording-proxy.js';
+import {
+  SIMULATOR_CLIENT,
+  startSimulator,
+  type SimulatorUnderTest,
+} from './simulator/simulator-app.js';
+
+/** The orchestrator, its Checkout the simulator behind a proxy that keeps what reaches it. */
+export interface RecordedCheckout {
+  readonly simulator: SimulatorUnderTest;
+  readonly checkout: RecordingProxy;
+  readonly orchestrator: OrchestratorUnderTest;
+  close(): Promise<void>;
+}
+
+export async function startWithRecordedCheckout(
+  config: { checkout?: Partial<CheckoutConfig>; security?: Partial<SecurityConfig> } = {},
+): Promise<RecordedCheckout> {
+  const simulator = await startSimulator();
+  const checkout = await RecordingProxy.start(simulator.url);
+  const port = await freePort();
+  const orchestrator = await startOrchestrator({
+    port,
+    checkout: {
+      apiUrl: checkout.url,
+      tokenUrl: `${checkout.url}/connect/token`,
+      clientId: SIMULATOR_CLIENT.id,
+      clientSecret: SIMULATOR_CLIENT.secret,
+      ...config.checkout,
+    },
+    security: { callbackBaseUrl: `http://127.0.0.1:${port}`, ...config.security },
+  });
+  return {
+    simulator,
+    checkout,
+    orchestrator,
+    async close() {
+      await orchestrator.close();
+      await checkout.close();
+      await simulator.close();
+    },
+  };
+}
