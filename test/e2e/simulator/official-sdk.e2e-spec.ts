@@ -1,5 +1,8 @@
 import { Checkout } from 'checkout-sdk-node';
+import testCards from '../../../contracts/checkout/test-cards.json' with { type: 'json' };
 import { contractViolations } from '../../support/checkout-contract.js';
+import type { HttpRecorder } from '../../support/http-recorder.js';
+import { answerChallenge, formOf, postForm } from '../../support/simulator/browser.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
 import {
   SIMULATOR_CLIENT,
@@ -7,73 +10,121 @@ import {
   type SimulatorUnderTest,
 } from '../../support/simulator/simulator-app.js';
 
-/** What the SDK keeps of an OAuth token (`config.access`), as it stores one it fetched itself. */
-interface SdkConfig {
-  access?: { token: string; type: string; scope: string; expires: Date };
-}
+type Session = Record<string, unknown> & {
+  id: string;
+  status: string;
+  next_actions: string[];
+  acs?: { url: string };
+  '3ds'?: { challenge_request: string };
+};
 
-type Session = Record<string, unknown> & { id: string; status: string; next_actions: string[] };
+/** The SDK's token URLs: fixed to Checkout's hosts, whatever `host` says (live or sandbox). */
+const CHECKOUT_TOKEN_HOSTS = new Set(['access.checkout.com', 'access.sandbox.checkout.com']);
+
+const cardFor = (flow: string) =>
+  testCards.cards.find((card) => card.flow === flow && card.outcome === 'Y')!;
 
 /**
- * Checkout's official Node SDK, unmodified, drives the simulator through every Sessions call it
- * has. Its `host` option points it at the simulator; its token URL cannot be changed (it is
- * Checkout's own), so the token it would have fetched is fetched from the simulator and handed
- * to it where the SDK keeps its own.
+ * Checkout's official Node SDK, unmodified and with its default HTTP client (fetch), drives the
+ * simulator through every Sessions call it has. Its `host` option points its API calls at the
+ * simulator. Its token URL cannot be configured (always Checkout's access host), so in this
+ * process alone a request to that URL goes to the simulator's `/connect/token`, as a DNS entry
+ * would send it; the SDK requests, reads and renews its token itself.
  */
 describe('simulator: driven by checkout-sdk-node (e2e)', () => {
   let simulator: SimulatorUnderTest;
-  let merchant: Awaited<ReturnType<typeof startSimulatorWithMerchant>>['merchant'];
+  let merchant: HttpRecorder;
   let cko: Checkout;
+  const originalFetch = globalThis.fetch;
+  let tokenRequests = 0;
 
   beforeAll(async () => {
-    const started = await startSimulatorWithMerchant();
-    simulator = started.simulator;
-    merchant = started.merchant;
+    ({ simulator, merchant } = await startSimulatorWithMerchant());
+    globalThis.fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : input);
+      if (CHECKOUT_TOKEN_HOSTS.has(url.hostname) && url.pathname === '/connect/token') {
+        tokenRequests += 1;
+        return originalFetch(`${simulator.url}/connect/token`, init);
+      }
+      if (url.hostname.endsWith('checkout.com')) throw new Error(`left the simulator: ${url}`);
+      return originalFetch(input, init);
+    };
     cko = new Checkout(SIMULATOR_CLIENT.secret, {
       client: SIMULATOR_CLIENT.id,
       scope: ['sessions:browser', 'sessions:app'],
       host: simulator.url,
-      httpClient: 'axios',
     });
-    const [type, token] = started.oauth.split(' ');
-    (cko as unknown as { config: SdkConfig }).config.access = {
-      token,
-      type,
-      scope: 'sessions:browser sessions:app',
-      expires: new Date(Date.now() + 3_600_000),
-    };
   });
   afterAll(async () => {
+    globalThis.fetch = originalFetch;
     await merchant.close();
     await simulator.close();
   });
+  beforeEach(() => merchant.clear());
 
-  it('requests, reads, fingerprints, updates and completes a session without an error', async () => {
+  async function requestReadAndUpdate(cardNumber: string): Promise<Session> {
     const requested = (await cko.sessions.request(
       aSessionRequest({
-        completion: { type: 'non_hosted', callback_url: merchant.to('/callback') },
+        number: cardNumber,
+        completion: {
+          type: 'non_hosted',
+          callback_url: merchant.to('/callback'),
+          challenge_notification_url: merchant.to('/challenge-notification'),
+        },
       }),
     )) as Session;
+    expect(contractViolations(requested, 'CreateSessionAcceptedResponse')).toEqual([]);
     expect(requested.status).toBe('pending');
     expect(requested.next_actions).toContain('issuer_fingerprint');
-    expect(contractViolations(requested, 'CreateSessionAcceptedResponse')).toEqual([]);
 
     const read = (await cko.sessions.get(requested.id)) as Session;
-    expect(read.id).toBe(requested.id);
     expect(contractViolations(read, 'GetSessionResponse')).toEqual([]);
+    expect(read.id).toBe(requested.id);
 
     const fingerprinted = (await cko.sessions.update3DSMethodCompletionIndicator(
       requested.id,
       'Y',
     )) as Session;
-    expect(fingerprinted.next_actions).toContain('collect_channel_data');
+    expect(contractViolations(fingerprinted, 'GetSessionResponseAfterChannelDataSupplied')).toEqual(
+      [],
+    );
+    expect(fingerprinted.next_actions).toEqual(['collect_channel_data']);
 
     const updated = (await cko.sessions.update(requested.id, aBrowserChannel())) as Session;
-    expect(updated.status).toBe('approved');
+    expect(contractViolations(updated, 'GetSessionResponse')).toEqual([]);
+    return updated;
+  }
 
-    await expect(cko.sessions.complete(requested.id)).resolves.not.toThrow();
-    const completed = (await cko.sessions.get(requested.id)) as Session;
+  async function completeAndRead(id: string): Promise<void> {
+    // Checkout answers 204: the SDK hands back an empty object.
+    await expect(cko.sessions.complete(id)).resolves.toEqual({});
+    const completed = (await cko.sessions.get(id)) as Session;
+    expect(contractViolations(completed, 'GetSessionResponse')).toEqual([]);
     expect(completed).toMatchObject({ status: 'approved', completed: true });
-    expect(merchant.received('/callback')).toHaveLength(1);
+    await merchant.waitFor('/callback');
+  }
+
+  it('runs a frictionless card: request, get, issuer fingerprint, update, complete', async () => {
+    const updated = await requestReadAndUpdate(cardFor('frictionless').number);
+    expect(updated).toMatchObject({ status: 'approved', next_actions: ['complete'] });
+    await completeAndRead(updated.id);
+    expect(tokenRequests).toBeGreaterThan(0);
+  });
+
+  it('runs a challenge card: request, get, issuer fingerprint, update, challenge, complete', async () => {
+    const updated = await requestReadAndUpdate(cardFor('challenge').number);
+    expect(updated).toMatchObject({
+      status: 'challenged',
+      next_actions: ['challenge_cardholder'],
+    });
+    const cresPage = await answerChallenge(updated.acs!.url, updated['3ds']!.challenge_request, {
+      password: testCards.password_for_challenge,
+    });
+    const toMerchant = formOf(cresPage.html);
+    await postForm(toMerchant.action, toMerchant.fields);
+    const challenged = (await cko.sessions.get(updated.id)) as Session;
+    expect(contractViolations(challenged, 'GetSessionResponse')).toEqual([]);
+    expect(challenged).toMatchObject({ status: 'approved', next_actions: ['complete'] });
+    await completeAndRead(updated.id);
   });
 });
