@@ -14,6 +14,7 @@ import { RouteFaults } from './control/route-faults.js';
 import { CallbackSender } from './delivery/callback.sender.js';
 import { DeliveryFaults } from './delivery/delivery-faults.js';
 import { WebhookSender } from './delivery/webhook.sender.js';
+import { HostedPageController } from './hosted/hosted-page.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { CheckoutErrorFilter } from './http/checkout-error.filter.js';
 import { JsonBodyParser } from './http/json-body.js';
@@ -32,6 +33,7 @@ import { SessionsService } from './sessions/sessions.service.js';
     TokenController,
     SessionsController,
     AcsController,
+    HostedPageController,
     Acs3ds1Controller,
     ControlController,
   ],

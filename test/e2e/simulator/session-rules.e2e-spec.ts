@@ -2,7 +2,11 @@ import { contractViolations } from '../../support/checkout-contract.js';
 import { HttpRecorder } from '../../support/http-recorder.js';
 import { CheckoutApi, type ApiResponse } from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
-import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
+import {
+  startSimulator,
+  startSimulatorWithClient,
+  type SimulatorUnderTest,
+} from '../../support/simulator/simulator-app.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
 const NO_METHOD_URL = '4556085951507152';
@@ -25,9 +29,7 @@ describe('simulator: session rules (e2e)', () => {
   let oauth: string;
 
   beforeAll(async () => {
-    simulator = await startSimulator();
-    api = new CheckoutApi(simulator.url);
-    oauth = await api.token();
+    ({ simulator, api, oauth } = await startSimulatorWithClient());
   });
   afterAll(() => simulator.close());
 

@@ -22,6 +22,34 @@ export async function postForm(url: string, fields: Record<string, string>): Pro
   return { status: response.status, html: await response.text() };
 }
 
+export interface Visit extends PageResponse {
+  /** Where a redirect points (`Location`), not followed. */
+  readonly location: string | null;
+}
+
+/**
+ * A browser's step that does not follow redirects: GET `url`, or POST `fields` as a form. The
+ * test then sees each 303 and where it points.
+ */
+export async function visit(url: string, fields?: Record<string, string>): Promise<Visit> {
+  const response = await fetch(url, {
+    redirect: 'manual',
+    signal: AbortSignal.timeout(10_000),
+    ...(fields
+      ? {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(fields).toString(),
+        }
+      : {}),
+  });
+  return {
+    status: response.status,
+    html: await response.text(),
+    location: response.headers.get('location'),
+  };
+}
+
 /** The first form of a page, with its hidden inputs. */
 export function formOf(html: string): HtmlForm {
   const form = /<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);

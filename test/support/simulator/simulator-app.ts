@@ -63,15 +63,24 @@ export async function startSimulator(overrides: ConfigOverrides = {}): Promise<S
   return { app, url, config, close: () => app.close() };
 }
 
-/** A simulator, a merchant endpoint that receives its posts, a client and an OAuth token. */
+/** A simulator, a client and an OAuth token for both channel scopes. */
+export async function startSimulatorWithClient(): Promise<{
+  simulator: SimulatorUnderTest;
+  api: CheckoutApi;
+  oauth: string;
+}> {
+  const simulator = await startSimulator();
+  const api = new CheckoutApi(simulator.url);
+  return { simulator, api, oauth: await api.token() };
+}
+
+/** The same, with a merchant endpoint that receives the simulator's posts. */
 export async function startSimulatorWithMerchant(): Promise<{
   simulator: SimulatorUnderTest;
   merchant: HttpRecorder;
   api: CheckoutApi;
   oauth: string;
 }> {
-  const simulator = await startSimulator();
   const merchant = await HttpRecorder.start();
-  const api = new CheckoutApi(simulator.url);
-  return { simulator, merchant, api, oauth: await api.token() };
+  return { ...(await startSimulatorWithClient()), merchant };
 }

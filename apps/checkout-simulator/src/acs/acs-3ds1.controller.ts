@@ -6,6 +6,7 @@ import { SessionLifecycle } from '../sessions/session-lifecycle.js';
 import { SessionStore } from '../sessions/session.store.js';
 import type { SimulatedSession } from '../sessions/simulated-session.js';
 import { challengeResult, resultPage } from './acs.controller.js';
+import { hostedExitUrl, seeOther } from '../hosted/hosted-exit.js';
 import { autoPost, isHttpUrl, page, passwordForm } from './html.js';
 
 type Form = Record<string, string | undefined>;
@@ -72,6 +73,8 @@ export class Acs3ds1Controller {
       void reply.status(400);
       return page('3-D Secure', '<p>Invalid PaRes.</p>');
     }
+    const exit = hostedExitUrl(session);
+    if (exit) return seeOther(reply, exit);
     const target = session.completion.challenge_notification_url;
     return target
       ? autoPost('3-D Secure', target, { PaRes: form.PaRes!, MD: form.MD ?? '' })

@@ -6,6 +6,7 @@ import { CHALLENGE_PASSWORD } from '../sessions/scenarios.js';
 import { SessionLifecycle } from '../sessions/session-lifecycle.js';
 import { SessionStore } from '../sessions/session.store.js';
 import type { SimulatedSession } from '../sessions/simulated-session.js';
+import { hostedExitUrl, seeOther } from '../hosted/hosted-exit.js';
 import { autoPost, decodeJson, encodeJson, isHttpUrl, page, passwordForm } from './html.js';
 
 type Form = Record<string, string | undefined>;
@@ -48,15 +49,7 @@ export class AcsController {
       void reply.status(400);
       return page('Authentication', '<p>This challenge is unknown or no longer open.</p>');
     }
-    return passwordForm(
-      'Verify your purchase',
-      `${this.config.publicUrl}/acs/challenge/answer`,
-      `Amount ${session.request.amount ?? 0} ${session.request.currency}. Enter your password.`,
-      {
-        acsTransID: session.acs!.transaction_id,
-        threeDSSessionData: form.threeDSSessionData ?? '',
-      },
-    );
+    return challengePage(session, this.config.publicUrl, form.threeDSSessionData);
   }
 
   @Post('challenge/answer')
@@ -78,6 +71,8 @@ export class AcsController {
       transStatus: session.responseCode ?? 'U',
       challengeCompletionInd: 'Y',
     });
+    const exit = hostedExitUrl(session);
+    if (exit) return seeOther(reply, exit);
     const target = session.completion.challenge_notification_url;
     const fields = {
       cres,
@@ -102,6 +97,20 @@ export class AcsController {
     this.lifecycle.catchUp(session);
     return session.status === 'challenged' ? session : undefined;
   }
+}
+
+/** The ACS's password page for a challenged browser session. */
+export function challengePage(
+  session: SimulatedSession,
+  publicUrl: string,
+  threeDSSessionData = '',
+): string {
+  return passwordForm(
+    'Verify your purchase',
+    `${publicUrl}/acs/challenge/answer`,
+    `Amount ${session.request.amount ?? 0} ${session.request.currency}. Enter your password.`,
+    { acsTransID: session.acs!.transaction_id, threeDSSessionData },
+  );
 }
 
 export function challengeResult(form: Form): ChallengeResult {

@@ -5,7 +5,12 @@ import { applyError, applyResult, directoryServer } from './authentication-resul
 import { newCryptogram, newUuid } from './identifiers.js';
 import type { TransStatus } from './scenarios.js';
 import { SessionStore } from './session.store.js';
-import type { Channel, SimulatedSession } from './simulated-session.js';
+import {
+  nextActionsWhenFinal,
+  nextActionsWhileWaiting,
+  type Channel,
+  type SimulatedSession,
+} from './simulated-session.js';
 
 /** How the cardholder left the ACS page. */
 export type ChallengeResult = 'authenticated' | 'wrong_password' | 'cancelled';
@@ -68,6 +73,11 @@ export class AuthenticationEngine {
     if (threeDs1) session.xid = newCryptogram();
   }
 
+  /** The cardholder left the hosted page before any challenge (its cancel link). */
+  cancelHosted(session: SimulatedSession): void {
+    this.abandon(session, 'cardholder_cancel', '01');
+  }
+
   /** No answer from the cardholder before the ACS gave up (challenge time-out). */
   abandonUnansweredChallenge(session: SimulatedSession): void {
     this.abandon(session, 'challenge_timed_out', '04');
@@ -89,7 +99,7 @@ export class AuthenticationEngine {
     session.responseStatusReason = undefined;
     session.status = 'challenge_abandoned';
     session.statusReason = 'rreq_status';
-    session.nextActions = ['complete'];
+    session.nextActions = nextActionsWhenFinal(session);
     if (session.acs) {
       session.acs.challenge_cancel_reason = reason;
       session.acs.challenge_cancel_reason_code = code;
@@ -101,7 +111,7 @@ export class AuthenticationEngine {
     session.status = 'challenged';
     session.statusReason = 'ares_status';
     session.responseCode = 'C';
-    session.nextActions = ['challenge_cardholder'];
+    session.nextActions = nextActionsWhileWaiting(session, 'challenge_cardholder');
     session.challengeDeadline = this.clock.now() + this.config.challengeTtlSeconds * 1000;
     acs.challenge_mandated = true;
     acs.authentication_type = '02';
@@ -128,7 +138,7 @@ export class AuthenticationEngine {
     session.protocolVersion = '1.0.2';
     session.status = 'challenged';
     session.statusReason = 'veres_status';
-    session.nextActions = ['authenticate'];
+    session.nextActions = nextActionsWhileWaiting(session, 'authenticate');
     session.challengeDeadline = this.clock.now() + this.config.challengeTtlSeconds * 1000;
     session.pareq = Buffer.from(
       JSON.stringify({

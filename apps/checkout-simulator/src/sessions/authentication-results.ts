@@ -1,6 +1,10 @@
 import { newCryptogram, newUuid } from './identifiers.js';
 import type { CardScheme, TransStatus } from './scenarios.js';
-import { STATUS_FOR_TRANS_STATUS, type SimulatedSession } from './simulated-session.js';
+import {
+  nextActionsWhenFinal,
+  STATUS_FOR_TRANS_STATUS,
+  type SimulatedSession,
+} from './simulated-session.js';
 
 /** ECI by transStatus; Mastercard has its own values (docs/checkout-sessions.md#eci). */
 const ECI: Record<TransStatus, { mastercard: string; other: string }> = {
@@ -61,7 +65,7 @@ export function applyResult(
   session.eci = ECI[transStatus][scheme];
   session.cryptogram = transStatus === 'Y' || transStatus === 'A' ? newCryptogram() : undefined;
   session.authenticationDate = new Date(now).toISOString();
-  session.nextActions = ['complete'];
+  session.nextActions = nextActionsWhenFinal(session);
 }
 
 /** The DS or ACS failed: no transStatus, `unavailable` with an `*_error` reason. */
@@ -71,5 +75,5 @@ export function applyError(session: SimulatedSession, statusReason: string, now:
   session.responseCode = undefined;
   session.responseStatusReason = undefined;
   session.authenticationDate = new Date(now).toISOString();
-  session.nextActions = ['complete'];
+  session.nextActions = nextActionsWhenFinal(session);
 }

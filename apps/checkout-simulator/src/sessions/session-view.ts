@@ -94,7 +94,9 @@ function links(
     complete: has('complete') ? link(`${self}/complete`) : undefined,
     acs_url: has('authenticate') ? link(`${baseUrl}/acs/3ds1`) : undefined,
     term_url: has('authenticate') ? link(`${baseUrl}/3ds1/term`) : undefined,
-    redirect_url: has('redirect_cardholder') ? link(`${baseUrl}/hosted/${session.id}`) : undefined,
+    redirect_url: has('redirect_cardholder')
+      ? link(`${baseUrl}/interceptor/${session.id}`)
+      : undefined,
     callback_url: link(session.completion.callback_url),
     success_url: link(session.completion.success_url),
     failure_url: link(session.completion.failure_url),

@@ -120,3 +120,19 @@ export interface SimulatedSession {
 
 export const isFinal = (session: SimulatedSession): boolean =>
   FINAL_STATUSES.includes(session.status);
+
+export const isHosted = (session: SimulatedSession): boolean =>
+  session.completion.type === 'hosted';
+
+/** A hosted session has nothing left to do once final; a non-hosted one awaits `complete`. */
+export const nextActionsWhenFinal = (session: SimulatedSession): NextAction[] =>
+  isHosted(session) ? [] : ['complete'];
+
+/**
+ * While a hosted session waits on the cardholder (device data, challenge), the hosted page does
+ * the work: the merchant's only action is the redirect.
+ */
+export const nextActionsWhileWaiting = (
+  session: SimulatedSession,
+  nonHosted: NextAction,
+): NextAction[] => (isHosted(session) ? ['redirect_cardholder'] : [nonHosted]);
