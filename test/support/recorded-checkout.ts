@@ -1,5 +1,6 @@
 import type { CheckoutConfig } from '../../apps/orchestrator/src/config/checkout.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
+import { emptyTables } from './e2e-database.js';
 import { freePort } from './free-port.js';
 import { startOrchestrator, type OrchestratorUnderTest } from './orchestrator-app.js';
 import { RecordingProxy } from './recording-proxy.js';
@@ -8,6 +9,7 @@ import {
   startSimulator,
   type SimulatorUnderTest,
 } from './simulator/simulator-app.js';
+import { testDatabaseUrl } from './test-config.js';
 
 /** The orchestrator, its Checkout the simulator behind a proxy that keeps what reaches it. */
 export interface RecordedCheckout {
@@ -42,6 +44,37 @@ export async function startWithRecordedCheckout(
       await orchestrator.close();
       await checkout.close();
       await simulator.close();
+    },
+  };
+}
+
+/**
+ * One RecordedCheckout for a spec file: started before its tests, with empty tables and an empty
+ * recording before each, closed after. Its parts are read through getters once started.
+ */
+export function recordedCheckoutPerSpec(): Omit<RecordedCheckout, 'close'> {
+  let current: RecordedCheckout | undefined;
+  beforeAll(async () => {
+    current = await startWithRecordedCheckout();
+  });
+  beforeEach(async () => {
+    await emptyTables(testDatabaseUrl());
+    started().checkout.clear();
+  });
+  afterAll(() => current?.close());
+  const started = (): RecordedCheckout => {
+    if (!current) throw new Error('the recorded Checkout has not started');
+    return current;
+  };
+  return {
+    get simulator() {
+      return started().simulator;
+    },
+    get checkout() {
+      return started().checkout;
+    },
+    get orchestrator() {
+      return started().orchestrator;
     },
   };
 }

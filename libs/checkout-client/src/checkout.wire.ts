@@ -24,6 +24,11 @@ export type CheckoutNextAction =
   | 'complete'
   | 'authenticate';
 
+/** `completion`: our callback (non-hosted), or the pages Checkout's hosted page ends on. */
+export type CheckoutCompletion =
+  | { type: 'non_hosted'; callback_url?: string; challenge_notification_url?: string }
+  | { type: 'hosted'; success_url: string; failure_url: string };
+
 /** `SessionAddress`: the shipping address, and a source's billing address. */
 export interface CheckoutAddress {
   address_line1?: string;
@@ -103,7 +108,7 @@ export interface CheckoutCreateSessionRequest {
   authentication_category?: string;
   challenge_indicator?: string;
   transaction_type?: string;
-  completion: { type: 'non_hosted'; callback_url?: string; challenge_notification_url?: string };
+  completion: CheckoutCompletion;
   channel_data?: CheckoutChannelData;
   shipping_address?: CheckoutAddress;
   /** The other optional objects (`account_info`, `initial_transaction`, …) go as the team gave them. */

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_KEY_IN_USE',
   'CHANNEL_NOT_ENABLED',
+  'HOSTED_NOT_SUPPORTED',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_BUSY',
   'UPSTREAM_REJECTED_REQUEST',
@@ -183,6 +184,15 @@ export class InvalidRequestError extends DomainError {
 
   constructor(message: string, details: Readonly<Record<string, unknown>> = {}) {
     super(message, details);
+  }
+}
+
+/** A hosted authentication asked for what only non-hosted can do (app channel, channel data). */
+export class HostedNotSupportedError extends DomainError {
+  readonly code = 'HOSTED_NOT_SUPPORTED';
+
+  constructor(message: string) {
+    super(message);
   }
 }
 

@@ -26,12 +26,14 @@ export {
   type Outcome,
   type TransStatus,
 } from './authentication/outcome.js';
+export { hostedEvent, HOSTED_EXIT_FOR_OUTCOME, type HostedExit } from './authentication/hosted.js';
 export {
   AuthenticationNotFoundError,
   CallbackTokenInvalidError,
   ChannelNotEnabledError,
   ConcurrentUpdateError,
   InputRefusedError,
+  HostedNotSupportedError,
   InvalidRequestError,
   DomainError,
   EndpointLimitReachedError,
@@ -55,6 +57,7 @@ export {
 } from './errors.js';
 export type {
   AuthenticationResultFields,
+  HostedReturnUrls,
   NextAction,
 } from './authentication/authentication-details.js';
 export {

@@ -1,12 +1,8 @@
 import request from 'supertest';
-import { emptyTables } from '../../support/e2e-database.js';
-import {
-  startWithRecordedCheckout,
-  type RecordedCheckout,
-} from '../../support/recorded-checkout.js';
+import { recordedCheckoutPerSpec } from '../../support/recorded-checkout.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
-import { TEAM_A, testDatabaseUrl } from '../../support/test-config.js';
+import { TEAM_A } from '../../support/test-config.js';
 
 /** Enrolled, with a 3DS Method URL: the flow asks for the issuer's fingerprint first. */
 const METHOD_CARD = '4485040371536584';
@@ -16,17 +12,8 @@ const METHOD_CARD = '4485040371536584';
  * afterwards, as it was reported; a value the team sends itself wins.
  */
 describe('3DS Method completion carried into channel data (e2e)', () => {
-  let ctx: RecordedCheckout;
+  const ctx = recordedCheckoutPerSpec();
   let keys = 0;
-
-  beforeAll(async () => {
-    ctx = await startWithRecordedCheckout();
-  });
-  beforeEach(async () => {
-    await emptyTables(testDatabaseUrl());
-    ctx.checkout.clear();
-  });
-  afterAll(() => ctx.close());
 
   const api = (path: string, body: object) =>
     request(ctx.orchestrator.http)

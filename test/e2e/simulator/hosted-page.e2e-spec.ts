@@ -1,5 +1,5 @@
 import { contractViolations } from '../../support/checkout-contract.js';
-import { formOf, visit } from '../../support/simulator/browser.js';
+import { formOf, submitHostedPage, visit } from '../../support/simulator/browser.js';
 import { CheckoutApi } from '../../support/simulator/checkout-api.js';
 import { anAppChannel, aSessionRequest } from '../../support/simulator/factories.js';
 import {
@@ -14,16 +14,6 @@ const PASSWORD = 'Checkout1!';
 const SUCCESS_URL = 'https://merchant.example/3ds/success';
 const FAILURE_URL = 'https://merchant.example/3ds/failure';
 const HOSTED = { type: 'hosted', success_url: SUCCESS_URL, failure_url: FAILURE_URL };
-
-/** The device data the hosted page's script fills in. */
-const DEVICE = {
-  java_enabled: 'false',
-  language: 'en-GB',
-  color_depth: '24',
-  screen_height: '1080',
-  screen_width: '1920',
-  timezone: '-60',
-};
 
 /** Checkout's hosted page (`/interceptor/{id}`), as a browser meets it. */
 describe('simulator: hosted sessions (e2e)', () => {
@@ -43,14 +33,6 @@ describe('simulator: hosted sessions (e2e)', () => {
     return created.body;
   }
 
-  /** Opens redirect_url and posts the device-data form the page would submit itself. */
-  async function submitDeviceData(redirectUrl: string) {
-    const page = await visit(redirectUrl);
-    expect(page.status).toBe(200);
-    const form = formOf(page.html);
-    return visit(form.action, { ...form.fields, ...DEVICE });
-  }
-
   it('answers 202 pending with redirect_cardholder and the interceptor page', async () => {
     const created = await aHostedSession(FRICTIONLESS_Y);
     expect(created).toMatchObject({ status: 'pending', next_actions: ['redirect_cardholder'] });
@@ -63,7 +45,7 @@ describe('simulator: hosted sessions (e2e)', () => {
 
   it('sends a frictionless authentication to success_url, with nothing left to do', async () => {
     const created = await aHostedSession(FRICTIONLESS_Y);
-    const landed = await submitDeviceData(created._links.redirect_url.href);
+    const landed = await submitHostedPage(created._links.redirect_url.href);
     expect(landed).toMatchObject({ status: 303, location: SUCCESS_URL });
     const read = await api.getSession(oauth, created.id);
     expect(contractViolations(read.body, 'GetSessionResponse')).toEqual([]);
@@ -77,14 +59,14 @@ describe('simulator: hosted sessions (e2e)', () => {
 
   it('sends a not-authenticated card to failure_url', async () => {
     const created = await aHostedSession(FRICTIONLESS_N);
-    const landed = await submitDeviceData(created._links.redirect_url.href);
+    const landed = await submitHostedPage(created._links.redirect_url.href);
     expect(landed).toMatchObject({ status: 303, location: FAILURE_URL });
     expect((await api.getSession(oauth, created.id)).body.status).toBe('declined');
   });
 
   it('runs the challenge on the ACS page, then redirects by its result', async () => {
     const created = await aHostedSession(CHALLENGE_Y);
-    const challenge = await submitDeviceData(created._links.redirect_url.href);
+    const challenge = await submitHostedPage(created._links.redirect_url.href);
     expect(challenge.status).toBe(200);
     const waiting = await api.getSession(oauth, created.id);
     expect(contractViolations(waiting.body, 'GetSessionResponse')).toEqual([]);
@@ -107,7 +89,7 @@ describe('simulator: hosted sessions (e2e)', () => {
 
   it('reopening redirect_url mid-challenge shows the challenge again', async () => {
     const created = await aHostedSession(CHALLENGE_Y);
-    await submitDeviceData(created._links.redirect_url.href);
+    await submitHostedPage(created._links.redirect_url.href);
     const again = await visit(created._links.redirect_url.href);
     expect(again.status).toBe(200);
     expect(formOf(again.html).action).toBe(`${simulator.url}/acs/challenge/answer`);

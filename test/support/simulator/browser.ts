@@ -127,3 +127,21 @@ export async function answer3ds1(
   );
   return { toTerm, termPage: await postForm(toTerm.action, toTerm.fields) };
 }
+
+/** The device data the hosted page's script fills in before it posts itself. */
+export const HOSTED_PAGE_DEVICE = {
+  java_enabled: 'false',
+  language: 'en-GB',
+  color_depth: '24',
+  screen_height: '1080',
+  screen_width: '1920',
+  timezone: '-60',
+};
+
+/** Opens Checkout's hosted page (`redirect_url`) and posts its device-data form, as its script does. */
+export async function submitHostedPage(redirectUrl: string): Promise<Visit> {
+  const page = await visit(redirectUrl);
+  if (page.status !== 200) throw new Error(`hosted page answered ${page.status}`);
+  const form = formOf(page.html);
+  return visit(form.action, { ...form.fields, ...HOSTED_PAGE_DEVICE });
+}

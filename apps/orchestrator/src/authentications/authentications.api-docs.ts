@@ -99,6 +99,7 @@ export const AuthenticationsApi = {
         'UNAUTHENTICATED',
         ...BODY_ERRORS,
         'CHANNEL_NOT_ENABLED',
+        'HOSTED_NOT_SUPPORTED',
         'IDEMPOTENCY_KEY_REUSED',
         'IDEMPOTENCY_KEY_IN_USE',
         ...CHECKOUT_ERRORS,

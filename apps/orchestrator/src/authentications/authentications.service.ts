@@ -1,5 +1,6 @@
-import { CheckoutSessionsClient } from '@app/checkout-client';
+import { CheckoutSessionsClient, type CheckoutCompletion } from '@app/checkout-client';
 import {
+  HostedNotSupportedError,
   InvalidRequestError,
   maskedParts,
   UpstreamBusyError,
@@ -58,6 +59,7 @@ export class AuthenticationsService {
     if (!SOURCE_TYPES.includes(request.source.type)) {
       throw new InvalidRequestError(`source.type must be one of ${SOURCE_TYPES.join(', ')}`);
     }
+    if (request.hosted) assertHostable(request);
     if (request.channel_data && request.channel_data.channel !== request.channel) {
       throw new InvalidRequestError('channel_data.channel must match channel', {
         channel: request.channel,
@@ -87,6 +89,7 @@ export class AuthenticationsService {
       cardFingerprint: pan ? this.secrets.cardFingerprint(pan) : null,
       scheme: null,
       checkoutSessionId: null,
+      hosted: request.hosted ?? null,
       callbackTokenHash: callbackToken.hash,
       nextAction: null,
       result: null,
@@ -113,7 +116,7 @@ export class AuthenticationsService {
       id,
       team,
       request,
-      this.sync.callbackUrl(id, callbackToken.token),
+      this.completionFor(id, callbackToken.token, request),
     );
     this.failpoints.hit('after_checkout_create');
     if (!created) return authenticationView((await this.repository.findById(id))!);
@@ -139,16 +142,35 @@ export class AuthenticationsService {
     return answer(outcome?.authentication ?? inserted);
   }
 
+  /**
+   * Our URLs for Checkout, each carrying the per-authentication token: the callback (non-hosted),
+   * or the two pages its hosted page ends on.
+   */
+  private completionFor(
+    id: string,
+    token: string,
+    request: CreateAuthenticationRequestDto,
+  ): CheckoutCompletion {
+    return request.hosted
+      ? {
+          type: 'hosted',
+          success_url: this.sync.hostedReturnUrl(id, token, 'success'),
+          failure_url: this.sync.hostedReturnUrl(id, token, 'failure'),
+        }
+      : {
+          type: 'non_hosted',
+          callback_url: this.sync.callbackUrl(id, token),
+          challenge_notification_url: this.sync.challengeNotificationUrl(id),
+        };
+  }
+
   private async createCheckoutSession(
     id: string,
     team: string,
     request: CreateAuthenticationRequestDto,
-    callbackUrl: string,
+    completion: CheckoutCompletion,
   ) {
-    const body = this.sessionRequests.build(team, request, {
-      callback_url: callbackUrl,
-      challenge_notification_url: this.sync.challengeNotificationUrl(id),
-    });
+    const body = this.sessionRequests.build(team, request, completion);
     try {
       return await this.checkout.createSession(body);
     } catch (error) {
@@ -189,5 +211,20 @@ export class AuthenticationsService {
     const reason = error instanceof UpstreamBusyError ? 'checkout_busy' : 'checkout_unavailable';
     await this.transitions.apply(id, { type: 'failed', reason }, { source: 'api' });
     throw error;
+  }
+}
+
+/**
+ * Checkout's hosted page runs in a browser and gathers the browser data itself
+ * (docs/checkout-sessions.md#hosted-sessions).
+ */
+function assertHostable(request: CreateAuthenticationRequestDto): void {
+  if (request.channel !== 'browser') {
+    throw new HostedNotSupportedError('hosted authentication is for the browser channel only');
+  }
+  if (request.channel_data) {
+    throw new HostedNotSupportedError(
+      "hosted authentication takes no channel_data: Checkout's page gathers it",
+    );
   }
 }

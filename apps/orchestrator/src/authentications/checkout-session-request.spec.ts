@@ -12,9 +12,10 @@ const channels = {
 };
 
 const COMPLETION = {
+  type: 'non_hosted',
   callback_url: 'https://callbacks.example/callbacks/checkout/auth_1/token',
   challenge_notification_url: 'https://pay.example/notifications/challenge/auth_1',
-};
+} as const;
 
 const request = (extra: Partial<CreateAuthenticationRequestDto> = {}) =>
   ({
@@ -54,7 +55,7 @@ describe('checkoutSessionRequest', () => {
       currency: 'EUR',
       reference: 'ORD-1',
       processing_channel_id: DEFAULT_CHANNEL,
-      completion: { type: 'non_hosted', ...COMPLETION },
+      completion: COMPLETION,
     });
   });
 
@@ -86,7 +87,7 @@ describe('checkoutSessionRequest', () => {
     expect(JSON.parse(JSON.stringify(body))).toEqual({
       ...checkoutFields,
       processing_channel_id: DEFAULT_CHANNEL,
-      completion: { type: 'non_hosted', ...COMPLETION },
+      completion: COMPLETION,
     });
   });
 
@@ -101,5 +102,20 @@ describe('checkoutSessionRequest', () => {
     } as CreateAuthenticationRequestDto['source'];
     const body = checkoutSessionRequest('team-b', request({ source }), COMPLETION, channels);
     expect(body.source).toEqual(source);
+  });
+
+  it("sends a hosted completion as given, and never the team's own pages", () => {
+    const hosted = {
+      type: 'hosted',
+      success_url: 'https://pay.example/hosted/auth_1/token/success',
+      failure_url: 'https://pay.example/hosted/auth_1/token/failure',
+    } as const;
+    const teamPages = {
+      success_url: 'https://shop.example/ok',
+      failure_url: 'https://shop.example/ko',
+    };
+    const body = checkoutSessionRequest('team-b', request({ hosted: teamPages }), hosted, channels);
+    expect(body.completion).toEqual(hosted);
+    expect(body).not.toHaveProperty('hosted');
   });
 });

@@ -1,15 +1,9 @@
-import type { CheckoutCreateSessionRequest } from '@app/checkout-client';
+import type { CheckoutCompletion, CheckoutCreateSessionRequest } from '@app/checkout-client';
 import { Inject, Injectable } from '@nestjs/common';
 import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
 import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 
 type ProcessingChannels = CheckoutConfig['processingChannels'];
-
-/** Our URLs for this authentication (`completion`, non-hosted). */
-export interface CompletionUrls {
-  readonly callback_url: string;
-  readonly challenge_notification_url: string;
-}
 
 /**
  * `processing_channel_id`: the request's own, else its team's, else the default, else none
@@ -31,16 +25,23 @@ export function processingChannelFor(
 export function checkoutSessionRequest(
   team: string,
   request: CreateAuthenticationRequestDto,
-  completion: CompletionUrls,
+  completion: CheckoutCompletion,
   channels: ProcessingChannels,
 ): CheckoutCreateSessionRequest {
-  // `channel` is ours: Checkout reads the channel from `channel_data`.
-  const { channel: _channel, channel_data, processing_channel_id, ...passThrough } = request;
+  // `channel` is ours: Checkout reads the channel from `channel_data`. `hosted` holds the
+  // team's pages; Checkout gets ours, in `completion`.
+  const {
+    channel: _channel,
+    hosted: _hosted,
+    channel_data,
+    processing_channel_id,
+    ...passThrough
+  } = request;
   const processingChannel = processingChannelFor(team, processing_channel_id, channels);
   return {
     ...passThrough,
     ...(processingChannel ? { processing_channel_id: processingChannel } : {}),
-    completion: { type: 'non_hosted', ...completion },
+    completion,
     ...(channel_data ? { channel_data } : {}),
   };
 }
@@ -53,7 +54,7 @@ export class CheckoutSessionRequests {
   build(
     team: string,
     request: CreateAuthenticationRequestDto,
-    completion: CompletionUrls,
+    completion: CheckoutCompletion,
   ): CheckoutCreateSessionRequest {
     return checkoutSessionRequest(team, request, completion, this.config.processingChannels);
   }

@@ -31,6 +31,11 @@ export function snapshotColumns(
 function nextActionOf(session: CheckoutSession, context: SnapshotContext): NextAction | null {
   const actions = session.next_actions ?? [];
   const methodUrl = session._links.three_ds_method_url?.href;
+  const redirectUrl = session._links.redirect_url?.href;
+  // Hosted: Checkout's page does everything else, the challenge included.
+  if (actions.includes('redirect_cardholder') && redirectUrl) {
+    return { type: 'redirect_cardholder', redirect_url: redirectUrl };
+  }
   if (context.channel === 'browser' && actions.includes('issuer_fingerprint') && methodUrl) {
     return {
       type: 'three_ds_method',

@@ -3,6 +3,7 @@ import {
   eventForSession,
   type CheckoutSession,
 } from '@app/checkout-client';
+import { hostedEvent } from '@app/domain';
 import type { AuthenticationEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
@@ -13,6 +14,10 @@ import {
   type TransitionOutcome,
 } from './authentication-transitions.service.js';
 import { snapshotColumns } from './checkout-session.snapshot.js';
+
+/** Our two return pages, as `completion.success_url` and `completion.failure_url`. */
+export const HOSTED_RETURN_PAGES = ['success', 'failure'] as const;
+export type HostedReturnPage = (typeof HOSTED_RETURN_PAGES)[number];
 
 /** Timeline source of re-reads made because a deadline passed. */
 export const DEADLINE_SOURCE = 'deadline';
@@ -43,6 +48,11 @@ export class CheckoutSync {
     return `${this.config.callbackBaseUrl}/callbacks/checkout/${id}/${token}`;
   }
 
+  /** Where Checkout's hosted page sends the cardholder back to us (docs/design.md#hosted-sessions). */
+  hostedReturnUrl(id: string, token: string, page: HostedReturnPage): string {
+    return `${this.config.browserBaseUrl}/hosted/${id}/${token}/${page}`;
+  }
+
   /** Applies what a Checkout session body says; duplicate or stale news changes nothing. */
   async applySession(
     authentication: AuthenticationEntity,
@@ -62,8 +72,9 @@ export class CheckoutSync {
     source: string,
     options: Pick<TransitionInput, 'answer'> = {},
   ): Promise<TransitionOutcome | null> {
-    const event = eventForSession(session, authentication.channel);
-    if (!event) return null;
+    const read = eventForSession(session, authentication.channel);
+    if (!read) return null;
+    const event = authentication.hosted ? hostedEvent(read) : read;
     return this.transitions.applyIfLegal(authentication.id, event, {
       source,
       columns: this.columnsOf(authentication, session),

@@ -6,7 +6,9 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
+  ApiResponse,
 } from '@nestjs/swagger';
+import { HOSTED_RETURN_PAGES } from '../authentications/checkout-sync.service.js';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { ReceivedResponseDto } from './dto/received.response.dto.js';
 
@@ -84,5 +86,24 @@ export const InboundApi = {
       ApiProduces('text/html'),
       NOTIFICATION_PAGE,
       ApiErrors(...POSTED_BODY_ERRORS, 'AUTHENTICATION_NOT_FOUND'),
+    ),
+  hostedReturn: () =>
+    applyDecorators(
+      ApiOperation({
+        summary:
+          "Checkout's hosted page sends the cardholder here; we re-read the session and redirect " +
+          "to the team's success, failure or cancel page",
+      }),
+      AUTHENTICATION_ID,
+      ApiParam({ name: 'token', description: 'The per-authentication token we gave Checkout' }),
+      ApiParam({ name: 'page', enum: HOSTED_RETURN_PAGES, description: 'Which of our URLs' }),
+      ApiResponse({
+        status: 303,
+        description:
+          "To the team's page for the outcome, with `authentication_id`, `state` and `outcome` " +
+          'in the query (hints; authorize on GET …/result)',
+        headers: { Location: { schema: { type: 'string', format: 'uri' } } },
+      }),
+      ApiErrors('AUTHENTICATION_NOT_FOUND'),
     ),
 };

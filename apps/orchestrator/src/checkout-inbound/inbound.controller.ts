@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Get,
   HttpCode,
   Inject,
   Param,
@@ -19,7 +20,10 @@ import { notificationPage, type NotificationMessage } from './notification-page.
 
 type Form = Record<string, unknown> | undefined;
 
-/** Checkout's callback_url and the browser notification URLs (3DS Method, challenge). */
+/**
+ * Checkout's callback_url, the browser notification URLs (3DS Method, challenge) and the hosted
+ * page's return URLs.
+ */
 @Controller()
 export class InboundController {
   constructor(
@@ -64,6 +68,25 @@ export class InboundController {
   ) {
     await this.inbound.challengeNotification(id, form ?? {});
     return this.page('challenge-complete', reply);
+  }
+
+  @Get('hosted/:id/:token/:page')
+  @ApiTags('browser')
+  @InboundApi.hostedReturn()
+  async hostedReturn(
+    @Param('id', new IdPipe('auth')) id: string,
+    @Param('token') token: string,
+    @Param('page') page: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const location = await this.inbound.hostedReturn(id, token, page);
+    // 303: the browser GETs the team's page; the token in our URL never reaches it as a referrer.
+    void reply
+      .status(303)
+      .header('location', location)
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer');
+    return '';
   }
 
   private page(message: NotificationMessage, reply: FastifyReply): string {

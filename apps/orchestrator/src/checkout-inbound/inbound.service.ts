@@ -1,4 +1,9 @@
-import { CallbackTokenInvalidError, DomainError, isFinal } from '@app/domain';
+import {
+  AuthenticationNotFoundError,
+  CallbackTokenInvalidError,
+  DomainError,
+  isFinal,
+} from '@app/domain';
 import {
   AuthenticationClaims,
   AuthenticationJobs,
@@ -7,13 +12,14 @@ import {
 } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { CheckoutSync } from '../authentications/checkout-sync.service.js';
+import { CheckoutSync, HOSTED_RETURN_PAGES } from '../authentications/checkout-sync.service.js';
 import { SessionUpdates } from '../authentications/session-updates.service.js';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { isAuthenticationId } from '../http/id.pipe.js';
 import { recheckJob } from '../jobs/job-specs.js';
 import { InboundMetrics } from '../metrics/inbound.metrics.js';
 import { SecretBox } from '../security/secret-box.js';
+import { hostedReturnLocation } from './hosted-return.js';
 import { challengeAnswerMatches, methodTransactionId } from './issuer-posts.js';
 
 /** Statuses a callback body may hint at; anything else is recorded as `other`. */
@@ -83,6 +89,27 @@ export class InboundService {
     if (isFinal(found.state)) return;
     const authentication = await this.repository.findById(id);
     if (authentication) await this.reread(authentication, 'checkout_callback');
+  }
+
+  /**
+   * The cardholder's browser back from Checkout's hosted page (`page`: which of our URLs it
+   * chose). The token in the URL admits it; the session re-read decides. Answers where the
+   * browser goes next.
+   */
+  async hostedReturn(id: string, token: string, page: string): Promise<string> {
+    const known = (HOSTED_RETURN_PAGES as readonly string[]).includes(page);
+    const authentication = known ? await this.repository.findById(id) : null;
+    if (!authentication?.hosted) throw new AuthenticationNotFoundError(id);
+    const found = await this.repository.recordCallback(
+      id,
+      this.secrets.urlTokenHash(token),
+      { event: 'hosted_return_received', source: 'hosted_return', detail: { page } },
+      inputHash(page),
+      ACCEPTED_ROWS,
+    );
+    if (!found.matched) throw new AuthenticationNotFoundError(id);
+    if (!isFinal(found.state)) await this.reread(authentication, 'hosted_return');
+    return hostedReturnLocation((await this.repository.findById(id))!);
   }
 
   /** The issuer's 3DS Method page posted back: fingerprinting completed (threeDSCompInd Y). */

@@ -101,6 +101,11 @@ export const ERROR_CATALOGUE = {
     status: 422,
     meaning: 'The `channel` is not enabled on this service; details list the enabled ones',
   },
+  HOSTED_NOT_SUPPORTED: {
+    status: 422,
+    meaning:
+      "A `hosted` authentication is browser only and takes no `channel_data` (Checkout's page gathers it)",
+  },
   UPSTREAM_REJECTED_REQUEST: {
     status: 422,
     meaning: 'Checkout refused the request; details carry its `error_type` and `error_codes`',

@@ -137,8 +137,12 @@ function rateLimitKey(request: FastifyRequest): string {
     return hash && ValidatedKeys.shared.has(hash) ? `api:key:${hash}` : `api:ip:${request.ip}`;
   }
   if (route === '/metrics') return `metrics:ip:${request.ip}`;
-  return `${route.startsWith('/notifications') ? 'browser' : 'checkout'}:ip:${request.ip}`;
+  return `${isBrowserRoute(route) ? 'browser' : 'checkout'}:ip:${request.ip}`;
 }
+
+/** Pages cardholders' browsers reach: issuer notifications and the hosted return. */
+const isBrowserRoute = (route: string): boolean =>
+  route.startsWith('/notifications') || route.startsWith('/hosted');
 
 /** Far above any scraper (one scrape per 15 s); each scrape reads the queue tables. */
 const METRICS_SCRAPES_PER_MINUTE = 120;
@@ -146,7 +150,7 @@ const METRICS_SCRAPES_PER_MINUTE = 120;
 function rateLimitOf(request: FastifyRequest, limits: SecurityConfig['rateLimits']): number {
   const route = routeOf(request);
   if (route === '/metrics') return METRICS_SCRAPES_PER_MINUTE;
-  if (route.startsWith('/notifications')) return limits.browserPerMinute;
+  if (isBrowserRoute(route)) return limits.browserPerMinute;
   if (route.startsWith('/callbacks') || route.startsWith('/webhooks')) {
     return limits.checkoutPerMinute;
   }

@@ -53,7 +53,9 @@ export type Flow = (typeof FLOWS)[number];
 
 export function flowOf(from: AuthenticationState, event: AuthenticationEventType): Flow {
   if (from === 'challenge_required') return 'challenge';
-  return event === 'result_received' ? 'frictionless' : 'none';
+  return event === 'result_received' || event === 'hosted_result_received'
+    ? 'frictionless'
+    : 'none';
 }
 
 export const operationLabel = (operation: CheckoutOperation): string =>

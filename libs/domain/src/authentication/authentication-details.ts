@@ -23,7 +23,9 @@ export type NextAction =
       three_ds_server_transaction_id: string;
     }
   /** 3DS1: post `PaReq`, `TermUrl`, `MD` to `acs_url` (full-page redirect). */
-  | { type: 'redirect'; acs_url: string; pareq: string; term_url: string; md: string };
+  | { type: 'redirect'; acs_url: string; pareq: string; term_url: string; md: string }
+  /** Hosted: send the cardholder's browser to Checkout's page (a full-page GET). */
+  | { type: 'redirect_cardholder'; redirect_url: string };
 
 /** Checkout's raw authentication fields, kept beside the derived outcome (never the cryptogram). */
 export interface AuthenticationResultFields {
@@ -45,4 +47,12 @@ export interface AuthenticationResultFields {
   challenge_indicator?: string;
   challenge_cancel_reason?: string;
   cardholder_info?: string;
+}
+
+/** A hosted authentication's pages on the team's site, where the cardholder ends up. */
+export interface HostedReturnUrls {
+  success_url: string;
+  failure_url: string;
+  /** Where a cardholder who gave up goes; `failure_url` when absent. */
+  cancel_url?: string;
 }

@@ -37,12 +37,19 @@ describe('authentication machine', () => {
     ['challenge_required', { type: 'challenge_abandoned' }, 'result_ready'],
     ['challenge_required', { type: 'session_expired' }, 'closed'],
     ['result_ready', { type: 'completion_confirmed' }, 'completed'],
+    [
+      'awaiting_channel_data',
+      { type: 'hosted_result_received', outcome: 'authenticated' },
+      'completed',
+    ],
+    ['challenge_required', { type: 'hosted_result_received', outcome: 'abandoned' }, 'completed'],
   ])('%s + %o -> %s', (from, event, to) => {
     expect(transition(from, event)).toEqual({ ok: true, from, to });
   });
 
   it.each<[AuthenticationState, AuthenticationEvent]>([
     ['result_ready', { type: 'result_received', outcome: 'not_authenticated' }],
+    ['completed', { type: 'hosted_result_received', outcome: 'authenticated' }],
     ['result_ready', { type: 'session_expired' }],
     ['completed', { type: 'completion_confirmed' }],
     ['closed', { type: 'result_received', outcome: 'authenticated' }],

@@ -22,6 +22,8 @@ export type AuthenticationEvent =
   | ({ type: 'channel_data_required' } & FromCreation)
   | ({ type: 'challenge_issued' } & FromCreation)
   | ({ type: 'result_received'; outcome: Outcome } & FromCreation)
+  /** A hosted session's result: Checkout's page ended it, no `complete` follows. */
+  | ({ type: 'hosted_result_received'; outcome: Outcome } & FromCreation)
   | { type: 'creation_timed_out' }
   | { type: 'fingerprint_completed' }
   | { type: 'challenge_abandoned' }
@@ -52,6 +54,7 @@ export const AUTHENTICATION_TRANSITIONS: TransitionTable = {
     channel_data_required: 'awaiting_channel_data',
     challenge_issued: 'challenge_required',
     result_received: 'result_ready',
+    hosted_result_received: 'completed',
     creation_timed_out: 'creation_unknown',
     creation_rejected: 'closed',
     ...ALWAYS,
@@ -62,6 +65,7 @@ export const AUTHENTICATION_TRANSITIONS: TransitionTable = {
     channel_data_required: 'awaiting_channel_data',
     challenge_issued: 'challenge_required',
     result_received: 'result_ready',
+    hosted_result_received: 'completed',
     creation_rejected: 'closed',
     ...ALWAYS,
   },
@@ -71,14 +75,17 @@ export const AUTHENTICATION_TRANSITIONS: TransitionTable = {
     result_received: 'result_ready',
     ...ALWAYS,
   },
+  // A hosted authentication waits here while Checkout's page gathers the device data.
   awaiting_channel_data: {
     challenge_issued: 'challenge_required',
     result_received: 'result_ready',
+    hosted_result_received: 'completed',
     ...ALWAYS,
   },
   challenge_required: {
     result_received: 'result_ready',
     challenge_abandoned: 'result_ready',
+    hosted_result_received: 'completed',
     ...ALWAYS,
   },
   result_ready: {
@@ -129,6 +136,7 @@ export function patchFor(event: AuthenticationEvent): AuthenticationPatch {
     case 'challenge_issued':
       return withSessionId(event, {});
     case 'result_received':
+    case 'hosted_result_received':
       return withSessionId(event, { outcome: event.outcome });
     case 'creation_rejected':
       return { outcome: event.outcome };

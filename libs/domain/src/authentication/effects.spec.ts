@@ -68,6 +68,11 @@ describe('effects of a move', () => {
     expect(effectsOf('result_ready', 'completed')).toEqual([]);
   });
 
+  it('tells the team, and sends no complete, when a hosted result ends a wait', () => {
+    expect(types('awaiting_channel_data', 'completed')).toEqual(['notify_team']);
+    expect(types('challenge_required', 'completed')).toEqual(['notify_team']);
+  });
+
   it.each(MOVES)('%s -> %s leaves no deadline behind a terminal state', (_from, to) => {
     if (isTerminal(to)) expect(types(_from, to)).not.toContain('recheck');
   });

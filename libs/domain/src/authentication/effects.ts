@@ -45,8 +45,8 @@ export const EFFECTS_ON_ENTER: { readonly [S in AuthenticationState]: readonly E
   awaiting_channel_data: [recheck('channel_data')],
   challenge_required: [recheck('challenge')],
   result_ready: [{ type: 'complete_session' }, { type: 'notify_team' }],
-  // Checkout confirmed our callback: the team already heard at `result_ready`.
-  completed: [],
+  // Reached straight from a waiting state only by a hosted result, which needs no `complete`.
+  completed: [{ type: 'notify_team' }],
   closed: [{ type: 'notify_team' }],
 };
 
@@ -58,7 +58,10 @@ export function effectsOf(
   from: AuthenticationState | null,
   to: AuthenticationState,
 ): readonly Effect[] {
-  return from === to ? [] : EFFECTS_ON_ENTER[to];
+  if (from === to) return [];
+  // `complete` confirmed (`result_ready` → `completed`): the team already heard at `result_ready`.
+  if (from === 'result_ready') return [];
+  return EFFECTS_ON_ENTER[to];
 }
 
 /** The deadline a waiting state re-reads on, or undefined for states that wait on nothing. */

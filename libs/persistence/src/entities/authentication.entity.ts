@@ -1,6 +1,7 @@
 import type {
   AuthenticationResultFields,
   AuthenticationState,
+  HostedReturnUrls,
   NextAction,
   Outcome,
 } from '@app/domain';
@@ -92,7 +93,11 @@ export class AuthenticationEntity {
   @Column({ type: 'text', nullable: true })
   checkoutSessionId: string | null;
 
-  /** SHA-256 of the per-authentication token in our callback_url. */
+  /** Hosted (Checkout's page runs the flow): the team's return pages; null when non-hosted. */
+  @Column({ type: 'jsonb', nullable: true })
+  hosted: HostedReturnUrls | null;
+
+  /** SHA-256 of the per-authentication token in our callback_url, or in our hosted return URLs. */
   @Column({ type: 'text' })
   callbackTokenHash: string;
 

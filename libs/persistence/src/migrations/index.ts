@@ -3,6 +3,7 @@ import { AuthenticationFlow1795608194543 } from './1795608194543-authentication-
 import { IdempotencyKeys1795609975762 } from './1795609975762-idempotency-keys.js';
 import { DurableEffects1796178958187 } from './1796178958187-durable-effects.js';
 import { AbuseResistance1796186553601 } from './1796186553601-abuse-resistance.js';
+import { HostedSessions1796200000000 } from './1796200000000-hosted-sessions.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1795609975762,
   DurableEffects1796178958187,
   AbuseResistance1796186553601,
+  HostedSessions1796200000000,
 ];

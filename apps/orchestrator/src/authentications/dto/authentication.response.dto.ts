@@ -90,12 +90,22 @@ export class RedirectActionDto {
   md: string;
 }
 
+/** Hosted: send the cardholder's browser to Checkout's page (a full-page GET). */
+export class RedirectCardholderActionDto {
+  @ApiProperty({ enum: ['redirect_cardholder'] })
+  type: 'redirect_cardholder';
+
+  @ApiProperty({ example: 'https://3ds2-sandbox.ckotech.co/interceptor/sid_…' })
+  redirect_url: string;
+}
+
 export const NEXT_ACTION_MODELS = [
   ThreeDsMethodActionDto,
   CollectChannelDataActionDto,
   BrowserChallengeActionDto,
   AppChallengeActionDto,
   RedirectActionDto,
+  RedirectCardholderActionDto,
 ];
 
 export class CardSummaryDto {

@@ -19,6 +19,7 @@ import {
 import { AccountInfoDto } from './account-info.request.dto.js';
 import { AddressDto } from './cardholder.request.dto.js';
 import { CHANNEL_DATA_DISCRIMINATOR, type ChannelDataDto } from './channel-data.request.dto.js';
+import { HostedRequestDto } from './hosted.request.dto.js';
 import { MerchantRiskInfoDto } from './merchant-risk.request.dto.js';
 import { OptionalNested } from './nested-object.js';
 import { InitialTransactionDto, InstallmentDto, RecurringDto } from './recurrence.request.dto.js';
@@ -154,6 +155,12 @@ export class CreateAuthenticationRequestDto {
   @IsString()
   @Length(1, 36)
   prior_transaction_reference?: string;
+
+  @OptionalNested(
+    () => HostedRequestDto,
+    "Hosted: Checkout's page gathers the browser data and runs the challenge (browser channel, no `channel_data`)",
+  )
+  hosted?: HostedRequestDto;
 
   @OptionalNested(() => MarketplaceDto, "A payment facilitator's sub-entity")
   marketplace?: MarketplaceDto;
