@@ -196,6 +196,17 @@ describe('hosted authentications (e2e)', () => {
     expect(ctx.checkout.sent('POST', '/sessions')).toEqual([]);
   });
 
+  it("refuses channel data through the API: Checkout's page gathers it", async () => {
+    const authentication = await aHostedAuthentication(FRICTIONLESS_Y);
+    const refused = await request(ctx.orchestrator.http)
+      .post(`/v1/authentications/${authentication.id}/channel-data`)
+      .set('authorization', `Bearer ${TEAM_A.apiKey}`)
+      .send({ channel_data: aBrowserChannel() })
+      .expect(422);
+    expect(refused.body.error.code).toBe('HOSTED_NOT_SUPPORTED');
+    expect(ctx.checkout.requests.filter((sent) => sent.path.endsWith('/collect-data'))).toEqual([]);
+  });
+
   it.each([
     ['plain http to a public host', 'http://shop.example/3ds/success'],
     ['credentials', 'https://user:pw@shop.example/3ds/success'],

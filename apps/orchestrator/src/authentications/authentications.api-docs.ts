@@ -12,6 +12,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator.js';
+import type { ApiErrorCode } from '../http/error-catalogue.js';
 import {
   AuthenticationEventsResponseDto,
   AuthenticationListResponseDto,
@@ -48,7 +49,7 @@ const CHECKOUT_ERRORS = [
 /** The OpenAPI description of each route of AuthenticationsController. */
 
 /** A step that updates Checkout's session: same answer and the same refusals, body aside. */
-function sessionUpdate(summary: string, body: new () => object) {
+function sessionUpdate(summary: string, body: new () => object, ...refusals: ApiErrorCode[]) {
   return applyDecorators(
     ApiOperation({ summary }),
     ID_PARAM,
@@ -60,6 +61,7 @@ function sessionUpdate(summary: string, body: new () => object) {
       'AUTHENTICATION_NOT_FOUND',
       'ILLEGAL_TRANSITION',
       'CONCURRENT_UPDATE',
+      ...refusals,
       ...CHECKOUT_ERRORS,
     ),
   );
@@ -129,6 +131,7 @@ export const AuthenticationsApi = {
     sessionUpdate(
       'Send the browser or app data; answers the next action',
       SubmitChannelDataRequestDto,
+      'HOSTED_NOT_SUPPORTED',
     ),
   result: () =>
     applyDecorators(

@@ -1,6 +1,7 @@
 import { CheckoutSessionsClient, type CheckoutSession } from '@app/checkout-client';
 import {
   ConcurrentUpdateError,
+  HostedNotSupportedError,
   IllegalTransitionError,
   InvalidRequestError,
   UpstreamRejectedRequestError,
@@ -86,6 +87,11 @@ export class SessionUpdates {
 
   async submitChannelData(team: string, id: string, data: ChannelDataDto): Promise<Json> {
     const authentication = await this.queries.owned(team, id);
+    if (authentication.hosted) {
+      throw new HostedNotSupportedError(
+        "a hosted authentication's browser data comes from Checkout's page",
+      );
+    }
     if (data.channel !== authentication.channel) {
       throw new InvalidRequestError('channel_data.channel must match the authentication channel', {
         channel: authentication.channel,
