@@ -4,6 +4,8 @@ import type { AuthenticationColumns } from '@app/persistence';
 
 export interface SnapshotContext {
   readonly channel: 'browser' | 'app';
+  /** Checkout's hosted page does every browser step: the team only ever redirects. */
+  readonly hosted: boolean;
   /** Where the issuer's 3DS Method page posts back (EMV threeDSMethodNotificationURL). */
   readonly methodNotificationUrl: string;
   readonly encrypt: (plaintext: string) => string;
@@ -31,10 +33,11 @@ export function snapshotColumns(
 function nextActionOf(session: CheckoutSession, context: SnapshotContext): NextAction | null {
   const actions = session.next_actions ?? [];
   const methodUrl = session._links.three_ds_method_url?.href;
-  const redirectUrl = session._links.redirect_url?.href;
-  // Hosted: Checkout's page does everything else, the challenge included.
-  if (actions.includes('redirect_cardholder') && redirectUrl) {
-    return { type: 'redirect_cardholder', redirect_url: redirectUrl };
+  if (context.hosted) {
+    const redirectUrl = session._links.redirect_url?.href;
+    return actions.includes('redirect_cardholder') && redirectUrl
+      ? { type: 'redirect_cardholder', redirect_url: redirectUrl }
+      : null;
   }
   if (context.channel === 'browser' && actions.includes('issuer_fingerprint') && methodUrl) {
     return {

@@ -88,6 +88,7 @@ export class CheckoutSync {
   columnsOf(authentication: AuthenticationEntity, session: CheckoutSession) {
     return snapshotColumns(session, {
       channel: authentication.channel,
+      hosted: Boolean(authentication.hosted),
       methodNotificationUrl: this.methodNotificationUrl(authentication.id),
       encrypt: (plaintext) => this.secrets.encrypt(plaintext),
     });

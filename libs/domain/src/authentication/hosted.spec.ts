@@ -14,6 +14,13 @@ describe('hosted events', () => {
     });
   });
 
+  it("waits for the browser instead of a 3DS Method: Checkout's page runs it", () => {
+    expect(hostedEvent({ type: 'fingerprint_required', checkoutSessionId: 'sid_1' })).toEqual({
+      type: 'channel_data_required',
+      checkoutSessionId: 'sid_1',
+    });
+  });
+
   it('leaves the waiting steps as they are', () => {
     expect(hostedEvent({ type: 'challenge_issued' })).toEqual({ type: 'challenge_issued' });
     expect(hostedEvent({ type: 'session_expired' })).toEqual({ type: 'session_expired' });

@@ -11,6 +11,9 @@ export function hostedEvent(event: AuthenticationEvent): AuthenticationEvent {
       return { ...event, type: 'hosted_result_received' };
     case 'challenge_abandoned':
       return { type: 'hosted_result_received', outcome: 'abandoned' };
+    // Checkout's page runs the 3DS Method itself: to us it is the same wait for the browser.
+    case 'fingerprint_required':
+      return { ...event, type: 'channel_data_required' };
     default:
       return event;
   }
