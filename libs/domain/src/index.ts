@@ -29,6 +29,7 @@ export {
 export {
   AuthenticationNotFoundError,
   CallbackTokenInvalidError,
+  ChannelMismatchError,
   ChannelNotEnabledError,
   ConcurrentUpdateError,
   InputRefusedError,

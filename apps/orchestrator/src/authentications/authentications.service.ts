@@ -1,4 +1,8 @@
-import { CheckoutSessionsClient } from '@app/checkout-client';
+import {
+  CheckoutSessionsClient,
+  type CheckoutSession,
+  type CreatedSession,
+} from '@app/checkout-client';
 import {
   InvalidRequestError,
   maskedParts,
@@ -117,6 +121,7 @@ export class AuthenticationsService {
     );
     this.failpoints.hit('after_checkout_create');
     if (!created) return authenticationView((await this.repository.findById(id))!);
+    const session = await this.withDirectoryServer(request.channel, created);
     // The app channel hands this to the 3DS SDK; it is never stored in clear
     // (docs/checkout-sessions.md#session-secret).
     const answer = (authentication: AuthenticationEntity): Json => ({
@@ -125,7 +130,7 @@ export class AuthenticationsService {
         ? { checkout_session_secret: created.session.session_secret }
         : {}),
     });
-    const outcome = await this.sync.move(inserted, created.session, 'api', {
+    const outcome = await this.sync.move(inserted, session, 'api', {
       answer: idempotency
         ? (after) => ({
             ...idempotency,
@@ -137,6 +142,20 @@ export class AuthenticationsService {
     if (idempotency && outcome?.moved) idempotency.answered = true;
     this.failpoints.hit('before_create_answer');
     return answer(outcome?.authentication ?? inserted);
+  }
+
+  /**
+   * A pending session is answered (202) without `ds` and `certificates`, which an app's 3DS SDK
+   * needs before it has device data to send: they come with an OAuth read
+   * (docs/checkout-sessions.md#app-channel). If that read fails the next action shows them null.
+   */
+  private async withDirectoryServer(
+    channel: CreateAuthenticationRequestDto['channel'],
+    created: CreatedSession,
+  ): Promise<CheckoutSession> {
+    if (channel !== 'app' || created.status !== 202) return created.session;
+    const read = await this.checkout.getSession(created.session.id).catch(() => undefined);
+    return read ?? created.session;
   }
 
   private async createCheckoutSession(

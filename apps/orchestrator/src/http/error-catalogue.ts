@@ -101,6 +101,10 @@ export const ERROR_CATALOGUE = {
     status: 422,
     meaning: 'The `channel` is not enabled on this service; details list the enabled ones',
   },
+  CHANNEL_MISMATCH: {
+    status: 422,
+    meaning: "The action belongs to the other channel than the authentication's",
+  },
   UPSTREAM_REJECTED_REQUEST: {
     status: 422,
     meaning: 'Checkout refused the request; details carry its `error_type` and `error_codes`',
