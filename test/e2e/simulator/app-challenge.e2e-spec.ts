@@ -103,6 +103,7 @@ describe('simulator: app channel with a generic 3DS SDK (e2e)', () => {
       expect(root.subject).toContain('Simulator DS CA');
 
       const secretRead = await api.getSession(created.body.session_secret, created.body.id);
+      expectSession(secretRead);
       expect(secretRead.body).not.toHaveProperty('certificates');
     },
   );
