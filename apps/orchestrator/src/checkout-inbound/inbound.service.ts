@@ -161,9 +161,9 @@ export class InboundService {
   }
 
   /**
-   * Re-reads the session for a browser or app input, at most once per cooldown per authentication. One
-   * that comes during the cooldown is not lost: the authentication's deadline is brought forward
-   * to the cooldown's end.
+   * Re-reads the session for a browser or app input, at most once per cooldown per
+   * authentication. One that comes during the cooldown is not lost: the authentication's deadline
+   * is brought forward to the cooldown's end.
    */
   private async reread(authentication: AuthenticationEntity, source: string): Promise<void> {
     const cooldownMs = this.config.rereadCooldownMs;
