@@ -13,7 +13,8 @@ export type CheckoutSchema =
   | 'GetSessionResponseAfterChannelDataSupplied'
   | 'ErrorResponse'
   | 'Acs'
-  | 'Ds';
+  | 'Ds'
+  | 'DsPublicKeys';
 
 /** Schema violations of `body` against one of Checkout's OpenAPI schemas ([] when it conforms). */
 export function contractViolations(body: unknown, schema: CheckoutSchema): string[] {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { Acs3ds1Controller } from './acs/acs-3ds1.controller.js';
+import { AcsAppController } from './acs/acs-app.controller.js';
 import { AcsController } from './acs/acs.controller.js';
 import { CallerResolver } from './auth/caller.js';
 import { SimulatorClock } from './clock/simulator-clock.js';
@@ -34,6 +35,7 @@ import { SessionsService } from './sessions/sessions.service.js';
     SessionsController,
     AcsController,
     HostedPageController,
+    AcsAppController,
     Acs3ds1Controller,
     ControlController,
   ],

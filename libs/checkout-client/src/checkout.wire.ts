@@ -131,6 +131,8 @@ export interface CheckoutSession {
   protocol_version: string;
   next_actions?: CheckoutNextAction[];
   ds?: { ds_id?: string; reference_number?: string; transaction_id?: string };
+  /** DS public key (base64url JWK) and DS-CA root (base64url DER); OAuth reads only. */
+  certificates?: { ds_public: string; ca_public?: string };
   acs?: {
     reference_number: string;
     transaction_id: string;

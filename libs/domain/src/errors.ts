@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_IN_USE',
   'CHANNEL_NOT_ENABLED',
   'HOSTED_NOT_SUPPORTED',
+  'CHANNEL_MISMATCH',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_BUSY',
   'UPSTREAM_REJECTED_REQUEST',
@@ -50,7 +51,10 @@ export class IllegalTransitionError extends DomainError {
   readonly code = 'ILLEGAL_TRANSITION';
 
   /** `action`: the event, or the API action (e.g. `submit_channel_data`) that was refused. */
-  constructor(from: AuthenticationState, action: AuthenticationEventType | 'submit_channel_data') {
+  constructor(
+    from: AuthenticationState,
+    action: AuthenticationEventType | 'submit_channel_data' | 'report_app_challenge_result',
+  ) {
     super(`'${action}' is not allowed while the authentication is '${from}'`, {
       state: from,
       action,
@@ -229,6 +233,18 @@ export class ChannelNotEnabledError extends DomainError {
     super(`The ${channel} channel is not enabled; enabled: ${enabled.join(', ') || 'none'}`, {
       channel,
       enabled_channels: enabled,
+    });
+  }
+}
+
+/** An action of one channel on an authentication of the other (e.g. an app challenge result). */
+export class ChannelMismatchError extends DomainError {
+  readonly code = 'CHANNEL_MISMATCH';
+
+  constructor(action: string, expected: string, actual: string) {
+    super(`'${action}' is for ${expected} authentications; this one is ${actual}`, {
+      action,
+      channel: actual,
     });
   }
 }

@@ -30,6 +30,7 @@ export { hostedEvent, HOSTED_EXIT_FOR_OUTCOME, type HostedExit } from './authent
 export {
   AuthenticationNotFoundError,
   CallbackTokenInvalidError,
+  ChannelMismatchError,
   ChannelNotEnabledError,
   ConcurrentUpdateError,
   InputRefusedError,

@@ -56,6 +56,7 @@ describe('authentication scenarios: app channel (e2e)', () => {
       acs_reference_number: truth.acs.reference_number,
       acs_signed_content: truth.acs.signed_content,
       three_ds_server_transaction_id: truth.transaction_id,
+      protocol_version: truth.protocol_version,
     });
     expect(await ctx.statePath(created.body.id)).toEqual(['created', 'challenge_required']);
     const early = await ctx.api('get', `/v1/authentications/${created.body.id}/result`).expect(409);
@@ -66,7 +67,7 @@ describe('authentication scenarios: app channel (e2e)', () => {
     const created = await createApp('4485040371536584');
     expect(created.body).toMatchObject({
       state: 'awaiting_channel_data',
-      next_action: { type: 'collect_channel_data', channel: 'app' },
+      next_action: { type: 'collect_channel_data', channel: 'app', ds_id: 'A000000003' },
     });
     const result = await ctx
       .api('post', `/v1/authentications/${created.body.id}/channel-data`)

@@ -1,13 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { contractViolations } from '../../support/checkout-contract.js';
-import { HttpRecorder, type RecordedRequest } from '../../support/http-recorder.js';
-import { CheckoutApi } from '../../support/simulator/checkout-api.js';
+import type { HttpRecorder, RecordedRequest } from '../../support/http-recorder.js';
+import type { CheckoutApi } from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
 import {
-  startSimulator,
+  startSimulatorWithWebhooks,
   WEBHOOK_SECRET,
-  type SimulatorUnderTest,
+  type SimulatorWithWebhooks,
 } from '../../support/simulator/simulator-app.js';
 
 interface WebhookEvent {
@@ -29,25 +29,18 @@ interface WebhookAttempt {
  * (signed, retried) and the completion callback, and the delivery faults of the control API.
  */
 describe('simulator: webhook and callback deliveries (e2e)', () => {
-  let simulator: SimulatorUnderTest;
+  let sim: SimulatorWithWebhooks;
   let merchant: HttpRecorder;
   let api: CheckoutApi;
   let oauth: string;
 
   beforeAll(async () => {
-    merchant = await HttpRecorder.start();
-    simulator = await startSimulator({
-      webhook: { url: merchant.to('/webhooks'), authorization: 'Bearer hook-token' },
-    });
-    api = new CheckoutApi(simulator.url);
+    sim = await startSimulatorWithWebhooks({ authorization: 'Bearer hook-token' });
+    ({ merchant, api } = sim);
   });
-  afterAll(async () => {
-    await simulator.close();
-    await merchant.close();
-  });
+  afterAll(() => sim.close());
   beforeEach(async () => {
-    expect((await api.control('POST', '/reset')).status).toBe(204);
-    merchant.clear();
+    await sim.reset();
     oauth = await api.token();
   });
 

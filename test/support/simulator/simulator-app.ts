@@ -84,3 +84,37 @@ export async function startSimulatorWithMerchant(): Promise<{
   const merchant = await HttpRecorder.start();
   return { ...(await startSimulatorWithClient()), merchant };
 }
+
+/** A simulator whose workflow webhooks go to a merchant endpoint (an HttpRecorder). */
+export interface SimulatorWithWebhooks {
+  readonly merchant: HttpRecorder;
+  readonly api: CheckoutApi;
+  readonly simulator: SimulatorUnderTest;
+  /** Between tests: the simulator reset, the merchant's record cleared. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSimulatorWithWebhooks(
+  webhook: Partial<SimulatorConfig['webhook']> = {},
+): Promise<SimulatorWithWebhooks> {
+  const merchant = await HttpRecorder.start();
+  const simulator = await startSimulator({
+    webhook: { url: merchant.to('/webhooks'), ...webhook },
+  });
+  const api = new CheckoutApi(simulator.url);
+  return {
+    merchant,
+    api,
+    simulator,
+    reset: async () => {
+      const reset = await api.control('POST', '/reset');
+      if (reset.status !== 204) throw new Error(`simulator reset answered ${reset.status}`);
+      merchant.clear();
+    },
+    close: async () => {
+      await simulator.close();
+      await merchant.close();
+    },
+  };
+}

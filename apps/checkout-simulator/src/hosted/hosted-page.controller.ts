@@ -51,7 +51,7 @@ export class HostedPageController {
         this.engine.cancelHosted(session);
       } else {
         // The simulated issuer decides by card alone; the device data only has to arrive.
-        this.engine.authenticate(session, 'browser');
+        this.engine.authenticate(session, 'browser', form ?? {});
       }
       this.lifecycle.moved(session);
     }

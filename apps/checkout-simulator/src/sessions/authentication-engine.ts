@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SimulatorClock } from '../clock/simulator-clock.js';
 import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
-import { applyError, applyResult, directoryServer } from './authentication-results.js';
+import { applyError, applyResult } from './authentication-results.js';
+import { acsEphemeralKey, directoryServer } from './directory-servers.js';
 import { newCryptogram, newUuid } from './identifiers.js';
+import { plausibleSdkData } from './sdk-data.js';
 import type { TransStatus } from './scenarios.js';
 import { SessionStore } from './session.store.js';
 import {
@@ -28,17 +30,25 @@ export class AuthenticationEngine {
   ) {}
 
   /** AReq/ARes (or 3DS1 VEReq/VERes) once channel data is in. */
-  authenticate(session: SimulatedSession, channel: Channel): void {
+  authenticate(session: SimulatedSession, channel: Channel, data: Record<string, unknown>): void {
     const { scenario } = session;
     const now = this.clock.now();
     session.channel = channel;
-    session.ds = directoryServer(scenario.scheme);
+    session.ds ??= directoryServer(scenario.scheme);
     session.threeDsMethodCompletion ??= 'U';
     session.xid = session.transactionId;
     if (scenario.flow === '3ds1') {
       return channel === 'app'
         ? applyError(session, 'veres_error', now)
         : this.downgradeTo3ds1(session);
+    }
+    if (channel === 'app') {
+      session.sdkTransactionId = data.sdk_transaction_id as string;
+      if (!plausibleSdkData(data)) {
+        // The DS cannot read the device data: U without an ACS, as Checkout's sandbox answers.
+        session.acs = undefined;
+        return applyResult(session, 'U', 'ares_status', now);
+      }
     }
     session.acs = this.newAcs(channel);
     if (scenario.outcome === 'ds_error' && scenario.flow === 'frictionless') {
@@ -117,7 +127,8 @@ export class AuthenticationEngine {
     acs.authentication_type = '02';
     if (channel === 'app') {
       acs.interface = 'native_ui';
-      acs.signed_content = signedContent(acs.transaction_id);
+      acs.signed_content = signedContent(`${this.config.publicUrl}/acs/app`);
+      session.acsCounter = 0;
     } else {
       acs.interface = 'html';
       acs.url = `${this.config.publicUrl}/acs/challenge`;
@@ -160,8 +171,13 @@ export class AuthenticationEngine {
   }
 }
 
-/** A JWS-shaped `acs.signed_content` for app challenges (the simulator's ACS signs nothing real). */
-function signedContent(acsTransactionId: string): string {
+/**
+ * A JWS-shaped `acs.signed_content` for app challenges: the EMV payload names the ACS URL the
+ * SDK sends its CReqs to and the ACS's ephemeral key (the simulator signs nothing real, and its
+ * ACS takes CReqs in clear).
+ */
+function signedContent(acsUrl: string): string {
   const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${part({ alg: 'PS256' })}.${part({ acsTransID: acsTransactionId, acsURL: 'simulator' })}.c2ln`;
+  const payload = { acsURL: acsUrl, acsEphemPubKey: acsEphemeralKey() };
+  return `${part({ alg: 'ES256' })}.${part(payload)}.${Buffer.from('simulator').toString('base64url')}`;
 }

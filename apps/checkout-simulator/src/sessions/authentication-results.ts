@@ -1,5 +1,5 @@
-import { newCryptogram, newUuid } from './identifiers.js';
-import type { CardScheme, TransStatus } from './scenarios.js';
+import { newCryptogram } from './identifiers.js';
+import type { TransStatus } from './scenarios.js';
 import {
   nextActionsWhenFinal,
   STATUS_FOR_TRANS_STATUS,
@@ -23,26 +23,6 @@ const STATUS_REASON: Record<TransStatus, string | undefined> = {
   R: '11', // suspected fraud
   U: '22', // ACS technical issue
 };
-
-/** Directory server RIDs per scheme (`ds.ds_id`). */
-const DS_ID: Record<CardScheme, string> = {
-  visa: 'A000000003',
-  mastercard: 'A000000004',
-  amex: 'A000000025',
-  jcb: 'A000000065',
-  diners: 'A000000152',
-  discover: 'A000000152',
-  cartes_bancaires: 'A000000042',
-  upi: 'A000000333',
-};
-
-export function directoryServer(scheme: CardScheme): NonNullable<SimulatedSession['ds']> {
-  return {
-    ds_id: DS_ID[scheme],
-    reference_number: `${scheme.toUpperCase().slice(0, 4)}.DS.SIM.0001`,
-    transaction_id: newUuid(),
-  };
-}
 
 /**
  * Writes a final EMV result onto the session: status from transStatus, ECI for the scheme, a

@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/caller.js';
+import { dsCertificates } from './directory-servers.js';
 import { isFinal, type NextAction, type SimulatedSession } from './simulated-session.js';
 
 type Json = Record<string, unknown>;
@@ -69,7 +70,9 @@ export function renderSession(
       xid: session.xid,
       cryptogram: oauth ? session.cryptogram : undefined,
       eci: oauth ? session.eci : undefined,
-      certificates: oauth && session.channel === 'app' ? DS_CERTIFICATES : undefined,
+      // Checkout's sandbox returns them on browser sessions too; a pending session's channel is
+      // not known yet, and an app's SDK needs them before it can send device data.
+      certificates: oauth ? dsCertificates(session.scenario.scheme) : undefined,
       authentication_date: session.authenticationDate,
       flow_type: session.flowType,
       '3ds': session.challengeRequest ? { challenge_request: session.challengeRequest } : undefined,
@@ -102,14 +105,6 @@ function links(
     failure_url: link(session.completion.failure_url),
   });
 }
-
-/** Fixed sample values: base64url JWK of the DS key and DER root, as Checkout returns for app sessions. */
-const DS_CERTIFICATES = {
-  ds_public: Buffer.from(
-    JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'c2ltdWxhdG9y', y: 'ZHMta2V5' }),
-  ).toString('base64url'),
-  ca_public: Buffer.from('simulator-ds-root-certificate').toString('base64url'),
-};
 
 function withoutUndefined(value: Json): Json {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));

@@ -9,6 +9,7 @@ import { CallbackSender } from '../delivery/callback.sender.js';
 import { CheckoutError } from '../http/checkout-error.js';
 import type { SessionScope } from '../oauth/access-token.service.js';
 import { AuthenticationEngine } from './authentication-engine.js';
+import { directoryServer } from './directory-servers.js';
 import {
   cardFingerprint,
   newInstrumentId,
@@ -104,6 +105,8 @@ export class SessionsService {
         scenario.threeDsMethodUrl && scope === 'sessions:browser',
       ),
       protocolVersion: scenario.flow === '3ds1' ? '1.0.2' : '2.2.0',
+      // Known from the card range at once: an app's SDK needs ds_id before it sends device data.
+      ds: directoryServer(scenario.scheme),
       challenged: false,
       completed: false,
       busy: false,
@@ -118,7 +121,7 @@ export class SessionsService {
     }
     session.threeDsMethodCompletion =
       channelData.three_ds_method_completion as SimulatedSession['threeDsMethodCompletion'];
-    this.engine.authenticate(session, channel!);
+    this.engine.authenticate(session, channel!, channelData);
     this.lifecycle.moved(session);
     return { status: 201, body: renderSession(session, caller, this.config.publicUrl, 'created') };
   }
@@ -152,7 +155,7 @@ export class SessionsService {
       if (channel === 'browser' && data.three_ds_method_completion !== undefined) {
         session.threeDsMethodCompletion = data.three_ds_method_completion as 'Y' | 'N' | 'U';
       }
-      this.engine.authenticate(session, channel);
+      this.engine.authenticate(session, channel, data);
       this.lifecycle.moved(session);
       return { status: 200, body: renderSession(session, caller, this.config.publicUrl, 'get') };
     });

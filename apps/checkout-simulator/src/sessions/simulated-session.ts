@@ -114,6 +114,10 @@ export interface SimulatedSession {
   challengeRequest?: string;
   completed: boolean;
   challengeDeadline?: number;
+  /** App channel: the SDK's transaction id (EMV sdkTransID), checked on every CReq. */
+  sdkTransactionId?: string;
+  /** App challenge: CRes messages the ACS has sent (EMV acsCounterAtoS). */
+  acsCounter?: number;
   /** Set while an update runs; a parallel one gets 409 `session_already_in_use`. */
   busy: boolean;
 }

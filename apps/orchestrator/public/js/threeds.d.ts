@@ -44,7 +44,16 @@ export type NextAction =
       notification_url: string;
       timeout_seconds: number;
     }
-  | { type: 'collect_channel_data'; channel: 'browser' | 'app' }
+  | { type: 'collect_channel_data'; channel: 'browser' }
+  | {
+      type: 'collect_channel_data';
+      channel: 'app';
+      ds_id: string | null;
+      protocol_version: string;
+      ds_public_key: string | null;
+      ca_public: string | null;
+      three_ds_server_transaction_id: string;
+    }
   | { type: 'challenge'; channel: 'browser'; acs_url: string; creq: string }
   | {
       type: 'challenge';
@@ -53,6 +62,7 @@ export type NextAction =
       acs_reference_number: string;
       acs_signed_content: string;
       three_ds_server_transaction_id: string;
+      protocol_version: string;
     }
   | { type: 'redirect'; acs_url: string; pareq: string; term_url: string; md: string };
 

@@ -7,6 +7,7 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  type ApiOperationOptions,
   ApiParam,
   ApiQuery,
   getSchemaPath,
@@ -24,6 +25,7 @@ import {
   IssuerFingerprintRequestDto,
   SubmitChannelDataRequestDto,
 } from './dto/channel-data.request.dto.js';
+import { AppChallengeResultRequestDto } from './dto/app-challenge-result.request.dto.js';
 import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { RESULT_MODELS } from './dto/result.response.dto.js';
 import {
@@ -48,10 +50,14 @@ const CHECKOUT_ERRORS = [
 
 /** The OpenAPI description of each route of AuthenticationsController. */
 
-/** A step that updates Checkout's session: same answer and the same refusals, body aside. */
-function sessionUpdate(summary: string, body: new () => object, ...refusals: ApiErrorCode[]) {
+/** A POST on one authentication that answers it, with the refusals every such step has. */
+function authenticationStep(
+  operation: ApiOperationOptions,
+  body: new () => object,
+  ...refusals: ApiErrorCode[]
+) {
   return applyDecorators(
-    ApiOperation({ summary }),
+    ApiOperation(operation),
     ID_PARAM,
     ApiBody({ type: body }),
     ApiOkResponse({ type: AuthenticationResponseDto }),
@@ -60,10 +66,19 @@ function sessionUpdate(summary: string, body: new () => object, ...refusals: Api
       ...BODY_ERRORS,
       'AUTHENTICATION_NOT_FOUND',
       'ILLEGAL_TRANSITION',
-      'CONCURRENT_UPDATE',
       ...refusals,
-      ...CHECKOUT_ERRORS,
     ),
+  );
+}
+
+/** A step that updates Checkout's session: same answer and the same refusals, body aside. */
+function sessionUpdate(summary: string, body: new () => object, ...refusals: ApiErrorCode[]) {
+  return authenticationStep(
+    { summary },
+    body,
+    'CONCURRENT_UPDATE',
+    ...refusals,
+    ...CHECKOUT_ERRORS,
   );
 }
 
@@ -132,6 +147,18 @@ export const AuthenticationsApi = {
       'Send the browser or app data; answers the next action',
       SubmitChannelDataRequestDto,
       'HOSTED_NOT_SUPPORTED',
+    ),
+  appChallengeResult: () =>
+    authenticationStep(
+      {
+        summary: "The app's 3DS SDK finished its challenge: re-reads Checkout, answers the state",
+        description:
+          "A hint, like Checkout's callback: the result is read from Checkout. Until the ACS has " +
+          'reported (still `challenge_required`), the answer is the current state and the ' +
+          'authentication keeps being checked. Calling again is harmless.',
+      },
+      AppChallengeResultRequestDto,
+      'CHANNEL_MISMATCH',
     ),
   result: () =>
     applyDecorators(

@@ -15,6 +15,7 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, type TeamRequest } from '../http/api-key.guard.js';
 import { IdempotencyInterceptor, type IdempotentRequest } from '../http/idempotency.interceptor.js';
+import { AppChallengeResults } from './app-challenge-results.service.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationsApi } from './authentications.api-docs.js';
 import { AuthenticationsService } from './authentications.service.js';
@@ -24,6 +25,7 @@ import {
   IssuerFingerprintRequestDto,
   SubmitChannelDataRequestDto,
 } from './dto/channel-data.request.dto.js';
+import { AppChallengeResultRequestDto } from './dto/app-challenge-result.request.dto.js';
 import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
 import { IdPipe } from '../http/id.pipe.js';
@@ -38,6 +40,7 @@ export class AuthenticationsController {
     private readonly authentications: AuthenticationsService,
     private readonly queries: AuthenticationQueries,
     private readonly updates: SessionUpdates,
+    private readonly appChallenges: AppChallengeResults,
   ) {}
 
   @Post()
@@ -80,6 +83,17 @@ export class AuthenticationsController {
     @Body() body: SubmitChannelDataRequestDto,
   ) {
     return this.updates.submitChannelData(request.team!, id, body.channel_data);
+  }
+
+  @Post(':id/app-challenge-result')
+  @HttpCode(200)
+  @AuthenticationsApi.appChallengeResult()
+  appChallengeResult(
+    @Req() request: TeamRequest,
+    @Param('id', new IdPipe('auth')) id: string,
+    @Body() body: AppChallengeResultRequestDto,
+  ) {
+    return this.appChallenges.report(request.team!, id, body);
   }
 
   @Get(':id/result')

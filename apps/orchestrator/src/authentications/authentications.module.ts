@@ -9,6 +9,7 @@ import { ApiKeyCache } from '../security/api-key-cache.js';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
 import { ApiKeySeeder } from '../security/api-key.seeder.js';
 import { SecretBox } from '../security/secret-box.js';
+import { AppChallengeResults } from './app-challenge-results.service.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { AuthenticationsController } from './authentications.controller.js';
@@ -59,6 +60,7 @@ import { RequestContext } from '../logging/request-context.js';
     ApiKeyCache,
     ApiKeyGuard,
     ApiKeySeeder,
+    AppChallengeResults,
     AuthenticationQueries,
     IdempotencyInterceptor,
     AuthenticationTransitionsService,

@@ -1,4 +1,9 @@
-import { CheckoutSessionsClient, type CheckoutCompletion } from '@app/checkout-client';
+import {
+  CheckoutSessionsClient,
+  type CheckoutCompletion,
+  type CheckoutSession,
+  type CreatedSession,
+} from '@app/checkout-client';
 import {
   HostedNotSupportedError,
   InvalidRequestError,
@@ -120,6 +125,7 @@ export class AuthenticationsService {
     );
     this.failpoints.hit('after_checkout_create');
     if (!created) return authenticationView((await this.repository.findById(id))!);
+    const session = await this.withDirectoryServer(request.channel, created);
     // The app channel hands this to the 3DS SDK; it is never stored in clear
     // (docs/checkout-sessions.md#session-secret).
     const answer = (authentication: AuthenticationEntity): Json => ({
@@ -128,7 +134,7 @@ export class AuthenticationsService {
         ? { checkout_session_secret: created.session.session_secret }
         : {}),
     });
-    const outcome = await this.sync.move(inserted, created.session, 'api', {
+    const outcome = await this.sync.move(inserted, session, 'api', {
       answer: idempotency
         ? (after) => ({
             ...idempotency,
@@ -162,6 +168,20 @@ export class AuthenticationsService {
           callback_url: this.sync.callbackUrl(id, token),
           challenge_notification_url: this.sync.challengeNotificationUrl(id),
         };
+  }
+
+  /**
+   * A pending session is answered (202) without `ds` and `certificates`, which an app's 3DS SDK
+   * needs before it has device data to send: they come with an OAuth read
+   * (docs/checkout-sessions.md#app-channel). If that read fails the next action shows them null.
+   */
+  private async withDirectoryServer(
+    channel: CreateAuthenticationRequestDto['channel'],
+    created: CreatedSession,
+  ): Promise<CheckoutSession> {
+    if (channel !== 'app' || created.status !== 202) return created.session;
+    const read = await this.checkout.getSession(created.session.id).catch(() => undefined);
+    return read ?? created.session;
   }
 
   private async createCheckoutSession(

@@ -52,7 +52,9 @@ function nextActionOf(session: CheckoutSession, context: SnapshotContext): NextA
     };
   }
   if (actions.includes('collect_channel_data')) {
-    return { type: 'collect_channel_data', channel: context.channel };
+    return context.channel === 'app'
+      ? appChannelDataAction(session)
+      : { type: 'collect_channel_data', channel: 'browser' };
   }
   if (actions.includes('authenticate')) {
     return {
@@ -72,6 +74,7 @@ function nextActionOf(session: CheckoutSession, context: SnapshotContext): NextA
         acs_reference_number: session.acs.reference_number,
         acs_signed_content: session.acs.signed_content ?? '',
         three_ds_server_transaction_id: session.transaction_id,
+        protocol_version: session.protocol_version,
       };
     }
     // Checkout now returns a ready CReq; older responses need one built (EMV 3DS CReq).
@@ -87,6 +90,22 @@ function nextActionOf(session: CheckoutSession, context: SnapshotContext): NextA
     return { type: 'challenge', channel: 'browser', acs_url: session.acs.url ?? '', creq };
   }
   return null;
+}
+
+/**
+ * A generic 3DS SDK encrypts the device data for the DS named by `ds.ds_id` with
+ * `certificates.ds_public` (docs/checkout-sessions.md#app-channel).
+ */
+function appChannelDataAction(session: CheckoutSession): NextAction {
+  return {
+    type: 'collect_channel_data',
+    channel: 'app',
+    ds_id: session.ds?.ds_id ?? null,
+    protocol_version: session.protocol_version,
+    ds_public_key: session.certificates?.ds_public ?? null,
+    ca_public: session.certificates?.ca_public ?? null,
+    three_ds_server_transaction_id: session.transaction_id,
+  };
 }
 
 function resultFieldsOf(session: CheckoutSession): AuthenticationResultFields {

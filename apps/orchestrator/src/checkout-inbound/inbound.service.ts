@@ -33,6 +33,9 @@ const KNOWN_STATUSES = [
   'expired',
 ];
 
+/** Timeline source of the app's report that its 3DS SDK finished the challenge. */
+const APP_CHALLENGE_RESULT_SOURCE = 'app_challenge_result';
+
 /** Distinct genuine inputs kept per authentication (a CRes, a callback); refusals keep one. */
 const ACCEPTED_ROWS = 3;
 
@@ -162,9 +165,32 @@ export class InboundService {
   }
 
   /**
-   * Re-reads the session for a browser input, at most once per cooldown per authentication. One
-   * that comes during the cooldown is not lost: the authentication's deadline is brought forward
-   * to the cooldown's end.
+   * The app's 3DS SDK finished its challenge (reported through the team's backend). Recorded with
+   * what the SDK said; like the CRes it is only a signal to re-read the session.
+   */
+  async appChallengeResult(
+    authentication: AuthenticationEntity,
+    report: { trans_status: string; sdk_transaction_id?: string },
+  ): Promise<void> {
+    await this.repository.recordInputOnce(
+      authentication.id,
+      {
+        event: 'app_challenge_result_received',
+        source: APP_CHALLENGE_RESULT_SOURCE,
+        detail: { trans_status: report.trans_status },
+      },
+      inputHash(report),
+      ACCEPTED_ROWS,
+    );
+    if (!isFinal(authentication.state)) {
+      await this.reread(authentication, APP_CHALLENGE_RESULT_SOURCE);
+    }
+  }
+
+  /**
+   * Re-reads the session for a browser or app input, at most once per cooldown per
+   * authentication. One that comes during the cooldown is not lost: the authentication's deadline
+   * is brought forward to the cooldown's end.
    */
   private async reread(authentication: AuthenticationEntity, source: string): Promise<void> {
     const cooldownMs = this.config.rereadCooldownMs;

@@ -106,6 +106,10 @@ export const ERROR_CATALOGUE = {
     meaning:
       "A `hosted` authentication is browser only and takes no `channel_data` (Checkout's page gathers it)",
   },
+  CHANNEL_MISMATCH: {
+    status: 422,
+    meaning: "The action belongs to the other channel than the authentication's",
+  },
   UPSTREAM_REJECTED_REQUEST: {
     status: 422,
     meaning: 'Checkout refused the request; details carry its `error_type` and `error_codes`',

@@ -12,15 +12,34 @@ export type NextAction =
       /** Report completion N/U if no notification arrives in this time (EMV: 10 s). */
       timeout_seconds: number;
     }
-  | { type: 'collect_channel_data'; channel: 'browser' | 'app' }
+  | { type: 'collect_channel_data'; channel: 'browser' }
+  | {
+      /**
+       * What a 3DS SDK needs to build its device data (EMV createTransaction and
+       * AuthenticationRequestParameters); null where Checkout's read did not carry it.
+       */
+      type: 'collect_channel_data';
+      channel: 'app';
+      /** EMV directoryServerID: the DS's RID (Checkout `ds.ds_id`). */
+      ds_id: string | null;
+      /** EMV messageVersion the SDK must speak. */
+      protocol_version: string;
+      /** DS public key, base64url JWK, to encrypt the device data (`certificates.ds_public`). */
+      ds_public_key: string | null;
+      /** DS-CA root, base64url DER, to verify the ACS signed content (`certificates.ca_public`). */
+      ca_public: string | null;
+      three_ds_server_transaction_id: string;
+    }
   | { type: 'challenge'; channel: 'browser'; acs_url: string; creq: string }
   | {
+      /** EMV ChallengeParameters for the 3DS SDK's doChallenge. */
       type: 'challenge';
       channel: 'app';
       acs_transaction_id: string;
       acs_reference_number: string;
       acs_signed_content: string;
       three_ds_server_transaction_id: string;
+      protocol_version: string;
     }
   /** 3DS1: post `PaReq`, `TermUrl`, `MD` to `acs_url` (full-page redirect). */
   | { type: 'redirect'; acs_url: string; pareq: string; term_url: string; md: string }

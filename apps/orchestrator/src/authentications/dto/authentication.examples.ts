@@ -175,10 +175,54 @@ const BROWSER_CHALLENGE = {
   response_code: 'C',
 };
 
+const APP_TRANSACTION = {
+  three_ds_server_transaction_id: '2b8e2b2c-1f3a-4d0e-9a77-6f4d3e2c1b0a',
+  protocol_version: '2.2.0',
+};
+
+const APP_DEVICE_DATA_FIRST = {
+  ...AUTHENTICATED,
+  state: 'awaiting_channel_data',
+  outcome: null,
+  guidance: null,
+  channel: 'app',
+  next_action: {
+    type: 'collect_channel_data',
+    channel: 'app',
+    ds_id: 'A000000004',
+    ds_public_key:
+      'eyJrdHkiOiJFQyIsImNydiI6IlAtMjU2IiwieCI6Ik1LQkNUTkljS1VTRGlpMTF5U3MzNTI2aURaOEFpVG83VHU2S1BBcXY3RDQiLCJ5IjoiNEV0bDZTUlcyWWlMVXJONXZmdlZIdWhwN3g4UHhsdG1XV2xiYk00SUZ5TSIsInVzZSI6ImVuYyIsImtpZCI6IjEifQ',
+    ca_public: 'MIIBlzCCAT2gAwIBAgIU…',
+    ...APP_TRANSACTION,
+  },
+  response_code: null,
+  status_reason: null,
+};
+
+const APP_CHALLENGE = {
+  ...APP_DEVICE_DATA_FIRST,
+  state: 'challenge_required',
+  next_action: {
+    type: 'challenge',
+    channel: 'app',
+    acs_transaction_id: '5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+    acs_reference_number: '3DS_LOA_ACS_PPFU_020100_00009',
+    acs_signed_content: 'eyJhbGciOiJFUzI1NiJ9.eyJhY3NVUkwiOiIuLi4ifQ.c2ln',
+    ...APP_TRANSACTION,
+  },
+  response_code: 'C',
+  status_reason: 'ares_status',
+};
+
 export const AUTHENTICATION_EXAMPLES = {
   result_at_once: { summary: 'Frictionless: the result at once', value: AUTHENTICATED },
   three_ds_method: { summary: 'The 3DS Method first', value: THREE_DS_METHOD_FIRST },
   challenge: { summary: 'A challenge in the browser', value: BROWSER_CHALLENGE },
+  app_device_data: {
+    summary: 'App: what the 3DS SDK needs for the device data (DS id, DS key)',
+    value: APP_DEVICE_DATA_FIRST,
+  },
+  app_challenge: { summary: "App: the 3DS SDK's doChallenge parameters", value: APP_CHALLENGE },
 };
 
 /** One example per format, from the same challenged 3DS 2.2 Visa authentication. */

@@ -32,8 +32,44 @@ export class CollectChannelDataActionDto {
   @ApiProperty({ enum: ['collect_channel_data'] })
   type: 'collect_channel_data';
 
-  @ApiProperty({ enum: ['browser', 'app'] })
-  channel: 'browser' | 'app';
+  @ApiProperty({ enum: ['browser'] })
+  channel: 'browser';
+}
+
+/**
+ * What a 3DS SDK needs to produce its device data (EMV createTransaction, then the
+ * AuthenticationRequestParameters sent as `channel_data`).
+ */
+export class AppCollectChannelDataActionDto {
+  @ApiProperty({ enum: ['collect_channel_data'] })
+  type: 'collect_channel_data';
+
+  @ApiProperty({ enum: ['app'] })
+  channel: 'app';
+
+  @ApiProperty({
+    ...nullableString('A000000003'),
+    description: "The SDK's directoryServerID: the DS's RID",
+  })
+  ds_id: string | null;
+
+  @ApiProperty({ description: 'The messageVersion the SDK must use', example: '2.2.0' })
+  protocol_version: string;
+
+  @ApiProperty({
+    ...nullableString(),
+    description: 'DS public key (base64url JWK) to encrypt the device data',
+  })
+  ds_public_key: string | null;
+
+  @ApiProperty({
+    ...nullableString(),
+    description: 'DS-CA root certificate (base64url DER X.509) to verify the ACS signed content',
+  })
+  ca_public: string | null;
+
+  @ApiProperty({ description: 'EMV threeDSServerTransID' })
+  three_ds_server_transaction_id: string;
 }
 
 /** Post `creq` to `acs_url` in an iframe sized by the challenge window. */
@@ -65,11 +101,14 @@ export class AppChallengeActionDto {
   @ApiProperty()
   acs_reference_number: string;
 
-  @ApiProperty({ description: 'JWS from the ACS' })
+  @ApiProperty({ description: 'JWS from the ACS; its payload names the ACS URL' })
   acs_signed_content: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'EMV threeDSServerTransID' })
   three_ds_server_transaction_id: string;
+
+  @ApiProperty({ description: 'EMV messageVersion', example: '2.2.0' })
+  protocol_version: string;
 }
 
 /** 3DS1: post `PaReq`, `TermUrl` and `MD` to `acs_url` (full-page redirect). */
@@ -102,6 +141,7 @@ export class RedirectCardholderActionDto {
 export const NEXT_ACTION_MODELS = [
   ThreeDsMethodActionDto,
   CollectChannelDataActionDto,
+  AppCollectChannelDataActionDto,
   BrowserChallengeActionDto,
   AppChallengeActionDto,
   RedirectActionDto,
