@@ -49,3 +49,10 @@ export function anAppChannel(overrides: Record<string, unknown> = {}): Record<st
     ...overrides,
   };
 }
+
+/** 3RI channel data: no cardholder, only why the merchant authenticates. */
+export function aMerchantInitiatedChannel(
+  requestType = 'recurring_transaction',
+): Record<string, unknown> {
+  return { channel: 'merchant_initiated', request_type: requestType };
+}

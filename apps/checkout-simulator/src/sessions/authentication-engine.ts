@@ -7,6 +7,9 @@ import type { TransStatus } from './scenarios.js';
 import { SessionStore } from './session.store.js';
 import type { Channel, SimulatedSession } from './simulated-session.js';
 
+/** EMV transStatusReason 21: 3RI transaction not supported. */
+const THREE_RI_NOT_SUPPORTED = '21';
+
 /** How the cardholder left the ACS page. */
 export type ChallengeResult = 'authenticated' | 'wrong_password' | 'cancelled';
 
@@ -36,6 +39,9 @@ export class AuthenticationEngine {
         : this.downgradeTo3ds1(session);
     }
     session.acs = this.newAcs(channel);
+    if (channel === 'merchant_initiated') {
+      return this.authenticateWithoutCardholder(session);
+    }
     if (scenario.outcome === 'ds_error' && scenario.flow === 'frictionless') {
       session.acs = undefined;
       return applyError(session, 'ares_error', now);
@@ -44,6 +50,28 @@ export class AuthenticationEngine {
       return this.issueChallenge(session, channel);
     }
     session.flowType = 'frictionless';
+    applyResult(session, scenario.outcome as TransStatus, 'ares_status', now);
+  }
+
+  /**
+   * 3RI: no cardholder, so the ACS can never challenge. A card whose issuer would challenge
+   * answers U with transStatusReason 21, "3RI transaction not supported"
+   * (docs/checkout-sessions.md#merchant-initiated-3ri); the others answer as frictionless.
+   */
+  private authenticateWithoutCardholder(session: SimulatedSession): void {
+    const now = this.clock.now();
+    const { scenario } = session;
+    session.flowType = 'frictionless';
+    session.acs!.interface = undefined;
+    if (scenario.outcome === 'ds_error' && scenario.flow === 'frictionless') {
+      session.acs = undefined;
+      return applyError(session, 'ares_error', now);
+    }
+    if (scenario.flow === 'challenge') {
+      applyResult(session, 'U', 'ares_status', now);
+      session.responseStatusReason = THREE_RI_NOT_SUPPORTED;
+      return;
+    }
     applyResult(session, scenario.outcome as TransStatus, 'ares_status', now);
   }
 
