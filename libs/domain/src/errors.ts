@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_KEY_IN_USE',
   'CHANNEL_NOT_ENABLED',
+  'NO_CARDHOLDER_STEP',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_BUSY',
   'UPSTREAM_REJECTED_REQUEST',
@@ -219,6 +220,21 @@ export class ChannelNotEnabledError extends DomainError {
     super(`The ${channel} channel is not enabled; enabled: ${enabled.join(', ') || 'none'}`, {
       channel,
       enabled_channels: enabled,
+    });
+  }
+}
+
+/**
+ * A cardholder step (3DS Method, channel data) asked of a merchant-initiated (3RI)
+ * authentication: it has no cardholder, and its channel data went with the create.
+ */
+export class NoCardholderStepError extends DomainError {
+  readonly code = 'NO_CARDHOLDER_STEP';
+
+  constructor(action: 'submit_channel_data' | 'report_issuer_fingerprint') {
+    super(`A merchant-initiated (3RI) authentication has no cardholder step: '${action}'`, {
+      channel: 'merchant_initiated',
+      action,
     });
   }
 }

@@ -30,6 +30,7 @@ export {
   AuthenticationNotFoundError,
   CallbackTokenInvalidError,
   ChannelNotEnabledError,
+  NoCardholderStepError,
   ConcurrentUpdateError,
   InputRefusedError,
   InvalidRequestError,

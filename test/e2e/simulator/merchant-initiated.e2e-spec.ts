@@ -1,18 +1,16 @@
 import { contractViolations } from '../../support/checkout-contract.js';
 import { CheckoutApi, type ApiResponse } from '../../support/simulator/checkout-api.js';
-import { aMerchantInitiatedChannel, aSessionRequest } from '../../support/simulator/factories.js';
+import {
+  AN_INITIAL_TRANSACTION,
+  aMerchantInitiatedChannel,
+  aSessionRequest,
+} from '../../support/simulator/factories.js';
 import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
 const FRICTIONLESS_N = '4539628347117863';
 const CHALLENGE_Y = '4242424242424242';
 const THREE_DS1_FALLBACK_AMOUNT = 123321;
-
-const INITIAL_TRANSACTION = {
-  acs_transaction_id: 'be481bd1-1f1e-4d1b-a0c3-0f6bcd5cd2a1',
-  authentication_method: 'challenge_occurred',
-  authentication_timestamp: '2026-11-02T10:00:00Z',
-};
 
 /** 3RI (merchant_initiated channel data at create): final at once, never a challenge. */
 describe('simulator: merchant-initiated 3RI (e2e)', () => {
@@ -34,7 +32,7 @@ describe('simulator: merchant-initiated 3RI (e2e)', () => {
         number,
         authentication_type: 'recurring',
         channel_data: aMerchantInitiatedChannel(),
-        initial_transaction: INITIAL_TRANSACTION,
+        initial_transaction: AN_INITIAL_TRANSACTION,
         ...overrides,
       }),
     );
@@ -54,7 +52,7 @@ describe('simulator: merchant-initiated 3RI (e2e)', () => {
       challenged: false,
       next_actions: ['complete'],
       eci: '05',
-      initial_transaction: INITIAL_TRANSACTION,
+      initial_transaction: AN_INITIAL_TRANSACTION,
     });
     expect(created.body.cryptogram).toEqual(expect.any(String));
     expect(created.body.acs.interface).toBeUndefined();

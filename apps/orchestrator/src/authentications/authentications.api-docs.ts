@@ -59,6 +59,7 @@ function sessionUpdate(summary: string, body: new () => object) {
       ...BODY_ERRORS,
       'AUTHENTICATION_NOT_FOUND',
       'ILLEGAL_TRANSITION',
+      'NO_CARDHOLDER_STEP',
       'CONCURRENT_UPDATE',
       ...CHECKOUT_ERRORS,
     ),

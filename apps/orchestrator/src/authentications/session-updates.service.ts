@@ -3,6 +3,7 @@ import {
   ConcurrentUpdateError,
   IllegalTransitionError,
   InvalidRequestError,
+  NoCardholderStepError,
   UpstreamRejectedRequestError,
   UpstreamUnavailableError,
 } from '@app/domain';
@@ -50,6 +51,9 @@ export class SessionUpdates {
    */
   async reportIssuerFingerprint(team: string, id: string, completion: Completion): Promise<Json> {
     const authentication = await this.queries.owned(team, id);
+    if (authentication.channel === 'merchant_initiated') {
+      throw new NoCardholderStepError('report_issuer_fingerprint');
+    }
     return authenticationView(await this.fingerprint(authentication, completion, 'api'));
   }
 
@@ -86,6 +90,10 @@ export class SessionUpdates {
 
   async submitChannelData(team: string, id: string, data: ChannelDataDto): Promise<Json> {
     const authentication = await this.queries.owned(team, id);
+    // 3RI channel data goes with the create (docs/checkout-sessions.md#merchant-initiated-3ri).
+    if (authentication.channel === 'merchant_initiated' || data.channel === 'merchant_initiated') {
+      throw new NoCardholderStepError('submit_channel_data');
+    }
     if (data.channel !== authentication.channel) {
       throw new InvalidRequestError('channel_data.channel must match the authentication channel', {
         channel: authentication.channel,

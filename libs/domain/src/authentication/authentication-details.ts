@@ -12,7 +12,7 @@ export type NextAction =
       /** Report completion N/U if no notification arrives in this time (EMV: 10 s). */
       timeout_seconds: number;
     }
-  | { type: 'collect_channel_data'; channel: 'browser' | 'app' }
+  | { type: 'collect_channel_data'; channel: 'browser' | 'app' | 'merchant_initiated' }
   | { type: 'challenge'; channel: 'browser'; acs_url: string; creq: string }
   | {
       type: 'challenge';

@@ -32,8 +32,8 @@ export class CollectChannelDataActionDto {
   @ApiProperty({ enum: ['collect_channel_data'] })
   type: 'collect_channel_data';
 
-  @ApiProperty({ enum: ['browser', 'app'] })
-  channel: 'browser' | 'app';
+  @ApiProperty({ enum: ['browser', 'app', 'merchant_initiated'] })
+  channel: 'browser' | 'app' | 'merchant_initiated';
 }
 
 /** Post `creq` to `acs_url` in an iframe sized by the challenge window. */
@@ -133,8 +133,8 @@ export class AuthenticationResponseDto {
   })
   next_action: object | null;
 
-  @ApiProperty({ enum: ['browser', 'app'] })
-  channel: 'browser' | 'app';
+  @ApiProperty({ enum: ['browser', 'app', 'merchant_initiated'] })
+  channel: 'browser' | 'app' | 'merchant_initiated';
 
   @ApiProperty({ type: 'integer', nullable: true, description: 'Minor units', example: 1999 })
   amount: number | null;
