@@ -5,13 +5,12 @@ import { applyError, applyResult, directoryServer } from './authentication-resul
 import { newCryptogram, newUuid } from './identifiers.js';
 import type { TransStatus } from './scenarios.js';
 import { SessionStore } from './session.store.js';
-import type { Channel, SimulatedSession } from './simulated-session.js';
+import type { ChallengeResult, Channel, SimulatedSession } from './simulated-session.js';
+
+export type { ChallengeResult } from './simulated-session.js';
 
 /** EMV transStatusReason 21: 3RI transaction not supported. */
 const THREE_RI_NOT_SUPPORTED = '21';
-
-/** How the cardholder left the ACS page. */
-export type ChallengeResult = 'authenticated' | 'wrong_password' | 'cancelled';
 
 /**
  * The issuer side of the simulation: what the DS and ACS answer for a session's scenario. Each
@@ -53,28 +52,6 @@ export class AuthenticationEngine {
     applyResult(session, scenario.outcome as TransStatus, 'ares_status', now);
   }
 
-  /**
-   * 3RI: no cardholder, so the ACS can never challenge. A card whose issuer would challenge
-   * answers U with transStatusReason 21, "3RI transaction not supported"
-   * (docs/checkout-sessions.md#merchant-initiated-3ri); the others answer as frictionless.
-   */
-  private authenticateWithoutCardholder(session: SimulatedSession): void {
-    const now = this.clock.now();
-    const { scenario } = session;
-    session.flowType = 'frictionless';
-    session.acs!.interface = undefined;
-    if (scenario.outcome === 'ds_error' && scenario.flow === 'frictionless') {
-      session.acs = undefined;
-      return applyError(session, 'ares_error', now);
-    }
-    if (scenario.flow === 'challenge') {
-      applyResult(session, 'U', 'ares_status', now);
-      session.responseStatusReason = THREE_RI_NOT_SUPPORTED;
-      return;
-    }
-    applyResult(session, scenario.outcome as TransStatus, 'ares_status', now);
-  }
-
   /** The RReq after the cardholder answered (or left) the ACS challenge page. */
   finishChallenge(session: SimulatedSession, result: ChallengeResult): void {
     const now = this.clock.now();
@@ -94,6 +71,13 @@ export class AuthenticationEngine {
     // (docs/checkout-sessions.md#session-response).
     applyResult(session, outcome as TransStatus, reason, now, { reportTransStatus: !threeDs1 });
     if (threeDs1) session.xid = newCryptogram();
+  }
+
+  /** The transStatus the RReq for this answer will carry, which the CRes announces first. */
+  challengeTransStatus(session: SimulatedSession, result: ChallengeResult): TransStatus {
+    if (result !== 'authenticated') return 'N';
+    const { outcome } = session.scenario;
+    return outcome === 'ds_error' ? 'U' : (outcome as TransStatus);
   }
 
   /** No answer from the cardholder before the ACS gave up (challenge time-out). */
@@ -122,6 +106,28 @@ export class AuthenticationEngine {
       session.acs.challenge_cancel_reason = reason;
       session.acs.challenge_cancel_reason_code = code;
     }
+  }
+
+  /**
+   * 3RI: no cardholder, so the ACS can never challenge. A card whose issuer would challenge
+   * answers U with transStatusReason 21, "3RI transaction not supported"
+   * (docs/checkout-sessions.md#merchant-initiated-3ri); the others answer as frictionless.
+   */
+  private authenticateWithoutCardholder(session: SimulatedSession): void {
+    const now = this.clock.now();
+    const { scenario } = session;
+    session.flowType = 'frictionless';
+    session.acs!.interface = undefined;
+    if (scenario.outcome === 'ds_error' && scenario.flow === 'frictionless') {
+      session.acs = undefined;
+      return applyError(session, 'ares_error', now);
+    }
+    if (scenario.flow === 'challenge') {
+      applyResult(session, 'U', 'ares_status', now);
+      session.responseStatusReason = THREE_RI_NOT_SUPPORTED;
+      return;
+    }
+    applyResult(session, scenario.outcome as TransStatus, 'ares_status', now);
   }
 
   private issueChallenge(session: SimulatedSession, channel: Channel): void {
