@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { contractViolations } from '../../support/checkout-contract.js';
 import { HttpRecorder, type RecordedRequest } from '../../support/http-recorder.js';
-import { CheckoutApi } from '../../support/simulator/checkout-api.js';
+import { CheckoutApi, expectConformingAnswers } from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
 import {
   startSimulator,
@@ -32,6 +32,7 @@ describe('simulator: webhook and callback deliveries (e2e)', () => {
   let simulator: SimulatorUnderTest;
   let merchant: HttpRecorder;
   let api: CheckoutApi;
+  expectConformingAnswers(() => api);
   let oauth: string;
 
   beforeAll(async () => {
@@ -194,6 +195,8 @@ describe('simulator: webhook and callback deliveries (e2e)', () => {
         .createSession(oauth, aSessionRequest({ channel_data: aBrowserChannel() }))
         .catch(() => undefined);
       expect(faulted?.body?.id).toBeUndefined();
+      // The injected fault breaks the answer on purpose; the ones after it must conform.
+      api.contractViolations();
 
       // A later session's webhooks arrive after any the faulted request would have sent.
       const id = await createApproved();

@@ -1,5 +1,9 @@
 import { contractViolations } from '../../support/checkout-contract.js';
-import { CheckoutApi, type ApiResponse } from '../../support/simulator/checkout-api.js';
+import {
+  CheckoutApi,
+  type ApiResponse,
+  expectConformingAnswers,
+} from '../../support/simulator/checkout-api.js';
 import {
   AN_INITIAL_TRANSACTION,
   aMerchantInitiatedChannel,
@@ -16,6 +20,7 @@ const THREE_DS1_FALLBACK_AMOUNT = 123321;
 describe('simulator: merchant-initiated 3RI (e2e)', () => {
   let simulator: SimulatorUnderTest;
   let api: CheckoutApi;
+  expectConformingAnswers(() => api);
   let oauth: string;
 
   beforeAll(async () => {

@@ -1,6 +1,10 @@
 import { contractViolations } from '../../support/checkout-contract.js';
 import { answerChallenge, decodeJson, formOf, postForm } from '../../support/simulator/browser.js';
-import { CheckoutApi, type ApiResponse } from '../../support/simulator/checkout-api.js';
+import {
+  CheckoutApi,
+  type ApiResponse,
+  expectConformingAnswers,
+} from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
 import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
 
@@ -16,6 +20,7 @@ const RREQ_DELAY_MS = 30_000;
 describe('simulator: RReq delay after the challenge (e2e)', () => {
   let simulator: SimulatorUnderTest;
   let api: CheckoutApi;
+  expectConformingAnswers(() => api);
   let oauth: string;
 
   beforeAll(async () => {
