@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
+import type { CheckoutConfig } from '../../apps/orchestrator/src/config/checkout.config.js';
 import type { EventsConfig } from '../../apps/orchestrator/src/config/events.config.js';
 import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
@@ -41,6 +42,8 @@ export class Orchestration {
       jobs?: Partial<JobsConfig>;
       events?: Partial<EventsConfig>;
       security?: Partial<SecurityConfig>;
+      /** The enabled Checkout channels (CHECKOUT_CHANNELS); browser and app by default. */
+      channels?: CheckoutConfig['channels'];
     } = {},
   ): Promise<Orchestration> {
     const port = await freePort();
@@ -58,6 +61,7 @@ export class Orchestration {
         tokenUrl: `${simulator.url}/connect/token`,
         clientId: SIMULATOR_CLIENT.id,
         clientSecret: SIMULATOR_CLIENT.secret,
+        ...(options.channels ? { channels: options.channels } : {}),
         ...(options.checkoutTimeoutMs
           ? {
               timeoutMs: options.checkoutTimeoutMs,

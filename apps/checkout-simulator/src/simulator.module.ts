@@ -22,6 +22,7 @@ import { JsonBodyParser } from './http/json-body.js';
 import { AccessTokenService } from './oauth/access-token.service.js';
 import { TokenController } from './oauth/token.controller.js';
 import { AuthenticationEngine } from './sessions/authentication-engine.js';
+import { RreqTiming } from './sessions/rreq-timing.js';
 import { SessionLifecycle } from './sessions/session-lifecycle.js';
 import { SessionStore } from './sessions/session.store.js';
 import { SessionsController } from './sessions/sessions.controller.js';
@@ -51,6 +52,7 @@ import { SessionsService } from './sessions/sessions.service.js';
     RequestLog,
     RouteFaults,
     RequestValidator,
+    RreqTiming,
     SessionLifecycle,
     SessionStore,
     SessionsService,

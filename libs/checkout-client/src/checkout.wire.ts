@@ -96,7 +96,14 @@ export interface CheckoutAppData {
   sdk_ui_elements: string[];
 }
 
-export type CheckoutChannelData = CheckoutBrowserData | CheckoutAppData;
+/** 3RI: no cardholder, only why the merchant authenticates. */
+export interface CheckoutMerchantInitiatedData {
+  channel: 'merchant_initiated';
+  request_type: string;
+}
+
+export type CheckoutChannelData =
+  CheckoutBrowserData | CheckoutAppData | CheckoutMerchantInitiatedData;
 
 export interface CheckoutCreateSessionRequest {
   source: CheckoutSource;

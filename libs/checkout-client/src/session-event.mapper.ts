@@ -1,5 +1,6 @@
 import { UpstreamRejectedRequestError, type AuthenticationEvent, type Outcome } from '@app/domain';
 import type { CheckoutSession, CheckoutSessionStatus } from './checkout.wire.js';
+import type { SessionChannel } from './session-scopes.js';
 
 type Step = 'awaiting_input' | 'challenge_issued' | 'challenge_abandoned' | 'session_expired';
 
@@ -26,7 +27,7 @@ export const MEANING_OF_CHECKOUT_STATUS = {
  */
 export function eventForSession(
   session: CheckoutSession,
-  channel: 'browser' | 'app',
+  channel: SessionChannel,
 ): AuthenticationEvent | null {
   const meaning = MEANING_OF_CHECKOUT_STATUS[session.status] as
     (typeof MEANING_OF_CHECKOUT_STATUS)[CheckoutSessionStatus] | undefined;

@@ -7,6 +7,15 @@ describe('sessionScopes', () => {
     expect(sessionScopes(['app'])).toEqual(['sessions:app']);
   });
 
+  it('asks for no scope of its own for 3RI, and for sessions:app when 3RI is the only channel', () => {
+    expect(sessionScopes(['browser', 'merchant_initiated'])).toEqual(['sessions:browser']);
+    expect(sessionScopes(['browser', 'app', 'merchant_initiated'])).toEqual([
+      'sessions:browser',
+      'sessions:app',
+    ]);
+    expect(sessionScopes(['merchant_initiated'])).toEqual(['sessions:app']);
+  });
+
   it('asks for nothing when no channel is enabled', () => {
     expect(sessionScopes([])).toEqual([]);
   });

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'CHANNEL_NOT_ENABLED',
   'HOSTED_NOT_SUPPORTED',
   'CHANNEL_MISMATCH',
+  'NO_CARDHOLDER_STEP',
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_BUSY',
   'UPSTREAM_REJECTED_REQUEST',
@@ -245,6 +246,21 @@ export class ChannelMismatchError extends DomainError {
     super(`'${action}' is for ${expected} authentications; this one is ${actual}`, {
       action,
       channel: actual,
+    });
+  }
+}
+
+/**
+ * A cardholder step (3DS Method, channel data) asked of a merchant-initiated (3RI)
+ * authentication: it has no cardholder, and its channel data went with the create.
+ */
+export class NoCardholderStepError extends DomainError {
+  readonly code = 'NO_CARDHOLDER_STEP';
+
+  constructor(action: 'submit_channel_data' | 'report_issuer_fingerprint') {
+    super(`A merchant-initiated (3RI) authentication has no cardholder step: '${action}'`, {
+      channel: 'merchant_initiated',
+      action,
     });
   }
 }

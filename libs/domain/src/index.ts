@@ -32,6 +32,7 @@ export {
   CallbackTokenInvalidError,
   ChannelMismatchError,
   ChannelNotEnabledError,
+  NoCardholderStepError,
   ConcurrentUpdateError,
   InputRefusedError,
   HostedNotSupportedError,

@@ -6,7 +6,11 @@ import { startWithRecordedCheckout } from '../../support/recorded-checkout.js';
 import type { RecordedRequest } from '../../support/http-recorder.js';
 import type { RecordingProxy } from '../../support/recording-proxy.js';
 import { aCreateBody } from '../../support/result-expectations.js';
-import { aBrowserChannel, anAppChannel } from '../../support/simulator/factories.js';
+import {
+  aBrowserChannel,
+  aMerchantInitiatedChannel,
+  anAppChannel,
+} from '../../support/simulator/factories.js';
 import type { SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
 import { TEAM_A, TEAM_B, testDatabaseUrl } from '../../support/test-config.js';
 
@@ -107,24 +111,30 @@ describe('Checkout configuration: processing channels and channels (e2e)', () =>
     );
   });
 
-  it('refuses a create on a channel not enabled, before anything is recorded', async () => {
-    const refused = await create(
-      TEAM_A.apiKey,
-      aCreateBody(CARD, { channel: 'app', channel_data: anAppChannel() }),
-      'app-channel-key',
-    ).expect(422);
-    expect(refused.body.error).toMatchObject({
-      code: 'CHANNEL_NOT_ENABLED',
-      details: { channel: 'app', enabled_channels: ['browser'] },
-    });
-    expect(sessionRequests()).toEqual([]);
-    const rows = await db.query(
-      `SELECT (SELECT count(*) FROM authentications)::int AS authentications,
+  it.each([
+    ['app', anAppChannel()],
+    ['merchant_initiated', aMerchantInitiatedChannel()],
+  ])(
+    'refuses a create on the %s channel, not enabled, before anything is recorded',
+    async (channel, channelData) => {
+      const refused = await create(
+        TEAM_A.apiKey,
+        aCreateBody(CARD, { channel, channel_data: channelData }),
+        `${channel}-channel-key`,
+      ).expect(422);
+      expect(refused.body.error).toMatchObject({
+        code: 'CHANNEL_NOT_ENABLED',
+        details: { channel, enabled_channels: ['browser'] },
+      });
+      expect(sessionRequests()).toEqual([]);
+      const rows = await db.query(
+        `SELECT (SELECT count(*) FROM authentications)::int AS authentications,
               (SELECT count(*) FROM idempotency_keys)::int AS idempotency_keys`,
-    );
-    expect(rows.rows[0]).toEqual({ authentications: 0, idempotency_keys: 0 });
+      );
+      expect(rows.rows[0]).toEqual({ authentications: 0, idempotency_keys: 0 });
 
-    // The key was not spent: the same key with an enabled channel starts an authentication.
-    await create(TEAM_A.apiKey, aCreateBody(CARD), 'app-channel-key').expect(201);
-  });
+      // The key was not spent: the same key with an enabled channel starts an authentication.
+      await create(TEAM_A.apiKey, aCreateBody(CARD), `${channel}-channel-key`).expect(201);
+    },
+  );
 });

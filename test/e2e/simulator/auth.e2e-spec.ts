@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { contractViolations } from '../../support/checkout-contract.js';
-import { CheckoutApi, type ApiResponse } from '../../support/simulator/checkout-api.js';
+import {
+  CheckoutApi,
+  type ApiResponse,
+  expectConformingAnswers,
+} from '../../support/simulator/checkout-api.js';
 import {
   aBrowserChannel,
   aSessionRequest,
@@ -86,6 +90,7 @@ function expectIssuedToken(response: ApiResponse, scope: string): void {
 describe('simulator: authentication (e2e)', () => {
   let simulator: SimulatorUnderTest;
   let api: CheckoutApi;
+  expectConformingAnswers(() => api);
   let both: string;
   let browserOnly: string;
   let appOnly: string;
@@ -266,6 +271,7 @@ describe('simulator: authentication (e2e)', () => {
   describe('token lifetime and revocation', () => {
     let shortLived: SimulatorUnderTest;
     let shortApi: CheckoutApi;
+    expectConformingAnswers(() => shortApi);
 
     beforeAll(async () => {
       // Long enough that real time never expires a token mid-test; the simulated clock does.

@@ -1,5 +1,5 @@
 import { contractViolations } from '../../support/checkout-contract.js';
-import { CheckoutApi } from '../../support/simulator/checkout-api.js';
+import { CheckoutApi, expectConformingAnswers } from '../../support/simulator/checkout-api.js';
 import { aSessionRequest } from '../../support/simulator/factories.js';
 import {
   SIMULATOR_CLIENT,
@@ -15,6 +15,7 @@ import {
 describe('simulator: control API (e2e)', () => {
   let simulator: SimulatorUnderTest;
   let api: CheckoutApi;
+  expectConformingAnswers(() => api);
   let oauth: string;
 
   beforeAll(async () => {
@@ -282,6 +283,7 @@ describe('simulator: control API (e2e)', () => {
 describe('simulator: control API switched off (e2e)', () => {
   let simulator: SimulatorUnderTest;
   let api: CheckoutApi;
+  expectConformingAnswers(() => api);
 
   beforeAll(async () => {
     simulator = await startSimulator({ controlApi: false });

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { contractViolations } from '../../support/checkout-contract.js';
 import type { HttpRecorder, RecordedRequest } from '../../support/http-recorder.js';
 import type { CheckoutApi } from '../../support/simulator/checkout-api.js';
+import { expectConformingAnswers } from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
 import {
   startSimulatorWithWebhooks,
@@ -32,6 +33,7 @@ describe('simulator: webhook and callback deliveries (e2e)', () => {
   let sim: SimulatorWithWebhooks;
   let merchant: HttpRecorder;
   let api: CheckoutApi;
+  expectConformingAnswers(() => api);
   let oauth: string;
 
   beforeAll(async () => {
@@ -187,6 +189,8 @@ describe('simulator: webhook and callback deliveries (e2e)', () => {
         .createSession(oauth, aSessionRequest({ channel_data: aBrowserChannel() }))
         .catch(() => undefined);
       expect(faulted?.body?.id).toBeUndefined();
+      // The injected fault breaks the answer on purpose; the ones after it must conform.
+      api.contractViolations();
 
       // A later session's webhooks arrive after any the faulted request would have sent.
       const id = await createApproved();

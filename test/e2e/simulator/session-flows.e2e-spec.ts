@@ -7,7 +7,11 @@ import {
   formOf,
   postForm,
 } from '../../support/simulator/browser.js';
-import { CheckoutApi, type ApiResponse } from '../../support/simulator/checkout-api.js';
+import {
+  CheckoutApi,
+  type ApiResponse,
+  expectConformingAnswers,
+} from '../../support/simulator/checkout-api.js';
 import {
   aBrowserChannel,
   anAppChannel,
@@ -52,6 +56,7 @@ describe('simulator: session flows (e2e)', () => {
   let simulator: SimulatorUnderTest;
   let merchant: HttpRecorder;
   let api: CheckoutApi;
+  expectConformingAnswers(() => api);
   let oauth: string;
 
   beforeAll(async () => {
@@ -330,6 +335,7 @@ describe('simulator: session flows (e2e)', () => {
 describe('simulator: session time-outs (e2e)', () => {
   let simulator: SimulatorUnderTest;
   let api: CheckoutApi;
+  expectConformingAnswers(() => api);
   let oauth: string;
 
   beforeAll(async () => {

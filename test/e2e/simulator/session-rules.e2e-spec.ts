@@ -1,6 +1,10 @@
 import { contractViolations } from '../../support/checkout-contract.js';
 import { HttpRecorder } from '../../support/http-recorder.js';
-import { CheckoutApi, type ApiResponse } from '../../support/simulator/checkout-api.js';
+import {
+  CheckoutApi,
+  type ApiResponse,
+  expectConformingAnswers,
+} from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
 import {
   startSimulator,
@@ -26,6 +30,7 @@ function expectNotAllowedDueToState(response: ApiResponse): void {
 describe('simulator: session rules (e2e)', () => {
   let simulator: SimulatorUnderTest;
   let api: CheckoutApi;
+  expectConformingAnswers(() => api);
   let oauth: string;
 
   beforeAll(async () => {
@@ -224,6 +229,11 @@ describe('simulator: session rules (e2e)', () => {
         }),
       );
       expect(created.status).toBe(202);
+      // The echo keeps Checkout's spelling, which the document's enums (with commas) lack.
+      expect(api.contractViolations()).toEqual([
+        expect.stringMatching(/cardholder_account_age_indicator must be equal to one of/),
+        expect.stringMatching(/three_ds_req_auth_method must be equal to one of/),
+      ]);
       const refused = await api.createSession(
         oauth,
         aSessionRequest({ account_info: { cardholder_account_age_indicator: 'no_account,x' } }),
@@ -244,6 +254,7 @@ describe('simulator: session rules (e2e)', () => {
           aSessionRequest({ processing_channel_id: `pc_${'q'.repeat(26)}` }),
         );
         expect(created.status).toBe(202);
+        expect(unboundApi.contractViolations()).toEqual([]);
       } finally {
         await unbound.close();
       }

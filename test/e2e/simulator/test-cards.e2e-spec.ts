@@ -9,7 +9,7 @@ import {
   postForm,
   runThreeDsMethod,
 } from '../../support/simulator/browser.js';
-import { CheckoutApi } from '../../support/simulator/checkout-api.js';
+import { CheckoutApi, expectConformingAnswers } from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
 import {
   startSimulatorWithMerchant,
@@ -46,6 +46,7 @@ describe('simulator: every Checkout test card (e2e)', () => {
   let simulator: SimulatorUnderTest;
   let merchant: HttpRecorder;
   let api: CheckoutApi;
+  expectConformingAnswers(() => api);
   let oauth: string;
 
   beforeAll(async () => {

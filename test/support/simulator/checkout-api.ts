@@ -1,3 +1,4 @@
+import { responseContractViolations } from '../checkout-contract.js';
 import { SIMULATOR_CLIENT } from './simulator-app.js';
 
 export interface ApiResponse {
@@ -8,9 +9,23 @@ export interface ApiResponse {
   readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** A thin, untyped HTTP client for Checkout's API as a test would use it against the simulator. */
+/**
+ * A thin, untyped HTTP client for Checkout's API as a test would use it against the simulator.
+ * Every answer of a documented Checkout route is checked against Checkout's OpenAPI document;
+ * `contractViolations()` hands over what broke it since the last call (specs check it after
+ * each test).
+ */
 export class CheckoutApi {
+  private violations: string[] = [];
+
   constructor(readonly baseUrl: string) {}
+
+  /** The OpenAPI violations of the answers since the last call, then forgets them. */
+  contractViolations(): string[] {
+    const found = this.violations;
+    this.violations = [];
+    return found;
+  }
 
   async token(scope = 'sessions:browser sessions:app'): Promise<string> {
     const response = await this.tokenRequest({
@@ -98,6 +113,20 @@ export class CheckoutApi {
     } catch {
       body = undefined;
     }
+    this.violations.push(...responseContractViolations(method, path, response.status, body));
     return { status: response.status, headers: response.headers, text, body };
   }
+}
+
+/**
+ * Call at describe level: after each test, every Checkout API answer the clients received
+ * conforms to Checkout's OpenAPI document. `clients` is read after the test (set in beforeAll).
+ */
+export function expectConformingAnswers(
+  clients: () => CheckoutApi | Array<CheckoutApi | undefined>,
+) {
+  afterEach(() => {
+    const all = [clients()].flat().filter((client) => client !== undefined);
+    expect(all.flatMap((client) => client.contractViolations())).toEqual([]);
+  });
 }

@@ -49,3 +49,17 @@ export function anAppChannel(overrides: Record<string, unknown> = {}): Record<st
     ...overrides,
   };
 }
+
+/** 3RI channel data: no cardholder, only why the merchant authenticates. */
+export function aMerchantInitiatedChannel(
+  requestType = 'recurring_transaction',
+): Record<string, unknown> {
+  return { channel: 'merchant_initiated', request_type: requestType };
+}
+
+/** The earlier, cardholder-present authentication a 3RI one links to. */
+export const AN_INITIAL_TRANSACTION = {
+  acs_transaction_id: 'be481bd1-1f1e-4d1b-a0c3-0f6bcd5cd2a1',
+  authentication_method: 'challenge_occurred',
+  authentication_timestamp: '2026-11-02T10:00:00Z',
+};

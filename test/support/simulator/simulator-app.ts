@@ -41,6 +41,7 @@ export async function startSimulator(overrides: ConfigOverrides = {}): Promise<S
     tokenTtlSeconds: 3600,
     sessionTtlSeconds: 900,
     challengeTtlSeconds: 600,
+    rreqDelayMs: 0,
     controlApi: true,
     ...overrides,
     webhook: {

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
 import { AuthenticationEngine, type ChallengeResult } from '../sessions/authentication-engine.js';
 import { CHALLENGE_PASSWORD } from '../sessions/scenarios.js';
+import { RreqTiming } from '../sessions/rreq-timing.js';
 import { SessionLifecycle } from '../sessions/session-lifecycle.js';
 import { SessionStore } from '../sessions/session.store.js';
 import type { SimulatedSession } from '../sessions/simulated-session.js';
@@ -21,6 +22,7 @@ export class AcsController {
     private readonly store: SessionStore,
     private readonly engine: AuthenticationEngine,
     private readonly lifecycle: SessionLifecycle,
+    private readonly rreqTiming: RreqTiming,
     @Inject(simulatorConfig.KEY) private readonly config: SimulatorConfig,
   ) {}
 
@@ -61,14 +63,14 @@ export class AcsController {
       void reply.status(400);
       return page('Authentication', '<p>This challenge is unknown or no longer open.</p>');
     }
-    this.engine.finishChallenge(session, challengeResult(form));
-    this.lifecycle.moved(session);
+    const result = challengeResult(form);
+    this.lifecycle.answered(session, result, this.rreqTiming.delayMs);
     const cres = encodeJson({
       threeDSServerTransID: session.transactionId,
       acsTransID: session.acs!.transaction_id,
       messageType: 'CRes',
       messageVersion: session.protocolVersion,
-      transStatus: session.responseCode ?? 'U',
+      transStatus: this.engine.challengeTransStatus(session, result),
       challengeCompletionInd: 'Y',
     });
     const exit = hostedExitUrl(session);
@@ -95,7 +97,8 @@ export class AcsController {
       return undefined;
     }
     this.lifecycle.catchUp(session);
-    return session.status === 'challenged' ? session : undefined;
+    // An answered challenge is closed even while its RReq is on the way.
+    return session.status === 'challenged' && !session.pendingRreq ? session : undefined;
   }
 }
 

@@ -15,6 +15,7 @@ export const simulatorConfig = registerAs('simulator', () => {
     tokenTtlSeconds: env.SIMULATOR_TOKEN_TTL_SECONDS,
     sessionTtlSeconds: env.SIMULATOR_SESSION_TTL_SECONDS,
     challengeTtlSeconds: env.SIMULATOR_CHALLENGE_TTL_SECONDS,
+    rreqDelayMs: env.SIMULATOR_RREQ_DELAY_MS,
     webhook: {
       url: env.SIMULATOR_WEBHOOK_URL,
       secret: env.SIMULATOR_WEBHOOK_SECRET,

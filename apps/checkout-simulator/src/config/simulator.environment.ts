@@ -46,6 +46,14 @@ export class SimulatorEnvironment extends HttpServerEnvironment {
   @Min(1)
   SIMULATOR_CHALLENGE_TTL_SECONDS: number = 600;
 
+  /**
+   * How long after the challenge form the RReq reaches the session (docs/checkout-sessions.md#challenge):
+   * 0 makes it final at once; more lets the CRes reach the merchant first.
+   */
+  @IsInt()
+  @Min(0)
+  SIMULATOR_RREQ_DELAY_MS: number = 0;
+
   /** Where signed `authentication_*` workflow webhooks go; unset = none are sent. */
   @IsOptional()
   @IsUrl(HTTP_URL)

@@ -7,6 +7,7 @@ import {
   Inject,
   Param,
   Post,
+  Put,
   UseGuards,
   ValidationPipe,
 } from '@nestjs/common';
@@ -15,9 +16,10 @@ import { CallbackSender } from '../delivery/callback.sender.js';
 import { DeliveryFaults } from '../delivery/delivery-faults.js';
 import { WebhookSender } from '../delivery/webhook.sender.js';
 import { AccessTokenService } from '../oauth/access-token.service.js';
+import { RreqTiming } from '../sessions/rreq-timing.js';
 import { SessionStore } from '../sessions/session.store.js';
 import { ControlApiGuard } from './control-api.guard.js';
-import { AdvanceClockDto, DeliveryFaultDto, RouteFaultDto } from './control.dto.js';
+import { AdvanceClockDto, DeliveryFaultDto, RouteFaultDto, SettingsDto } from './control.dto.js';
 import { RequestLog } from './request-log.js';
 import { RouteFaults } from './route-faults.js';
 
@@ -40,6 +42,7 @@ export class ControlController {
     private readonly callbacks: CallbackSender,
     private readonly webhooks: WebhookSender,
     @Inject(SessionStore) private readonly store: SessionStore,
+    private readonly rreqTiming: RreqTiming,
   ) {}
 
   @Post('faults')
@@ -81,6 +84,13 @@ export class ControlController {
   advanceClock(@Body(validation) dto: AdvanceClockDto) {
     this.clock.advance(dto.ms);
     return { now: this.clock.nowDate().toISOString() };
+  }
+
+  /** Simulator settings changeable at run time (SIMULATOR_RREQ_DELAY_MS). */
+  @Put('settings')
+  settings(@Body(validation) dto: SettingsDto) {
+    if (dto.rreq_delay_ms !== undefined) this.rreqTiming.set(dto.rreq_delay_ms);
+    return { rreq_delay_ms: this.rreqTiming.delayMs };
   }
 
   @Get('clock')
@@ -131,5 +141,6 @@ export class ControlController {
     this.callbacks.reset();
     this.webhooks.reset();
     this.store.clear();
+    this.rreqTiming.reset();
   }
 }

@@ -73,3 +73,11 @@ export class AdvanceClockDto {
   @Min(0)
   ms: number;
 }
+
+export class SettingsDto {
+  /** Milliseconds (simulated time) from the challenge answer to the RReq; 0: at once. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  rreq_delay_ms?: number;
+}

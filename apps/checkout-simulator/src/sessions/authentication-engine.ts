@@ -10,12 +10,15 @@ import { SessionStore } from './session.store.js';
 import {
   nextActionsWhenFinal,
   nextActionsWhileWaiting,
+  type ChallengeResult,
   type Channel,
   type SimulatedSession,
 } from './simulated-session.js';
 
-/** How the cardholder left the ACS page. */
-export type ChallengeResult = 'authenticated' | 'wrong_password' | 'cancelled';
+export type { ChallengeResult } from './simulated-session.js';
+
+/** EMV transStatusReason 21: 3RI transaction not supported. */
+const THREE_RI_NOT_SUPPORTED = '21';
 
 /**
  * The issuer side of the simulation: what the DS and ACS answer for a session's scenario. Each
@@ -51,6 +54,9 @@ export class AuthenticationEngine {
       }
     }
     session.acs = this.newAcs(channel);
+    if (channel === 'merchant_initiated') {
+      return this.authenticateWithoutCardholder(session);
+    }
     if (scenario.outcome === 'ds_error' && scenario.flow === 'frictionless') {
       session.acs = undefined;
       return applyError(session, 'ares_error', now);
@@ -88,6 +94,13 @@ export class AuthenticationEngine {
     this.abandon(session, 'cardholder_cancel', '01');
   }
 
+  /** The transStatus the RReq for this answer will carry, which the CRes announces first. */
+  challengeTransStatus(session: SimulatedSession, result: ChallengeResult): TransStatus {
+    if (result !== 'authenticated') return 'N';
+    const { outcome } = session.scenario;
+    return outcome === 'ds_error' ? 'U' : (outcome as TransStatus);
+  }
+
   /** No answer from the cardholder before the ACS gave up (challenge time-out). */
   abandonUnansweredChallenge(session: SimulatedSession): void {
     this.abandon(session, 'challenge_timed_out', '04');
@@ -114,6 +127,28 @@ export class AuthenticationEngine {
       session.acs.challenge_cancel_reason = reason;
       session.acs.challenge_cancel_reason_code = code;
     }
+  }
+
+  /**
+   * 3RI: no cardholder, so the ACS can never challenge. A card whose issuer would challenge
+   * answers U with transStatusReason 21, "3RI transaction not supported"
+   * (docs/checkout-sessions.md#merchant-initiated-3ri); the others answer as frictionless.
+   */
+  private authenticateWithoutCardholder(session: SimulatedSession): void {
+    const now = this.clock.now();
+    const { scenario } = session;
+    session.flowType = 'frictionless';
+    session.acs!.interface = undefined;
+    if (scenario.outcome === 'ds_error' && scenario.flow === 'frictionless') {
+      session.acs = undefined;
+      return applyError(session, 'ares_error', now);
+    }
+    if (scenario.flow === 'challenge') {
+      applyResult(session, 'U', 'ares_status', now);
+      session.responseStatusReason = THREE_RI_NOT_SUPPORTED;
+      return;
+    }
+    applyResult(session, scenario.outcome as TransStatus, 'ares_status', now);
   }
 
   private issueChallenge(session: SimulatedSession, channel: Channel): void {

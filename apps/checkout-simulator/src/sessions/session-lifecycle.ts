@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { SimulatorClock } from '../clock/simulator-clock.js';
 import { WebhookSender, type WebhookType } from '../delivery/webhook.sender.js';
 import { AuthenticationEngine } from './authentication-engine.js';
-import { isFinal, type SessionStatus, type SimulatedSession } from './simulated-session.js';
+import {
+  isFinal,
+  type ChallengeResult,
+  type SessionStatus,
+  type SimulatedSession,
+} from './simulated-session.js';
 
 /**
  * Workflow webhook announcing a final status (docs/checkout-sessions.md#webhooks); `failed`
@@ -49,10 +54,29 @@ export class SessionLifecycle {
     }
   }
 
+  /**
+   * The cardholder answered the challenge; the RReq reaches the session `delayMs` later, so the
+   * CRes can reach the merchant while the session is still `challenged`.
+   */
+  answered(session: SimulatedSession, result: ChallengeResult, delayMs: number): void {
+    if (delayMs === 0) {
+      this.engine.finishChallenge(session, result);
+      return this.moved(session);
+    }
+    const dueAt = this.clock.now() + delayMs;
+    session.pendingRreq = { result, dueAt };
+    session.challengeDeadline = undefined;
+    this.clock.at(dueAt, () => this.catchUp(session));
+  }
+
   /** Applies whatever time has made true; also run lazily before every read. */
   catchUp(session: SimulatedSession): void {
     const now = this.clock.now();
-    if (
+    if (session.pendingRreq && now >= session.pendingRreq.dueAt) {
+      const { result } = session.pendingRreq;
+      session.pendingRreq = undefined;
+      this.engine.finishChallenge(session, result);
+    } else if (
       session.status === 'challenged' &&
       session.challengeDeadline !== undefined &&
       now >= session.challengeDeadline

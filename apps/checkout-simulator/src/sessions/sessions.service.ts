@@ -79,6 +79,7 @@ export class SessionsService {
       // (docs/checkout-sessions.md#3ds1-fallback).
       throw CheckoutError.notAllowed('card_not_enrolled');
     }
+    if (channel === 'merchant_initiated') refuse3riOn3ds1(scenario.flow === '3ds1');
     const now = this.clock.now();
     const session: SimulatedSession = {
       id: newSessionId(),
@@ -152,6 +153,7 @@ export class SessionsService {
     return this.exclusively(session, () => {
       if (session.status !== 'pending')
         throw CheckoutError.notAllowed('update_not_allowed_due_to_state');
+      if (channel === 'merchant_initiated') refuse3riOn3ds1(session.protocolVersion === '1.0.2');
       if (channel === 'browser' && data.three_ds_method_completion !== undefined) {
         session.threeDsMethodCompletion = data.three_ds_method_completion as 'Y' | 'N' | 'U';
       }
@@ -248,6 +250,13 @@ function echoedFields(request: Json): EchoedRequest {
   } = request;
   // The schema check already required `currency`.
   return echoed as EchoedRequest;
+}
+
+/** 3RI is an EMV 3DS 2 message category: the 3DS1 protocol has none. */
+function refuse3riOn3ds1(threeDs1: boolean): void {
+  if (threeDs1) {
+    throw CheckoutError.unprocessable(['merchant_initiated_request_not_supported_by_3ds_protocol']);
+  }
 }
 
 function sessionScope(scopes: readonly SessionScope[], channel: Channel | undefined): SessionScope {

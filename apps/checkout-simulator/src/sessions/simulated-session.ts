@@ -46,6 +46,9 @@ export type NextAction =
 
 export type Channel = 'browser' | 'app' | 'merchant_initiated';
 
+/** How the cardholder left the ACS page. */
+export type ChallengeResult = 'authenticated' | 'wrong_password' | 'cancelled';
+
 export interface Completion {
   readonly type: 'hosted' | 'non_hosted';
   readonly callback_url?: string;
@@ -118,6 +121,8 @@ export interface SimulatedSession {
   sdkTransactionId?: string;
   /** App challenge: CRes messages the ACS has sent (EMV acsCounterAtoS). */
   acsCounter?: number;
+  /** The cardholder answered; the RReq reaches the session at `dueAt` (simulated time). */
+  pendingRreq?: { readonly result: ChallengeResult; readonly dueAt: number };
   /** Set while an update runs; a parallel one gets 409 `session_already_in_use`. */
   busy: boolean;
 }

@@ -76,6 +76,7 @@ function sessionUpdate(summary: string, body: new () => object, ...refusals: Api
   return authenticationStep(
     { summary },
     body,
+    'NO_CARDHOLDER_STEP',
     'CONCURRENT_UPDATE',
     ...refusals,
     ...CHECKOUT_ERRORS,

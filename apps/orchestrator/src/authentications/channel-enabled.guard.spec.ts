@@ -14,22 +14,30 @@ describe('ChannelEnabledGuard', () => {
     expect(guardFor(['browser']).canActivate(contextWith({ channel: 'browser' }))).toBe(true);
   });
 
-  it('refuses a known channel that is not enabled, naming the enabled ones', () => {
-    const refusal = (() => {
-      try {
-        return guardFor(['browser']).canActivate(contextWith({ channel: 'app' }));
-      } catch (error) {
-        return error;
-      }
-    })();
-    expect(refusal).toBeInstanceOf(ChannelNotEnabledError);
-    expect(refusal).toMatchObject({
-      code: 'CHANNEL_NOT_ENABLED',
-      details: { channel: 'app', enabled_channels: ['browser'] },
-    });
+  it.each(['app', 'merchant_initiated'])(
+    'refuses the %s channel when not enabled, naming the enabled ones',
+    (channel) => {
+      const refusal = (() => {
+        try {
+          return guardFor(['browser']).canActivate(contextWith({ channel }));
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(refusal).toBeInstanceOf(ChannelNotEnabledError);
+      expect(refusal).toMatchObject({
+        code: 'CHANNEL_NOT_ENABLED',
+        details: { channel, enabled_channels: ['browser'] },
+      });
+    },
+  );
+
+  it('lets 3RI through when enabled', () => {
+    const guard = guardFor(['browser', 'merchant_initiated']);
+    expect(guard.canActivate(contextWith({ channel: 'merchant_initiated' }))).toBe(true);
   });
 
-  it.each([{ channel: 'merchant_initiated' }, { channel: 7 }, {}, null, 'text', undefined])(
+  it.each([{ channel: 'mail_order' }, { channel: 7 }, {}, null, 'text', undefined])(
     'leaves anything else to body validation (%p)',
     (body) => {
       expect(guardFor(['browser']).canActivate(contextWith(body))).toBe(true);

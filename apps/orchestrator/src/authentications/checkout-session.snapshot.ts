@@ -1,9 +1,9 @@
 import type { AuthenticationResultFields, NextAction } from '@app/domain';
-import type { CheckoutSession } from '@app/checkout-client';
+import type { CheckoutSession, SessionChannel } from '@app/checkout-client';
 import type { AuthenticationColumns } from '@app/persistence';
 
 export interface SnapshotContext {
-  readonly channel: 'browser' | 'app';
+  readonly channel: SessionChannel;
   /** Checkout's hosted page does every browser step: the team only ever redirects. */
   readonly hosted: boolean;
   /** Where the issuer's 3DS Method page posts back (EMV threeDSMethodNotificationURL). */

@@ -36,7 +36,7 @@ export class RecheckTask implements JobTask {
   ) {}
 
   async run(payload: unknown): Promise<void> {
-    const { authentication_id: id, attempt } = payloadOf(payload);
+    const { authentication_id: id, attempt, base_ms: baseMs } = payloadOf(payload);
     const authentication = await this.repository.findById(id);
     const deadline = authentication && recheckDeadlineOf(authentication.state);
     if (!authentication || !deadline) return;
@@ -50,7 +50,7 @@ export class RecheckTask implements JobTask {
       if (ageMs > this.config.giveUpAfterMs) {
         return this.end(authentication, { type: 'failed', reason: 'checkout_session_stalled' });
       }
-      await this.again(authentication, deadline, attempt);
+      await this.again(authentication, deadline, attempt, undefined, baseMs);
     } catch (error) {
       if (error instanceof UpstreamRejectedRequestError && error.status === 404) {
         // Checkout no longer knows the session: nothing can ever come of it.
@@ -58,7 +58,7 @@ export class RecheckTask implements JobTask {
       }
       if (!(error instanceof DomainError)) throw error;
       this.logger.warn({ msg: 'deadline re-read failed', id, code: error.code, attempt });
-      await this.again(authentication, deadline, attempt, error);
+      await this.again(authentication, deadline, attempt, error, baseMs);
     }
   }
 
@@ -91,16 +91,17 @@ export class RecheckTask implements JobTask {
     deadline: RecheckDeadline,
     attempt: number,
     error?: unknown,
+    baseMs?: number,
   ): Promise<void> {
     const backoff = {
-      baseMs: this.config.recheckMs[deadline],
+      baseMs: baseMs ?? this.config.recheckMs[deadline],
       capMs: this.config.recheckMaxIntervalMs,
     };
     const delayMs = retryDelayMs(backoff, attempt + 1, error);
     await this.authenticationJobs.enqueueWhileUnchanged(
       authentication.id,
       authentication.version,
-      recheckJob(authentication.id, attempt + 1, delayMs),
+      recheckJob(authentication.id, attempt + 1, delayMs, baseMs),
     );
   }
 }

@@ -4,6 +4,7 @@ import {
   HostedNotSupportedError,
   IllegalTransitionError,
   InvalidRequestError,
+  NoCardholderStepError,
   UpstreamRejectedRequestError,
   UpstreamUnavailableError,
 } from '@app/domain';
@@ -51,6 +52,9 @@ export class SessionUpdates {
    */
   async reportIssuerFingerprint(team: string, id: string, completion: Completion): Promise<Json> {
     const authentication = await this.queries.owned(team, id);
+    if (authentication.channel === 'merchant_initiated') {
+      throw new NoCardholderStepError('report_issuer_fingerprint');
+    }
     return authenticationView(await this.fingerprint(authentication, completion, 'api'));
   }
 
@@ -91,6 +95,10 @@ export class SessionUpdates {
       throw new HostedNotSupportedError(
         "a hosted authentication's browser data comes from Checkout's page",
       );
+    }
+    // 3RI channel data goes with the create (docs/checkout-sessions.md#merchant-initiated-3ri).
+    if (authentication.channel === 'merchant_initiated' || data.channel === 'merchant_initiated') {
+      throw new NoCardholderStepError('submit_channel_data');
     }
     if (data.channel !== authentication.channel) {
       throw new InvalidRequestError('channel_data.channel must match the authentication channel', {

@@ -36,6 +36,9 @@ const KNOWN_STATUSES = [
 /** Timeline source of the app's report that its 3DS SDK finished the challenge. */
 const APP_CHALLENGE_RESULT_SOURCE = 'app_challenge_result';
 
+/** The shortest cadence of re-reads waiting for the RReq after a CRes. */
+const MIN_RREQ_RECHECK_MS = 500;
+
 /** Distinct genuine inputs kept per authentication (a CRes, a callback); refusals keep one. */
 const ACCEPTED_ROWS = 3;
 
@@ -161,6 +164,7 @@ export class InboundService {
     );
     if (accepted && !isFinal(authentication.state)) {
       await this.reread(authentication, 'challenge_notification');
+      await this.awaitRreq(id);
     }
   }
 
@@ -184,7 +188,25 @@ export class InboundService {
     );
     if (!isFinal(authentication.state)) {
       await this.reread(authentication, APP_CHALLENGE_RESULT_SOURCE);
+      // The SDK's CRes, like the browser's, can come before the ACS's RReq.
+      await this.awaitRreq(authentication.id);
     }
+  }
+
+  /**
+   * The ACS sends the RReq around when it posts the CRes, in no set order
+   * (docs/checkout-sessions.md#challenge). If Checkout still says `challenged`, the result is
+   * seconds away: re-read soon and keep a short cadence, not the challenge window's deadline.
+   */
+  private async awaitRreq(id: string): Promise<void> {
+    const after = await this.repository.findById(id);
+    if (after?.state !== 'challenge_required') return;
+    const soonMs = Math.max(this.config.rereadCooldownMs, MIN_RREQ_RECHECK_MS);
+    await this.authenticationJobs.enqueueWhileUnchanged(
+      id,
+      after.version,
+      recheckJob(id, 1, soonMs, soonMs),
+    );
   }
 
   /**

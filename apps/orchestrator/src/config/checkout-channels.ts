@@ -3,7 +3,7 @@ import { SESSION_CHANNELS, type SessionChannel } from '@app/checkout-client';
 /** Checkout's processing channel id: `pc_` and 26 characters. */
 export const PROCESSING_CHANNEL_ID = /^pc_\w{26}$/;
 
-/** CHECKOUT_CHANNELS: `browser`, `app`, or both, comma-separated. */
+/** CHECKOUT_CHANNELS: `browser`, `app`, `merchant_initiated` (3RI), comma-separated. */
 export const CHANNEL_LIST = new RegExp(
   `^(${SESSION_CHANNELS.join('|')})(,(${SESSION_CHANNELS.join('|')}))*$`,
 );

@@ -33,7 +33,15 @@ describe('orchestrator environment: Checkout channels and processing channels', 
     expect(sessionScopes(channels)).toEqual(['sessions:browser']);
   });
 
-  it.each(['merchant_initiated', 'browser,', 'browser app', 'BROWSER'])(
+  it('enables 3RI beside the cardholder channels when listed', () => {
+    const channels = parseChannels(
+      validate({ CHECKOUT_CHANNELS: 'merchant_initiated,browser' }).CHECKOUT_CHANNELS,
+    );
+    expect(channels).toEqual(['browser', 'merchant_initiated']);
+    expect(sessionScopes(channels)).toEqual(['sessions:browser']);
+  });
+
+  it.each(['merchant', 'browser,', 'browser app', 'BROWSER'])(
     'refuses CHECKOUT_CHANNELS=%s',
     (value) => {
       expect(() => validate({ CHECKOUT_CHANNELS: value })).toThrow(/CHECKOUT_CHANNELS: /);

@@ -98,7 +98,9 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   CHECKOUT_AUTHENTICATION_TIMEOUT_MS: number = 15_000;
 
   /** The channels teams may create on; the token asks for their scopes only. */
-  @Matches(CHANNEL_LIST, { message: 'CHECKOUT_CHANNELS must be browser, app, or browser,app' })
+  @Matches(CHANNEL_LIST, {
+    message: 'CHECKOUT_CHANNELS must list browser, app, merchant_initiated (comma-separated)',
+  })
   CHECKOUT_CHANNELS: string = 'browser,app';
 
   /**

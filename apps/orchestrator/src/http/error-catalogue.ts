@@ -110,6 +110,11 @@ export const ERROR_CATALOGUE = {
     status: 422,
     meaning: "The action belongs to the other channel than the authentication's",
   },
+  NO_CARDHOLDER_STEP: {
+    status: 422,
+    meaning:
+      'A merchant-initiated (3RI) authentication has no 3DS Method and no later channel data',
+  },
   UPSTREAM_REJECTED_REQUEST: {
     status: 422,
     meaning: 'Checkout refused the request; details carry its `error_type` and `error_codes`',

@@ -12,11 +12,23 @@ export type TaskName = (typeof TASKS)[keyof typeof TASKS];
 export const recheckJobKey = (authenticationId: string) => `recheck:${authenticationId}`;
 export const completeSessionJobKey = (authenticationId: string) => `complete:${authenticationId}`;
 
-/** One pending deadline per authentication: a new one (a move, a reschedule) replaces it. */
-export function recheckJob(authenticationId: string, attempt: number, delayMs: number): JobSpec {
+/**
+ * One pending deadline per authentication: a new one (a move, a reschedule) replaces it.
+ * `baseMs`: the backoff base of the re-reads that follow, instead of the state's deadline.
+ */
+export function recheckJob(
+  authenticationId: string,
+  attempt: number,
+  delayMs: number,
+  baseMs?: number,
+): JobSpec {
   return {
     task: TASKS.recheck,
-    payload: { authentication_id: authenticationId, attempt },
+    payload: {
+      authentication_id: authenticationId,
+      attempt,
+      ...(baseMs === undefined ? {} : { base_ms: baseMs }),
+    },
     runAfterMs: delayMs,
     key: recheckJobKey(authenticationId),
   };
@@ -59,9 +71,17 @@ export function checkoutEventJob(payload: CheckoutEventPayload, delayMs: number)
 }
 
 /** Typed read of a job payload written by the builders above. */
-export function payloadOf(payload: unknown): { authentication_id: string; attempt: number } {
-  const { authentication_id, attempt } = (payload ?? {}) as Record<string, unknown>;
+export function payloadOf(payload: unknown): {
+  authentication_id: string;
+  attempt: number;
+  base_ms?: number;
+} {
+  const { authentication_id, attempt, base_ms } = (payload ?? {}) as Record<string, unknown>;
   if (typeof authentication_id !== 'string')
     throw new Error('job payload without authentication_id');
-  return { authentication_id, attempt: typeof attempt === 'number' ? attempt : 1 };
+  return {
+    authentication_id,
+    attempt: typeof attempt === 'number' ? attempt : 1,
+    ...(typeof base_ms === 'number' && base_ms > 0 ? { base_ms } : {}),
+  };
 }

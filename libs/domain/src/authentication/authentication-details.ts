@@ -12,7 +12,7 @@ export type NextAction =
       /** Report completion N/U if no notification arrives in this time (EMV: 10 s). */
       timeout_seconds: number;
     }
-  | { type: 'collect_channel_data'; channel: 'browser' }
+  | { type: 'collect_channel_data'; channel: 'browser' | 'merchant_initiated' }
   | {
       /**
        * What a 3DS SDK needs to build its device data (EMV createTransaction and

@@ -72,7 +72,7 @@ export class AuthenticationEntity {
   currency: string;
 
   @Column({ type: 'text' })
-  channel: 'browser' | 'app';
+  channel: 'browser' | 'app' | 'merchant_initiated';
 
   @Column({ type: 'text' })
   sourceType: string;

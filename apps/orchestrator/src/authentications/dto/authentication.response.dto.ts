@@ -32,8 +32,8 @@ export class CollectChannelDataActionDto {
   @ApiProperty({ enum: ['collect_channel_data'] })
   type: 'collect_channel_data';
 
-  @ApiProperty({ enum: ['browser'] })
-  channel: 'browser';
+  @ApiProperty({ enum: ['browser', 'merchant_initiated'] })
+  channel: 'browser' | 'merchant_initiated';
 }
 
 /**
@@ -183,8 +183,8 @@ export class AuthenticationResponseDto {
   })
   next_action: object | null;
 
-  @ApiProperty({ enum: ['browser', 'app'] })
-  channel: 'browser' | 'app';
+  @ApiProperty({ enum: ['browser', 'app', 'merchant_initiated'] })
+  channel: 'browser' | 'app' | 'merchant_initiated';
 
   @ApiProperty({ type: 'integer', nullable: true, description: 'Minor units', example: 1999 })
   amount: number | null;

@@ -159,13 +159,40 @@ export class AppChannelDto {
   sdk_ui_elements: string[];
 }
 
-export type ChannelDataDto = BrowserChannelDto | AppChannelDto;
+/** Checkout's `request_type` values for 3RI (docs/checkout-sessions.md#channel-data). */
+export const MERCHANT_INITIATED_REQUEST_TYPES = [
+  'recurring_transaction',
+  'installment_transaction',
+  'add_card',
+  'maintain_card_information',
+  'account_verification',
+  'split_or_delayed_shipment',
+  'top_up',
+  'mail_order',
+  'telephone_order',
+  'whitelist_status_check',
+  'other_payment',
+];
+
+/** 3RI: the merchant authenticates without the cardholder; only the reason goes. */
+export class MerchantInitiatedChannelDto {
+  @ApiProperty({ enum: ['merchant_initiated'] })
+  @IsIn(['merchant_initiated'])
+  channel: 'merchant_initiated';
+
+  @ApiProperty({ enum: MERCHANT_INITIATED_REQUEST_TYPES, example: 'recurring_transaction' })
+  @IsIn(MERCHANT_INITIATED_REQUEST_TYPES)
+  request_type: string;
+}
+
+export type ChannelDataDto = BrowserChannelDto | AppChannelDto | MerchantInitiatedChannelDto;
 
 export const CHANNEL_DATA_DISCRIMINATOR = {
   property: 'channel',
   subTypes: [
     { name: 'browser', value: BrowserChannelDto },
     { name: 'app', value: AppChannelDto },
+    { name: 'merchant_initiated', value: MerchantInitiatedChannelDto },
   ],
 };
 

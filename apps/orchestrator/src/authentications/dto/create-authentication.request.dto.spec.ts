@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { DETAILED_CREATE_EXAMPLE } from './authentication.examples.js';
+import { MERCHANT_INITIATED_REQUEST_TYPES } from './channel-data.request.dto.js';
 import { CreateAuthenticationRequestDto } from './create-authentication.request.dto.js';
 import { validationPipe } from '../../http/validation.pipe.js';
 
@@ -132,6 +133,48 @@ describe('CreateAuthenticationRequestDto', () => {
     expect(await refusal(body)).toContainEqual({
       field: `${path}.cvv`,
       rules: ['whitelistValidation'],
+    });
+  });
+
+  describe('merchant_initiated (3RI)', () => {
+    const threeRi = (channelData: unknown) => ({
+      ...withField('channel', 'merchant_initiated'),
+      channel_data: channelData,
+    });
+
+    it('accepts 3RI channel data with each request_type, and initial_transaction', async () => {
+      for (const requestType of MERCHANT_INITIATED_REQUEST_TYPES) {
+        const body = threeRi({ channel: 'merchant_initiated', request_type: requestType });
+        expect(await refusal(body)).toEqual([]);
+      }
+    });
+
+    it.each([['birthday_present'], [undefined], [7]])(
+      'refuses request_type %j',
+      async (requestType) => {
+        const body = threeRi({ channel: 'merchant_initiated', request_type: requestType });
+        expect(await refusal(body)).toContainEqual(
+          expect.objectContaining({ field: 'channel_data.request_type' }),
+        );
+      },
+    );
+
+    it('refuses a 3RI create without channel_data: there is no later step to send it', async () => {
+      expect(await refusal(threeRi(undefined))).toContainEqual({
+        field: 'channel',
+        rules: ['hasChannelDataFor3ri'],
+      });
+    });
+
+    it('refuses browser fields in 3RI channel data', async () => {
+      const body = threeRi({
+        channel: 'merchant_initiated',
+        request_type: 'top_up',
+        user_agent: 'Mozilla/5.0',
+      });
+      expect(await refusal(body)).toContainEqual(
+        expect.objectContaining({ field: 'channel_data.user_agent' }),
+      );
     });
   });
 });

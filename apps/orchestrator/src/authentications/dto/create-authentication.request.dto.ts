@@ -75,6 +75,25 @@ function HasAmountForRecurrence(): PropertyDecorator {
     });
 }
 
+/**
+ * On `channel`: a merchant-initiated (3RI) authentication has no cardholder to collect channel
+ * data from later, so its `channel_data` (the `request_type`) goes with the create.
+ */
+function HasChannelDataFor3ri(): PropertyDecorator {
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'hasChannelDataFor3ri',
+      target: target.constructor,
+      propertyName: String(propertyKey),
+      options: { message: 'merchant_initiated authentications need channel_data at create' },
+      validator: {
+        validate: (channel: unknown, args: ValidationArguments) =>
+          channel !== 'merchant_initiated' ||
+          (args.object as { channel_data?: unknown }).channel_data !== undefined,
+      },
+    });
+}
+
 /** Body of POST /v1/authentications. Unknown fields (a `cvv`, say) are refused, not ignored. */
 export class CreateAuthenticationRequestDto {
   @ApiProperty(oneOfSubTypes(SOURCE_DISCRIMINATOR))
@@ -97,9 +116,13 @@ export class CreateAuthenticationRequestDto {
   @IsISO4217CurrencyCode()
   currency: string;
 
-  @ApiProperty({ enum: ['browser', 'app'] })
-  @IsIn(['browser', 'app'])
-  channel: 'browser' | 'app';
+  @ApiProperty({
+    enum: ['browser', 'app', 'merchant_initiated'],
+    description: '`merchant_initiated` (3RI) needs `channel_data` with the create',
+  })
+  @IsIn(['browser', 'app', 'merchant_initiated'])
+  @HasChannelDataFor3ri()
+  channel: 'browser' | 'app' | 'merchant_initiated';
 
   @ApiProperty({ description: 'Your order reference', maxLength: 100, example: 'ORD-5023-4E89' })
   @IsString()
