@@ -49,14 +49,16 @@ export {
   RateLimitedError,
   ResultNotAuthorizableError,
   ResultNotReadyError,
-  UpstreamOutcomeUnknownError,
-  UpstreamBusyError,
-  UpstreamRejectedRequestError,
-  UpstreamUnavailableError,
   WebhookSignatureInvalidError,
   type ErrorCode,
   type InputRefusalCode,
 } from './errors.js';
+export {
+  UpstreamBusyError,
+  UpstreamOutcomeUnknownError,
+  UpstreamRejectedRequestError,
+  UpstreamUnavailableError,
+} from './upstream-errors.js';
 export type {
   AuthenticationResultFields,
   HostedReturnUrls,
