@@ -1,10 +1,10 @@
 import { DomainError, isFinal, ThreeDsProvider, type ProviderSnapshot } from '@app/domain';
 import { AuthenticationRepository, JobQueue, type AuthenticationEntity } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CheckoutSync } from '../authentications/checkout-sync.service.js';
-import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
-import { checkoutEventJob, TASKS, type CheckoutEventPayload } from '../jobs/job-specs.js';
-import { retryDelayMs, type JobTask } from '../jobs/job-task.js';
+import { CheckoutSync } from '../../../authentications/checkout-sync.service.js';
+import { jobsConfig, type JobsConfig } from '../../../config/jobs.config.js';
+import { checkoutEventJob, TASKS, type CheckoutEventPayload } from '../../../jobs/job-specs.js';
+import { retryDelayMs, type JobTask } from '../../../jobs/job-task.js';
 
 const SOURCE = 'checkout_webhook';
 /** How far our clock and Checkout's may disagree about when a session was created. */
