@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type {
   NextAction,
   ProviderFailureClass,
@@ -31,12 +33,24 @@ const CONTEXT: ProviderSessionContext = {
   methodNotificationUrl: 'http://127.0.0.1:9/notifications/3ds-method/auth_contract',
 };
 
-const URLS: ProviderReturnUrls = {
-  callback: 'http://127.0.0.1:9/callbacks/checkout/auth_contract/token',
-  challengeNotification: 'http://127.0.0.1:9/notifications/challenge/auth_contract',
-  hostedSuccess: 'http://127.0.0.1:9/hosted/auth_contract/token/success',
-  hostedFailure: 'http://127.0.0.1:9/hosted/auth_contract/token/failure',
-};
+/** Our side's URLs, all on a server that accepts whatever the provider posts (the callback). */
+const returnUrls = (base: string): ProviderReturnUrls => ({
+  callback: `${base}/callbacks/auth_contract/token`,
+  challengeNotification: `${base}/notifications/challenge/auth_contract`,
+  hostedSuccess: `${base}/hosted/auth_contract/token/success`,
+  hostedFailure: `${base}/hosted/auth_contract/token/failure`,
+});
+
+async function acceptingServer(): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
 
 const TEAM = 'team-contract';
 
@@ -50,11 +64,18 @@ export function describeProviderContract<CreateRequest, ChannelData>(
 ): void {
   describe(`${name} behind the provider port (contract, e2e)`, () => {
     let sut: ProviderUnderContract<CreateRequest, ChannelData>;
+    let ours: { server: Server; url: string };
+    let URLS: ProviderReturnUrls;
 
     beforeAll(async () => {
       sut = await setup();
+      ours = await acceptingServer();
+      URLS = returnUrls(ours.url);
     });
-    afterAll(() => sut.close());
+    afterAll(async () => {
+      await sut.close();
+      await new Promise((resolve) => ours.server.close(resolve));
+    });
 
     const create = (card: ContractCard, withChannelData: boolean) =>
       sut.provider.createSession(TEAM, sut.createRequest(card, { withChannelData }), URLS, CONTEXT);
@@ -87,6 +108,14 @@ export function describeProviderContract<CreateRequest, ChannelData>(
       expect(read.providerSessionId).toBe(snapshot.providerSessionId);
       expect(read.cryptogram).toEqual(expect.any(String));
       expect(read.recorded.currency).toEqual(expect.any(String));
+    });
+
+    it('confirms `complete` once the result was handed over, and says so on the next read', async () => {
+      const { snapshot } = await create('frictionless', true);
+      expect(snapshot.completed).toBe(false);
+      await sut.provider.complete(snapshot.providerSessionId);
+      const read = await sut.provider.readSession(snapshot.providerSessionId, CONTEXT);
+      expect(read.completed).toBe(true);
     });
 
     it('waits for the 3DS Method and the browser data, then authenticates', async () => {
