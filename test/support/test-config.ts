@@ -39,6 +39,7 @@ export function aLoggingConfig(overrides: Partial<LoggingConfig> = {}): LoggingC
 
 export function aCheckoutConfig(overrides: Partial<CheckoutConfig> = {}): CheckoutConfig {
   return {
+    provider: 'checkout',
     apiUrl: 'http://127.0.0.1:9',
     tokenUrl: 'http://127.0.0.1:9/connect/token',
     clientId: 'ack_testclient',

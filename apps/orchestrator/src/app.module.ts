@@ -14,7 +14,7 @@ import { AuthenticationsModule } from './authentications/authentications.module.
 import { BrowserHelperModule } from './browser-helper/browser-helper.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { demoPageEnabled } from './demo/demo.config.js';
-import { CheckoutWebhooksModule } from './checkout-webhooks/checkout-webhooks.module.js';
+import { CheckoutWebhooksModule } from './providers/checkout/webhooks/checkout-webhooks.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { TeamEventsModule } from './team-events/team-events.module.js';

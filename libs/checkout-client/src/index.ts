@@ -16,7 +16,6 @@ export {
 } from './checkout-call.observer.js';
 export { CheckoutSessionsClient, type CreatedSession } from './checkout-sessions.client.js';
 export * from './checkout.wire.js';
-export { eventForSession } from './session-event.mapper.js';
 export { SESSION_CHANNELS, sessionScopes, type SessionChannel } from './session-scopes.js';
 export { OAuthTokenProvider } from './oauth-token.provider.js';
 export {

@@ -87,3 +87,14 @@ export {
   type RecheckDeadline,
 } from './authentication/effects.js';
 export { backoffDelayMs, honourRetryAfter, type Backoff } from './retry/backoff.js';
+export {
+  ThreeDsProvider,
+  type CreatedProviderSession,
+  type MethodCompletion,
+  type ProviderChannel,
+  type ProviderFailure,
+  type ProviderFailureClass,
+  type ProviderReturnUrls,
+  type ProviderSessionContext,
+  type ProviderSnapshot,
+} from './provider/three-ds-provider.js';

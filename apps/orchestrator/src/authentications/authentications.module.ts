@@ -1,4 +1,5 @@
 import { CheckoutClientModule, sessionScopes } from '@app/checkout-client';
+import { ThreeDsProvider } from '@app/domain';
 import { PersistenceModule } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
@@ -14,7 +15,6 @@ import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { AuthenticationsController } from './authentications.controller.js';
 import { AuthenticationsService } from './authentications.service.js';
-import { CheckoutSessionRequests } from './checkout-session-request.js';
 import { CheckoutSync } from './checkout-sync.service.js';
 import { CompleteSessionTask } from './complete-session.task.js';
 import { CreateReplay } from './create-replay.service.js';
@@ -25,6 +25,7 @@ import { Failpoints } from '../common/failpoints.js';
 import { CheckoutMetrics } from '../metrics/checkout.metrics.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { RequestContext } from '../logging/request-context.js';
+import { PROVIDER_PORT } from '../providers/registry.js';
 
 @Module({
   imports: [
@@ -65,7 +66,7 @@ import { RequestContext } from '../logging/request-context.js';
     IdempotencyInterceptor,
     AuthenticationTransitionsService,
     AuthenticationsService,
-    CheckoutSessionRequests,
+    ...PROVIDER_PORT,
     CheckoutSync,
     CompleteSessionTask,
     CreateReplay,
@@ -79,6 +80,7 @@ import { RequestContext } from '../logging/request-context.js';
   exports: [
     PersistenceModule,
     CheckoutClientModule,
+    ThreeDsProvider,
     ApiKeyCache,
     ApiKeyGuard,
     AuthenticationTransitionsService,

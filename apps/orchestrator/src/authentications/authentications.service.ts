@@ -1,39 +1,30 @@
 import {
-  CheckoutSessionsClient,
-  type CheckoutCompletion,
-  type CheckoutSession,
-  type CreatedSession,
-} from '@app/checkout-client';
-import {
   HostedNotSupportedError,
   InvalidRequestError,
   maskedParts,
-  UpstreamBusyError,
+  ThreeDsProvider,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
-  UpstreamUnavailableError,
+  type ProviderReturnUrls,
 } from '@app/domain';
 import {
   AuthenticationRepository,
   type AuthenticationEntity,
   type NewAuthentication,
 } from '@app/persistence';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
 import { AuthenticationMetrics } from '../metrics/authentication.metrics.js';
 import { newId } from '../common/ids.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { authenticationView } from './authentication.view.js';
-import { CheckoutSessionRequests } from './checkout-session-request.js';
 import { CheckoutSync } from './checkout-sync.service.js';
 import { FollowupPlanner } from './followups.planner.js';
 import { IdempotencyKeyTaken, sealAnswer, type IdempotentCreate } from './idempotent-create.js';
 import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { SOURCE_TYPES } from './dto/source.request.dto.js';
-
-/** Checkout codes meaning "no 3DS for this card": a result (proceed without liability shift). */
-const NOT_ENROLLED_CODES = ['card_not_enrolled', 'issuer_not_enrolled'];
+import type { ProviderPort } from '../providers/provider-port.js';
 
 type Json = Record<string, unknown>;
 
@@ -43,13 +34,12 @@ export class AuthenticationsService {
   constructor(
     private readonly repository: AuthenticationRepository,
     private readonly transitions: AuthenticationTransitionsService,
-    private readonly checkout: CheckoutSessionsClient,
+    @Inject(ThreeDsProvider) private readonly provider: ProviderPort,
     private readonly sync: CheckoutSync,
     private readonly secrets: SecretBox,
     private readonly followups: FollowupPlanner,
     private readonly failpoints: Failpoints,
     private readonly metrics: AuthenticationMetrics,
-    private readonly sessionRequests: CheckoutSessionRequests,
   ) {}
 
   /**
@@ -117,24 +107,20 @@ export class AuthenticationsService {
     if (inserted === 'key_taken') throw new IdempotencyKeyTaken();
     if (idempotency) idempotency.claimed = true;
     this.metrics.authenticationStarted(row);
-    const created = await this.createCheckoutSession(
-      id,
-      team,
+    const created = await this.createProviderSession(
+      inserted,
       request,
-      this.completionFor(id, callbackToken.token, request),
+      this.sync.returnUrls(id, callbackToken.token),
     );
     this.failpoints.hit('after_checkout_create');
     if (!created) return authenticationView((await this.repository.findById(id))!);
-    const session = await this.withDirectoryServer(request.channel, created);
     // The app channel hands this to the 3DS SDK; it is never stored in clear
     // (docs/checkout-sessions.md#session-secret).
     const answer = (authentication: AuthenticationEntity): Json => ({
       ...authenticationView(authentication),
-      ...(request.channel === 'app'
-        ? { checkout_session_secret: created.session.session_secret }
-        : {}),
+      ...(request.channel === 'app' ? { checkout_session_secret: created.sdkSessionSecret } : {}),
     });
-    const outcome = await this.sync.move(inserted, session, 'api', {
+    const outcome = await this.sync.move(inserted, created.snapshot, 'api', {
       answer: idempotency
         ? (after) => ({
             ...idempotency,
@@ -148,53 +134,20 @@ export class AuthenticationsService {
     return answer(outcome?.authentication ?? inserted);
   }
 
-  /**
-   * Our URLs for Checkout, each carrying the per-authentication token: the callback (non-hosted),
-   * or the two pages its hosted page ends on.
-   */
-  private completionFor(
-    id: string,
-    token: string,
+  private async createProviderSession(
+    authentication: AuthenticationEntity,
     request: CreateAuthenticationRequestDto,
-  ): CheckoutCompletion {
-    return request.hosted
-      ? {
-          type: 'hosted',
-          success_url: this.sync.hostedReturnUrl(id, token, 'success'),
-          failure_url: this.sync.hostedReturnUrl(id, token, 'failure'),
-        }
-      : {
-          type: 'non_hosted',
-          callback_url: this.sync.callbackUrl(id, token),
-          challenge_notification_url: this.sync.challengeNotificationUrl(id),
-        };
-  }
-
-  /**
-   * A pending session is answered (202) without `ds` and `certificates`, which an app's 3DS SDK
-   * needs before it has device data to send: they come with an OAuth read
-   * (docs/checkout-sessions.md#app-channel). If that read fails the next action shows them null.
-   */
-  private async withDirectoryServer(
-    channel: CreateAuthenticationRequestDto['channel'],
-    created: CreatedSession,
-  ): Promise<CheckoutSession> {
-    if (channel !== 'app' || created.status !== 202) return created.session;
-    const read = await this.checkout.getSession(created.session.id).catch(() => undefined);
-    return read ?? created.session;
-  }
-
-  private async createCheckoutSession(
-    id: string,
-    team: string,
-    request: CreateAuthenticationRequestDto,
-    completion: CheckoutCompletion,
+    urls: ProviderReturnUrls,
   ) {
-    const body = this.sessionRequests.build(team, request, completion);
     try {
-      return await this.checkout.createSession(body);
+      return await this.provider.createSession(
+        authentication.teamId,
+        request,
+        urls,
+        this.sync.contextOf(authentication),
+      );
     } catch (error) {
-      await this.creationFailed(id, error);
+      await this.creationFailed(authentication.id, error);
       return null;
     }
   }
@@ -205,17 +158,18 @@ export class AuthenticationsService {
    * (docs/checkout-sessions.md#idempotency-and-concurrency).
    */
   private async creationFailed(id: string, error: unknown): Promise<void> {
-    if (error instanceof UpstreamUnavailableError && error.maybeProcessed) {
+    const failure = this.provider.failureOf(error);
+    if (failure?.class === 'outcome_unknown') {
       // The creation deadline may have got there first: either way the outcome is unknown.
       await this.transitions.applyIfLegal(
         id,
         { type: 'creation_timed_out' },
-        { source: 'api', detail: { reason: error.message } },
+        { source: 'api', detail: { reason: (error as Error).message } },
       );
       throw new UpstreamOutcomeUnknownError(id);
     }
     if (error instanceof UpstreamRejectedRequestError) {
-      const notEnrolled = error.errorCodes.some((code) => NOT_ENROLLED_CODES.includes(code));
+      const notEnrolled = failure?.class === 'rejected' && failure.cardNotEnrolled;
       await this.transitions.apply(
         id,
         { type: 'creation_rejected', outcome: notEnrolled ? 'unavailable' : 'error' },
@@ -228,7 +182,7 @@ export class AuthenticationsService {
       if (notEnrolled) return;
       throw error;
     }
-    const reason = error instanceof UpstreamBusyError ? 'checkout_busy' : 'checkout_unavailable';
+    const reason = failure?.class === 'busy' ? 'checkout_busy' : 'checkout_unavailable';
     await this.transitions.apply(id, { type: 'failed', reason }, { source: 'api' });
     throw error;
   }

@@ -1,10 +1,11 @@
 import {
-  CheckoutSessionsClient,
-  eventForSession,
-  type CheckoutSession,
-} from '@app/checkout-client';
-import { hostedEvent } from '@app/domain';
-import type { AuthenticationEntity } from '@app/persistence';
+  hostedEvent,
+  ThreeDsProvider,
+  type ProviderReturnUrls,
+  type ProviderSessionContext,
+  type ProviderSnapshot,
+} from '@app/domain';
+import type { AuthenticationColumns, AuthenticationEntity } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { SecretBox } from '../security/secret-box.js';
@@ -13,7 +14,6 @@ import {
   type TransitionInput,
   type TransitionOutcome,
 } from './authentication-transitions.service.js';
-import { snapshotColumns } from './checkout-session.snapshot.js';
 
 /** Our two return pages, as `completion.success_url` and `completion.failure_url`. */
 export const HOSTED_RETURN_PAGES = ['success', 'failure'] as const;
@@ -23,14 +23,14 @@ export type HostedReturnPage = (typeof HOSTED_RETURN_PAGES)[number];
 export const DEADLINE_SOURCE = 'deadline';
 
 /**
- * Brings an authentication in line with its Checkout session: whatever told us something
+ * Brings an authentication in line with its provider session: whatever told us something
  * happened (API answer, challenge notification, callback, webhook, deadline), the session read is
- * the truth. What a move sets in motion (`complete`, the team event) commits with it as jobs.
+ * the truth (docs/design.md#provider-port). What a move sets in motion (`complete`, the team event) commits with it as jobs.
  */
 @Injectable()
 export class CheckoutSync {
   constructor(
-    private readonly checkout: CheckoutSessionsClient,
+    private readonly provider: ThreeDsProvider,
     private readonly transitions: AuthenticationTransitionsService,
     private readonly secrets: SecretBox,
     @Inject(securityConfig.KEY) private readonly config: SecurityConfig,
@@ -53,13 +53,32 @@ export class CheckoutSync {
     return `${this.config.browserBaseUrl}/hosted/${id}/${token}/${page}`;
   }
 
-  /** Applies what a Checkout session body says; duplicate or stale news changes nothing. */
-  async applySession(
+  /** Our URLs the provider reports to, each carrying the per-authentication token. */
+  returnUrls(id: string, token: string): ProviderReturnUrls {
+    return {
+      callback: this.callbackUrl(id, token),
+      challengeNotification: this.challengeNotificationUrl(id),
+      hostedSuccess: this.hostedReturnUrl(id, token, 'success'),
+      hostedFailure: this.hostedReturnUrl(id, token, 'failure'),
+    };
+  }
+
+  /** What the provider needs to know of our side to describe the session. */
+  contextOf(authentication: Pick<AuthenticationEntity, 'id' | 'channel' | 'hosted'>) {
+    return {
+      channel: authentication.channel,
+      hosted: Boolean(authentication.hosted),
+      methodNotificationUrl: this.methodNotificationUrl(authentication.id),
+    } satisfies ProviderSessionContext;
+  }
+
+  /** Applies what a provider session says; duplicate or stale news changes nothing. */
+  async applySnapshot(
     authentication: AuthenticationEntity,
-    session: CheckoutSession,
+    snapshot: ProviderSnapshot,
     source: string,
   ): Promise<AuthenticationEntity> {
-    return (await this.move(authentication, session, source))?.authentication ?? authentication;
+    return (await this.move(authentication, snapshot, source))?.authentication ?? authentication;
   }
 
   /**
@@ -68,41 +87,47 @@ export class CheckoutSync {
    */
   async move(
     authentication: AuthenticationEntity,
-    session: CheckoutSession,
+    snapshot: ProviderSnapshot,
     source: string,
     options: Pick<TransitionInput, 'answer'> = {},
   ): Promise<TransitionOutcome | null> {
-    const read = eventForSession(session, authentication.channel);
+    const read = snapshot.event;
     if (!read) return null;
     const event = authentication.hosted ? hostedEvent(read) : read;
     return this.transitions.applyIfLegal(authentication.id, event, {
       source,
-      columns: this.columnsOf(authentication, session),
-      detail: { checkout_status: session.status },
+      columns: this.columnsOf(snapshot),
+      detail: { checkout_status: snapshot.providerStatus },
       recordIgnored: source !== DEADLINE_SOURCE,
       current: authentication,
       ...options,
     });
   }
 
-  columnsOf(authentication: AuthenticationEntity, session: CheckoutSession) {
-    return snapshotColumns(session, {
-      channel: authentication.channel,
-      hosted: Boolean(authentication.hosted),
-      methodNotificationUrl: this.methodNotificationUrl(authentication.id),
-      encrypt: (plaintext) => this.secrets.encrypt(plaintext),
-    });
+  /** The columns a session read writes; the cryptogram only ever stored encrypted. */
+  columnsOf(snapshot: ProviderSnapshot): AuthenticationColumns {
+    return {
+      scheme: snapshot.scheme,
+      nextAction: snapshot.nextAction,
+      result: snapshot.result,
+      ...(snapshot.cryptogram
+        ? { cryptogramCiphertext: this.secrets.encrypt(snapshot.cryptogram) }
+        : {}),
+    };
   }
 
-  /** Re-reads the session with OAuth (the only read with cryptogram and ECI) and applies it. */
+  /** Re-reads the session (the read that carries the cryptogram and ECI) and applies it. */
   async refresh(
     authentication: AuthenticationEntity,
     source: string,
   ): Promise<AuthenticationEntity> {
     if (!authentication.checkoutSessionId) return authentication;
-    const session = await this.checkout.getSession(authentication.checkoutSessionId);
-    const updated = await this.applySession(authentication, session, source);
-    if (session.completed && updated.state === 'result_ready') {
+    const snapshot = await this.provider.readSession(
+      authentication.checkoutSessionId,
+      this.contextOf(authentication),
+    );
+    const updated = await this.applySnapshot(authentication, snapshot, source);
+    if (snapshot.completed && updated.state === 'result_ready') {
       return (
         await this.transitions.applyIfLegal(
           updated.id,

@@ -1,5 +1,4 @@
-import { CheckoutSessionsClient } from '@app/checkout-client';
-import { DomainError, UpstreamRejectedRequestError } from '@app/domain';
+import { DomainError, ThreeDsProvider } from '@app/domain';
 import { AuthenticationRepository, JobQueue, type AuthenticationEntity } from '@app/persistence';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
@@ -28,7 +27,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
 
   constructor(
     private readonly repository: AuthenticationRepository,
-    private readonly checkout: CheckoutSessionsClient,
+    private readonly provider: ThreeDsProvider,
     private readonly transitions: AuthenticationTransitionsService,
     private readonly sync: CheckoutSync,
     private readonly jobs: JobQueue,
@@ -69,7 +68,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     if (authentication.state !== 'result_ready' || !authentication.checkoutSessionId) return;
     const id = authentication.id;
     try {
-      await this.checkout.completeSession(authentication.checkoutSessionId);
+      await this.provider.complete(authentication.checkoutSessionId);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return this.failed(authentication, attempt, error);
@@ -88,7 +87,8 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
   ): Promise<void> {
     const id = authentication.id;
     // Refused: perhaps an earlier attempt went through after all (Checkout says `completed`).
-    if (error instanceof UpstreamRejectedRequestError) {
+    const failure = this.provider.failureOf(error)?.class;
+    if (failure === 'rejected' || failure === 'not_found') {
       const current = await this.sync.refresh(authentication, SOURCE).catch(() => authentication);
       if (current.state !== 'result_ready') return;
     }

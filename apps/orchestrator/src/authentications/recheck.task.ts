@@ -1,7 +1,7 @@
 import {
   DomainError,
   recheckDeadlineOf,
-  UpstreamRejectedRequestError,
+  ThreeDsProvider,
   type AuthenticationEvent,
   type RecheckDeadline,
 } from '@app/domain';
@@ -32,6 +32,7 @@ export class RecheckTask implements JobTask {
     private readonly authenticationJobs: AuthenticationJobs,
     private readonly sync: CheckoutSync,
     private readonly transitions: AuthenticationTransitionsService,
+    private readonly provider: ThreeDsProvider,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
   ) {}
 
@@ -52,7 +53,7 @@ export class RecheckTask implements JobTask {
       }
       await this.again(authentication, deadline, attempt, undefined, baseMs);
     } catch (error) {
-      if (error instanceof UpstreamRejectedRequestError && error.status === 404) {
+      if (this.provider.failureOf(error)?.class === 'not_found') {
         // Checkout no longer knows the session: nothing can ever come of it.
         return this.end(authentication, { type: 'failed', reason: 'checkout_session_not_found' });
       }

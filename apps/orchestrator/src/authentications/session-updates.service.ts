@@ -1,12 +1,12 @@
-import { CheckoutSessionsClient, type CheckoutSession } from '@app/checkout-client';
 import {
   ConcurrentUpdateError,
   HostedNotSupportedError,
   IllegalTransitionError,
   InvalidRequestError,
   NoCardholderStepError,
-  UpstreamRejectedRequestError,
-  UpstreamUnavailableError,
+  ThreeDsProvider,
+  type MethodCompletion,
+  type ProviderSnapshot,
 } from '@app/domain';
 import {
   AuthenticationClaims,
@@ -21,16 +21,14 @@ import { AuthenticationTransitionsService } from './authentication-transitions.s
 import { authenticationView } from './authentication.view.js';
 import { CheckoutSync } from './checkout-sync.service.js';
 import type { ChannelDataDto } from './dto/channel-data.request.dto.js';
+import type { ProviderPort } from '../providers/provider-port.js';
 
-/** Checkout refusing an update because the session already moved past that step. */
-const MOVED_ON_CODES = ['update_not_allowed_due_to_state', 'session_already_in_use'];
 const WAIT_STEP_MS = 50;
 
 type Json = Record<string, unknown>;
-type Completion = 'Y' | 'N' | 'U';
 
 /**
- * The two updates of a Checkout session (3DS Method completion, channel data), one at a time
+ * The two updates of a provider session (3DS Method completion, channel data), one at a time
  * per authentication: concurrent reports reach Checkout once (a claim on the row), and those
  * that waited get the outcome of the one that went through.
  */
@@ -40,7 +38,7 @@ export class SessionUpdates {
     private readonly repository: AuthenticationRepository,
     private readonly claims: AuthenticationClaims,
     private readonly transitions: AuthenticationTransitionsService,
-    private readonly checkout: CheckoutSessionsClient,
+    @Inject(ThreeDsProvider) private readonly provider: ProviderPort,
     private readonly sync: CheckoutSync,
     private readonly queries: AuthenticationQueries,
     @Inject(checkoutConfig.KEY) private readonly config: CheckoutConfig,
@@ -50,7 +48,11 @@ export class SessionUpdates {
    * EMV threeDSCompInd after the 3DS Method: Y when it completed, N/U otherwise
    * (docs/checkout-sessions.md#3ds-method).
    */
-  async reportIssuerFingerprint(team: string, id: string, completion: Completion): Promise<Json> {
+  async reportIssuerFingerprint(
+    team: string,
+    id: string,
+    completion: MethodCompletion,
+  ): Promise<Json> {
     const authentication = await this.queries.owned(team, id);
     if (authentication.channel === 'merchant_initiated') {
       throw new NoCardholderStepError('report_issuer_fingerprint');
@@ -59,7 +61,7 @@ export class SessionUpdates {
   }
 
   /** Tells Checkout, then moves on; a later second report (notification and API) is refused. */
-  fingerprint(authentication: AuthenticationEntity, completion: Completion, source: string) {
+  fingerprint(authentication: AuthenticationEntity, completion: MethodCompletion, source: string) {
     return this.exclusively(
       authentication,
       (current) => current.state !== 'awaiting_issuer_fingerprint',
@@ -67,23 +69,23 @@ export class SessionUpdates {
         if (current.state !== 'awaiting_issuer_fingerprint') {
           throw new IllegalTransitionError(current.state, 'fingerprint_completed');
         }
-        const session = await this.checkout
-          .reportIssuerFingerprint(current.checkoutSessionId!, completion)
+        const snapshot = await this.provider
+          .reportMethodCompletion(
+            current.checkoutSessionId!,
+            completion,
+            this.sync.contextOf(current),
+          )
           .catch((error: unknown) =>
-            this.reconcileAfter(
-              current,
-              error,
-              (read) => !read.next_actions?.includes('issuer_fingerprint'),
-            ),
+            this.reconcileAfter(current, error, (read) => !read.awaitingMethodCompletion),
           );
-        if (session.status !== 'pending') {
+        if (!snapshot.awaitingInput) {
           // Channel data got there first (another request): the session is past this step.
-          return this.sync.applySession(current, session, source);
+          return this.sync.applySnapshot(current, snapshot, source);
         }
         return this.transitions.apply(
           current.id,
           { type: 'fingerprint_completed' },
-          { source, columns: this.sync.columnsOf(current, session), detail: { completion } },
+          { source, columns: this.sync.columnsOf(snapshot), detail: { completion } },
         );
       },
     );
@@ -114,12 +116,16 @@ export class SessionUpdates {
         if (!waiting(current.state)) {
           throw new IllegalTransitionError(current.state, 'submit_channel_data');
         }
-        const session = await this.checkout
-          .collectChannelData(current.checkoutSessionId!, await this.withMethodCompletion(id, data))
+        const snapshot = await this.provider
+          .submitChannelData(
+            current.checkoutSessionId!,
+            await this.withMethodCompletion(id, data),
+            this.sync.contextOf(current),
+          )
           .catch((error: unknown) =>
-            this.reconcileAfter(current, error, (read) => read.status !== 'pending'),
+            this.reconcileAfter(current, error, (read) => !read.awaitingInput),
           );
-        return this.sync.applySession(current, session, 'api');
+        return this.sync.applySnapshot(current, snapshot, 'api');
       },
     );
     return authenticationView(updated);
@@ -176,7 +182,7 @@ export class SessionUpdates {
     try {
       return await update(current);
     } catch (error) {
-      if (error instanceof UpstreamRejectedRequestError && error.status === 404) {
+      if (this.provider.failureOf(error)?.class === 'not_found') {
         await this.transitions.applyIfLegal(
           current.id,
           { type: 'failed', reason: 'checkout_session_not_found' },
@@ -194,15 +200,18 @@ export class SessionUpdates {
   private async reconcileAfter(
     authentication: AuthenticationEntity,
     error: unknown,
-    tookEffect: (session: CheckoutSession) => boolean,
-  ): Promise<CheckoutSession> {
+    tookEffect: (read: ProviderSnapshot) => boolean,
+  ): Promise<ProviderSnapshot> {
+    const failure = this.provider.failureOf(error);
     const ambiguous =
-      (error instanceof UpstreamUnavailableError && error.maybeProcessed) ||
-      (error instanceof UpstreamRejectedRequestError &&
-        error.errorCodes.some((code) => MOVED_ON_CODES.includes(code)));
+      failure?.class === 'outcome_unknown' ||
+      (failure?.class === 'rejected' && failure.sessionMovedOn);
     if (!ambiguous || !authentication.checkoutSessionId) throw error;
-    const session = await this.checkout.getSession(authentication.checkoutSessionId);
-    if (!tookEffect(session)) throw error;
-    return session;
+    const read = await this.provider.readSession(
+      authentication.checkoutSessionId,
+      this.sync.contextOf(authentication),
+    );
+    if (!tookEffect(read)) throw error;
+    return read;
   }
 }

@@ -5,6 +5,8 @@ import { validateOrchestratorEnvironment } from './orchestrator.environment.js';
 export const checkoutConfig = registerAs('checkout', () => {
   const env = validateOrchestratorEnvironment(process.env);
   return {
+    /** Which adapter serves the provider port; this file holds Checkout's own settings. */
+    provider: env.THREEDS_PROVIDER,
     apiUrl: env.CHECKOUT_API_URL,
     tokenUrl: env.CHECKOUT_TOKEN_URL,
     clientId: env.CHECKOUT_CLIENT_ID,

@@ -24,6 +24,7 @@ import {
   teamsListedTwice,
 } from './checkout-channels.js';
 import { EffectsEnvironment } from './effects.environment.js';
+import { PROVIDER_NAMES, type ProviderName } from '../providers/provider-names.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 /** pino's levels, most to least verbose, and `silent`. */
@@ -67,6 +68,10 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   @Min(1)
   @Max(65535)
   EMBEDDED_POSTGRES_PORT: number = 54329;
+
+  /** The 3DS provider behind the port (docs/design.md#provider-port). */
+  @IsIn(PROVIDER_NAMES)
+  THREEDS_PROVIDER: ProviderName = 'checkout';
 
   /** Sessions API base, e.g. https://api.sandbox.checkout.com (or the simulator). */
   @IsUrl(HTTP_URL)

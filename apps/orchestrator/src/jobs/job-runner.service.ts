@@ -21,7 +21,7 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import { CompleteSessionTask } from '../authentications/complete-session.task.js';
 import { RecheckTask } from '../authentications/recheck.task.js';
-import { CheckoutEventTask } from '../checkout-webhooks/checkout-event.task.js';
+import { CheckoutEventTask } from '../providers/checkout/webhooks/checkout-event.task.js';
 import { databaseConfig, type DatabaseConfig } from '../config/database.config.js';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { DeliverEventTask } from '../team-events/deliver-event.task.js';

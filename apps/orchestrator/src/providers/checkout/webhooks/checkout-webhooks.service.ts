@@ -6,11 +6,11 @@ import {
 import { isFinal, WebhookSignatureInvalidError } from '@app/domain';
 import { AuthenticationRepository, CheckoutWebhookInbox, type JobSpec } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Failpoints } from '../common/failpoints.js';
-import { eventsConfig, type EventsConfig } from '../config/events.config.js';
-import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
-import { checkoutEventJob } from '../jobs/job-specs.js';
-import { InboundMetrics } from '../metrics/inbound.metrics.js';
+import { Failpoints } from '../../../common/failpoints.js';
+import { eventsConfig, type EventsConfig } from '../../../config/events.config.js';
+import { jobsConfig, type JobsConfig } from '../../../config/jobs.config.js';
+import { checkoutEventJob } from '../../../jobs/job-specs.js';
+import { InboundMetrics } from '../../../metrics/inbound.metrics.js';
 import { authorizationMatches, checkoutSignatureMatches } from './webhook-signature.js';
 
 export interface ReceivedWebhook {

@@ -1,11 +1,10 @@
-import { CheckoutSessionsClient, type CheckoutSession } from '@app/checkout-client';
-import { DomainError, isFinal } from '@app/domain';
+import { DomainError, isFinal, ThreeDsProvider, type ProviderSnapshot } from '@app/domain';
 import { AuthenticationRepository, JobQueue, type AuthenticationEntity } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CheckoutSync } from '../authentications/checkout-sync.service.js';
-import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
-import { checkoutEventJob, TASKS, type CheckoutEventPayload } from '../jobs/job-specs.js';
-import { retryDelayMs, type JobTask } from '../jobs/job-task.js';
+import { CheckoutSync } from '../../../authentications/checkout-sync.service.js';
+import { jobsConfig, type JobsConfig } from '../../../config/jobs.config.js';
+import { checkoutEventJob, TASKS, type CheckoutEventPayload } from '../../../jobs/job-specs.js';
+import { retryDelayMs, type JobTask } from '../../../jobs/job-task.js';
 
 const SOURCE = 'checkout_webhook';
 /** How far our clock and Checkout's may disagree about when a session was created. */
@@ -23,7 +22,7 @@ export class CheckoutEventTask implements JobTask {
 
   constructor(
     private readonly repository: AuthenticationRepository,
-    private readonly checkout: CheckoutSessionsClient,
+    private readonly provider: ThreeDsProvider,
     private readonly sync: CheckoutSync,
     private readonly jobs: JobQueue,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
@@ -82,19 +81,23 @@ export class CheckoutEventTask implements JobTask {
       });
       return;
     }
-    const session = await this.checkout.getSession(event.session_id);
-    if (!sameRequest(authentication, session)) return;
-    await this.sync.applySession(authentication, session, SOURCE);
+    const snapshot = await this.provider.readSession(
+      event.session_id,
+      this.sync.contextOf(authentication),
+    );
+    if (!sameRequest(authentication, snapshot)) return;
+    await this.sync.applySnapshot(authentication, snapshot, SOURCE);
   }
 }
 
 const WAITING_FOR_SESSION: readonly string[] = ['created', 'creation_unknown'];
 
 /** Checkout's own record of the session must match the request we sent, field by field. */
-function sameRequest(authentication: AuthenticationEntity, session: CheckoutSession): boolean {
+function sameRequest(authentication: AuthenticationEntity, snapshot: ProviderSnapshot): boolean {
+  const { recorded } = snapshot;
   return (
-    session.reference === authentication.reference &&
-    session.currency === authentication.currency &&
-    (authentication.amount === null || session.amount === authentication.amount)
+    recorded.reference === authentication.reference &&
+    recorded.currency === authentication.currency &&
+    (authentication.amount === null || recorded.amount === authentication.amount)
   );
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuthenticationsModule } from '../authentications/authentications.module.js';
-import { MetricsModule } from '../metrics/metrics.module.js';
+import { AuthenticationsModule } from '../../../authentications/authentications.module.js';
+import { MetricsModule } from '../../../metrics/metrics.module.js';
 import { CheckoutEventTask } from './checkout-event.task.js';
 import { CheckoutWebhooksController } from './checkout-webhooks.controller.js';
 import { CheckoutWebhooksService } from './checkout-webhooks.service.js';

@@ -1,6 +1,5 @@
 import { UpstreamRejectedRequestError, type AuthenticationEvent, type Outcome } from '@app/domain';
-import type { CheckoutSession, CheckoutSessionStatus } from './checkout.wire.js';
-import type { SessionChannel } from './session-scopes.js';
+import type { CheckoutSession, CheckoutSessionStatus, SessionChannel } from '@app/checkout-client';
 
 type Step = 'awaiting_input' | 'challenge_issued' | 'challenge_abandoned' | 'session_expired';
 

@@ -1,7 +1,7 @@
 import type { CheckoutCompletion, CheckoutCreateSessionRequest } from '@app/checkout-client';
 import { Inject, Injectable } from '@nestjs/common';
-import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
-import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
+import { checkoutConfig, type CheckoutConfig } from '../../config/checkout.config.js';
+import type { CreateAuthenticationRequestDto } from '../../authentications/dto/create-authentication.request.dto.js';
 
 type ProcessingChannels = CheckoutConfig['processingChannels'];
 

@@ -1,6 +1,6 @@
 import { checkoutSessionRequest, processingChannelFor } from './checkout-session-request.js';
-import { DETAILED_CREATE_EXAMPLE } from './dto/authentication.examples.js';
-import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
+import { DETAILED_CREATE_EXAMPLE } from '../../authentications/dto/authentication.examples.js';
+import type { CreateAuthenticationRequestDto } from '../../authentications/dto/create-authentication.request.dto.js';
 
 const DEFAULT_CHANNEL = 'pc_defaultdefaultdefaultdefau';
 const TEAM_A_CHANNEL = 'pc_teamateamateamateamateamaa';

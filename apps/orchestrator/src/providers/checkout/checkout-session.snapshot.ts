@@ -1,36 +1,42 @@
-import type { AuthenticationResultFields, NextAction } from '@app/domain';
-import type { CheckoutSession, SessionChannel } from '@app/checkout-client';
-import type { AuthenticationColumns } from '@app/persistence';
-
-export interface SnapshotContext {
-  readonly channel: SessionChannel;
-  /** Checkout's hosted page does every browser step: the team only ever redirects. */
-  readonly hosted: boolean;
-  /** Where the issuer's 3DS Method page posts back (EMV threeDSMethodNotificationURL). */
-  readonly methodNotificationUrl: string;
-  readonly encrypt: (plaintext: string) => string;
-}
+import type {
+  AuthenticationResultFields,
+  NextAction,
+  ProviderSessionContext,
+  ProviderSnapshot,
+} from '@app/domain';
+import type { CheckoutSession } from '@app/checkout-client';
+import { eventForSession } from './session-event.mapper.js';
 
 /** EMV 3DS: report the 3DS Method as not completed if no notification arrives in 10 s. */
 const THREE_DS_METHOD_TIMEOUT_SECONDS = 10;
 
 /**
- * The columns a Checkout session read writes: what the caller does next, Checkout's raw result
- * fields, and the cryptogram (encrypted; it only comes with an OAuth read).
+ * A Checkout session in the domain's words: the event it amounts to, what the caller does next,
+ * Checkout's raw result fields, and the cryptogram (in clear: it only comes with an OAuth read).
  */
-export function snapshotColumns(
+export function snapshotOf(
   session: CheckoutSession,
-  context: SnapshotContext,
-): AuthenticationColumns {
+  context: ProviderSessionContext,
+): ProviderSnapshot {
   return {
-    scheme: session.scheme,
+    providerSessionId: session.id,
+    providerStatus: session.status,
+    event: eventForSession(session, context.channel),
     nextAction: nextActionOf(session, context),
     result: resultFieldsOf(session),
-    ...(session.cryptogram ? { cryptogramCiphertext: context.encrypt(session.cryptogram) } : {}),
+    scheme: session.scheme,
+    ...(session.cryptogram ? { cryptogram: session.cryptogram } : {}),
+    awaitingInput: session.status === 'pending',
+    awaitingMethodCompletion: session.next_actions?.includes('issuer_fingerprint') ?? false,
+    completed: Boolean(session.completed),
+    recorded: { reference: session.reference, currency: session.currency, amount: session.amount },
   };
 }
 
-function nextActionOf(session: CheckoutSession, context: SnapshotContext): NextAction | null {
+function nextActionOf(
+  session: CheckoutSession,
+  context: ProviderSessionContext,
+): NextAction | null {
   const actions = session.next_actions ?? [];
   const methodUrl = session._links.three_ds_method_url?.href;
   if (context.hosted) {

@@ -1,6 +1,9 @@
-import type { CheckoutSession, CheckoutSessionStatus } from './checkout.wire.js';
+import {
+  CHECKOUT_SESSION_STATUSES,
+  type CheckoutSession,
+  type CheckoutSessionStatus,
+} from '@app/checkout-client';
 import { eventForSession, MEANING_OF_CHECKOUT_STATUS } from './session-event.mapper.js';
-import { CHECKOUT_SESSION_STATUSES } from './checkout.wire.js';
 
 const aSession = (
   status: CheckoutSessionStatus,

@@ -1,11 +1,11 @@
 import type { CheckoutSession } from '@app/checkout-client';
-import { snapshotColumns, type SnapshotContext } from './checkout-session.snapshot.js';
+import type { ProviderSessionContext } from '@app/domain';
+import { snapshotOf } from './checkout-session.snapshot.js';
 
-const context = (channel: SnapshotContext['channel']): SnapshotContext => ({
+const context = (channel: ProviderSessionContext['channel']): ProviderSessionContext => ({
   channel,
   hosted: false,
   methodNotificationUrl: 'https://pay.example/notifications/3ds-method/auth_1',
-  encrypt: (plaintext) => `sealed:${plaintext.length}`,
 });
 
 const CERTIFICATES = { ds_public: 'eyJrdHkiOiJFQyJ9', ca_public: 'MIIBlzCCAT2g' };
@@ -29,7 +29,7 @@ describe('next action for the app channel', () => {
       ds: { ds_id: 'A000000003', reference_number: 'VISA.DS', transaction_id: 'x' },
       certificates: CERTIFICATES,
     });
-    expect(snapshotColumns(pending, context('app')).nextAction).toEqual({
+    expect(snapshotOf(pending, context('app')).nextAction).toEqual({
       type: 'collect_channel_data',
       channel: 'app',
       ds_id: 'A000000003',
@@ -41,7 +41,7 @@ describe('next action for the app channel', () => {
   });
 
   it('shows null where the read carried no DS or certificates', () => {
-    expect(snapshotColumns(session(), context('app')).nextAction).toMatchObject({
+    expect(snapshotOf(session(), context('app')).nextAction).toMatchObject({
       ds_id: null,
       ds_public_key: null,
       ca_public: null,
@@ -50,7 +50,7 @@ describe('next action for the app channel', () => {
 
   it('keeps a browser collect_channel_data free of SDK fields', () => {
     const pending = session({ certificates: CERTIFICATES });
-    expect(snapshotColumns(pending, context('browser')).nextAction).toEqual({
+    expect(snapshotOf(pending, context('browser')).nextAction).toEqual({
       type: 'collect_channel_data',
       channel: 'browser',
     });
@@ -68,7 +68,7 @@ describe('next action for the app channel', () => {
         signed_content: 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln',
       },
     });
-    expect(snapshotColumns(challenged, context('app')).nextAction).toEqual({
+    expect(snapshotOf(challenged, context('app')).nextAction).toEqual({
       type: 'challenge',
       channel: 'app',
       acs_transaction_id: '5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',

@@ -1,0 +1,131 @@
+import {
+  CheckoutSessionsClient,
+  type CheckoutCompletion,
+  type CreatedSession,
+  type CheckoutSession,
+} from '@app/checkout-client';
+import {
+  ThreeDsProvider,
+  UpstreamBusyError,
+  UpstreamOutcomeUnknownError,
+  UpstreamRejectedRequestError,
+  UpstreamUnavailableError,
+  type CreatedProviderSession,
+  type MethodCompletion,
+  type ProviderFailure,
+  type ProviderReturnUrls,
+  type ProviderSessionContext,
+  type ProviderSnapshot,
+} from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import type { ChannelDataDto } from '../../authentications/dto/channel-data.request.dto.js';
+import type { CreateAuthenticationRequestDto } from '../../authentications/dto/create-authentication.request.dto.js';
+import { CheckoutSessionRequests } from './checkout-session-request.js';
+import { snapshotOf } from './checkout-session.snapshot.js';
+
+/** Checkout codes meaning "no 3DS for this card": a result (proceed without liability shift). */
+const NOT_ENROLLED_CODES = ['card_not_enrolled', 'issuer_not_enrolled'];
+/** Checkout refusing an update because the session already moved past that step. */
+const MOVED_ON_CODES = ['update_not_allowed_due_to_state', 'session_already_in_use'];
+
+/** Checkout.com's standalone Sessions API behind the provider port (docs/design.md#provider-port). */
+@Injectable()
+export class CheckoutProvider extends ThreeDsProvider<
+  CreateAuthenticationRequestDto,
+  ChannelDataDto
+> {
+  readonly name = 'checkout';
+
+  constructor(
+    private readonly client: CheckoutSessionsClient,
+    private readonly requests: CheckoutSessionRequests,
+  ) {
+    super();
+  }
+
+  async createSession(
+    team: string,
+    request: CreateAuthenticationRequestDto,
+    urls: ProviderReturnUrls,
+    context: ProviderSessionContext,
+  ): Promise<CreatedProviderSession> {
+    const body = this.requests.build(team, request, completionFor(request, urls));
+    const created = await this.client.createSession(body);
+    const session = await this.withDirectoryServer(context, created);
+    const secret = created.session.session_secret;
+    return {
+      snapshot: snapshotOf(session, context),
+      ...(secret ? { sdkSessionSecret: secret } : {}),
+    };
+  }
+
+  /** GET with OAuth: the only read that returns `cryptogram` and `eci`. */
+  async readSession(id: string, context: ProviderSessionContext): Promise<ProviderSnapshot> {
+    return snapshotOf(await this.client.getSession(id), context);
+  }
+
+  async submitChannelData(
+    id: string,
+    data: ChannelDataDto,
+    context: ProviderSessionContext,
+  ): Promise<ProviderSnapshot> {
+    return snapshotOf(await this.client.collectChannelData(id, data), context);
+  }
+
+  async reportMethodCompletion(
+    id: string,
+    completion: MethodCompletion,
+    context: ProviderSessionContext,
+  ): Promise<ProviderSnapshot> {
+    return snapshotOf(await this.client.reportIssuerFingerprint(id, completion), context);
+  }
+
+  /** Checkout answers 204 only after our callback_url accepted its POST. */
+  complete(id: string): Promise<void> {
+    return this.client.completeSession(id);
+  }
+
+  failureOf(error: unknown): ProviderFailure | null {
+    if (error instanceof UpstreamOutcomeUnknownError) return { class: 'outcome_unknown' };
+    if (error instanceof UpstreamUnavailableError) {
+      return { class: error.maybeProcessed ? 'outcome_unknown' : 'unavailable' };
+    }
+    if (error instanceof UpstreamBusyError) return { class: 'busy' };
+    if (!(error instanceof UpstreamRejectedRequestError)) return null;
+    if (error.status === 404) return { class: 'not_found' };
+    return {
+      class: 'rejected',
+      providerCodes: error.errorCodes,
+      cardNotEnrolled: error.errorCodes.some((code) => NOT_ENROLLED_CODES.includes(code)),
+      sessionMovedOn: error.errorCodes.some((code) => MOVED_ON_CODES.includes(code)),
+    };
+  }
+
+  /**
+   * A pending session is answered (202) without `ds` and `certificates`, which an app's 3DS SDK
+   * needs before it has device data to send: they come with an OAuth read
+   * (docs/checkout-sessions.md#app-channel). If that read fails the next action shows them null.
+   */
+  private async withDirectoryServer(
+    context: ProviderSessionContext,
+    created: CreatedSession,
+  ): Promise<CheckoutSession> {
+    if (context.channel !== 'app' || created.status !== 202) return created.session;
+    const read = await this.client.getSession(created.session.id).catch(() => undefined);
+    return read ?? created.session;
+  }
+}
+
+/** The callback (non-hosted), or the two pages Checkout's hosted page ends on. */
+function completionFor(
+  request: CreateAuthenticationRequestDto,
+  urls: ProviderReturnUrls,
+): CheckoutCompletion {
+  return request.hosted
+    ? { type: 'hosted', success_url: urls.hostedSuccess, failure_url: urls.hostedFailure }
+    : {
+        type: 'non_hosted',
+        callback_url: urls.callback,
+        challenge_notification_url: urls.challengeNotification,
+      };
+}

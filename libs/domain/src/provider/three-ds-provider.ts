@@ -1,0 +1,124 @@
+import type { AuthenticationEvent } from '../authentication/authentication.machine.js';
+import type {
+  AuthenticationResultFields,
+  NextAction,
+} from '../authentication/authentication-details.js';
+
+/** How the cardholder (or, for 3RI, the merchant alone) takes part in the authentication. */
+export type ProviderChannel = 'browser' | 'app' | 'merchant_initiated';
+
+/** Our side of a session that a provider needs to describe it in our terms. */
+export interface ProviderSessionContext {
+  readonly channel: ProviderChannel;
+  /** The provider's own page runs every browser step: the team only ever redirects. */
+  readonly hosted: boolean;
+  /** Where the issuer's 3DS Method page posts back (EMV threeDSMethodNotificationURL). */
+  readonly methodNotificationUrl: string;
+}
+
+/** Our URLs a provider reports to: the result callback, or the two hosted return pages. */
+export interface ProviderReturnUrls {
+  readonly callback: string;
+  readonly challengeNotification: string;
+  readonly hostedSuccess: string;
+  readonly hostedFailure: string;
+}
+
+/** A provider session, read at one moment, in the domain's words (docs/design.md#provider-port). */
+export interface ProviderSnapshot {
+  readonly providerSessionId: string;
+  /** The provider's own status word, kept beside the move it caused. */
+  readonly providerStatus: string;
+  /** The fact the session amounts to, or null when it says nothing new. */
+  readonly event: AuthenticationEvent | null;
+  readonly nextAction: NextAction | null;
+  readonly result: AuthenticationResultFields;
+  readonly scheme?: string;
+  /** In clear: the caller encrypts it before it is stored, and never logs it. */
+  readonly cryptogram?: string;
+  /** The provider still waits for channel data (or the 3DS Method before it). */
+  readonly awaitingInput: boolean;
+  readonly awaitingMethodCompletion: boolean;
+  /** The provider confirmed that the result was handed over (`complete` went through). */
+  readonly completed: boolean;
+  /** What the provider recorded of our request: matches a session we never heard back about. */
+  readonly recorded: {
+    readonly reference?: string;
+    readonly currency?: string;
+    readonly amount?: number;
+  };
+}
+
+export interface CreatedProviderSession {
+  readonly snapshot: ProviderSnapshot;
+  /** For an app's 3DS SDK: answered once, never stored (docs/checkout-sessions.md#session-secret). */
+  readonly sdkSessionSecret?: string;
+}
+
+/**
+ * Why a provider call failed, whatever the provider's wire says:
+ * - `unavailable`: no usable answer (network, timeout, 5xx); safe to retry later;
+ * - `busy`: the provider said "not now" and did nothing;
+ * - `rejected`: the provider refused the request, with its own codes;
+ * - `outcome_unknown`: the request may have taken effect (a timeout after sending);
+ * - `not_found`: the provider does not know the session (any more).
+ */
+export type ProviderFailure =
+  | { readonly class: 'unavailable' }
+  | { readonly class: 'busy' }
+  | {
+      readonly class: 'rejected';
+      readonly providerCodes: readonly string[];
+      /** The card takes no part in 3DS: a result (no liability shift), not an error. */
+      readonly cardNotEnrolled: boolean;
+      /** The session is already past the step the request was for. */
+      readonly sessionMovedOn: boolean;
+    }
+  | { readonly class: 'outcome_unknown' }
+  | { readonly class: 'not_found' };
+
+export type ProviderFailureClass = ProviderFailure['class'];
+
+/** EMV threeDSCompInd: the 3DS Method completed (Y), did not (N), or is unknown (U). */
+export type MethodCompletion = 'Y' | 'N' | 'U';
+
+/**
+ * The port to a 3DS provider. Failures are thrown as DomainErrors (their codes are the public
+ * API's); `failureOf` names their class. `CreateRequest` and `ChannelData` are the team's API
+ * bodies, opaque to the domain.
+ */
+export abstract class ThreeDsProvider<CreateRequest = unknown, ChannelData = unknown> {
+  abstract readonly name: string;
+
+  /** Starts a session. Never retried blindly: a provider may offer no idempotency for it. */
+  abstract createSession(
+    team: string,
+    request: CreateRequest,
+    urls: ProviderReturnUrls,
+    context: ProviderSessionContext,
+  ): Promise<CreatedProviderSession>;
+
+  /** The session as the provider sees it now, with the result fields and the cryptogram. */
+  abstract readSession(
+    providerSessionId: string,
+    context: ProviderSessionContext,
+  ): Promise<ProviderSnapshot>;
+
+  abstract submitChannelData(
+    providerSessionId: string,
+    data: ChannelData,
+    context: ProviderSessionContext,
+  ): Promise<ProviderSnapshot>;
+
+  abstract reportMethodCompletion(
+    providerSessionId: string,
+    completion: MethodCompletion,
+    context: ProviderSessionContext,
+  ): Promise<ProviderSnapshot>;
+
+  /** Tells the provider the result was received; it resolves once that is confirmed. */
+  abstract complete(providerSessionId: string): Promise<void>;
+
+  /** The class of an error this provider's calls threw; null for one that is not theirs. */
+  abstract failureOf(error: unknown): ProviderFailure | null;
+}
