@@ -9,7 +9,10 @@ import {
   aMerchantInitiatedChannel,
   aSessionRequest,
 } from '../../support/simulator/factories.js';
-import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
+import {
+  startSimulatorWithClient,
+  type SimulatorUnderTest,
+} from '../../support/simulator/simulator-app.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
 const FRICTIONLESS_N = '4539628347117863';
@@ -24,9 +27,7 @@ describe('simulator: merchant-initiated 3RI (e2e)', () => {
   let oauth: string;
 
   beforeAll(async () => {
-    simulator = await startSimulator();
-    api = new CheckoutApi(simulator.url);
-    oauth = await api.token();
+    ({ simulator, api, oauth } = await startSimulatorWithClient());
   });
   afterAll(() => simulator.close());
 

@@ -6,7 +6,10 @@ import {
   expectConformingAnswers,
 } from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
-import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
+import {
+  startSimulatorWithClient,
+  type SimulatorUnderTest,
+} from '../../support/simulator/simulator-app.js';
 
 const CHALLENGE_Y = '4242424242424242';
 const PASSWORD = { password: 'Checkout1!' };
@@ -24,8 +27,7 @@ describe('simulator: RReq delay after the challenge (e2e)', () => {
   let oauth: string;
 
   beforeAll(async () => {
-    simulator = await startSimulator();
-    api = new CheckoutApi(simulator.url);
+    ({ simulator, api } = await startSimulatorWithClient());
   });
   beforeEach(async () => {
     await api.control('POST', '/reset');
