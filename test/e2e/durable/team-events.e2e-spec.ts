@@ -183,6 +183,21 @@ describe('team events (e2e)', () => {
     await register('/team-b', TEAM_B.apiKey); // another team's own limit
   });
 
+  it('holds the limit under 30 concurrent registrations: exactly 10 active, the rest 409', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        ctx.api('post', '/v1/webhook-endpoints').send({ url: endpoint.to(`/racing-${i}`) }),
+      ),
+    );
+    const refused = answers.filter((answer) => answer.status !== 201);
+    expect(answers.length - refused.length).toBe(10);
+    expect(new Set(refused.map((answer) => `${answer.status} ${answer.body.error?.code}`))).toEqual(
+      new Set(['409 ENDPOINT_LIMIT_REACHED']),
+    );
+    const listed = await ctx.api('get', '/v1/webhook-endpoints').expect(200);
+    expect(listed.body.data).toHaveLength(10);
+  });
+
   it('shows the signing secret once and stops sending to a removed endpoint', async () => {
     const { id: endpointId, secret } = await register();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
