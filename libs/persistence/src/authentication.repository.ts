@@ -50,7 +50,10 @@ export interface TransitionWrite extends TimelineEntry {
   readonly answer?: KeyAnswer;
 }
 
-export type NewAuthentication = Omit<AuthenticationEntity, 'createdAt' | 'updatedAt' | 'version'>;
+export type NewAuthentication = Omit<
+  AuthenticationEntity,
+  'createdAt' | 'updatedAt' | 'version' | 'notificationRereads'
+>;
 
 /** What a callback POST found: nothing (unknown id or wrong token), or the row's state. */
 export type CallbackRecord =

@@ -5,6 +5,7 @@ import { DurableEffects1796178958187 } from './1796178958187-durable-effects.js'
 import { AbuseResistance1796186553601 } from './1796186553601-abuse-resistance.js';
 import { HostedSessions1796200000000 } from './1796200000000-hosted-sessions.js';
 import { InputCounts1796318000000 } from './1796318000000-input-counts.js';
+import { NotificationRereadBudget1796319000000 } from './1796319000000-notification-reread-budget.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AbuseResistance1796186553601,
   HostedSessions1796200000000,
   InputCounts1796318000000,
+  NotificationRereadBudget1796319000000,
 ];
