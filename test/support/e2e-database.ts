@@ -85,7 +85,8 @@ export async function emptyTables(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query(
-      `TRUNCATE authentications, authentication_events, idempotency_keys, checkout_webhook_events,
+      `TRUNCATE authentications, authentication_events, authentication_input_counts,
+         idempotency_keys, checkout_webhook_events,
          team_endpoints, team_events, event_deliveries, event_delivery_attempts, job_workers,
          graphile_worker._private_jobs`,
     );

@@ -73,6 +73,7 @@ export function aSecurityConfig(overrides: Partial<SecurityConfig> = {}): Securi
     },
     frameAncestors: 'https: http://127.0.0.1:*',
     rereadCooldownMs: 2_000,
+    rereadBudget: 10,
     ...overrides,
   };
 }

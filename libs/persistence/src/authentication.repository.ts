@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import {
   ABANDONED_KEY_SECONDS,
   authenticationColumns,
+  cappedInputCtes,
   preparedStatements,
   RowStatement,
   type ColumnMap,
@@ -49,7 +50,10 @@ export interface TransitionWrite extends TimelineEntry {
   readonly answer?: KeyAnswer;
 }
 
-export type NewAuthentication = Omit<AuthenticationEntity, 'createdAt' | 'updatedAt' | 'version'>;
+export type NewAuthentication = Omit<
+  AuthenticationEntity,
+  'createdAt' | 'updatedAt' | 'version' | 'notificationRereads'
+>;
 
 /** What a callback POST found: nothing (unknown id or wrong token), or the row's state. */
 export type CallbackRecord =
@@ -185,8 +189,8 @@ export class AuthenticationRepository {
   /**
    * Like recordInput, for inputs anyone can send: one row per distinct input (`input`, a hash of
    * what was posted, kept in the detail; a unique index makes concurrent repeats add nothing),
-   * and at most `maxRows` rows of this event per authentication, however many distinct inputs.
-   * False: nothing was recorded (a repeat, or the row limit was reached).
+   * and at most `maxRows` rows of this event per authentication, however many distinct inputs
+   * arrive, concurrently or not. False: nothing was recorded (a repeat, or the cap was reached).
    */
   async recordInputOnce(
     authenticationId: string,
@@ -194,15 +198,13 @@ export class AuthenticationRepository {
     input: string,
     maxRows = 1,
   ): Promise<boolean> {
-    const recorded: unknown[] = await this.dataSource.query(
-      `INSERT INTO authentication_events (authentication_id, event, source, detail)
-       SELECT $1, $2, $3, $4::jsonb
-       WHERE (SELECT count(*) FROM authentication_events
-              WHERE authentication_id = $1 AND event = $2) < $5
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [authenticationId, entry.event, entry.source, { ...entry.detail, input }, maxRows],
+    const rows = await this.prepared<{ recorded: number }[]>(
+      `WITH target AS (SELECT $1::text AS id),
+       ${cappedInputCtes({ event: '$2', source: '$3', detail: '$4', input: '$5', maxRows: '$6' })}
+       SELECT count(*)::int AS recorded FROM recorded`,
+      [authenticationId, entry.event, entry.source, { ...entry.detail, input }, input, maxRows],
     );
-    return recorded.length === 1;
+    return rows[0]?.recorded === 1;
   }
 
   /**
@@ -219,15 +221,9 @@ export class AuthenticationRepository {
     const rows = await this.prepared<{ state: AuthenticationState; recorded: number }[]>(
       `WITH target AS (
          SELECT id, state FROM authentications WHERE id = $1 AND callback_token_hash = $2
-       ), recorded AS (
-         INSERT INTO authentication_events (authentication_id, event, source, detail)
-         SELECT id, $3, $4, $5::jsonb FROM target
-         WHERE (SELECT count(*) FROM authentication_events
-                WHERE authentication_id = $1 AND event = $3) < $6
-         ON CONFLICT DO NOTHING RETURNING id
-       )
+       ), ${cappedInputCtes({ event: '$3', source: '$4', detail: '$5', input: '$6', maxRows: '$7' })}
        SELECT target.state, (SELECT count(*) FROM recorded)::int AS recorded FROM target`,
-      [id, tokenHash, entry.event, entry.source, { ...entry.detail, input }, maxRows],
+      [id, tokenHash, entry.event, entry.source, { ...entry.detail, input }, input, maxRows],
     );
     const found = rows[0];
     return found

@@ -141,6 +141,38 @@ export class RowStatement {
   }
 }
 
+/**
+ * CTEs that record one outside input of the authentication named by the CTE `target` (its
+ * `id`) in the timeline, at most `maxRows` rows of the event per authentication, and leave
+ * the row written (if any) in `recorded`. The cap is a counter row per (authentication, event)
+ * taken by an upsert whose condition PostgreSQL re-checks on the row's latest version after
+ * waiting for a concurrent writer, so concurrent inputs take turns and never overshoot (a
+ * count of the timeline would read each statement's own snapshot). An input already recorded
+ * (same hash in `detail.input`, unique per event) neither counts nor adds a row. Arguments are
+ * the placeholders of the statement's values.
+ */
+export const cappedInputCtes = (p: {
+  event: string;
+  source: string;
+  detail: string;
+  input: string;
+  maxRows: string;
+}): string => `counted AS (
+    INSERT INTO authentication_input_counts AS c (authentication_id, event, recorded)
+    SELECT target.id, ${p.event}, 1 FROM target
+    WHERE ${p.maxRows} > 0 AND NOT EXISTS (
+      SELECT 1 FROM authentication_events e
+      WHERE e.authentication_id = target.id AND e.event = ${p.event}
+        AND e.detail ? 'input' AND e.detail->>'input' = ${p.input})
+    ON CONFLICT (authentication_id, event) DO UPDATE SET recorded = c.recorded + 1
+      WHERE c.recorded < ${p.maxRows}
+    RETURNING authentication_id
+  ), recorded AS (
+    INSERT INTO authentication_events (authentication_id, event, source, detail)
+    SELECT authentication_id, ${p.event}, ${p.source}, ${p.detail}::jsonb FROM counted
+    ON CONFLICT DO NOTHING RETURNING id
+  )`;
+
 /** Columns of the authentications table: database name, property, SQL cast, read transform. */
 export interface ColumnMap {
   readonly byProperty: ReadonlyMap<string, { readonly column: string; readonly cast: string }>;

@@ -17,7 +17,7 @@ export {
   type JobBacklog,
   type JobStatus,
 } from './backlog.repository.js';
-export { AuthenticationClaims } from './authentication-claims.repository.js';
+export { AuthenticationClaims, type ReadClaim } from './authentication-claims.repository.js';
 export { ApiKeyEntity } from './entities/api-key.entity.js';
 export { CheckoutWebhookEventEntity } from './entities/checkout-webhook-event.entity.js';
 export { EventDeliveryAttemptEntity } from './entities/event-delivery-attempt.entity.js';

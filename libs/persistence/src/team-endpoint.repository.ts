@@ -8,9 +8,26 @@ import { TeamEndpointEntity } from './entities/team-endpoint.entity.js';
 export class TeamEndpointRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(endpoint: Omit<TeamEndpointEntity, 'createdAt' | 'disabledAt'>) {
-    await this.dataSource.getRepository(TeamEndpointEntity).insert(endpoint);
-    return (await this.findForTeam(endpoint.teamId, endpoint.id))!;
+  /**
+   * Registers an endpoint unless its team already has `limit` active ones. Count and insert run
+   * under a per-team transaction-scoped advisory lock, so concurrent registrations of one team
+   * take turns: each counts what the one before it committed, and the limit holds.
+   */
+  async createWithinLimit(
+    endpoint: Omit<TeamEndpointEntity, 'createdAt' | 'disabledAt'>,
+    limit: number,
+  ): Promise<TeamEndpointEntity | 'limit_reached'> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(hashtext('team_endpoints'), hashtext($1))`,
+        [endpoint.teamId],
+      );
+      const endpoints = manager.getRepository(TeamEndpointEntity);
+      const active = await endpoints.countBy({ teamId: endpoint.teamId, disabledAt: IsNull() });
+      if (active >= limit) return 'limit_reached';
+      await endpoints.insert(endpoint);
+      return endpoints.findOneByOrFail({ id: endpoint.id });
+    });
   }
 
   listActive(teamId: string): Promise<TeamEndpointEntity[]> {

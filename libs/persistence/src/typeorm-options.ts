@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from './entities/api-key.entity.js';
 import { AuthenticationEventEntity } from './entities/authentication-event.entity.js';
+import { AuthenticationInputCountEntity } from './entities/authentication-input-count.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
 import { CheckoutWebhookEventEntity } from './entities/checkout-webhook-event.entity.js';
 import { EventDeliveryAttemptEntity } from './entities/event-delivery-attempt.entity.js';
@@ -16,6 +17,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 export const ENTITIES = [
   AuthenticationEntity,
   AuthenticationEventEntity,
+  AuthenticationInputCountEntity,
   IdempotencyKeyEntity,
   CheckoutWebhookEventEntity,
   JobWorkerEntity,

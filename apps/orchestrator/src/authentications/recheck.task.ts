@@ -6,12 +6,14 @@ import {
   type RecheckDeadline,
 } from '@app/domain';
 import {
+  AuthenticationClaims,
   AuthenticationJobs,
   AuthenticationRepository,
   type AuthenticationEntity,
 } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
+import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { payloadOf, recheckJob, TASKS } from '../jobs/job-specs.js';
 import { retryDelayMs, type JobTask } from '../jobs/job-task.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
@@ -33,11 +35,13 @@ export class RecheckTask implements JobTask {
     private readonly sync: CheckoutSync,
     private readonly transitions: AuthenticationTransitionsService,
     private readonly provider: ThreeDsProvider,
+    private readonly claims: AuthenticationClaims,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
+    @Inject(securityConfig.KEY) private readonly security: SecurityConfig,
   ) {}
 
   async run(payload: unknown): Promise<void> {
-    const { authentication_id: id, attempt, base_ms: baseMs } = payloadOf(payload);
+    const { authentication_id: id, attempt, base_ms: baseMs, notified } = payloadOf(payload);
     const authentication = await this.repository.findById(id);
     const deadline = authentication && recheckDeadlineOf(authentication.state);
     if (!authentication || !deadline) return;
@@ -45,13 +49,14 @@ export class RecheckTask implements JobTask {
     if (!authentication.checkoutSessionId) {
       return this.withoutSession(authentication, deadline, attempt, ageMs);
     }
+    if (notified && !(await this.withinBudget(authentication, deadline))) return;
     try {
       const updated = await this.sync.refresh(authentication, DEADLINE_SOURCE);
       if (updated.version !== authentication.version) return; // moved: the new state set its own
       if (ageMs > this.config.giveUpAfterMs) {
         return this.end(authentication, { type: 'failed', reason: 'checkout_session_stalled' });
       }
-      await this.again(authentication, deadline, attempt, undefined, baseMs);
+      await this.again(authentication, deadline, attempt, undefined, { baseMs, notified });
     } catch (error) {
       if (this.provider.failureOf(error)?.class === 'not_found') {
         // Checkout no longer knows the session: nothing can ever come of it.
@@ -59,8 +64,29 @@ export class RecheckTask implements JobTask {
       }
       if (!(error instanceof DomainError)) throw error;
       this.logger.warn({ msg: 'deadline re-read failed', id, code: error.code, attempt });
-      await this.again(authentication, deadline, attempt, error, baseMs);
+      await this.again(authentication, deadline, attempt, error, { baseMs, notified });
     }
+  }
+
+  /**
+   * A re-read a browser or app notification asked for spends the authentication's
+   * REREAD_BUDGET. Once it is spent, the state's own deadline takes over from this chain;
+   * webhooks and Checkout's callback still re-read as they come.
+   */
+  private async withinBudget(
+    authentication: AuthenticationEntity,
+    deadline: RecheckDeadline,
+  ): Promise<boolean> {
+    const claim = await this.claims.claimRead(authentication.id, {
+      budget: this.security.rereadBudget,
+    });
+    if (claim === 'claimed') return true;
+    await this.authenticationJobs.enqueueWhileUnchanged(
+      authentication.id,
+      authentication.version,
+      recheckJob(authentication.id, 1, this.config.recheckMs[deadline]),
+    );
+    return false;
   }
 
   /**
@@ -92,17 +118,17 @@ export class RecheckTask implements JobTask {
     deadline: RecheckDeadline,
     attempt: number,
     error?: unknown,
-    baseMs?: number,
+    chain: { baseMs?: number; notified?: boolean } = {},
   ): Promise<void> {
     const backoff = {
-      baseMs: baseMs ?? this.config.recheckMs[deadline],
+      baseMs: chain.baseMs ?? this.config.recheckMs[deadline],
       capMs: this.config.recheckMaxIntervalMs,
     };
     const delayMs = retryDelayMs(backoff, attempt + 1, error);
     await this.authenticationJobs.enqueueWhileUnchanged(
       authentication.id,
       authentication.version,
-      recheckJob(authentication.id, attempt + 1, delayMs, baseMs),
+      recheckJob(authentication.id, attempt + 1, delayMs, chain),
     );
   }
 }

@@ -39,6 +39,12 @@ const APP_CHALLENGE_RESULT_SOURCE = 'app_challenge_result';
 /** The shortest cadence of re-reads waiting for the RReq after a CRes. */
 const MIN_RREQ_RECHECK_MS = 500;
 
+/**
+ * Timeline source of Checkout's callback, the one outside input whose re-reads spend no
+ * REREAD_BUDGET: its URL token authenticates it, where browsers' and apps' posts are anyone's.
+ */
+const CALLBACK_SOURCE = 'checkout_callback';
+
 /** Distinct genuine inputs kept per authentication (a CRes, a callback); refusals keep one. */
 const ACCEPTED_ROWS = 3;
 
@@ -52,7 +58,8 @@ const inputHash = (input: unknown): string =>
  * the issuer's pages. Anyone can post to them, so they cost nothing to abuse: a post must carry
  * what the issuer's page would (matched to the authentication's transaction ids), each distinct
  * input is recorded once, a final authentication is never re-read, and re-reads are at most one
- * per cooldown. Their bodies are hints only; the truth is always re-read from Checkout.
+ * per cooldown and, for browsers' and apps' posts, REREAD_BUDGET per authentication ever. Their
+ * bodies are hints only; the truth is always re-read from Checkout.
  */
 @Injectable()
 export class InboundService {
@@ -80,7 +87,7 @@ export class InboundService {
           this.secrets.urlTokenHash(token),
           {
             event: 'callback_received',
-            source: 'checkout_callback',
+            source: CALLBACK_SOURCE,
             detail: { hinted_status: hintedStatus },
           },
           inputHash(rawBody),
@@ -94,7 +101,7 @@ export class InboundService {
     // Results are final once read (with OAuth, before `complete` was sent): nothing to re-read.
     if (isFinal(found.state)) return;
     const authentication = await this.repository.findById(id);
-    if (authentication) await this.reread(authentication, 'checkout_callback');
+    if (authentication) await this.reread(authentication, CALLBACK_SOURCE);
   }
 
   /**
@@ -163,8 +170,9 @@ export class InboundService {
       accepted ? ACCEPTED_ROWS : 1,
     );
     if (accepted && !isFinal(authentication.state)) {
-      await this.reread(authentication, 'challenge_notification');
-      await this.awaitRreq(id);
+      if (await this.reread(authentication, 'challenge_notification')) {
+        await this.awaitRreq(id);
+      }
     }
   }
 
@@ -186,9 +194,11 @@ export class InboundService {
       inputHash(report),
       ACCEPTED_ROWS,
     );
-    if (!isFinal(authentication.state)) {
-      await this.reread(authentication, APP_CHALLENGE_RESULT_SOURCE);
-      // The SDK's CRes, like the browser's, can come before the ACS's RReq.
+    // The SDK's CRes, like the browser's, can come before the ACS's RReq.
+    if (
+      !isFinal(authentication.state) &&
+      (await this.reread(authentication, APP_CHALLENGE_RESULT_SOURCE))
+    ) {
       await this.awaitRreq(authentication.id);
     }
   }
@@ -205,25 +215,34 @@ export class InboundService {
     await this.authenticationJobs.enqueueWhileUnchanged(
       id,
       after.version,
-      recheckJob(id, 1, soonMs, soonMs),
+      recheckJob(id, 1, soonMs, { baseMs: soonMs, notified: true }),
     );
   }
 
   /**
-   * Re-reads the session for a browser or app input, at most once per cooldown per
-   * authentication. One that comes during the cooldown is not lost: the authentication's deadline
-   * is brought forward to the cooldown's end.
+   * Re-reads the session for an outside input, at most once per cooldown per authentication.
+   * One that comes during the cooldown is not lost: the authentication's deadline is brought
+   * forward to the cooldown's end. Browser and app notifications cause at most REREAD_BUDGET
+   * re-reads per authentication, however they come (at once, deferred, or waiting for the
+   * RReq); once it is spent they cause none. False: nothing was read or scheduled.
    */
-  private async reread(authentication: AuthenticationEntity, source: string): Promise<void> {
+  private async reread(authentication: AuthenticationEntity, source: string): Promise<boolean> {
     const cooldownMs = this.config.rereadCooldownMs;
-    if (await this.claims.claimRead(authentication.id, cooldownMs)) {
-      await this.refreshQuietly(authentication, source);
-    } else {
-      await this.authenticationJobs.enqueueWhileUnchanged(
-        authentication.id,
-        authentication.version,
-        recheckJob(authentication.id, 1, cooldownMs),
-      );
+    const budgeted = source !== CALLBACK_SOURCE;
+    const budget = budgeted ? this.config.rereadBudget : undefined;
+    switch (await this.claims.claimRead(authentication.id, { cooldownMs, budget })) {
+      case 'claimed':
+        await this.refreshQuietly(authentication, source);
+        return true;
+      case 'cooling_down':
+        await this.authenticationJobs.enqueueWhileUnchanged(
+          authentication.id,
+          authentication.version,
+          recheckJob(authentication.id, 1, cooldownMs, { notified: budgeted }),
+        );
+        return true;
+      case 'budget_spent':
+        return false;
     }
   }
 

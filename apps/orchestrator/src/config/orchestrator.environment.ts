@@ -182,6 +182,15 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   REREAD_COOLDOWN_MS: number = 2_000;
 
   /**
+   * Checkout reads that browser and app notifications may cause for one authentication over its
+   * whole life (at once, after the cooldown, or waiting for the RReq); deadlines, webhooks and
+   * Checkout's callback still re-read it once they are spent.
+   */
+  @IsInt()
+  @Min(0)
+  REREAD_BUDGET: number = 10;
+
+  /**
    * Proxies (load balancers) in front of the service: the client address is the one the
    * outermost of them saw, read from the right of X-Forwarded-For (0: the TCP peer).
    */

@@ -32,6 +32,8 @@ export const securityConfig = registerAs('security', () => {
     frameAncestors: env.FRAME_ANCESTORS,
     /** Re-reads that callbacks and browser notifications trigger: at most one per this long. */
     rereadCooldownMs: env.REREAD_COOLDOWN_MS,
+    /** Re-reads browser and app notifications may cause per authentication, ever. */
+    rereadBudget: env.REREAD_BUDGET,
   };
 });
 export type SecurityConfig = ConfigType<typeof securityConfig>;

@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { LoopbackOnlyGuard } from './loopback-only.guard.js';
+import { OwnHostGuard } from './own-host.guard.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { IssuerFingerprintRequestDto } from '../authentications/dto/channel-data.request.dto.js';
@@ -30,7 +31,7 @@ import {
  * call to the orchestrator's API with the demo team's key, answered with the API's own answer.
  */
 @ApiExcludeController()
-@UseGuards(LoopbackOnlyGuard)
+@UseGuards(LoopbackOnlyGuard, OwnHostGuard)
 @Controller('demo/api')
 export class DemoBackendController {
   constructor(

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { LoopbackOnlyGuard } from './loopback-only.guard.js';
+import { OwnHostGuard } from './own-host.guard.js';
 import type { FastifyReply } from 'fastify';
 import { readPublicFile, type PublicFile } from '../browser-helper/public-files.js';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
@@ -11,7 +12,7 @@ import { securityConfig, type SecurityConfig } from '../config/security.config.j
  * lets the merchant pages of FRAME_ANCESTORS frame it.
  */
 @ApiExcludeController()
-@UseGuards(LoopbackOnlyGuard)
+@UseGuards(LoopbackOnlyGuard, OwnHostGuard)
 @Controller()
 export class DemoPageController {
   private readonly page = readPublicFile('demo/index.html');

@@ -3,6 +3,7 @@ import type { ErrorCode } from '@app/domain';
 /** Refusals made by the HTTP layer itself (framework, guards, pipes), not by a DomainError. */
 export const HTTP_ERROR_CODES = [
   'UNAUTHENTICATED',
+  'HOST_NOT_ALLOWED',
   'NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',
@@ -57,6 +58,10 @@ export const ERROR_CATALOGUE = {
   WEBHOOK_SIGNATURE_INVALID: {
     status: 401,
     meaning: "The webhook's `Cko-Signature` (or fixed `Authorization`) does not verify",
+  },
+  HOST_NOT_ALLOWED: {
+    status: 403,
+    meaning: 'The demo backend answers only requests addressed to this machine (`Host`, `Origin`)',
   },
   NOT_FOUND: { status: 404, meaning: 'No such route' },
   AUTHENTICATION_NOT_FOUND: {

@@ -56,8 +56,9 @@ export function createFastifyAdapter(options: { trustedProxyHops?: number } = {}
 /**
  * What guards every request before a controller runs: body size per route, a JSON parser that
  * refuses deep, malformed or prototype-poisoning bodies, control characters and card numbers
- * outside the card fields, rate limits, security headers, the request id echoed back, and
- * logging through pino with that id on every line.
+ * outside the card fields, rate limits, security headers (`Cache-Control: no-store` unless a
+ * route sets its own), the request id echoed back, and logging through pino with that id on
+ * every line.
  */
 export async function configureHttpServer(
   app: NestFastifyApplication,
@@ -112,6 +113,9 @@ export async function configureHttpServer(
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    // Answers carry authentication data (results with ECI and cryptogram, timelines, the
+    // notification pages): no cache may keep them, unless a route declares its own policy.
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     done(null, payload);
   });
   configureOpenApi(app);

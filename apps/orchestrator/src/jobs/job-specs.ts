@@ -15,19 +15,21 @@ export const completeSessionJobKey = (authenticationId: string) => `complete:${a
 /**
  * One pending deadline per authentication: a new one (a move, a reschedule) replaces it.
  * `baseMs`: the backoff base of the re-reads that follow, instead of the state's deadline.
+ * `notified`: a notification asked for these re-reads, so each spends its REREAD_BUDGET.
  */
 export function recheckJob(
   authenticationId: string,
   attempt: number,
   delayMs: number,
-  baseMs?: number,
+  options: { readonly baseMs?: number; readonly notified?: boolean } = {},
 ): JobSpec {
   return {
     task: TASKS.recheck,
     payload: {
       authentication_id: authenticationId,
       attempt,
-      ...(baseMs === undefined ? {} : { base_ms: baseMs }),
+      ...(options.baseMs === undefined ? {} : { base_ms: options.baseMs }),
+      ...(options.notified ? { notified: true } : {}),
     },
     runAfterMs: delayMs,
     key: recheckJobKey(authenticationId),
@@ -75,13 +77,18 @@ export function payloadOf(payload: unknown): {
   authentication_id: string;
   attempt: number;
   base_ms?: number;
+  notified: boolean;
 } {
-  const { authentication_id, attempt, base_ms } = (payload ?? {}) as Record<string, unknown>;
+  const { authentication_id, attempt, base_ms, notified } = (payload ?? {}) as Record<
+    string,
+    unknown
+  >;
   if (typeof authentication_id !== 'string')
     throw new Error('job payload without authentication_id');
   return {
     authentication_id,
     attempt: typeof attempt === 'number' ? attempt : 1,
     ...(typeof base_ms === 'number' && base_ms > 0 ? { base_ms } : {}),
+    notified: notified === true,
   };
 }

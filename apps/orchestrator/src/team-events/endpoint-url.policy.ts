@@ -1,20 +1,25 @@
 import { EndpointUrlNotAllowedError } from '@app/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import ipaddr from 'ipaddr.js';
-import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { eventsConfig, type EventsConfig } from '../config/events.config.js';
+import { HostResolver } from './host-resolver.js';
+import { isPublicAddress } from './public-address.js';
 
 const MAX_URL_LENGTH = 2_048;
 
 /**
  * Where a team may ask us to send events: https, to public addresses only, checked on every
  * address the name resolves to (no SSRF into our own network: loopback, private, link-local,
- * metadata services). The sender checks the connected address again, against DNS rebinding.
+ * metadata services, and every IPv6 spelling of them). The sender checks the addresses it
+ * connects to again with the same isPublicAddress, against DNS rebinding.
  * TEAM_EVENTS_ALLOW_PRIVATE_TARGETS lifts both rules, for development.
  */
 @Injectable()
 export class EndpointUrlPolicy {
-  constructor(@Inject(eventsConfig.KEY) private readonly config: EventsConfig) {}
+  constructor(
+    @Inject(eventsConfig.KEY) private readonly config: EventsConfig,
+    private readonly resolver: HostResolver,
+  ) {}
 
   async check(raw: string): Promise<URL> {
     const url = parse(raw);
@@ -25,8 +30,22 @@ export class EndpointUrlPolicy {
     if (url.username || url.password) {
       throw new EndpointUrlNotAllowedError('credentials in the URL are not allowed');
     }
-    if (!allowPrivate) await assertPublic(url.hostname.replace(/^\[|\]$/g, ''));
+    if (!allowPrivate) await this.assertPublic(url.hostname.replace(/^\[|\]$/g, ''));
     return url;
+  }
+
+  /** `host` as the URL parser normalised it: `0x7f.1`, `2130706433` are 127.0.0.1 by now. */
+  private async assertPublic(host: string): Promise<void> {
+    if (isIP(host)) {
+      if (isPublicAddress(host)) return;
+      throw new EndpointUrlNotAllowedError('the address is not a public one');
+    }
+    const addresses = await this.resolver.all(host).catch(() => {
+      throw new EndpointUrlNotAllowedError('the host name does not resolve');
+    });
+    if (!addresses.every(isPublicAddress)) {
+      throw new EndpointUrlNotAllowedError('the host resolves to an address that is not public');
+    }
   }
 }
 
@@ -36,21 +55,5 @@ function parse(raw: string): URL {
     return new URL(raw);
   } catch {
     throw new EndpointUrlNotAllowedError('not an absolute URL');
-  }
-}
-
-async function assertPublic(host: string): Promise<void> {
-  const addresses = ipaddr.isValid(host)
-    ? [host]
-    : await lookup(host, { all: true, verbatim: true })
-        .then((found) => found.map((entry) => entry.address))
-        .catch(() => {
-          throw new EndpointUrlNotAllowedError('the host name does not resolve');
-        });
-  for (const address of addresses) {
-    const parsed = ipaddr.process(address); // ::ffff:127.0.0.1 is judged as 127.0.0.1
-    if (parsed.range() !== 'unicast') {
-      throw new EndpointUrlNotAllowedError(`the host resolves to a ${parsed.range()} address`);
-    }
   }
 }

@@ -3,9 +3,10 @@ import axios, { AxiosError } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Readable } from 'node:stream';
-import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 import { Webhook } from 'standardwebhooks';
 import { eventsConfig, type EventsConfig } from '../config/events.config.js';
+import { HostResolver } from './host-resolver.js';
+import { BlockedAddressError, publicOnlyAgents } from './public-only-agents.js';
 
 export interface SendResult {
   readonly status: number | null;
@@ -25,10 +26,15 @@ export class EventSender {
   private readonly httpAgent: HttpAgent;
   private readonly httpsAgent: HttpsAgent;
 
-  constructor(@Inject(eventsConfig.KEY) private readonly config: EventsConfig) {
-    const allowPrivateIPAddress = config.teamDelivery.allowPrivateTargets;
-    this.httpAgent = new RequestFilteringHttpAgent({ allowPrivateIPAddress, keepAlive: true });
-    this.httpsAgent = new RequestFilteringHttpsAgent({ allowPrivateIPAddress, keepAlive: true });
+  constructor(
+    @Inject(eventsConfig.KEY) private readonly config: EventsConfig,
+    resolver: HostResolver,
+  ) {
+    const agents = config.teamDelivery.allowPrivateTargets
+      ? { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) }
+      : publicOnlyAgents(resolver);
+    this.httpAgent = agents.http;
+    this.httpsAgent = agents.https;
   }
 
   async send(url: string, secret: string, eventId: string, body: string): Promise<SendResult> {
@@ -67,8 +73,7 @@ const elapsed = (started: number): number => Math.round(performance.now() - star
 function errorCode(error: unknown): string {
   if (error instanceof AxiosError) {
     if (error.code === 'ERR_CANCELED' || error.code === 'ETIMEDOUT') return 'timeout';
-    // request-filtering-agent refuses the connection with a message naming the address.
-    if (/not allowed|private|meta/i.test(error.message) && !error.code) return 'blocked_address';
+    if (error.cause instanceof BlockedAddressError) return 'blocked_address';
     return error.code ?? 'network_error';
   }
   return 'network_error';

@@ -4,6 +4,7 @@ import { AuthenticationsModule } from '../authentications/authentications.module
 import { DeliverEventTask } from './deliver-event.task.js';
 import { EndpointUrlPolicy } from './endpoint-url.policy.js';
 import { EventSender } from './event-sender.js';
+import { HostResolver } from './host-resolver.js';
 import { TeamEndpointsController, TeamEventsController } from './team-events.controller.js';
 import { TeamEventsService } from './team-events.service.js';
 
@@ -11,7 +12,7 @@ import { TeamEventsService } from './team-events.service.js';
 @Module({
   imports: [PersistenceModule, AuthenticationsModule],
   controllers: [TeamEndpointsController, TeamEventsController],
-  providers: [TeamEventsService, EndpointUrlPolicy, EventSender, DeliverEventTask],
+  providers: [TeamEventsService, EndpointUrlPolicy, HostResolver, EventSender, DeliverEventTask],
   exports: [DeliverEventTask],
 })
 export class TeamEventsModule {}

@@ -35,17 +35,18 @@ export class TeamEventsService {
   /** The signing secret is shown here once; we keep it only encrypted. */
   async createEndpoint(team: string, request: CreateEndpointRequestDto): Promise<Json> {
     const url = await this.policy.check(request.url);
-    if ((await this.endpoints.listActive(team)).length >= MAX_ENDPOINTS_PER_TEAM) {
-      throw new EndpointLimitReachedError(MAX_ENDPOINTS_PER_TEAM);
-    }
     const secret = `whsec_${randomBytes(32).toString('base64')}`;
-    const endpoint = await this.endpoints.create({
-      id: newId('ep'),
-      teamId: team,
-      url: url.toString(),
-      description: request.description ?? null,
-      secretCiphertext: this.secrets.encrypt(secret),
-    });
+    const endpoint = await this.endpoints.createWithinLimit(
+      {
+        id: newId('ep'),
+        teamId: team,
+        url: url.toString(),
+        description: request.description ?? null,
+        secretCiphertext: this.secrets.encrypt(secret),
+      },
+      MAX_ENDPOINTS_PER_TEAM,
+    );
+    if (endpoint === 'limit_reached') throw new EndpointLimitReachedError(MAX_ENDPOINTS_PER_TEAM);
     return { ...endpointView(endpoint), secret };
   }
 

@@ -123,6 +123,10 @@ export class AuthenticationEntity {
   @Column({ type: 'timestamptz', nullable: true })
   checkoutReadAt: Date | null;
 
+  /** Re-reads browser and app notifications have caused so far: they get REREAD_BUDGET, ever. */
+  @Column({ type: 'integer', default: 0 })
+  notificationRereads: number;
+
   /** While set and in the future, one request is updating the Checkout session; others wait. */
   @Column({ type: 'timestamptz', nullable: true })
   checkoutCallUntil: Date | null;
