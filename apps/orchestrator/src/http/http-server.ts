@@ -1,9 +1,8 @@
-import { findCardNumbers, RateLimitedError } from '@app/domain';
+import { RateLimitedError } from '@app/domain';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SecurityConfig } from '../config/security.config.js';
 import { useRequestLogging } from '../logging/logging.module.js';
@@ -13,10 +12,8 @@ import { presentedKey } from './api-key.guard.js';
 import { bodyLimitOf, limitBody, MAX_BODY_BYTES } from './body-limits.js';
 import type { ApiErrorCode } from './error-catalogue.js';
 import { parseJsonBody, screenInput } from './input-screening.js';
+import { requestIdFor } from './request-id.js';
 import { ValidatedKeys } from './validated-keys.js';
-
-/** An incoming X-Request-Id we repeat back; anything else is replaced by our own. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 /** Fastify as every orchestrator instance runs it (main.ts and the tests alike). */
 export function createFastifyAdapter(options: { trustedProxyHops?: number } = {}): FastifyAdapter {
@@ -42,14 +39,7 @@ export function createFastifyAdapter(options: { trustedProxyHops?: number } = {}
           },
         });
     },
-    genReqId: (request: IncomingMessage) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' &&
-        REQUEST_ID.test(given) &&
-        findCardNumbers(given).length === 0
-        ? given
-        : randomUUID();
-    },
+    genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
   });
 }
 
