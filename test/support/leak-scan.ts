@@ -89,7 +89,7 @@ function textsOf(value: unknown, found: string[] = []): string[] {
 }
 
 /** A log file's lines with their JSON strings decoded (`\t`, `\u00a0` …), and as written. */
-function logTexts(text: string): string {
+export function logTexts(text: string): string {
   return text
     .split('\n')
     .flatMap((line) => {
