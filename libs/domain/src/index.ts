@@ -75,6 +75,7 @@ export {
   CARD_SCHEMES,
   IIN_RANGES,
   cardSchemeOf,
+  cardSchemeOfBin,
   isCardNumber,
   type CardScheme,
   type IinRange,

@@ -1,5 +1,5 @@
 import { luhnCheckDigit } from './card-number.js';
-import { cardSchemeOf, isCardNumber, type CardScheme } from './card-schemes.js';
+import { cardSchemeOf, cardSchemeOfBin, isCardNumber, type CardScheme } from './card-schemes.js';
 
 /** A Luhn-valid number of `length` digits starting with `prefix`. */
 const aNumber = (prefix: string, length: number): string => {
@@ -84,6 +84,16 @@ describe('card schemes (IIN ranges and lengths)', () => {
     expect(isCardNumber(number)).toBe(true);
     expect(cardSchemeOf(wrong)).toBe('visa');
     expect(isCardNumber(wrong)).toBe(false);
+  });
+
+  it.each([
+    ['497010', 'visa'],
+    ['222100', 'mastercard'],
+    ['676774', 'maestro'],
+    ['560000', undefined],
+    ['670000', undefined],
+  ])('names the range of BIN %s, never a co-badged Cartes Bancaires one: %s', (bin, scheme) => {
+    expect(cardSchemeOfBin(bin)).toBe(scheme);
   });
 
   it.each([

@@ -77,6 +77,17 @@ export function cardSchemeOf(digits: string): CardScheme | undefined {
   return undefined;
 }
 
+/**
+ * The scheme whose range a BIN (a card's first six digits) lies in, whatever the card's length.
+ * Co-badged Cartes Bancaires ranges name no scheme: such a card shows as its Visa or Mastercard.
+ */
+export function cardSchemeOfBin(bin: string): CardScheme | undefined {
+  return IIN_RANGES.find((iin) => {
+    const lead = bin.slice(0, iin.low.length);
+    return iin.scheme !== 'cartes_bancaires' && lead >= iin.low && lead <= iin.high;
+  })?.scheme;
+}
+
 /** A number some scheme issues (its IIN range and length) with a valid Luhn check digit. */
 export const isCardNumber = (digits: string): boolean =>
   cardSchemeOf(digits) !== undefined && isLuhnValid(digits);
