@@ -46,8 +46,8 @@ export function createFastifyAdapter(options: { trustedProxyHops?: number } = {}
 /**
  * What guards every request before a controller runs: body size per route, a JSON parser that
  * refuses deep, malformed or prototype-poisoning bodies, control characters and card numbers
- * outside the card fields (but in what an authenticated Checkout posts), rate limits, security headers, the request id echoed back, and
- * logging through pino with that id on every line.
+ * outside the card fields (Checkout's authenticated posts aside), rate limits, security
+ * headers, the request id echoed back, and logging through pino with that id on every line.
  */
 export async function configureHttpServer(
   app: NestFastifyApplication,
