@@ -6,6 +6,8 @@
 const RECHECK_TASK = 'recheck_authentication';
 const COMPLETE_TASK = 'complete_checkout_session';
 const DELIVERY_TASK = 'deliver_team_event';
+/** Idempotency-Keys are kept as their SHA-256 (hex), as the orchestrator keeps them. */
+const KEY_HASH = (param) => `encode(sha256(convert_to(${param}, 'UTF8')), 'hex')`;
 
 /**
  * Step 1, before Checkout is called: the API key's team, the Idempotency-Key claimed (linked to
@@ -16,8 +18,8 @@ const CREATE = `
   WITH team AS (
     SELECT team_id FROM api_keys WHERE hash = $1 AND revoked_at IS NULL
   ), claimed AS (
-    INSERT INTO idempotency_keys (team_id, key, request_hash, state, authentication_id)
-    SELECT team_id, $2, $3, 'in_progress', $4 FROM team
+    INSERT INTO idempotency_keys (team_id, key_hash, request_hash, state, authentication_id)
+    SELECT team_id, ${KEY_HASH('$2')}, $3, 'in_progress', $4 FROM team
     ON CONFLICT DO NOTHING RETURNING team_id
   ), inserted AS (
     INSERT INTO authentications (id, team_id, state, reference, amount, currency, channel,
@@ -77,8 +79,8 @@ const RESULT = `
   ), answered AS (
     UPDATE idempotency_keys SET state = 'completed', response_status = 201,
       response_body = $12::jsonb, updated_at = $7
-    WHERE team_id = (SELECT team_id FROM moved) AND key = $13
-    RETURNING key
+    WHERE team_id = (SELECT team_id FROM moved) AND key_hash = ${KEY_HASH('$13')}
+    RETURNING key_hash
   )
   SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM jobs)::int AS jobs,
          (SELECT count(*) FROM deadline_cancelled)::int AS deadlines_cancelled,
@@ -115,7 +117,7 @@ const COMPLETED = `
 /** Only when the key was taken: what the earlier request stored. */
 const EARLIER_REQUEST = `
   SELECT request_hash, state, response_status, response_body FROM idempotency_keys
-  WHERE team_id = $1 AND key = $2`;
+  WHERE team_id = $1 AND key_hash = ${KEY_HASH('$2')}`;
 
 export function statements(pool) {
   const one = async (text, values) => (await pool.query(text, values)).rows[0];

@@ -70,13 +70,23 @@ export {
   type ResultFormat,
 } from './handoff/authentication-result.js';
 export { formatResult } from './handoff/result-formats.js';
+export { isExpired, isLuhnValid, luhnCheckDigit, maskedParts } from './card/card-number.js';
 export {
+  CARD_SCHEMES,
+  IIN_RANGES,
+  cardSchemeOf,
+  cardSchemeOfBin,
+  isCardNumber,
+  type CardScheme,
+  type IinRange,
+} from './card/card-schemes.js';
+export {
+  findCardNumberMatches,
   findCardNumbers,
-  isExpired,
-  isLuhnValid,
   maskCardNumbers,
-  maskedParts,
-} from './card/card-number.js';
+  maskCardNumbersIn,
+  type CardNumberMatch,
+} from './card/card-data.js';
 export {
   EFFECTS_ON_ENTER,
   RECHECK_DEADLINES,

@@ -87,16 +87,16 @@ export class AuthenticationRepository {
     if (creatingKey) {
       statement.with(
         'claimed',
-        `INSERT INTO idempotency_keys (team_id, key, request_hash, state, authentication_id)
-         VALUES (${statement.param(creatingKey.teamId)}, ${statement.param(creatingKey.key)},
+        `INSERT INTO idempotency_keys (team_id, key_hash, request_hash, state, authentication_id)
+         VALUES (${statement.param(creatingKey.teamId)}, ${statement.param(creatingKey.keyHash)},
                  ${statement.param(creatingKey.requestHash)}, 'in_progress', ${statement.param(row.id)})
-         ON CONFLICT (team_id, key) DO UPDATE
+         ON CONFLICT (team_id, key_hash) DO UPDATE
            SET authentication_id = EXCLUDED.authentication_id, updated_at = now()
            WHERE idempotency_keys.state = 'in_progress'
              AND idempotency_keys.authentication_id IS NULL
              AND idempotency_keys.request_hash = EXCLUDED.request_hash
              AND idempotency_keys.updated_at < now() - make_interval(secs => ${ABANDONED_KEY_SECONDS})
-         RETURNING key`,
+         RETURNING key_hash`,
       );
     }
     const columns = Object.entries({ ...row, version: 0 }).map(([property, value]) => {

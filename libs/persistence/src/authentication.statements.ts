@@ -17,14 +17,15 @@ export interface Followups {
 /** The Idempotency-Key of the request that creates the row, claimed by the insert itself. */
 export interface CreatingKey {
   readonly teamId: string;
-  readonly key: string;
+  /** SHA-256 (hex) of the key: the key itself is never stored. */
+  readonly keyHash: string;
   readonly requestHash: string;
 }
 
 /** The answer to keep for an Idempotency-Key, written by the move that settles the request. */
 export interface KeyAnswer {
   readonly teamId: string;
-  readonly key: string;
+  readonly keyHash: string;
   readonly status: number;
   readonly body: object;
 }
@@ -125,7 +126,7 @@ export class RowStatement {
     this.ctes.push(`answered AS (
       UPDATE idempotency_keys SET state = 'completed', response_status = ${this.param(answer.status)},
         response_body = ${this.param(answer.body, '::jsonb')}, updated_at = ${updatedAt}
-      WHERE team_id = ${this.param(answer.teamId)} AND key = ${this.param(answer.key)}
+      WHERE team_id = ${this.param(answer.teamId)} AND key_hash = ${this.param(answer.keyHash)}
         AND EXISTS (SELECT 1 FROM row))`);
     return this;
   }

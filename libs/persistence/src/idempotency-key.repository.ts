@@ -4,33 +4,37 @@ import { IsNull, type DataSource } from 'typeorm';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
 
 /**
- * Idempotency keys: claimed by the insert of the authentication they create (only one concurrent
- * request can win it, see AuthenticationRepository.insert), answered, settled or released here.
+ * Idempotency keys, by the hash of the key: claimed by the insert of the authentication they
+ * create (only one concurrent request can win it, see AuthenticationRepository.insert), answered,
+ * settled or released here.
  */
 @Injectable()
 export class IdempotencyKeyRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  find(teamId: string, key: string): Promise<IdempotencyKeyEntity | null> {
-    return this.dataSource.getRepository(IdempotencyKeyEntity).findOneBy({ teamId, key });
+  find(teamId: string, keyHash: string): Promise<IdempotencyKeyEntity | null> {
+    return this.dataSource.getRepository(IdempotencyKeyEntity).findOneBy({ teamId, keyHash });
   }
 
-  async complete(teamId: string, key: string, status: number, body: object): Promise<void> {
+  async complete(teamId: string, keyHash: string, status: number, body: object): Promise<void> {
     await this.dataSource
       .getRepository(IdempotencyKeyEntity)
-      .update({ teamId, key }, { state: 'completed', responseStatus: status, responseBody: body });
+      .update(
+        { teamId, keyHash },
+        { state: 'completed', responseStatus: status, responseBody: body },
+      );
   }
 
   /**
    * Fixes the answer of a key whose first request never stored one (it died, or Checkout's
    * outcome was unknown): later retries replay this one.
    */
-  async settle(teamId: string, key: string, status: number, body: object): Promise<void> {
+  async settle(teamId: string, keyHash: string, status: number, body: object): Promise<void> {
     await this.dataSource.query(
       `UPDATE idempotency_keys SET state = 'completed', response_status = $3, response_body = $4,
          updated_at = now()
-       WHERE team_id = $1 AND key = $2 AND (state = 'in_progress' OR response_status = 504)`,
-      [teamId, key, status, body],
+       WHERE team_id = $1 AND key_hash = $2 AND (state = 'in_progress' OR response_status = 504)`,
+      [teamId, keyHash, status, body],
     );
   }
 
@@ -39,10 +43,10 @@ export class IdempotencyKeyRepository {
    * linked to an authentication is kept unless `evenIfLinked` (that authentication was closed
    * before Checkout took anything on).
    */
-  async release(teamId: string, key: string, { evenIfLinked }: { evenIfLinked: boolean }) {
+  async release(teamId: string, keyHash: string, { evenIfLinked }: { evenIfLinked: boolean }) {
     await this.dataSource.getRepository(IdempotencyKeyEntity).delete({
       teamId,
-      key,
+      keyHash,
       state: 'in_progress',
       ...(evenIfLinked ? {} : { authenticationId: IsNull() }),
     });

@@ -107,15 +107,32 @@ describe('idempotency keys (e2e)', () => {
     const client = new pg.Client({ connectionString: testDatabaseUrl() });
     await client.connect();
     const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    // Hashed in SQL as the migration hashed the keys kept before keys were hashed.
+    const keyHash = (key: string) => `encode(sha256(convert_to('${key}', 'UTF8')), 'hex')`;
     await client.query(
-      `INSERT INTO idempotency_keys (team_id, key, request_hash, state, updated_at)
-       VALUES ($1, 'orphan-key', $2, 'in_progress', now() - interval '10 minutes'),
-              ($1, 'busy-key', $2, 'in_progress', now())`,
+      `INSERT INTO idempotency_keys (team_id, key_hash, request_hash, state, updated_at)
+       VALUES ($1, ${keyHash('orphan-key')}, $2, 'in_progress', now() - interval '10 minutes'),
+              ($1, ${keyHash('busy-key')}, $2, 'in_progress', now())`,
       [TEAM_A.team, hash],
     );
     await client.end();
     await create(body, 'orphan-key').expect(201);
     const busy = await create(body, 'busy-key').expect(409);
     expect(busy.body.error.code).toBe('IDEMPOTENCY_KEY_IN_USE');
+  });
+
+  it('keeps only the hash of a key, whatever it holds, and never refuses it for its content', async () => {
+    const keys = ['ORDER-1732550400000', 'order-4485.0403.7153.6584', 'auth_0000000000000'];
+    for (const key of keys) await create(aCreateBody('4485040371536584'), key).expect(201);
+    const replay = await create(aCreateBody('4485040371536584'), keys[1]).expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    const stored = await ctx.sql<{ key_hash: string }>(
+      'SELECT key_hash FROM idempotency_keys ORDER BY created_at',
+    );
+    expect(stored.map((row) => row.key_hash).sort()).toEqual(
+      keys.map((key) => createHash('sha256').update(key).digest('hex')).sort(),
+    );
+    const dump = JSON.stringify(await ctx.sql('SELECT * FROM idempotency_keys'));
+    for (const key of keys) expect(dump).not.toContain(key);
   });
 });

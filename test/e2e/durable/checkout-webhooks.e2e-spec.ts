@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { CapturedLogger } from '../../support/captured-logger.js';
 import { aCheckoutEvent, postWebhook, signWebhook } from '../../support/checkout-webhook-sender.js';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
@@ -16,6 +17,7 @@ const anEvent = (type: string, sessionId: string) => aCheckoutEvent(type, sessio
 /** `POST /webhooks/checkout`: signed, deduplicated, a hint that makes a job re-read the session. */
 describe('Checkout webhooks (e2e)', () => {
   let ctx: Orchestration;
+  const logger = new CapturedLogger();
 
   const post = (body: string, headers: Record<string, string>) =>
     postWebhook(ctx.orchestrator.http, body, headers);
@@ -28,6 +30,7 @@ describe('Checkout webhooks (e2e)', () => {
 
   beforeAll(async () => {
     ctx = await Orchestration.start({
+      logger,
       webhooks: true,
       events: {
         checkoutWebhook: {
@@ -131,6 +134,28 @@ describe('Checkout webhooks (e2e)', () => {
     await signed(JSON.stringify({ hello: 'world' })).expect(200);
     await signed(JSON.stringify({ id: 'evt_123', type: 'authentication_approved' })).expect(200);
     expect(await inboxRows()).toBe(0);
+  });
+
+  it.each([
+    ['not JSON', '{"id": "evt_', 'not_json'],
+    ['nested too deep', `${'['.repeat(50)}${']'.repeat(50)}`, 'not_json'],
+    ['poisoned with __proto__', '{"__proto__": {"admin": true}}', 'not_json'],
+    [
+      'holding control characters',
+      JSON.stringify({ id: 'evt_x', note: 'a\u0000b' }),
+      'not_acted_on',
+    ],
+  ])('answers 200 to a signed body %s and logs none of it', async (_case, body, reason) => {
+    const lines = logger.lines.length;
+    await signed(body).expect(200);
+    await post(body, {}).expect(401);
+    expect(await inboxRows()).toBe(0);
+    const ignored = logger
+      .entries()
+      .slice(lines)
+      .filter((entry) => entry.msg === 'checkout webhook ignored');
+    expect(ignored).toEqual([expect.objectContaining({ reason })]);
+    expect(JSON.stringify(ignored)).not.toMatch(/evt_|__proto__|admin|\[\[/);
   });
 
   it('checks the fixed Authorization header when one is configured', async () => {

@@ -177,13 +177,15 @@ describe('hostile input (e2e)', () => {
     expect(odd.text).not.toContain('1234-5678');
   });
 
-  it('refuses a card number as Idempotency-Key', async () => {
-    const response = await ctx
+  it('takes a card number as Idempotency-Key and keeps only its hash', async () => {
+    await ctx
       .api('post', '/v1/authentications')
       .set('idempotency-key', `order-${CARD}`)
-      .send(aCreateBody(CARD));
-    expectRefused(response, 400, 'CARD_DATA_NOT_ALLOWED');
-    expect((await stored()).keys).toBe('[]');
+      .send(aCreateBody(CARD))
+      .expect(201);
+    const { keys } = await stored();
+    expect(keys).toMatch(/"key_hash":"[0-9a-f]{64}"/);
+    expect(keys).not.toContain(CARD);
   });
 
   it('answers an unexpected failure with 500 in the documented shape and one quiet log line', async () => {

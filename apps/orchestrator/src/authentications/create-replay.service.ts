@@ -41,7 +41,7 @@ export class CreateReplay {
     if (!authentication || authentication.state === 'created') return outcomeUnknown(id);
     if (authentication.state === 'creation_unknown') return outcomeUnknown(id);
     const answer = { status: 201, body: authenticationView(authentication) };
-    await this.keys.settle(existing.teamId, existing.key, answer.status, answer.body);
+    await this.keys.settle(existing.teamId, existing.keyHash, answer.status, answer.body);
     return answer;
   }
 

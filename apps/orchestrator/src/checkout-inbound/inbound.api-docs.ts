@@ -41,11 +41,13 @@ export const InboundApi = {
       ApiParam({ name: 'token', description: 'The per-authentication token we gave Checkout' }),
       ApiBody({
         required: false,
-        description: "Checkout's callback body; only `status` is looked at, as a hint",
+        description:
+          "Checkout's callback body; only `status` is looked at, as a hint, and nothing in it " +
+          'is refused once the token holds',
         schema: { type: 'object', additionalProperties: true },
       }),
       ApiOkResponse({ type: ReceivedResponseDto }),
-      ApiErrors(...POSTED_BODY_ERRORS, 'CALLBACK_TOKEN_INVALID'),
+      ApiErrors('PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'CALLBACK_TOKEN_INVALID'),
     ),
   methodNotification: () =>
     applyDecorators(

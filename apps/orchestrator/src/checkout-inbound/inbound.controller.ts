@@ -14,6 +14,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { IdPipe } from '../http/id.pipe.js';
+import { parseJsonOrUndefined } from '../http/input-screening.js';
 import { InboundApi } from './inbound.api-docs.js';
 import { InboundService } from './inbound.service.js';
 import { notificationPage, type NotificationMessage } from './notification-page.js';
@@ -40,7 +41,9 @@ export class InboundController {
     @Param('token') token: string,
     @Req() request: RawBodyRequest<FastifyRequest>,
   ) {
-    await this.inbound.callback(id, token, request.body, request.rawBody ?? Buffer.alloc(0));
+    // Authenticated by the token in its URL, never refused for its body: read leniently.
+    const rawBody = request.rawBody ?? Buffer.alloc(0);
+    await this.inbound.callback(id, token, parseJsonOrUndefined(rawBody), rawBody);
     return { received: true };
   }
 

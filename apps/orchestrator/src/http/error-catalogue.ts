@@ -44,7 +44,7 @@ export const ERROR_CATALOGUE = {
   },
   CARD_DATA_NOT_ALLOWED: {
     status: 400,
-    meaning: 'A card number outside `source.number` / `source.token` (or in the Idempotency-Key)',
+    meaning: 'A card number, in any spelling, outside `source.number` / `source.token`',
   },
   MALFORMED_URL: { status: 400, meaning: 'The URL cannot be decoded' },
   UNAUTHENTICATED: {

@@ -1,9 +1,8 @@
-import { findCardNumbers, RateLimitedError } from '@app/domain';
+import { RateLimitedError } from '@app/domain';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SecurityConfig } from '../config/security.config.js';
 import { useRequestLogging } from '../logging/logging.module.js';
@@ -13,10 +12,8 @@ import { presentedKey } from './api-key.guard.js';
 import { bodyLimitOf, limitBody, MAX_BODY_BYTES } from './body-limits.js';
 import type { ApiErrorCode } from './error-catalogue.js';
 import { parseJsonBody, screenInput } from './input-screening.js';
+import { requestIdFor } from './request-id.js';
 import { ValidatedKeys } from './validated-keys.js';
-
-/** An incoming X-Request-Id we repeat back; anything else is replaced by our own. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 /** Fastify as every orchestrator instance runs it (main.ts and the tests alike). */
 export function createFastifyAdapter(options: { trustedProxyHops?: number } = {}): FastifyAdapter {
@@ -42,23 +39,16 @@ export function createFastifyAdapter(options: { trustedProxyHops?: number } = {}
           },
         });
     },
-    genReqId: (request: IncomingMessage) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' &&
-        REQUEST_ID.test(given) &&
-        findCardNumbers(given).length === 0
-        ? given
-        : randomUUID();
-    },
+    genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
   });
 }
 
 /**
  * What guards every request before a controller runs: body size per route, a JSON parser that
  * refuses deep, malformed or prototype-poisoning bodies, control characters and card numbers
- * outside the card fields, rate limits, security headers (`Cache-Control: no-store` unless a
- * route sets its own), the request id echoed back, and logging through pino with that id on
- * every line.
+ * outside the card fields (Checkout's authenticated posts aside), rate limits, security
+ * headers (`Cache-Control: no-store` unless a route sets its own), the request id echoed back,
+ * and logging through pino with that id on every line.
  */
 export async function configureHttpServer(
   app: NestFastifyApplication,
@@ -66,10 +56,14 @@ export async function configureHttpServer(
 ): Promise<void> {
   useRequestLogging(app);
   // Async: Nest completes a parser through its promise (or its `done`), not its return value.
+  // Sender-checked routes get no parsed body: their handlers read the raw one, once trusted.
   app.useBodyParser(
     'application/json',
     { bodyLimit: MAX_BODY_BYTES },
-    (_request: unknown, body: Buffer) => new Promise((resolve) => resolve(parseJsonBody(body))),
+    (request: FastifyRequest, body: Buffer) =>
+      new Promise((resolve) =>
+        resolve(SENDER_CHECKED_ROUTES.has(routeOf(request)) ? undefined : parseJsonBody(body)),
+      ),
   );
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(helmet, {
@@ -102,10 +96,12 @@ export async function configureHttpServer(
       const nothing = { allowCardAt: () => false };
       screenInput(request.params, nothing, ['params']);
       screenInput(request.query, nothing, ['query']);
-      screenInput(request.body, {
-        allowCardAt: cardFieldsOf(request.method, route),
-        allowLineBreaks: !route.startsWith('/v1'),
-      });
+      if (!SENDER_CHECKED_ROUTES.has(route)) {
+        screenInput(request.body, {
+          allowCardAt: cardFieldsOf(request.method, route),
+          allowLineBreaks: !route.startsWith('/v1'),
+        });
+      }
       done();
     } catch (error) {
       done(error as Error);
@@ -122,6 +118,17 @@ export async function configureHttpServer(
 }
 
 const routeOf = (request: FastifyRequest): string => request.routeOptions.url ?? request.url;
+
+/**
+ * Routes whose sender the request itself authenticates: Checkout's signed webhooks (signature
+ * over the raw body) and its callback (the URL's token). Their bodies are read by the handler
+ * once the sender is checked, and never refused for their content: Checkout would retry a
+ * refused webhook for hours (docs/design.md#security).
+ */
+const SENDER_CHECKED_ROUTES: ReadonlySet<string> = new Set([
+  '/webhooks/checkout',
+  '/callbacks/checkout/:id/:token',
+]);
 
 /** Only the create body carries card data, and only in its source. */
 function cardFieldsOf(method: string, route: string): (path: string) => boolean {

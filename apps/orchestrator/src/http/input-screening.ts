@@ -40,6 +40,19 @@ export function parseJsonBody(raw: Buffer): unknown {
   }
 }
 
+/**
+ * A body parsed by the same rules, or undefined when it breaks them (or is missing): for the
+ * senders we answer 2xx whatever they post once they are authenticated (SENDER_CHECKED_ROUTES).
+ */
+export function parseJsonOrUndefined(raw: Buffer | undefined): unknown {
+  if (!raw || raw.length === 0) return undefined;
+  try {
+    return parseJsonBody(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Deepest nesting of arrays and objects, counted in one pass outside strings. */
 function depthOf(raw: Buffer): number {
   let depth = 0;

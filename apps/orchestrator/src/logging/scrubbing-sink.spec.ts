@@ -26,9 +26,26 @@ describe('scrubbing sink', () => {
     });
   });
 
+  it.each([
+    ['dots', '4485.0403.7153.6584'],
+    ['tabs (escaped in JSON)', '4485\t0403\t7153\t6584'],
+    ['no-break spaces', '4485\u00a00403\u00a07153\u00a06584'],
+    ['fullwidth digits', '\uff14\uff14\uff18\uff150403 7153 6584'],
+    ['zero-width spaces', 'ref-4485\u200b0403\u200b7153\u200b6584'],
+  ])('masks a card number spelt with %s', (_case, spelt) => {
+    const raw = `${JSON.stringify({ msg: `x ${spelt}` })}\n`;
+    const escaped = `${JSON.stringify({ msg: `x ${spelt}` }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+    for (const line of [raw, escaped]) {
+      expect(JSON.parse(scrubLogLine(line)).msg).toMatch(/^x (ref-)?\[card …6584\]$/);
+    }
+  });
+
   it('passes a clean line through as it is, and masks a line that is not JSON', () => {
     const clean = '{"level":"info","msg":"order 12345, uuid 3f2a-4485-0403"}\n';
     expect(scrubLogLine(clean)).toBe(clean);
+    const timestamp =
+      '{"time":"2026-11-25T10:00:00.000Z","msg":"ORDER-1732550400000\\tA\\u00e9"}\n';
+    expect(scrubLogLine(timestamp)).toBe(timestamp);
     expect(scrubLogLine('not json 4242424242424242\n')).toBe('not json [card …4242]\n');
   });
 

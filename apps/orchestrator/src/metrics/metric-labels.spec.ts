@@ -19,7 +19,11 @@ describe('metric labels', () => {
     [null, '378282', 'amex'],
     [null, '353011', 'jcb'],
     [null, '305693', 'diners'],
+    [null, '309512', 'diners'],
     [null, '601100', 'other'],
+    [null, '622126', 'other'],
+    [null, '501800', 'other'],
+    [null, '560000', 'other'],
     [null, null, 'unknown'],
   ])('scheme %s with BIN %s is %s', (scheme, bin, label) => {
     expect(schemeLabel(scheme, bin)).toBe(label);

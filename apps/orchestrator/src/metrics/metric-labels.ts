@@ -3,7 +3,11 @@ import type {
   CheckoutExchangeObservation,
   CheckoutOperation,
 } from '@app/checkout-client';
-import type { AuthenticationEventType, AuthenticationState } from '@app/domain';
+import {
+  cardSchemeOfBin,
+  type AuthenticationEventType,
+  type AuthenticationState,
+} from '@app/domain';
 
 /**
  * Label values are closed sets, so a series count can never grow with traffic: no ids, no
@@ -19,28 +23,13 @@ export type SchemeLabel = (typeof SCHEMES)[number] | 'other' | 'unknown';
  * created) the one the card's BIN range belongs to; `unknown` for token and instrument sources.
  */
 export function schemeLabel(checkoutScheme: string | null, cardBin: string | null): SchemeLabel {
-  if (checkoutScheme) {
-    return (SCHEMES as readonly string[]).includes(checkoutScheme)
-      ? (checkoutScheme as SchemeLabel)
-      : 'other';
-  }
-  return cardBin ? schemeOfBin(cardBin) : 'unknown';
-}
-
-/**
- * Issuer identification number ranges as the schemes publish them. Cartes Bancaires cards are
- * co-badged, so their BIN says Visa or Mastercard until Checkout names the scheme.
- */
-function schemeOfBin(bin: string): SchemeLabel {
-  const prefix = (digits: number): number => Number(bin.slice(0, digits));
-  const within = (digits: number, low: number, high: number): boolean =>
-    prefix(digits) >= low && prefix(digits) <= high;
-  if (bin.startsWith('4')) return 'visa';
-  if (within(2, 51, 55) || within(4, 2221, 2720)) return 'mastercard';
-  if (prefix(2) === 34 || prefix(2) === 37) return 'amex';
-  if (within(4, 3528, 3589)) return 'jcb';
-  if (within(3, 300, 305) || [36, 38, 39].includes(prefix(2))) return 'diners';
-  return 'other';
+  if (!checkoutScheme && !cardBin) return 'unknown';
+  // The BIN's range in the domain's IIN table (docs/card-data.md#schemes): a Cartes Bancaires
+  // card shows as its Visa or Mastercard until Checkout names the scheme.
+  const scheme = checkoutScheme || cardSchemeOfBin(cardBin!);
+  return scheme && (SCHEMES as readonly string[]).includes(scheme)
+    ? (scheme as SchemeLabel)
+    : 'other';
 }
 
 /**

@@ -2,16 +2,19 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColum
 
 /**
  * One `Idempotency-Key` of one team (IETF draft-ietf-httpapi-idempotency-key-header): the
- * request it was first used with, and the response to replay for the same request.
+ * request it was first used with, and the response to replay for the same request. The key
+ * itself is never kept, only its hash.
  */
 @Entity({ name: 'idempotency_keys' })
 @Check('CHK_idempotency_keys_state', `"state" IN ('in_progress', 'completed')`)
+@Check('CHK_idempotency_keys_key_hash', `"key_hash" ~ '^[0-9a-f]{64}$'`)
 export class IdempotencyKeyEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_idempotency_keys' })
   teamId: string;
 
+  /** SHA-256 of the key as presented, hex. */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_idempotency_keys' })
-  key: string;
+  keyHash: string;
 
   /** SHA-256 of the raw request body: the same key with another body is refused. */
   @Column({ type: 'text' })

@@ -5,7 +5,10 @@ import { ReceivedResponseDto } from '../../../checkout-inbound/dto/received.resp
 import { ApiErrors } from '../../../openapi/api-errors.decorator.js';
 import { CheckoutWebhooksService } from './checkout-webhooks.service.js';
 
-/** Checkout's signed workflow webhooks (`authentication_*`): verified, stored, answered fast. */
+/**
+ * Checkout's signed workflow webhooks (`authentication_*`): verified first, then read, stored and
+ * answered fast; the body is never parsed or screened before the signature holds.
+ */
 @Controller('webhooks/checkout')
 @ApiTags('checkout')
 export class CheckoutWebhooksController {
@@ -16,12 +19,14 @@ export class CheckoutWebhooksController {
   @ApiOperation({ summary: "Checkout's `authentication_*` workflow webhooks (signed)" })
   @ApiHeader({ name: 'Cko-Signature', required: false, description: 'HMAC-SHA256 of the body' })
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
-  @ApiOkResponse({ type: ReceivedResponseDto, description: 'Also for events we do not act on' })
-  @ApiErrors('MALFORMED_BODY', 'BODY_TOO_DEEP', 'PAYLOAD_TOO_LARGE', 'WEBHOOK_SIGNATURE_INVALID')
+  @ApiOkResponse({
+    type: ReceivedResponseDto,
+    description: 'Every validly signed webhook: also one we do not act on, or cannot parse',
+  })
+  @ApiErrors('PAYLOAD_TOO_LARGE', 'WEBHOOK_SIGNATURE_INVALID')
   async receive(@Req() request: RawBodyRequest<FastifyRequest>) {
     await this.webhooks.receive({
       rawBody: request.rawBody ?? Buffer.alloc(0),
-      body: request.body,
       signature: header(request, 'cko-signature'),
       authorization: header(request, 'authorization'),
     });

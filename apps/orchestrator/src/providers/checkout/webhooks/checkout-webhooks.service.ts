@@ -3,26 +3,27 @@ import {
   parseCheckoutWebhook,
   type CheckoutWebhookEvent,
 } from '@app/checkout-client';
-import { isFinal, WebhookSignatureInvalidError } from '@app/domain';
+import { isFinal, maskCardNumbersIn, WebhookSignatureInvalidError } from '@app/domain';
 import { AuthenticationRepository, CheckoutWebhookInbox, type JobSpec } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Failpoints } from '../../../common/failpoints.js';
 import { eventsConfig, type EventsConfig } from '../../../config/events.config.js';
 import { jobsConfig, type JobsConfig } from '../../../config/jobs.config.js';
+import { parseJsonOrUndefined } from '../../../http/input-screening.js';
 import { checkoutEventJob } from '../../../jobs/job-specs.js';
 import { InboundMetrics } from '../../../metrics/inbound.metrics.js';
 import { authorizationMatches, checkoutSignatureMatches } from './webhook-signature.js';
 
 export interface ReceivedWebhook {
   readonly rawBody: Buffer;
-  readonly body: unknown;
   readonly signature: string | undefined;
   readonly authorization: string | undefined;
 }
 
 /**
  * A webhook is a hint, never the truth: it is verified, deduplicated by event id in the inbox,
- * and a job re-reads the session; the state machine decides. Everything else is a no-op.
+ * and a job re-reads the session; the state machine decides. Everything else is a no-op. A
+ * validly signed webhook is always answered 2xx: Checkout retries any other answer for hours.
  */
 @Injectable()
 export class CheckoutWebhooksService {
@@ -39,11 +40,20 @@ export class CheckoutWebhooksService {
 
   async receive(webhook: ReceivedWebhook): Promise<void> {
     this.verify(webhook);
-    const event = parseCheckoutWebhook(webhook.body);
+    // Read only now, and never refused for what it holds: card numbers in any field are masked
+    // before anything is stored, queued or logged (docs/card-data.md), so a masked id is no
+    // longer one and the event is ignored.
+    const body = parseJsonOrUndefined(webhook.rawBody);
+    const event = body === undefined ? null : parseCheckoutWebhook(maskCardNumbersIn(body));
     // Signed by Checkout but not something we act on: answered 200, or Checkout retries it for
-    // hours (and may disable the endpoint).
+    // hours (and may disable the endpoint). An unparseable body is logged without its content.
     if (!event || !isKnownWebhookType(event.type) || !event.sessionId) {
-      this.logger.log({ msg: 'checkout webhook ignored', event_id: event?.id, type: event?.type });
+      this.logger.log({
+        msg: 'checkout webhook ignored',
+        reason: body === undefined ? 'not_json' : 'not_acted_on',
+        event_id: event?.id,
+        type: event?.type,
+      });
       this.metrics.webhookReceived('ignored');
       return;
     }
