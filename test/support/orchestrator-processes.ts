@@ -12,7 +12,9 @@ const BASE_ENV = {
   DATABASE_POOL_SIZE: '4',
   CHECKOUT_CLIENT_ID: SIMULATOR_CLIENT.id,
   CHECKOUT_CLIENT_SECRET: SIMULATOR_CLIENT.secret,
-  CHECKOUT_TIMEOUT_MS: '500',
+  // Far above what the simulator takes even on a busy machine: no spec depends on a Checkout call
+  // timing out unless it says so (RECHECK_CREATION_MS must outlast two creates' deadlines).
+  CHECKOUT_TIMEOUT_MS: '5000',
   API_KEYS: `${TEAM_A.team}:${TEAM_A.apiKey},${TEAM_B.team}:${TEAM_B.apiKey}`,
   CRYPTOGRAM_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   CARD_FINGERPRINT_KEY: 'test-card-fingerprint-key-0000000000000',
@@ -21,7 +23,7 @@ const BASE_ENV = {
   JOBS_POLL_INTERVAL_MS: '50',
   JOBS_HEARTBEAT_MS: '200',
   JOBS_WORKER_DEAD_AFTER_MS: '1500',
-  RECHECK_CREATION_MS: '2500',
+  RECHECK_CREATION_MS: '20500',
   RECHECK_SESSION_LOOKUP_MS: '500',
   COMPLETE_RETRY_BASE_MS: '100',
   COMPLETE_LEASE_MS: '1000',

@@ -48,7 +48,10 @@ describe('crashes at failpoints (e2e)', () => {
       timeoutMs: 20_000,
       describe: async () => JSON.stringify(await view(id)),
     });
-  /** Retries the create until the key has its final answer (201). */
+  /**
+   * Retries the create until the key has its final answer (201): at the latest once the
+   * creation deadline (RECHECK_CREATION_MS, 20.5 s) has passed.
+   */
   const retryUntilCreated = (key: string, body: object) =>
     waitUntil(
       async () => {
@@ -56,7 +59,7 @@ describe('crashes at failpoints (e2e)', () => {
         expect([201, 409, 504]).toContain(answer.status);
         return answer.status === 201 ? (answer.body as Body) : undefined;
       },
-      { timeoutMs: 20_000, intervalMs: 200 },
+      { timeoutMs: 60_000, intervalMs: 200 },
     );
   const sessionsCreated = async () =>
     (await checkout.control('GET', '/counters')).body.sessions_created as number;
@@ -106,7 +109,7 @@ describe('crashes at failpoints (e2e)', () => {
     expect(truth.status).toBe('approved');
     expect(await sessionsCreated()).toBe(1);
     expect(await rowsFor('CRASH-CREATE')).toBe(1);
-  });
+  }, 90_000);
 
   it('after the outcome was committed, before the caller got the answer', async () => {
     const body = aCreateBody('4485040371536584', {
