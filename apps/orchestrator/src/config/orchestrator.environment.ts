@@ -118,10 +118,14 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   })
   CHECKOUT_PROCESSING_CHANNEL_ID?: string;
 
-  /** `team:pc_…` pairs, comma-separated: a team's processing channel, over the default. */
+  /**
+   * Each team's processing channels, the only ones it may use, its default first:
+   * `team:pc_…|pc_…` entries, comma-separated. A team without one may use only the default.
+   */
   @IsOptional()
   @Matches(TEAM_PROCESSING_CHANNEL_LIST, {
-    message: 'TEAM_PROCESSING_CHANNELS must be team:pc_… pairs separated by commas',
+    message:
+      "TEAM_PROCESSING_CHANNELS must be team:pc_… entries separated by commas (a team's channels separated by |)",
   })
   TEAM_PROCESSING_CHANNELS?: string;
 
