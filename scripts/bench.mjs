@@ -8,11 +8,12 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, SIMULATOR_CLIENT } from './bench/apps.mjs';
+import { startSimulator } from './bench/apps.mjs';
 import { compare } from './bench/compare.mjs';
 import { soak } from './bench/soak.mjs';
-import { API_KEY, percentile, runLoad } from './bench/load.mjs';
+import { percentile, runLoad } from './bench/load.mjs';
 import { freePort, rssMb, startNodeApp } from './bench/processes.mjs';
+import { API_KEY, PROCESSING_CHANNEL, SECRETS, SIMULATOR_CLIENT } from './bench/settings.mjs';
 
 const args = process.argv.slice(2);
 if (args.includes('--soak')) {
@@ -48,10 +49,10 @@ async function single() {
       CHECKOUT_TOKEN_URL: `http://127.0.0.1:${simPort}/connect/token`,
       CHECKOUT_CLIENT_ID: SIMULATOR_CLIENT.id,
       CHECKOUT_CLIENT_SECRET: SIMULATOR_CLIENT.secret,
+      CHECKOUT_PROCESSING_CHANNEL_ID: PROCESSING_CHANNEL,
       PUBLIC_URL: `http://127.0.0.1:${orchPort}`,
       API_KEYS: `bench:${API_KEY}`,
-      CRYPTOGRAM_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
-      CARD_FINGERPRINT_KEY: 'bench-card-fingerprint-key-000000000000',
+      ...SECRETS,
     },
     // BENCH_PROFILE_DIR: write a V8 CPU profile of the orchestrator there (open it in Chrome DevTools).
     process.env.BENCH_PROFILE_DIR

@@ -12,11 +12,10 @@ import {
   anAppChannel,
 } from '../../support/simulator/factories.js';
 import type { SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
-import { TEAM_A, TEAM_B, testDatabaseUrl } from '../../support/test-config.js';
+import { PROCESSING_CHANNELS, TEAM_A, TEAM_B, testDatabaseUrl } from '../../support/test-config.js';
 
-const DEFAULT_CHANNEL = `pc_${'d'.repeat(26)}`;
-const TEAM_A_CHANNEL = `pc_${'a'.repeat(26)}`;
-const TEAM_A_SECOND_CHANNEL = `pc_${'r'.repeat(26)}`;
+const DEFAULT_CHANNEL = PROCESSING_CHANNELS.default;
+const [TEAM_A_CHANNEL, TEAM_A_SECOND_CHANNEL] = PROCESSING_CHANNELS.teamA;
 const CARD = '4485040371536584';
 
 /**
@@ -100,7 +99,7 @@ describe('Checkout configuration: processing channels and channels (e2e)', () =>
   it.each([
     ["team B asks for team A's", TEAM_B.apiKey, TEAM_A_CHANNEL],
     ['team A asks for the default (it has channels of its own)', TEAM_A.apiKey, DEFAULT_CHANNEL],
-    ['team A asks for one nobody has', TEAM_A.apiKey, `pc_${'n'.repeat(26)}`],
+    ['team A asks for one nobody has', TEAM_A.apiKey, PROCESSING_CHANNELS.teamB[0]],
   ])(
     "refuses a processing channel that is not the team's with 403, before anything is recorded: %s",
     async (_, apiKey, channel) => {

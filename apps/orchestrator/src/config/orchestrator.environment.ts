@@ -3,6 +3,7 @@ import {
   EnvironmentValidationError,
   LOG_FORMATS,
   validateEnvironment,
+  type EnvironmentProblem,
   type LogFormat,
 } from '@app/common';
 import {
@@ -219,26 +220,40 @@ export function validateOrchestratorEnvironment(
   raw: Record<string, unknown>,
 ): OrchestratorEnvironment {
   const env = validateEnvironment('orchestrator', OrchestratorEnvironment, raw);
-  const problems = [
-    env.FAILPOINTS && env.NODE_ENV === 'production' && 'FAILPOINTS: must not be set in production',
-    env.DEMO_PAGE && env.NODE_ENV === 'production' && 'DEMO_PAGE: must not be true in production',
-    env.DEMO_PAGE && !env.DEMO_API_KEY && 'DEMO_API_KEY: required when DEMO_PAGE is true',
+  const production = env.NODE_ENV === 'production';
+  const problems: EnvironmentProblem[] = [
+    ...when(production && !!env.FAILPOINTS, 'FAILPOINTS', 'must not be set in production'),
+    ...when(production && env.DEMO_PAGE, 'DEMO_PAGE', 'must not be true in production'),
+    ...when(env.DEMO_PAGE && !env.DEMO_API_KEY, 'DEMO_API_KEY', 'required when DEMO_PAGE is true'),
     // A create makes up to four Checkout calls (token, POST, and both again after a 401).
-    env.RECHECK_CREATION_MS <= longestCreateMs(env) &&
-      'RECHECK_CREATION_MS: must be longer than 2 × (CHECKOUT_TIMEOUT_MS + CHECKOUT_AUTHENTICATION_TIMEOUT_MS)',
-    env.NODE_ENV === 'production' &&
-      !callbackBaseUrl(env).startsWith('https://') &&
-      !isLoopback(callbackBaseUrl(env)) &&
-      'CALLBACK_BASE_URL: must be https in production (Checkout posts callbacks to it; it defaults to PUBLIC_URL)',
-    ...teamsListedTwice(env.TEAM_PROCESSING_CHANNELS).map(
-      (team) => `TEAM_PROCESSING_CHANNELS: team ${team} is listed more than once`,
+    ...when(
+      env.RECHECK_CREATION_MS <= longestCreateMs(env),
+      'RECHECK_CREATION_MS',
+      'must be longer than 2 × (CHECKOUT_TIMEOUT_MS + CHECKOUT_AUTHENTICATION_TIMEOUT_MS)',
     ),
-    env.JOBS_WORKER_DEAD_AFTER_MS < 3 * env.JOBS_HEARTBEAT_MS &&
-      'JOBS_WORKER_DEAD_AFTER_MS: must be at least 3 × JOBS_HEARTBEAT_MS',
-  ].filter((problem): problem is string => typeof problem === 'string');
+    ...when(
+      production &&
+        !callbackBaseUrl(env).startsWith('https://') &&
+        !isLoopback(callbackBaseUrl(env)),
+      'CALLBACK_BASE_URL',
+      'must be https in production (Checkout posts callbacks to it; it defaults to PUBLIC_URL)',
+    ),
+    ...teamsListedTwice(env.TEAM_PROCESSING_CHANNELS).map((team) => ({
+      setting: 'TEAM_PROCESSING_CHANNELS',
+      reason: `team ${team} is listed more than once`,
+    })),
+    ...when(
+      env.JOBS_WORKER_DEAD_AFTER_MS < 3 * env.JOBS_HEARTBEAT_MS,
+      'JOBS_WORKER_DEAD_AFTER_MS',
+      'must be at least 3 × JOBS_HEARTBEAT_MS',
+    ),
+  ];
   if (problems.length > 0) throw new EnvironmentValidationError('orchestrator', problems);
   return env;
 }
+
+const when = (failed: boolean, setting: string, reason: string): EnvironmentProblem[] =>
+  failed ? [{ setting, reason }] : [];
 
 /** A create's worst case: a token request and the POST, twice (after a 401). */
 const longestCreateMs = (env: OrchestratorEnvironment): number =>
