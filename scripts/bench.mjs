@@ -41,7 +41,9 @@ async function single() {
     {
       PORT: String(orchPort),
       LOG_FORMAT: 'json',
-      NODE_ENV: 'production',
+      // As deployed but for the simulator and loopback URLs, which production refuses.
+      NODE_ENV: 'test',
+      API_DOCS: 'false',
       ...(process.env.DATABASE_URL
         ? { DATABASE_URL: process.env.DATABASE_URL }
         : { EMBEDDED_POSTGRES_DIR: join(pgDir, 'pg'), EMBEDDED_POSTGRES_PORT: String(pgPort) }),

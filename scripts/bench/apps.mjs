@@ -24,8 +24,9 @@ export function startSimulator(port) {
 }
 
 /**
- * The orchestrator as deployed (production logging at info), against `databaseUrl`. Its rate
- * limits are raised out of reach: one API key sending every request is the benchmark's doing.
+ * The orchestrator as deployed (logging at info, no /docs), against `databaseUrl`; NODE_ENV=test
+ * since production refuses the simulator and loopback URLs. Its rate limits are raised out of
+ * reach: one API key sending every request is the benchmark's doing.
  * BENCH_PROFILE_DIR: a V8 CPU profile of each run is written there (Chrome DevTools opens it).
  */
 export function startOrchestrator({ port, databaseUrl, simulatorUrl }) {
@@ -35,7 +36,8 @@ export function startOrchestrator({ port, databaseUrl, simulatorUrl }) {
     {
       PORT: String(port),
       LOG_FORMAT: 'json',
-      NODE_ENV: 'production',
+      NODE_ENV: 'test',
+      API_DOCS: 'false',
       DATABASE_URL: databaseUrl,
       ...checkoutEnv(simulatorUrl),
       PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -1,6 +1,7 @@
 // What the benchmark's processes share: the simulator's OAuth client, the processing channel
 // every create names (the simulator's client is bound to none, as Checkout's), the keys of the
-// orchestrator and the minimal implementation, and the API key the load uses.
+// orchestrator and the minimal implementation, and the API key the load uses. Benchmark values
+// only: production refuses every one (apps/orchestrator/src/config/shipped-secrets.ts).
 
 export const SIMULATOR_CLIENT = { id: 'ack_benchclient', secret: 'bench-client-secret' };
 export const PROCESSING_CHANNEL = 'pc_benchprocessingchannel0000';

@@ -29,7 +29,7 @@ export function aDatabaseConfig(overrides: Partial<DatabaseConfig> = {}): Databa
 }
 
 export function anHttpConfig(overrides: Partial<HttpConfig> = {}): HttpConfig {
-  return { host: '127.0.0.1', port: 0, nodeEnv: 'test', ...overrides };
+  return { host: '127.0.0.1', port: 0, nodeEnv: 'test', apiDocs: true, ...overrides };
 }
 
 /** The sink is replaced in tests (see orchestrator-app.ts): the format is never used. */

@@ -129,24 +129,9 @@ describe('orchestrator environment: base URLs', () => {
     expect(browserBaseUrl(env)).toBe('https://pay.example');
   });
 
-  it('refuses a plain-http callback base URL in production, however it is set', () => {
-    expect(() =>
-      validate({ NODE_ENV: 'production', CALLBACK_BASE_URL: 'http://orchestrator:3000' }),
-    ).toThrow(/CALLBACK_BASE_URL: must be https in production/);
-    expect(() => validate({ NODE_ENV: 'production', PUBLIC_URL: 'http://pay.example' })).toThrow(
-      /CALLBACK_BASE_URL: must be https in production/,
-    );
-  });
-
-  it('takes an https callback base URL in production, and http outside it', () => {
-    expect(() =>
-      validate({
-        NODE_ENV: 'production',
-        CALLBACK_BASE_URL: 'https://callbacks.example',
-        BROWSER_BASE_URL: 'http://127.0.0.1:3000',
-      }),
-    ).not.toThrow();
-    expect(() => validate({ CALLBACK_BASE_URL: 'http://orchestrator:3000' })).not.toThrow();
+  it('serves a local run from 127.0.0.1:3000 when nothing is set', () => {
+    expect(callbackBaseUrl(validate({}))).toBe('http://127.0.0.1:3000');
+    expect(browserBaseUrl(validate({}))).toBe('http://127.0.0.1:3000');
   });
 });
 

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { httpConfig, type HttpConfig } from '../config/http.config.js';
 import type { SecurityConfig } from '../config/security.config.js';
 import { useRequestLogging } from '../logging/logging.module.js';
 import { configureOpenApi } from '../openapi/openapi.js';
@@ -114,7 +115,7 @@ export async function configureHttpServer(
     void reply.header('x-request-id', request.id);
     done(null, payload);
   });
-  configureOpenApi(app);
+  if (app.get<HttpConfig>(httpConfig.KEY).apiDocs) configureOpenApi(app);
 }
 
 const routeOf = (request: FastifyRequest): string => request.routeOptions.url ?? request.url;
