@@ -45,10 +45,13 @@ async function safeProduction(): Promise<Record<string, string>> {
   };
 }
 
-/** One thing made unsafe, and the settings the refusal must name (nothing else). */
-const UNSAFE: Array<[string, Record<string, string>, string[]]> = [
-  ['no CALLBACK_BASE_URL', { CALLBACK_BASE_URL: '' }, ['CALLBACK_BASE_URL']],
-  ['no BROWSER_BASE_URL', { BROWSER_BASE_URL: '' }, ['BROWSER_BASE_URL']],
+/**
+ * One thing made unsafe, and the settings the refusal must name, nothing else (by default the
+ * first one changed).
+ */
+const UNSAFE: Array<[string, Record<string, string>, string[]?]> = [
+  ['no CALLBACK_BASE_URL', { CALLBACK_BASE_URL: '' }],
+  ['no BROWSER_BASE_URL', { BROWSER_BASE_URL: '' }],
   [
     "PUBLIC_URL's local default",
     { CALLBACK_BASE_URL: '', BROWSER_BASE_URL: '', PUBLIC_URL: '' },
@@ -59,37 +62,13 @@ const UNSAFE: Array<[string, Record<string, string>, string[]]> = [
     { CALLBACK_BASE_URL: '', BROWSER_BASE_URL: '', PUBLIC_URL: 'http://pay.example' },
     ['PUBLIC_URL'],
   ],
-  [
-    'a plain-http callback URL',
-    { CALLBACK_BASE_URL: 'http://callbacks.pay.example' },
-    ['CALLBACK_BASE_URL'],
-  ],
-  [
-    'a loopback callback URL',
-    { CALLBACK_BASE_URL: 'https://127.0.0.1:3000' },
-    ['CALLBACK_BASE_URL'],
-  ],
-  [
-    'a link-local callback URL',
-    { CALLBACK_BASE_URL: 'https://169.254.169.254' },
-    ['CALLBACK_BASE_URL'],
-  ],
-  ['a localhost browser URL', { BROWSER_BASE_URL: 'https://localhost' }, ['BROWSER_BASE_URL']],
-  [
-    'an IPv4-mapped private browser URL',
-    { BROWSER_BASE_URL: 'https://[::ffff:10.0.0.1]' },
-    ['BROWSER_BASE_URL'],
-  ],
-  [
-    'an IPv4-compatible loopback browser URL',
-    { BROWSER_BASE_URL: 'https://[::127.0.0.1]' },
-    ['BROWSER_BASE_URL'],
-  ],
-  [
-    'no processing channel',
-    { CHECKOUT_PROCESSING_CHANNEL_ID: '' },
-    ['CHECKOUT_PROCESSING_CHANNEL_ID'],
-  ],
+  ['a plain-http callback URL', { CALLBACK_BASE_URL: 'http://callbacks.pay.example' }],
+  ['a loopback callback URL', { CALLBACK_BASE_URL: 'https://127.0.0.1:3000' }],
+  ['a link-local callback URL', { CALLBACK_BASE_URL: 'https://169.254.169.254' }],
+  ['a localhost browser URL', { BROWSER_BASE_URL: 'https://localhost' }],
+  ['an IPv4-mapped private browser URL', { BROWSER_BASE_URL: 'https://[::ffff:10.0.0.1]' }],
+  ['an IPv4-compatible loopback browser URL', { BROWSER_BASE_URL: 'https://[::127.0.0.1]' }],
+  ['no processing channel', { CHECKOUT_PROCESSING_CHANNEL_ID: '' }],
   [
     'a team of API_KEYS without a processing channel',
     {
@@ -99,35 +78,21 @@ const UNSAFE: Array<[string, Record<string, string>, string[]]> = [
     },
     ['TEAM_PROCESSING_CHANNELS'],
   ],
-  ["the demo team's API key", { API_KEYS: `demo:${SHIPPED.DEMO_API_KEY}` }, ['API_KEYS']],
-  ['the demo API key', { DEMO_API_KEY: SHIPPED.DEMO_API_KEY }, ['DEMO_API_KEY']],
-  [
-    "the simulator's client secret",
-    { CHECKOUT_CLIENT_SECRET: SHIPPED.SIMULATOR_CLIENT_SECRET },
-    ['CHECKOUT_CLIENT_SECRET'],
-  ],
+  ["the demo team's API key", { API_KEYS: `demo:${SHIPPED.DEMO_API_KEY}` }],
+  ['the demo API key', { DEMO_API_KEY: SHIPPED.DEMO_API_KEY }],
+  ["the simulator's client secret", { CHECKOUT_CLIENT_SECRET: SHIPPED.SIMULATOR_CLIENT_SECRET }],
   [
     'the development cryptogram key',
     { CRYPTOGRAM_ENCRYPTION_KEY: SHIPPED.CRYPTOGRAM_ENCRYPTION_KEY },
-    ['CRYPTOGRAM_ENCRYPTION_KEY'],
   ],
-  [
-    'the development card-fingerprint key',
-    { CARD_FINGERPRINT_KEY: SHIPPED.CARD_FINGERPRINT_KEY },
-    ['CARD_FINGERPRINT_KEY'],
-  ],
+  ['the development card-fingerprint key', { CARD_FINGERPRINT_KEY: SHIPPED.CARD_FINGERPRINT_KEY }],
   [
     'the development webhook key, as the previous one',
     { CHECKOUT_WEBHOOK_SECRETS: `${ownSecret()},${SHIPPED.CHECKOUT_WEBHOOK_SECRETS}` },
-    ['CHECKOUT_WEBHOOK_SECRETS'],
   ],
-  [
-    'team endpoints on private addresses',
-    { TEAM_EVENTS_ALLOW_PRIVATE_TARGETS: 'true' },
-    ['TEAM_EVENTS_ALLOW_PRIVATE_TARGETS'],
-  ],
-  ['the demo page', { DEMO_PAGE: 'true', DEMO_API_KEY: ownSecret() }, ['DEMO_PAGE']],
-  ['failpoints', { FAILPOINTS: 'after_checkout_create' }, ['FAILPOINTS']],
+  ['team endpoints on private addresses', { TEAM_EVENTS_ALLOW_PRIVATE_TARGETS: 'true' }],
+  ['the demo page', { DEMO_PAGE: 'true', DEMO_API_KEY: ownSecret() }],
+  ['failpoints', { FAILPOINTS: 'after_checkout_create' }],
   [
     'an upstream NON_CHECKOUT_UPSTREAM_HOSTS does not name',
     { NON_CHECKOUT_UPSTREAM_HOSTS: '' },
@@ -136,7 +101,6 @@ const UNSAFE: Array<[string, Record<string, string>, string[]]> = [
   [
     "a token URL that only looks like Checkout's",
     { CHECKOUT_TOKEN_URL: 'https://access.checkout.com.pay.example/connect/token' },
-    ['CHECKOUT_TOKEN_URL'],
   ],
 ];
 
@@ -186,7 +150,11 @@ describe('going live (e2e)', () => {
       for (const [name, app] of started) refused.set(name, app);
     }, 180_000);
 
-    it.each(UNSAFE)('%s: exits non-zero, naming it in one JSON line', (name, change, settings) => {
+    // Every row with its third element: Jest would pass a `done` callback in its place.
+    const cases = UNSAFE.map(
+      ([name, change, named]) => [name, change, named ?? [Object.keys(change)[0]]] as const,
+    );
+    it.each(cases)('%s: exits non-zero, naming it in one JSON line', (name, change, settings) => {
       const app = refused.get(name)!;
       expect(app.child.exitCode).not.toBe(0);
       const refusal = refusalOf(app);

@@ -237,7 +237,6 @@ export class SessionsService {
   }
 }
 
-/** What the session keeps of the request: no card data, nothing Checkout does not echo. */
 /**
  * Required unless the key is bound to a processing channel, and one of the entity's
  * (docs/checkout-sessions.md#create-request; the code for an unknown one is unconfirmed).
@@ -255,6 +254,7 @@ function assertProcessingChannel(
   }
 }
 
+/** What the session keeps of the request: no card data, nothing Checkout does not echo. */
 function echoedFields(request: Json): EchoedRequest {
   const {
     source: _source,

@@ -218,6 +218,13 @@ describe('production rules', () => {
         [],
       );
       expect(
+        refusedSettings({
+          CHECKOUT_API_URL: 'http://Simulator.Internal:3001',
+          CHECKOUT_TOKEN_URL: 'http://simulator.internal:3001/connect/token',
+          NON_CHECKOUT_UPSTREAM_HOSTS: 'SIMULATOR.internal:3001',
+        }),
+      ).toEqual([]);
+      expect(
         refusedSettings({ ...simulator, NON_CHECKOUT_UPSTREAM_HOSTS: '127.0.0.1:3002' }),
       ).toEqual(['CHECKOUT_API_URL', 'CHECKOUT_TOKEN_URL']);
     });

@@ -121,7 +121,8 @@ const CHECKOUT_URLS = { CHECKOUT_API_URL: 'api', CHECKOUT_TOKEN_URL: 'access' } 
  * egress proxy) only when NON_CHECKOUT_UPSTREAM_HOSTS names its host.
  */
 function checkoutUrlProblems(env: OrchestratorEnvironment): EnvironmentProblem[] {
-  const named = new Set((env.NON_CHECKOUT_UPSTREAM_HOSTS ?? '').split(',').filter(Boolean));
+  const listed = (env.NON_CHECKOUT_UPSTREAM_HOSTS ?? '').toLowerCase().split(',');
+  const named = new Set(listed.filter(Boolean));
   const problems: EnvironmentProblem[] = [];
   const sandbox = new Set<boolean>();
   for (const [setting, service] of Object.entries(CHECKOUT_URLS)) {
