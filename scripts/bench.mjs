@@ -8,11 +8,12 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, SIMULATOR_CLIENT } from './bench/apps.mjs';
+import { startSimulator } from './bench/apps.mjs';
 import { compare } from './bench/compare.mjs';
 import { soak } from './bench/soak.mjs';
-import { API_KEY, percentile, runLoad } from './bench/load.mjs';
+import { percentile, runLoad } from './bench/load.mjs';
 import { freePort, rssMb, startNodeApp } from './bench/processes.mjs';
+import { API_KEY, PROCESSING_CHANNEL, SECRETS, SIMULATOR_CLIENT } from './bench/settings.mjs';
 
 const args = process.argv.slice(2);
 if (args.includes('--soak')) {
@@ -40,7 +41,9 @@ async function single() {
     {
       PORT: String(orchPort),
       LOG_FORMAT: 'json',
-      NODE_ENV: 'production',
+      // As deployed but for the simulator and loopback URLs, which production refuses.
+      NODE_ENV: 'test',
+      API_DOCS: 'false',
       ...(process.env.DATABASE_URL
         ? { DATABASE_URL: process.env.DATABASE_URL }
         : { EMBEDDED_POSTGRES_DIR: join(pgDir, 'pg'), EMBEDDED_POSTGRES_PORT: String(pgPort) }),
@@ -48,10 +51,10 @@ async function single() {
       CHECKOUT_TOKEN_URL: `http://127.0.0.1:${simPort}/connect/token`,
       CHECKOUT_CLIENT_ID: SIMULATOR_CLIENT.id,
       CHECKOUT_CLIENT_SECRET: SIMULATOR_CLIENT.secret,
+      CHECKOUT_PROCESSING_CHANNEL_ID: PROCESSING_CHANNEL,
       PUBLIC_URL: `http://127.0.0.1:${orchPort}`,
       API_KEYS: `bench:${API_KEY}`,
-      CRYPTOGRAM_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
-      CARD_FINGERPRINT_KEY: 'bench-card-fingerprint-key-000000000000',
+      ...SECRETS,
     },
     // BENCH_PROFILE_DIR: write a V8 CPU profile of the orchestrator there (open it in Chrome DevTools).
     process.env.BENCH_PROFILE_DIR

@@ -21,7 +21,7 @@ const SIMULATOR_BUNDLE = fileURLToPath(
 const TEST_CARDS = new URL('../contracts/checkout/test-cards.json', import.meta.url);
 /** The simulator's own OAuth client: local to this run, never Checkout's. */
 const SIMULATOR_CLIENT = { id: 'ack_canarysimulatorclient', secret: 'canary-simulator-secret' };
-/** Sent to the simulator when the sandbox key is bound to a channel and none is configured. */
+/** The simulator's client is bound to none, as Checkout's: sent when no channel is configured. */
 const PLACEHOLDER_CHANNEL = 'pc_canarysimulatorchannel0000';
 /** Checkout's own SDKs allow 15 s for a Sessions call (an authentication runs synchronously). */
 const REQUEST_TIMEOUT_MS = 15_000;

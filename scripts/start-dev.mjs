@@ -2,15 +2,12 @@
 // restarted on every new bundle (`node --watch`), the whole repository type-checked alongside
 // (`tsc --watch`: rspack does not type-check). Ctrl-C stops everything.
 import { spawn } from 'node:child_process';
+import { appNodeFlags } from './app-flags.mjs';
 import { forgetBuild } from './build-stamp.mjs';
 
 const NEST = 'node_modules/@nestjs/cli/bin/nest.js';
 const TSC = 'node_modules/typescript/bin/tsc';
-const APP_FLAGS = [
-  '--watch',
-  '--enable-source-maps',
-  '--env-file-if-exists=config/development.env',
-];
+const APP_FLAGS = ['--watch', ...appNodeFlags()];
 /** rspack's summary line; "with 2 warnings" still emits a bundle, "with 1 error" does not. */
 const BUILT = /compiled (?:successfully|with \d+ warnings?)/;
 

@@ -85,6 +85,7 @@ async function create(request, body) {
   const session = await checkout
     .createSession({
       ...passThrough,
+      processing_channel_id: env.CHECKOUT_PROCESSING_CHANNEL_ID,
       source,
       completion: {
         type: 'non_hosted',

@@ -1,20 +1,14 @@
 // The processes under test: the built simulator, the built orchestrator and the minimal
 // implementation (bench/minimal), configured alike (same Checkout client, keys, database server).
-import { API_KEY, TEAM } from './load.mjs';
 import { startNodeApp } from './processes.mjs';
-
-export const SIMULATOR_CLIENT = { id: 'ack_benchclient', secret: 'bench-client-secret' };
-
-const SECRETS = {
-  CRYPTOGRAM_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
-  CARD_FINGERPRINT_KEY: 'bench-card-fingerprint-key-000000000000',
-};
+import { API_KEY, PROCESSING_CHANNEL, SECRETS, SIMULATOR_CLIENT, TEAM } from './settings.mjs';
 
 const checkoutEnv = (simulatorUrl) => ({
   CHECKOUT_API_URL: simulatorUrl,
   CHECKOUT_TOKEN_URL: `${simulatorUrl}/connect/token`,
   CHECKOUT_CLIENT_ID: SIMULATOR_CLIENT.id,
   CHECKOUT_CLIENT_SECRET: SIMULATOR_CLIENT.secret,
+  CHECKOUT_PROCESSING_CHANNEL_ID: PROCESSING_CHANNEL,
 });
 
 /** The control API resets the simulator's sessions and counters between runs. */
@@ -24,13 +18,15 @@ export function startSimulator(port) {
     LOG_FORMAT: 'json',
     SIMULATOR_CLIENT_ID: SIMULATOR_CLIENT.id,
     SIMULATOR_CLIENT_SECRET: SIMULATOR_CLIENT.secret,
+    SIMULATOR_PROCESSING_CHANNELS: PROCESSING_CHANNEL,
     SIMULATOR_CONTROL_API: 'true',
   });
 }
 
 /**
- * The orchestrator as deployed (production logging at info), against `databaseUrl`. Its rate
- * limits are raised out of reach: one API key sending every request is the benchmark's doing.
+ * The orchestrator as deployed (logging at info, no /docs), against `databaseUrl`; NODE_ENV=test
+ * since production refuses the simulator and loopback URLs. Its rate limits are raised out of
+ * reach: one API key sending every request is the benchmark's doing.
  * BENCH_PROFILE_DIR: a V8 CPU profile of each run is written there (Chrome DevTools opens it).
  */
 export function startOrchestrator({ port, databaseUrl, simulatorUrl }) {
@@ -40,7 +36,8 @@ export function startOrchestrator({ port, databaseUrl, simulatorUrl }) {
     {
       PORT: String(port),
       LOG_FORMAT: 'json',
-      NODE_ENV: 'production',
+      NODE_ENV: 'test',
+      API_DOCS: 'false',
       DATABASE_URL: databaseUrl,
       ...checkoutEnv(simulatorUrl),
       PUBLIC_URL: `http://127.0.0.1:${port}`,

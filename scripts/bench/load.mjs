@@ -1,8 +1,6 @@
 // The load: N concurrent clients, each creating frictionless browser authentications back to
 // back (the browser data rides with the create, so Checkout answers with the result at once).
-
-export const API_KEY = 'bench-team-api-key-000001';
-export const TEAM = 'bench';
+import { API_KEY } from './settings.mjs';
 
 const BROWSER = {
   channel: 'browser',

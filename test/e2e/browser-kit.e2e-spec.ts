@@ -128,7 +128,7 @@ describe('browser helper and demo page (e2e)', () => {
     [
       'in production',
       { ...DEMO_ENV, NODE_ENV: 'production' },
-      'DEMO_PAGE: must not be true in production',
+      'DEMO_PAGE: must not be true (the demo checkout',
     ],
     ['without a key', { DEMO_PAGE: 'true' }, 'DEMO_API_KEY: required when DEMO_PAGE is true'],
   ])('refuses DEMO_PAGE=true %s', async (_case, env, message) => {

@@ -85,6 +85,11 @@ describe('docker-compose.yml', () => {
     expect(orchestrator.environment.CHECKOUT_CLIENT_SECRET).toBe(
       simulator.environment.SIMULATOR_CLIENT_SECRET,
     );
+    // The simulator's client is bound to none: the orchestrator sends one of its entity's.
+    expect(simulator.environment.SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID).toBeUndefined();
+    expect(simulator.environment.SIMULATOR_PROCESSING_CHANNELS.split(',')).toContain(
+      orchestrator.environment.CHECKOUT_PROCESSING_CHANNEL_ID,
+    );
     expect(Object.keys(orchestrator.depends_on ?? {}).sort()).toEqual([
       'checkout-simulator',
       'postgres',

@@ -15,17 +15,33 @@ export interface AppProcess {
 }
 
 /**
- * Runs a built app (`npm run build` output) as its own process, with exactly `env` plus PATH:
- * start-up, configuration and shutdown are tested the way an operator runs them.
+ * Runs a built app (`npm run build` output) as its own process, with exactly `env` plus PATH
+ * (and Node's `nodeArgs`): start-up, configuration and shutdown are tested the way an operator
+ * runs them.
  */
-export function runBuiltApp(bundle: string, env: Record<string, string>): AppProcess {
+export function runBuiltApp(
+  bundle: string,
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): AppProcess {
   if (!existsSync(bundle)) {
     throw new Error(`${bundle} is missing: run \`npm run build\` first (npm test does)`);
   }
-  const child = spawn(process.execPath, [bundle], {
+  return runProcess(process.execPath, [...nodeArgs, bundle], {
     env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/**
+ * `command args` as its own process, with exactly `options.env`. `detached`: in a process group
+ * of its own, so that `process.kill(-child.pid, signal)` reaches everything it started.
+ */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { env: Record<string, string>; cwd?: string; detached?: boolean },
+): AppProcess {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exit = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {

@@ -1,10 +1,16 @@
 import { ORCHESTRATOR_BUNDLE, runBuiltApp, type AppProcess } from './app-process.js';
 import { freePort } from './free-port.js';
 import { SIMULATOR_CLIENT } from './simulator/simulator-app.js';
-import { TEAM_A, TEAM_B, testDatabaseUrl, WEBHOOK_SECRET } from './test-config.js';
+import {
+  PROCESSING_CHANNEL_SETTINGS,
+  TEAM_A,
+  TEAM_B,
+  testDatabaseUrl,
+  WEBHOOK_SECRET,
+} from './test-config.js';
 
 /** The same keys as the in-process orchestrator's test config, so specs read the same data. */
-const BASE_ENV = {
+export const BASE_ENV = {
   NODE_ENV: 'test',
   LOG_FORMAT: 'json',
   HOST: '127.0.0.1',
@@ -15,6 +21,7 @@ const BASE_ENV = {
   // Far above what the simulator takes even on a busy machine: no spec depends on a Checkout call
   // timing out unless it says so (RECHECK_CREATION_MS must outlast two creates' deadlines).
   CHECKOUT_TIMEOUT_MS: '5000',
+  ...PROCESSING_CHANNEL_SETTINGS,
   API_KEYS: `${TEAM_A.team}:${TEAM_A.apiKey},${TEAM_B.team}:${TEAM_B.apiKey}`,
   CRYPTOGRAM_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   CARD_FINGERPRINT_KEY: 'test-card-fingerprint-key-0000000000000',

@@ -29,7 +29,7 @@ export function aDatabaseConfig(overrides: Partial<DatabaseConfig> = {}): Databa
 }
 
 export function anHttpConfig(overrides: Partial<HttpConfig> = {}): HttpConfig {
-  return { host: '127.0.0.1', port: 0, nodeEnv: 'test', ...overrides };
+  return { host: '127.0.0.1', port: 0, nodeEnv: 'test', apiDocs: true, ...overrides };
 }
 
 /** The sink is replaced in tests (see orchestrator-app.ts): the format is never used. */
@@ -47,13 +47,47 @@ export function aCheckoutConfig(overrides: Partial<CheckoutConfig> = {}): Checko
     timeoutMs: 5_000,
     authenticationTimeoutMs: 5_000,
     channels: ['browser', 'app'],
-    processingChannels: { default: undefined, byTeam: new Map() },
+    processingChannels: {
+      default: PROCESSING_CHANNELS.default,
+      byTeam: new Map<string, readonly string[]>([
+        [TEAM_A.team, PROCESSING_CHANNELS.teamA],
+        [TEAM_B.team, PROCESSING_CHANNELS.teamB],
+      ]),
+    },
     ...overrides,
   };
 }
 
 export const TEAM_A = { team: 'team-a', apiKey: 'team-a-api-key-0000000001' } as const;
 export const TEAM_B = { team: 'team-b', apiKey: 'team-b-api-key-0000000002' } as const;
+
+const channelId = (name: string): string => `pc_${name.padEnd(26, 'x')}`;
+/**
+ * The tests' processing channels. The simulator's client is bound to none, as Checkout's
+ * usually are, so every create carries one: team A has two (its default first), team B one,
+ * any other team the default (CHECKOUT_PROCESSING_CHANNEL_ID).
+ */
+export const PROCESSING_CHANNELS = {
+  default: channelId('testdefault'),
+  teamA: [channelId('testteamafirst'), channelId('testteamasecond')],
+  teamB: [channelId('testteamb')],
+} as const;
+
+/** The same channels as settings of a process (orchestrator-processes.ts). */
+export const PROCESSING_CHANNEL_SETTINGS = {
+  CHECKOUT_PROCESSING_CHANNEL_ID: PROCESSING_CHANNELS.default,
+  TEAM_PROCESSING_CHANNELS: [
+    `${TEAM_A.team}:${PROCESSING_CHANNELS.teamA.join('|')}`,
+    `${TEAM_B.team}:${PROCESSING_CHANNELS.teamB.join('|')}`,
+  ].join(','),
+};
+
+/** Every processing channel above: the simulator's entity has these and no other. */
+export const ALL_PROCESSING_CHANNELS = [
+  PROCESSING_CHANNELS.default,
+  ...PROCESSING_CHANNELS.teamA,
+  ...PROCESSING_CHANNELS.teamB,
+];
 
 export function aSecurityConfig(overrides: Partial<SecurityConfig> = {}): SecurityConfig {
   return {

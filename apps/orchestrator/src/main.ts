@@ -1,3 +1,4 @@
+import { EnvironmentValidationError } from '@app/common';
 import { EmbeddedPostgresServer } from '@app/persistence';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -5,6 +6,7 @@ import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { bootstrapLogger } from './logging/logging.module.js';
+import { logStartUpRefusal } from './logging/start-up-refusal.js';
 import { securityConfig, type SecurityConfig } from './config/security.config.js';
 import { configureHttpServer, createFastifyAdapter } from './http/http-server.js';
 import {
@@ -16,7 +18,7 @@ import {
 const logger = new Logger('Orchestrator');
 
 async function bootstrap(): Promise<void> {
-  const env = validateOrchestratorEnvironment(process.env);
+  const env = validateOrchestratorEnvironment(process.env, { execArgv: process.execArgv });
   Logger.overrideLogger(await bootstrapLogger({ format: env.LOG_FORMAT, level: env.LOG_LEVEL }));
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedDatabase(env);
   let app: NestFastifyApplication | undefined;
@@ -87,7 +89,8 @@ function stopOnSignals(shutdown: () => Promise<void>): void {
   }
 }
 
-bootstrap().catch((error: unknown) => {
-  logger.error(error instanceof Error ? error.message : String(error));
+bootstrap().catch(async (error: unknown) => {
+  if (error instanceof EnvironmentValidationError) await logStartUpRefusal(error, process.env);
+  else logger.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -8,5 +8,6 @@ export {
   EnvBoolean,
   EnvironmentValidationError,
   validateEnvironment,
+  type EnvironmentProblem,
 } from './config/validate-environment.js';
 export { Clock, SystemClock } from './time/clock.js';

@@ -54,6 +54,10 @@ export {
   type InputRefusalCode,
 } from './errors.js';
 export {
+  InitialSessionNotFoundError,
+  ProcessingChannelNotAllowedError,
+} from './authority-errors.js';
+export {
   UpstreamBusyError,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,

@@ -12,11 +12,10 @@ import {
   anAppChannel,
 } from '../../support/simulator/factories.js';
 import type { SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
-import { TEAM_A, TEAM_B, testDatabaseUrl } from '../../support/test-config.js';
+import { PROCESSING_CHANNELS, TEAM_A, TEAM_B, testDatabaseUrl } from '../../support/test-config.js';
 
-const DEFAULT_CHANNEL = `pc_${'d'.repeat(26)}`;
-const TEAM_A_CHANNEL = `pc_${'a'.repeat(26)}`;
-const REQUESTED_CHANNEL = `pc_${'r'.repeat(26)}`;
+const DEFAULT_CHANNEL = PROCESSING_CHANNELS.default;
+const [TEAM_A_CHANNEL, TEAM_A_SECOND_CHANNEL] = PROCESSING_CHANNELS.teamA;
 const CARD = '4485040371536584';
 
 /**
@@ -37,7 +36,8 @@ describe('Checkout configuration: processing channels and channels (e2e)', () =>
         channels: ['browser'],
         processingChannels: {
           default: DEFAULT_CHANNEL,
-          byTeam: new Map([[TEAM_A.team, TEAM_A_CHANNEL]]),
+          // Team B has no entry of its own: it may use the default only.
+          byTeam: new Map([[TEAM_A.team, [TEAM_A_CHANNEL, TEAM_A_SECOND_CHANNEL]]]),
         },
       },
       security: { browserBaseUrl: 'https://pay.example.test' },
@@ -82,13 +82,46 @@ describe('Checkout configuration: processing channels and channels (e2e)', () =>
     ]);
   });
 
-  it("sends the request's own processing channel over the team's", async () => {
-    const body = aCreateBody(CARD, { processing_channel_id: REQUESTED_CHANNEL });
-    await create(TEAM_A.apiKey, body).expect(201);
-    expect(sessionRequests()).toEqual([
-      expect.objectContaining({ processing_channel_id: REQUESTED_CHANNEL }),
-    ]);
-  });
+  it.each([
+    ['team A, its second', TEAM_A.apiKey, TEAM_A_SECOND_CHANNEL],
+    ['team A, its first', TEAM_A.apiKey, TEAM_A_CHANNEL],
+    ['team B (no entry), the default', TEAM_B.apiKey, DEFAULT_CHANNEL],
+  ])(
+    "sends the request's own processing channel when it is the team's: %s",
+    async (_, apiKey, channel) => {
+      await create(apiKey, aCreateBody(CARD, { processing_channel_id: channel })).expect(201);
+      expect(sessionRequests()).toEqual([
+        expect.objectContaining({ processing_channel_id: channel }),
+      ]);
+    },
+  );
+
+  it.each([
+    ["team B asks for team A's", TEAM_B.apiKey, TEAM_A_CHANNEL],
+    ['team A asks for the default (it has channels of its own)', TEAM_A.apiKey, DEFAULT_CHANNEL],
+    ['team A asks for one nobody has', TEAM_A.apiKey, PROCESSING_CHANNELS.teamB[0]],
+  ])(
+    "refuses a processing channel that is not the team's with 403, before anything is recorded: %s",
+    async (_, apiKey, channel) => {
+      const key = `not-its-channel-${++keys}`;
+      const refused = await create(
+        apiKey,
+        aCreateBody(CARD, { processing_channel_id: channel }),
+        key,
+      ).expect(403);
+      expect(refused.body.error).toMatchObject({ code: 'PROCESSING_CHANNEL_NOT_ALLOWED' });
+      expect(JSON.stringify(refused.body)).not.toContain(channel);
+      expect(sessionRequests()).toEqual([]);
+      const rows = await db.query(
+        `SELECT (SELECT count(*) FROM authentications)::int AS authentications,
+              (SELECT count(*) FROM idempotency_keys)::int AS idempotency_keys`,
+      );
+      expect(rows.rows[0]).toEqual({ authentications: 0, idempotency_keys: 0 });
+
+      // The key was not spent: the same key without the channel starts an authentication.
+      await create(apiKey, aCreateBody(CARD), key).expect(201);
+    },
+  );
 
   it('gives Checkout the callback URL and the browser its own base URL', async () => {
     const created = await create(TEAM_A.apiKey, aCreateBody(CARD)).expect(201);

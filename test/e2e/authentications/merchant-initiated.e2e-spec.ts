@@ -1,4 +1,5 @@
 import { Orchestration } from '../../support/orchestration.js';
+import { TEAM_B } from '../../support/test-config.js';
 import { aCreateBody, expectedFormats } from '../../support/result-expectations.js';
 import {
   AN_INITIAL_TRANSACTION,
@@ -109,6 +110,50 @@ describe('merchant-initiated (3RI) authentications (e2e)', () => {
       expect(refused.status).toBe(422);
       expect(refused.body.error.code).toBe('NO_CARDHOLDER_STEP');
     }
+  });
+
+  /** A cardholder-present authentication of a team: the session a 3RI may link to. */
+  async function anEarlierSession(apiKey?: string): Promise<string> {
+    const earlier = await ctx
+      .api('post', '/v1/authentications', apiKey)
+      .send(aCreateBody(FRICTIONLESS_Y, { channel_data: aBrowserChannel() }))
+      .expect(201);
+    return earlier.body.checkout_session_id as string;
+  }
+
+  const linkedTo = (initialSessionId: string) =>
+    a3riBody(FRICTIONLESS_Y, {
+      initial_transaction: { ...AN_INITIAL_TRANSACTION, initial_session_id: initialSessionId },
+    });
+
+  it("links to an earlier session of the team's own, and Checkout gets the link", async () => {
+    const initialSessionId = await anEarlierSession();
+    const created = await ctx.api('post', '/v1/authentications').send(linkedTo(initialSessionId));
+    expect(created.status).toBe(201);
+    const truth = await ctx.checkoutTruth(created.body.checkout_session_id as string);
+    expect(truth.initial_transaction).toMatchObject({ initial_session_id: initialSessionId });
+  });
+
+  it("answers a link to another team's session exactly as a link to an unknown one, recording nothing", async () => {
+    const othersSession = await anEarlierSession(TEAM_B.apiKey);
+    const sessionsBefore = (await ctx.checkout.control('GET', '/counters')).body.sessions_created;
+    const refusals = [];
+    for (const initialSessionId of [othersSession, 'sid_a2b3c4d5e6f7g2h3i4j5k6l7m2']) {
+      const refused = await ctx.api('post', '/v1/authentications').send(linkedTo(initialSessionId));
+      expect(refused.status).toBe(422);
+      const { request_id: _differs, ...error } = refused.body.error;
+      refusals.push(error);
+    }
+    expect(refusals[0]).toEqual({
+      code: 'INITIAL_SESSION_NOT_FOUND',
+      message: expect.any(String),
+      details: { field: 'initial_transaction.initial_session_id' },
+    });
+    expect(refusals[1]).toEqual(refusals[0]);
+    expect((await ctx.checkout.control('GET', '/counters')).body.sessions_created).toBe(
+      sessionsBefore,
+    );
+    expect((await ctx.api('get', '/v1/authentications').expect(200)).body.data).toEqual([]);
   });
 
   it('refuses a 3RI create without channel data, or with a request_type Checkout lacks', async () => {

@@ -2,18 +2,21 @@ import pg from 'pg';
 import request from 'supertest';
 import { DETAILED_CREATE_EXAMPLE } from '../../../apps/orchestrator/src/authentications/dto/authentication.examples.js';
 import { emptyTables } from '../../support/e2e-database.js';
+import { aCreateBody } from '../../support/result-expectations.js';
 import type { OrchestratorUnderTest } from '../../support/orchestrator-app.js';
 import { startWithRecordedCheckout } from '../../support/recorded-checkout.js';
 import type { RecordingProxy } from '../../support/recording-proxy.js';
 import type { SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
-import { TEAM_A, testDatabaseUrl } from '../../support/test-config.js';
+import { PROCESSING_CHANNELS, TEAM_A, testDatabaseUrl } from '../../support/test-config.js';
 
-const PROCESSING_CHANNEL = `pc_${'f'.repeat(26)}`;
+const [PROCESSING_CHANNEL] = PROCESSING_CHANNELS.teamA;
 type Body = Record<string, unknown>;
+
+const detailed = (): Body => JSON.parse(JSON.stringify(DETAILED_CREATE_EXAMPLE)) as Body;
 
 /** A copy of the detailed create with `value` at `path` (dotted); `undefined` removes it. */
 function detailedWith(path: string, value: unknown): Body {
-  const body = JSON.parse(JSON.stringify(DETAILED_CREATE_EXAMPLE)) as Body;
+  const body = detailed();
   const keys = path.split('.');
   const parent = keys.slice(0, -1).reduce((node, key) => node[key] as Body, body);
   if (value === undefined) delete parent[keys.at(-1)!];
@@ -33,9 +36,7 @@ describe('Checkout request fields: cardholder, risk data, recurrence, device (e2
   let db: pg.Client;
 
   beforeAll(async () => {
-    ({ simulator, checkout, orchestrator } = await startWithRecordedCheckout({
-      checkout: { processingChannels: { default: PROCESSING_CHANNEL, byTeam: new Map() } },
-    }));
+    ({ simulator, checkout, orchestrator } = await startWithRecordedCheckout());
     db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
   });
@@ -62,12 +63,26 @@ describe('Checkout request fields: cardholder, risk data, recurrence, device (e2
   const authentications = async () =>
     (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM authentications')).rows[0].n;
 
+  /**
+   * The detailed example with its `initial_session_id` made one of team A's sessions (a link to
+   * another team's, or an unknown one, is refused): the earlier create is left out of the
+   * recording.
+   */
+  async function detailedOfOurs(path?: string, value?: unknown): Promise<Body> {
+    const earlier = await create(aCreateBody('4485040371536584')).expect(201);
+    checkout.clear();
+    const body = path ? detailedWith(path, value) : detailed();
+    (body.initial_transaction as Body).initial_session_id = earlier.body.checkout_session_id;
+    return body;
+  }
+
   it('sends every field to Checkout as given, and Checkout takes the session', async () => {
-    const created = await create(DETAILED_CREATE_EXAMPLE).expect(201);
+    const ours = await detailedOfOurs();
+    const created = await create(ours).expect(201);
     expect(created.body).toMatchObject({ state: 'result_ready', outcome: 'authenticated' });
 
     const [sent] = sessionRequests();
-    const { channel: _ours, ...checkoutFields } = DETAILED_CREATE_EXAMPLE;
+    const { channel: _ours, ...checkoutFields } = ours;
     const { completion, ...rest } = sent;
     expect(rest).toEqual({ ...checkoutFields, processing_channel_id: PROCESSING_CHANNEL });
     expect(completion).toMatchObject({ type: 'non_hosted' });
@@ -82,7 +97,7 @@ describe('Checkout request fields: cardholder, risk data, recurrence, device (e2
       work_phone: { country_code: '33', number: '140000000' },
       billing_address: { address_line1: '1 rue de Rivoli', city: 'Paris', country: 'FR' },
     };
-    await create(detailedWith('source', source)).expect(201);
+    await create(await detailedOfOurs('source', source)).expect(201);
     expect(sessionRequests()).toEqual([expect.objectContaining({ source })]);
   });
 

@@ -163,6 +163,28 @@ describe('simulator: authentication (e2e)', () => {
       expectTokenError(response, 'invalid_scope');
     });
 
+    it("grants the client's scopes when the request names none", async () => {
+      const { scope: _none, ...form } = clientCredentials();
+      expectIssuedToken(await api.tokenRequest(form), BOTH);
+    });
+
+    it('grants only the scopes the client is allowed: another is 400 invalid_scope', async () => {
+      const browserClient = await startSimulator({ clientScopes: ['sessions:browser'] });
+      try {
+        const limited = new CheckoutApi(browserClient.url);
+        const ask = (scope?: string) => {
+          const { scope: _default, ...form } = clientCredentials();
+          return limited.tokenRequest(scope === undefined ? form : { ...form, scope });
+        };
+        expectIssuedToken(await ask('sessions:browser'), 'sessions:browser');
+        expectIssuedToken(await ask(), 'sessions:browser');
+        expectTokenError(await ask('sessions:app'), 'invalid_scope');
+        expectTokenError(await ask(BOTH), 'invalid_scope');
+      } finally {
+        await browserClient.close();
+      }
+    });
+
     it('refuses the password grant with 400 unsupported_grant_type', async () => {
       const response = await api.tokenRequest(
         clientCredentials({ grant_type: 'password', username: 'merchant', password: 'secret' }),

@@ -11,6 +11,7 @@ import {
   startSimulatorWithClient,
   type SimulatorUnderTest,
 } from '../../support/simulator/simulator-app.js';
+import { ALL_PROCESSING_CHANNELS, PROCESSING_CHANNELS } from '../../support/test-config.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
 const NO_METHOD_URL = '4556085951507152';
@@ -241,22 +242,40 @@ describe('simulator: session rules (e2e)', () => {
       expect(refused.status).toBe(422);
     });
 
-    it('requires processing_channel_id from a client bound to no processing channel', async () => {
-      const unbound = await startSimulator({ boundProcessingChannel: undefined });
-      try {
-        const unboundApi = new CheckoutApi(unbound.url);
-        const token = await unboundApi.token();
-        const refused = await unboundApi.createSession(token, aSessionRequest());
-        expect(refused.status).toBe(422);
-        expect(refused.body.error_codes).toEqual(['processing_channel_id_required']);
-        const created = await unboundApi.createSession(
-          token,
-          aSessionRequest({ processing_channel_id: `pc_${'q'.repeat(26)}` }),
+    it("requires one of the entity's processing channels from a client bound to none", async () => {
+      const missing = await api.createSession(
+        oauth,
+        aSessionRequest({ processing_channel_id: undefined }),
+      );
+      expectError(missing, 422, 'unprocessable_entity');
+      expect(missing.body.error_codes).toEqual(['processing_channel_id_required']);
+      const unknown = await api.createSession(
+        oauth,
+        aSessionRequest({ processing_channel_id: `pc_${'q'.repeat(26)}` }),
+      );
+      expectError(unknown, 422, 'unprocessable_entity');
+      expect(unknown.body.error_codes).toEqual(['processing_channel_id_invalid']);
+      for (const channel of ALL_PROCESSING_CHANNELS) {
+        const created = await api.createSession(
+          oauth,
+          aSessionRequest({ processing_channel_id: channel }),
         );
         expect(created.status).toBe(202);
-        expect(unboundApi.contractViolations()).toEqual([]);
+      }
+    });
+
+    it('lets a client bound to a processing channel leave it out', async () => {
+      const bound = await startSimulator({ boundProcessingChannel: PROCESSING_CHANNELS.default });
+      try {
+        const boundApi = new CheckoutApi(bound.url);
+        const created = await boundApi.createSession(
+          await boundApi.token(),
+          aSessionRequest({ processing_channel_id: undefined }),
+        );
+        expect(created.status).toBe(202);
+        expect(boundApi.contractViolations()).toEqual([]);
       } finally {
-        await unbound.close();
+        await bound.close();
       }
     });
 

@@ -1,4 +1,9 @@
-/** Request bodies as a merchant would send them to Checkout; override any field. */
+import { PROCESSING_CHANNELS } from '../test-config.js';
+
+/**
+ * Request bodies as a merchant would send them to Checkout, on one of the simulator's
+ * processing channels (its client is bound to none); override any field.
+ */
 export function aSessionRequest(
   overrides: Record<string, unknown> & { number?: string } = {},
 ): Record<string, unknown> {
@@ -8,6 +13,7 @@ export function aSessionRequest(
     amount: 6540,
     currency: 'USD',
     reference: 'ORD-5023-4E89',
+    processing_channel_id: PROCESSING_CHANNELS.default,
     completion: { type: 'non_hosted' },
     ...rest,
   };

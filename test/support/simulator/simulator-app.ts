@@ -7,7 +7,7 @@ import {
 import { SimulatorModule } from '../../../apps/checkout-simulator/src/simulator.module.js';
 import { freePort } from '../free-port.js';
 import { HttpRecorder } from '../http-recorder.js';
-import { WEBHOOK_SECRET } from '../test-config.js';
+import { ALL_PROCESSING_CHANNELS, WEBHOOK_SECRET } from '../test-config.js';
 import { CheckoutApi } from './checkout-api.js';
 
 export { WEBHOOK_SECRET };
@@ -37,7 +37,10 @@ export async function startSimulator(overrides: ConfigOverrides = {}): Promise<S
     publicUrl: url,
     clientId: SIMULATOR_CLIENT.id,
     clientSecret: SIMULATOR_CLIENT.secret,
-    boundProcessingChannel: 'pc_simulatorboundchannel00000',
+    // Unbound, as Checkout's clients usually are: every create names one of these.
+    boundProcessingChannel: undefined,
+    entityProcessingChannels: ALL_PROCESSING_CHANNELS,
+    clientScopes: ['sessions:browser', 'sessions:app'],
     tokenTtlSeconds: 3600,
     sessionTtlSeconds: 900,
     challengeTtlSeconds: 600,

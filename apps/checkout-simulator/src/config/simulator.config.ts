@@ -1,4 +1,5 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
+import type { SessionScope } from '../oauth/access-token.service.js';
 import { validateSimulatorEnvironment } from './simulator.environment.js';
 
 export const simulatorConfig = registerAs('simulator', () => {
@@ -12,6 +13,13 @@ export const simulatorConfig = registerAs('simulator', () => {
       env.SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID === 'none'
         ? undefined
         : env.SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID,
+    /** Undefined: every well-formed processing channel id is the client's entity's. */
+    entityProcessingChannels:
+      env.SIMULATOR_PROCESSING_CHANNELS === 'any'
+        ? undefined
+        : env.SIMULATOR_PROCESSING_CHANNELS.split(','),
+    /** What the client may be granted (and is, when it asks for no scope). */
+    clientScopes: env.SIMULATOR_CLIENT_SCOPES.split(',') as SessionScope[],
     tokenTtlSeconds: env.SIMULATOR_TOKEN_TTL_SECONDS,
     sessionTtlSeconds: env.SIMULATOR_SESSION_TTL_SECONDS,
     challengeTtlSeconds: env.SIMULATOR_CHALLENGE_TTL_SECONDS,

@@ -1,4 +1,9 @@
-import { EnvBoolean, HttpServerEnvironment, validateEnvironment } from '@app/common';
+import {
+  EnvBoolean,
+  EnvironmentValidationError,
+  HttpServerEnvironment,
+  validateEnvironment,
+} from '@app/common';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Min } from 'class-validator';
 
 const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -23,13 +28,31 @@ export class SimulatorEnvironment extends HttpServerEnvironment {
 
   /**
    * The processing channel the OAuth client is bound to: Checkout then lets `POST /sessions` omit
-   * `processing_channel_id`. `none`: an unbound client, for which it is required (422
-   * `processing_channel_id_required`), as Checkout requires it.
+   * `processing_channel_id`. `none` (the default): an unbound client, for which it is required
+   * (422 `processing_channel_id_required`), as Checkout requires it.
    */
   @Matches(/^(none|pc_\w{26})$/, {
     message: 'SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID must be none or pc_ and 26 characters',
   })
-  SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID: string = 'pc_simulatorboundchannel00000';
+  SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID: string = 'none';
+
+  /**
+   * The processing channels of the client's entity, comma-separated: a create naming another
+   * gets 422 `processing_channel_id_invalid`. `any`: every well-formed id is the entity's.
+   */
+  @Matches(/^(any|pc_\w{26}(,pc_\w{26})*)$/, {
+    message: 'SIMULATOR_PROCESSING_CHANNELS must be any, or pc_ ids separated by commas',
+  })
+  SIMULATOR_PROCESSING_CHANNELS: string = 'any';
+
+  /**
+   * The scopes the client may be granted, comma-separated: a token request naming another gets
+   * 400 `invalid_scope`; one naming none is granted all of these.
+   */
+  @Matches(/^(sessions:browser|sessions:app)(,(sessions:browser|sessions:app))*$/, {
+    message: 'SIMULATOR_CLIENT_SCOPES must list sessions:browser, sessions:app (comma-separated)',
+  })
+  SIMULATOR_CLIENT_SCOPES: string = 'sessions:browser,sessions:app';
 
   /** `expires_in` of issued access tokens (Checkout: 3600). */
   @IsInt()
@@ -80,5 +103,16 @@ export class SimulatorEnvironment extends HttpServerEnvironment {
 }
 
 export function validateSimulatorEnvironment(raw: Record<string, unknown>): SimulatorEnvironment {
-  return validateEnvironment('checkout-simulator', SimulatorEnvironment, raw);
+  const env = validateEnvironment('checkout-simulator', SimulatorEnvironment, raw);
+  const bound = env.SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID;
+  const entity = env.SIMULATOR_PROCESSING_CHANNELS;
+  if (bound !== 'none' && entity !== 'any' && !entity.split(',').includes(bound)) {
+    throw new EnvironmentValidationError('checkout-simulator', [
+      {
+        setting: 'SIMULATOR_CLIENT_PROCESSING_CHANNEL_ID',
+        reason: 'must be one of SIMULATOR_PROCESSING_CHANNELS',
+      },
+    ]);
+  }
+  return env;
 }

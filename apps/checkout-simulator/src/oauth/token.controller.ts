@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Post, Res } from '@nestjs/
 import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
-import { AccessTokenService, SESSION_SCOPES, type SessionScope } from './access-token.service.js';
+import { AccessTokenService, type SessionScope } from './access-token.service.js';
 
 interface TokenRequest {
   grant_type?: string;
@@ -38,11 +38,17 @@ export class TokenController {
     if (form.grant_type === undefined) return this.fail(reply, 'invalid_request');
     if (form.grant_type !== 'client_credentials') return this.fail(reply, 'unsupported_grant_type');
     if (!this.isKnownClient(clientId, clientSecret)) return this.fail(reply, 'invalid_client');
-    const requested = (form.scope ?? SESSION_SCOPES.join(' ')).split(' ').filter(Boolean);
-    if (requested.length === 0 || requested.some((scope) => !isSessionScope(scope))) {
+    // Granted: what was asked for, if the client may have all of it (RFC 6749 §3.3); asking
+    // for nothing gets the client's scopes (docs/checkout-sessions.md#scopes).
+    const allowed = this.config.clientScopes;
+    const requested = (form.scope ?? allowed.join(' ')).split(' ').filter(Boolean);
+    if (
+      requested.length === 0 ||
+      requested.some((scope) => !allowed.includes(scope as SessionScope))
+    ) {
       return this.fail(reply, 'invalid_scope');
     }
-    return this.tokens.issue(clientId!, requested as SessionScope[]);
+    return this.tokens.issue(clientId!, [...new Set(requested)] as SessionScope[]);
   }
 
   private isKnownClient(id: string | undefined, secret: string | undefined): boolean {
@@ -61,10 +67,6 @@ function basicCredentials(authorization: string | undefined): [string, string] |
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   return colon < 0 ? undefined : [decoded.slice(0, colon), decoded.slice(colon + 1)];
-}
-
-function isSessionScope(scope: string): scope is SessionScope {
-  return (SESSION_SCOPES as readonly string[]).includes(scope);
 }
 
 function sameText(given: string | undefined, expected: string): boolean {

@@ -53,10 +53,7 @@ export class SessionsService {
   create(caller: Caller, rawBody: unknown): Rendered {
     if (caller.kind !== 'oauth') throw CheckoutError.unauthorized();
     const request = this.validator.sessionRequest(rawBody);
-    // Required unless the key is bound to a processing channel (docs/checkout-sessions.md#create-request).
-    if (request.processing_channel_id === undefined && !this.config.boundProcessingChannel) {
-      throw CheckoutError.unprocessable(['processing_channel_id_required']);
-    }
+    assertProcessingChannel(request.processing_channel_id as string | undefined, this.config);
     const channelData = request.channel_data as Json | undefined;
     const channel = channelData?.channel as Channel | undefined;
     const completion = request.completion as Completion;
@@ -237,6 +234,23 @@ export class SessionsService {
     } finally {
       session.busy = false;
     }
+  }
+}
+
+/**
+ * Required unless the key is bound to a processing channel, and one of the entity's
+ * (docs/checkout-sessions.md#create-request; the code for an unknown one is unconfirmed).
+ */
+function assertProcessingChannel(
+  requested: string | undefined,
+  config: Pick<SimulatorConfig, 'boundProcessingChannel' | 'entityProcessingChannels'>,
+): void {
+  if (requested === undefined && !config.boundProcessingChannel) {
+    throw CheckoutError.unprocessable(['processing_channel_id_required']);
+  }
+  const known = config.entityProcessingChannels;
+  if (requested !== undefined && known && !known.includes(requested)) {
+    throw CheckoutError.unprocessable(['processing_channel_id_invalid']);
   }
 }
 

@@ -116,8 +116,10 @@ export const AuthenticationsApi = {
       ApiErrors(
         'UNAUTHENTICATED',
         ...BODY_ERRORS,
+        'PROCESSING_CHANNEL_NOT_ALLOWED',
         'CHANNEL_NOT_ENABLED',
         'HOSTED_NOT_SUPPORTED',
+        'INITIAL_SESSION_NOT_FOUND',
         'IDEMPOTENCY_KEY_REUSED',
         'IDEMPOTENCY_KEY_IN_USE',
         ...CHECKOUT_ERRORS,

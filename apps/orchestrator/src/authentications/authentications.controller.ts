@@ -20,6 +20,7 @@ import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationsApi } from './authentications.api-docs.js';
 import { AuthenticationsService } from './authentications.service.js';
 import { ChannelEnabledGuard } from './channel-enabled.guard.js';
+import { ProcessingChannelGuard } from './processing-channel.guard.js';
 import { SessionUpdates } from './session-updates.service.js';
 import {
   IssuerFingerprintRequestDto,
@@ -44,7 +45,7 @@ export class AuthenticationsController {
   ) {}
 
   @Post()
-  @UseGuards(ChannelEnabledGuard)
+  @UseGuards(ChannelEnabledGuard, ProcessingChannelGuard)
   @UseInterceptors(IdempotencyInterceptor)
   @AuthenticationsApi.create()
   create(@Req() request: IdempotentRequest, @Body() body: CreateAuthenticationRequestDto) {

@@ -1,5 +1,6 @@
 import {
   HostedNotSupportedError,
+  InitialSessionNotFoundError,
   InvalidRequestError,
   maskedParts,
   ThreeDsProvider,
@@ -60,6 +61,8 @@ export class AuthenticationsService {
         channel: request.channel,
       });
     }
+    const initialSessionId = request.initial_transaction?.initial_session_id;
+    if (initialSessionId) await this.assertOwnSession(team, initialSessionId);
     const id = newId('auth');
     const callbackToken = this.secrets.newUrlToken();
     const source = request.source;
@@ -132,6 +135,15 @@ export class AuthenticationsService {
     if (idempotency && outcome?.moved) idempotency.answered = true;
     this.failpoints.hit('before_create_answer');
     return answer(outcome?.authentication ?? inserted);
+  }
+
+  /**
+   * A 3RI links to an earlier session of the same team: another team's is answered like an
+   * unknown one, with the same single lookup, so the answer reveals nothing across teams.
+   */
+  private async assertOwnSession(team: string, checkoutSessionId: string): Promise<void> {
+    const earlier = await this.repository.findByCheckoutSessionId(checkoutSessionId);
+    if (earlier?.teamId !== team) throw new InitialSessionNotFoundError();
   }
 
   private async createProviderSession(

@@ -8,8 +8,19 @@ export const CHANNEL_LIST = new RegExp(
   `^(${SESSION_CHANNELS.join('|')})(,(${SESSION_CHANNELS.join('|')}))*$`,
 );
 
-/** TEAM_PROCESSING_CHANNELS: `team:pc_…` pairs, comma-separated. */
-export const TEAM_PROCESSING_CHANNEL_LIST = /^[a-z0-9_-]+:pc_\w{26}(,[a-z0-9_-]+:pc_\w{26})*$/;
+const TEAM_ENTRY = '[a-z0-9_-]+:pc_\\w{26}(\\|pc_\\w{26})*';
+/**
+ * TEAM_PROCESSING_CHANNELS: `team:pc_…` entries, comma-separated; a team with several channels
+ * separates them with `|`, its default first (`team-a:pc_…|pc_…,team-b:pc_…`).
+ */
+export const TEAM_PROCESSING_CHANNEL_LIST = new RegExp(`^${TEAM_ENTRY}(,${TEAM_ENTRY})*$`);
+
+/** Who may use which processing channel (CHECKOUT_PROCESSING_CHANNEL_ID, TEAM_PROCESSING_CHANNELS). */
+export interface ProcessingChannels {
+  readonly default: string | undefined;
+  /** A team's allowed channels, its default first. */
+  readonly byTeam: ReadonlyMap<string, readonly string[]>;
+}
 
 /** The enabled channels of a validated CHECKOUT_CHANNELS, each once. */
 export function parseChannels(raw: string): SessionChannel[] {
@@ -17,23 +28,34 @@ export function parseChannels(raw: string): SessionChannel[] {
   return SESSION_CHANNELS.filter((channel) => listed.includes(channel));
 }
 
-/** Team → processing channel id, from a validated TEAM_PROCESSING_CHANNELS (unset: none). */
-export function parseTeamProcessingChannels(raw: string | undefined): Map<string, string> {
-  return new Map(teamPairs(raw));
+/** Team → its processing channel ids, from a validated TEAM_PROCESSING_CHANNELS (unset: none). */
+export function parseTeamProcessingChannels(raw: string | undefined): Map<string, string[]> {
+  return new Map(teamEntries(raw));
 }
 
-/** Teams given more than one processing channel: refused at start-up rather than guessed. */
+/** Teams listed in more than one entry: refused at start-up rather than guessed. */
 export function teamsListedTwice(raw: string | undefined): string[] {
-  const teams = teamPairs(raw).map(([team]) => team);
+  const teams = teamEntries(raw).map(([team]) => team);
   return [...new Set(teams.filter((team, index) => teams.indexOf(team) !== index))];
 }
 
-function teamPairs(raw: string | undefined): Array<[string, string]> {
+/**
+ * The processing channels a team may create on: its own entry's, else the default alone, else
+ * none (then only a create without one is possible, on an API key bound to a channel).
+ */
+export function allowedProcessingChannels(
+  team: string,
+  channels: ProcessingChannels,
+): readonly string[] {
+  return channels.byTeam.get(team) ?? (channels.default ? [channels.default] : []);
+}
+
+function teamEntries(raw: string | undefined): Array<[string, string[]]> {
   return (raw ?? '')
     .split(',')
     .filter(Boolean)
-    .map((pair) => {
-      const [team, channel] = pair.split(':');
-      return [team, channel];
+    .map((entry) => {
+      const [team, channels] = entry.split(':');
+      return [team, [...new Set(channels.split('|'))]];
     });
 }

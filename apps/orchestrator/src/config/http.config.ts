@@ -1,8 +1,8 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
-import { validateOrchestratorEnvironment } from './orchestrator.environment.js';
+import { servesApiDocs, validateOrchestratorEnvironment } from './orchestrator.environment.js';
 
 export const httpConfig = registerAs('http', () => {
   const env = validateOrchestratorEnvironment(process.env);
-  return { host: env.HOST, port: env.PORT, nodeEnv: env.NODE_ENV };
+  return { host: env.HOST, port: env.PORT, nodeEnv: env.NODE_ENV, apiDocs: servesApiDocs(env) };
 });
 export type HttpConfig = ConfigType<typeof httpConfig>;

@@ -1,5 +1,9 @@
 import { sessionScopes } from '@app/checkout-client';
-import { parseChannels, parseTeamProcessingChannels } from './checkout-channels.js';
+import {
+  allowedProcessingChannels,
+  parseChannels,
+  parseTeamProcessingChannels,
+} from './checkout-channels.js';
 import {
   browserBaseUrl,
   callbackBaseUrl,
@@ -16,6 +20,7 @@ const REQUIRED = {
 };
 const PC_A = `pc_${'a'.repeat(26)}`;
 const PC_B = `pc_${'b'.repeat(26)}`;
+const PC_C = `pc_${'c'.repeat(26)}`;
 
 const validate = (extra: Record<string, string>) =>
   validateOrchestratorEnvironment({ ...REQUIRED, ...extra });
@@ -56,11 +61,26 @@ describe('orchestrator environment: Checkout channels and processing channels', 
     expect(env.CHECKOUT_PROCESSING_CHANNEL_ID).toBe(PC_A);
     expect(parseTeamProcessingChannels(env.TEAM_PROCESSING_CHANNELS)).toEqual(
       new Map([
-        ['team-a', PC_B],
-        ['team_b', PC_A],
+        ['team-a', [PC_B]],
+        ['team_b', [PC_A]],
       ]),
     );
     expect(parseTeamProcessingChannels(validate({}).TEAM_PROCESSING_CHANNELS)).toEqual(new Map());
+  });
+
+  it("takes several channels per team, separated by |, the team's default first", () => {
+    const env = validate({ TEAM_PROCESSING_CHANNELS: `team-a:${PC_B}|${PC_A},team-b:${PC_A}` });
+    const byTeam = parseTeamProcessingChannels(env.TEAM_PROCESSING_CHANNELS);
+    expect(byTeam).toEqual(
+      new Map([
+        ['team-a', [PC_B, PC_A]],
+        ['team-b', [PC_A]],
+      ]),
+    );
+    const channels = { default: PC_C, byTeam };
+    expect(allowedProcessingChannels('team-a', channels)).toEqual([PC_B, PC_A]);
+    expect(allowedProcessingChannels('team-c', channels)).toEqual([PC_C]);
+    expect(allowedProcessingChannels('team-c', { default: undefined, byTeam })).toEqual([]);
   });
 
   it.each(['pc_short', `ch_${'a'.repeat(26)}`, `pc_${'a'.repeat(27)}`])(
@@ -72,14 +92,19 @@ describe('orchestrator environment: Checkout channels and processing channels', 
     },
   );
 
-  it.each([`team-a=${PC_A}`, `team-a:pc_short`, `Team-A:${PC_A}`, `team-a:${PC_A};team-b:${PC_B}`])(
-    'refuses TEAM_PROCESSING_CHANNELS=%s',
-    (value) => {
-      expect(() => validate({ TEAM_PROCESSING_CHANNELS: value })).toThrow(
-        /TEAM_PROCESSING_CHANNELS: /,
-      );
-    },
-  );
+  it.each([
+    `team-a=${PC_A}`,
+    `team-a:pc_short`,
+    `Team-A:${PC_A}`,
+    `team-a:${PC_A};team-b:${PC_B}`,
+    `team-a:${PC_A}|`,
+    `team-a:${PC_A}||${PC_B}`,
+    `team-a:${PC_A}|team-b:${PC_B}`,
+  ])('refuses TEAM_PROCESSING_CHANNELS=%s', (value) => {
+    expect(() => validate({ TEAM_PROCESSING_CHANNELS: value })).toThrow(
+      /TEAM_PROCESSING_CHANNELS: /,
+    );
+  });
 
   it('refuses a team given two processing channels', () => {
     expect(() => validate({ TEAM_PROCESSING_CHANNELS: `team-a:${PC_A},team-a:${PC_B}` })).toThrow(
@@ -104,24 +129,9 @@ describe('orchestrator environment: base URLs', () => {
     expect(browserBaseUrl(env)).toBe('https://pay.example');
   });
 
-  it('refuses a plain-http callback base URL in production, however it is set', () => {
-    expect(() =>
-      validate({ NODE_ENV: 'production', CALLBACK_BASE_URL: 'http://orchestrator:3000' }),
-    ).toThrow(/CALLBACK_BASE_URL: must be https in production/);
-    expect(() => validate({ NODE_ENV: 'production', PUBLIC_URL: 'http://pay.example' })).toThrow(
-      /CALLBACK_BASE_URL: must be https in production/,
-    );
-  });
-
-  it('takes an https callback base URL in production, and http outside it', () => {
-    expect(() =>
-      validate({
-        NODE_ENV: 'production',
-        CALLBACK_BASE_URL: 'https://callbacks.example',
-        BROWSER_BASE_URL: 'http://127.0.0.1:3000',
-      }),
-    ).not.toThrow();
-    expect(() => validate({ CALLBACK_BASE_URL: 'http://orchestrator:3000' })).not.toThrow();
+  it('serves a local run from 127.0.0.1:3000 when nothing is set', () => {
+    expect(callbackBaseUrl(validate({}))).toBe('http://127.0.0.1:3000');
+    expect(browserBaseUrl(validate({}))).toBe('http://127.0.0.1:3000');
   });
 });
 

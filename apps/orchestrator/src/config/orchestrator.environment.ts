@@ -3,6 +3,7 @@ import {
   EnvironmentValidationError,
   LOG_FORMATS,
   validateEnvironment,
+  type EnvironmentProblem,
   type LogFormat,
 } from '@app/common';
 import {
@@ -24,6 +25,7 @@ import {
   teamsListedTwice,
 } from './checkout-channels.js';
 import { EffectsEnvironment } from './effects.environment.js';
+import { productionProblems } from './production-rules.js';
 import { PROVIDER_NAMES, type ProviderName } from '../providers/provider-names.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -32,6 +34,8 @@ export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+/** Where a local run serves from when neither PUBLIC_URL nor the base URLs are set. */
+const LOCAL_PUBLIC_URL = 'http://127.0.0.1:3000';
 
 /** Every environment variable the orchestrator reads. Types are annotated for implicit conversion. */
 export class OrchestratorEnvironment extends EffectsEnvironment {
@@ -77,6 +81,16 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   @IsUrl(HTTP_URL)
   CHECKOUT_API_URL: string;
 
+  /**
+   * Production only: hosts (`host` or `host:port`, comma-separated) that CHECKOUT_API_URL and
+   * CHECKOUT_TOKEN_URL may name although they are not Checkout's (a simulator, an egress proxy).
+   */
+  @IsOptional()
+  @Matches(/^[\w.[\]:-]+(,[\w.[\]:-]+)*$/, {
+    message: 'NON_CHECKOUT_UPSTREAM_HOSTS must be host or host:port names, comma-separated',
+  })
+  NON_CHECKOUT_UPSTREAM_HOSTS?: string;
+
   /** OAuth token endpoint, e.g. https://access.sandbox.checkout.com/connect/token. */
   @IsUrl(HTTP_URL)
   CHECKOUT_TOKEN_URL: string;
@@ -118,16 +132,21 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   })
   CHECKOUT_PROCESSING_CHANNEL_ID?: string;
 
-  /** `team:pc_…` pairs, comma-separated: a team's processing channel, over the default. */
+  /**
+   * Each team's processing channels, the only ones it may use, its default first:
+   * `team:pc_…|pc_…` entries, comma-separated. A team without one may use only the default.
+   */
   @IsOptional()
   @Matches(TEAM_PROCESSING_CHANNEL_LIST, {
-    message: 'TEAM_PROCESSING_CHANNELS must be team:pc_… pairs separated by commas',
+    message:
+      "TEAM_PROCESSING_CHANNELS must be team:pc_… entries separated by commas (a team's channels separated by |)",
   })
   TEAM_PROCESSING_CHANNELS?: string;
 
-  /** Default of CALLBACK_BASE_URL and BROWSER_BASE_URL. */
+  /** Both base URLs at once; unset: http://127.0.0.1:3000, which production refuses. */
+  @IsOptional()
   @IsUrl(HTTP_URL)
-  PUBLIC_URL: string = 'http://127.0.0.1:3000';
+  PUBLIC_URL?: string;
 
   /** Our base URL as Checkout's servers reach it (`callback_url`); https in production. */
   @IsOptional()
@@ -199,6 +218,11 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   @Max(10)
   TRUSTED_PROXY_HOPS: number = 0;
 
+  /** Swagger UI at /docs and the document at /docs-json; unset: on, except in production. */
+  @IsOptional()
+  @EnvBoolean()
+  API_DOCS?: boolean;
+
   /** Development only: the demo checkout page at `/` and its demo-only merchant backend. */
   @EnvBoolean()
   DEMO_PAGE: boolean = false;
@@ -215,35 +239,40 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   CARD_FINGERPRINT_KEY: string;
 }
 
-/** Checkout can never reach a loopback address: only a local run (the benchmark) uses one. */
-const isLoopback = (url: string): boolean =>
-  ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
-
-/** Validates `process.env` (or a copy); throws an error naming the failing keys, never values. */
+/**
+ * Validates `process.env` (or a copy); throws an error naming the failing keys, never values.
+ * `execArgv`: the process's Node flags (main.ts), read by the production rules.
+ */
 export function validateOrchestratorEnvironment(
   raw: Record<string, unknown>,
+  options: { execArgv?: readonly string[] } = {},
 ): OrchestratorEnvironment {
   const env = validateEnvironment('orchestrator', OrchestratorEnvironment, raw);
-  const problems = [
-    env.FAILPOINTS && env.NODE_ENV === 'production' && 'FAILPOINTS: must not be set in production',
-    env.DEMO_PAGE && env.NODE_ENV === 'production' && 'DEMO_PAGE: must not be true in production',
-    env.DEMO_PAGE && !env.DEMO_API_KEY && 'DEMO_API_KEY: required when DEMO_PAGE is true',
+  const problems: EnvironmentProblem[] = [
+    ...when(env.DEMO_PAGE && !env.DEMO_API_KEY, 'DEMO_API_KEY', 'required when DEMO_PAGE is true'),
     // A create makes up to four Checkout calls (token, POST, and both again after a 401).
-    env.RECHECK_CREATION_MS <= longestCreateMs(env) &&
-      'RECHECK_CREATION_MS: must be longer than 2 × (CHECKOUT_TIMEOUT_MS + CHECKOUT_AUTHENTICATION_TIMEOUT_MS)',
-    env.NODE_ENV === 'production' &&
-      !callbackBaseUrl(env).startsWith('https://') &&
-      !isLoopback(callbackBaseUrl(env)) &&
-      'CALLBACK_BASE_URL: must be https in production (Checkout posts callbacks to it; it defaults to PUBLIC_URL)',
-    ...teamsListedTwice(env.TEAM_PROCESSING_CHANNELS).map(
-      (team) => `TEAM_PROCESSING_CHANNELS: team ${team} is listed more than once`,
+    ...when(
+      env.RECHECK_CREATION_MS <= longestCreateMs(env),
+      'RECHECK_CREATION_MS',
+      'must be longer than 2 × (CHECKOUT_TIMEOUT_MS + CHECKOUT_AUTHENTICATION_TIMEOUT_MS)',
     ),
-    env.JOBS_WORKER_DEAD_AFTER_MS < 3 * env.JOBS_HEARTBEAT_MS &&
-      'JOBS_WORKER_DEAD_AFTER_MS: must be at least 3 × JOBS_HEARTBEAT_MS',
-  ].filter((problem): problem is string => typeof problem === 'string');
+    ...teamsListedTwice(env.TEAM_PROCESSING_CHANNELS).map((team) => ({
+      setting: 'TEAM_PROCESSING_CHANNELS',
+      reason: `team ${team} is listed more than once`,
+    })),
+    ...when(
+      env.JOBS_WORKER_DEAD_AFTER_MS < 3 * env.JOBS_HEARTBEAT_MS,
+      'JOBS_WORKER_DEAD_AFTER_MS',
+      'must be at least 3 × JOBS_HEARTBEAT_MS',
+    ),
+    ...(env.NODE_ENV === 'production' ? productionProblems(env, options.execArgv ?? []) : []),
+  ];
   if (problems.length > 0) throw new EnvironmentValidationError('orchestrator', problems);
   return env;
 }
+
+const when = (failed: boolean, setting: string, reason: string): EnvironmentProblem[] =>
+  failed ? [{ setting, reason }] : [];
 
 /** A create's worst case: a token request and the POST, twice (after a 401). */
 const longestCreateMs = (env: OrchestratorEnvironment): number =>
@@ -253,8 +282,12 @@ const withoutTrailingSlash = (url: string): string => url.replace(/\/$/, '');
 
 /** Where Checkout's servers reach us: CALLBACK_BASE_URL, else PUBLIC_URL. */
 export const callbackBaseUrl = (env: OrchestratorEnvironment): string =>
-  withoutTrailingSlash(env.CALLBACK_BASE_URL ?? env.PUBLIC_URL);
+  withoutTrailingSlash(env.CALLBACK_BASE_URL ?? env.PUBLIC_URL ?? LOCAL_PUBLIC_URL);
+
+/** /docs and /docs-json: as API_DOCS says, else everywhere but in production. */
+export const servesApiDocs = (env: OrchestratorEnvironment): boolean =>
+  env.API_DOCS ?? env.NODE_ENV !== 'production';
 
 /** Where cardholders' browsers reach us: BROWSER_BASE_URL, else PUBLIC_URL. */
 export const browserBaseUrl = (env: OrchestratorEnvironment): string =>
-  withoutTrailingSlash(env.BROWSER_BASE_URL ?? env.PUBLIC_URL);
+  withoutTrailingSlash(env.BROWSER_BASE_URL ?? env.PUBLIC_URL ?? LOCAL_PUBLIC_URL);

@@ -63,6 +63,10 @@ export const ERROR_CATALOGUE = {
     status: 403,
     meaning: 'The demo backend answers only requests addressed to this machine (`Host`, `Origin`)',
   },
+  PROCESSING_CHANNEL_NOT_ALLOWED: {
+    status: 403,
+    meaning: "The `processing_channel_id` is not one of the team's processing channels",
+  },
   NOT_FOUND: { status: 404, meaning: 'No such route' },
   AUTHENTICATION_NOT_FOUND: {
     status: 404,
@@ -119,6 +123,11 @@ export const ERROR_CATALOGUE = {
     status: 422,
     meaning:
       'A merchant-initiated (3RI) authentication has no 3DS Method and no later channel data',
+  },
+  INITIAL_SESSION_NOT_FOUND: {
+    status: 422,
+    meaning:
+      "`initial_transaction.initial_session_id` is no session of this team's (another team's looks the same)",
   },
   UPSTREAM_REJECTED_REQUEST: {
     status: 422,

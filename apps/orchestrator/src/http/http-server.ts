@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
+import { httpConfig, type HttpConfig } from '../config/http.config.js';
 import type { SecurityConfig } from '../config/security.config.js';
 import { useRequestLogging } from '../logging/logging.module.js';
 import { configureOpenApi } from '../openapi/openapi.js';
@@ -114,7 +115,7 @@ export async function configureHttpServer(
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     done(null, payload);
   });
-  configureOpenApi(app);
+  if (app.get<HttpConfig>(httpConfig.KEY).apiDocs) configureOpenApi(app);
 }
 
 const routeOf = (request: FastifyRequest): string => request.routeOptions.url ?? request.url;

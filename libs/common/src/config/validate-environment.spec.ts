@@ -60,7 +60,7 @@ describe('validateEnvironment', () => {
       throw new Error('expected a validation error');
     } catch (error) {
       expect(error).toBeInstanceOf(EnvironmentValidationError);
-      expect((error as EnvironmentValidationError).problems.map((p) => p.split(':')[0])).toEqual([
+      expect((error as EnvironmentValidationError).problems.map((p) => p.setting)).toEqual([
         'PORT',
         'FEATURE_ON',
       ]);

@@ -3,13 +3,21 @@ import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, validateSync, type ValidationError } from 'class-validator';
 
+/** One reason an app refuses its environment: the setting and why, never its value. */
+export interface EnvironmentProblem {
+  readonly setting: string;
+  readonly reason: string;
+}
+
 /** Thrown at start-up when the environment is unusable; names the keys, never their values. */
 export class EnvironmentValidationError extends Error {
   constructor(
     readonly appName: string,
-    readonly problems: readonly string[],
+    readonly problems: readonly EnvironmentProblem[],
   ) {
-    super(`${appName}: invalid environment. ${problems.join('; ')}`);
+    super(
+      `${appName}: invalid environment. ${problems.map((one) => `${one.setting}: ${one.reason}`).join('; ')}`,
+    );
     this.name = 'EnvironmentValidationError';
   }
 }
@@ -40,11 +48,14 @@ function withoutEmptyStrings(raw: Record<string, unknown>): Record<string, unkno
   return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
 }
 
-function describeProblem(error: ValidationError): string {
+function describeProblem(error: ValidationError): EnvironmentProblem {
   const reasons = Object.values(error.constraints ?? {}).map((text) =>
     text.startsWith(`${error.property} `) ? text.slice(error.property.length + 1) : text,
   );
-  return `${error.property}: ${reasons.length > 0 ? reasons.join(', ') : 'is invalid'}`;
+  return {
+    setting: error.property,
+    reason: reasons.length > 0 ? reasons.join(', ') : 'is invalid',
+  };
 }
 
 /**

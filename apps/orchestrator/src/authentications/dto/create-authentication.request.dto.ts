@@ -165,7 +165,11 @@ export class CreateAuthenticationRequestDto {
   @IsIn(TRANSACTION_TYPES)
   transaction_type?: string;
 
-  @ApiPropertyOptional({ pattern: '^pc_\\w{26}$' })
+  @ApiPropertyOptional({
+    pattern: '^pc_\\w{26}$',
+    description:
+      "One of the team's processing channels (403 `PROCESSING_CHANNEL_NOT_ALLOWED` otherwise); unset: the team's default",
+  })
   @Omittable()
   @Matches(/^pc_\w{26}$/, { message: 'processing_channel_id must look like pc_…' })
   processing_channel_id?: string;

@@ -76,7 +76,8 @@ export class InitialTransactionDto {
   authentication_data?: string;
 
   @ApiPropertyOptional({
-    description: "The earlier Checkout session's id",
+    description:
+      "The earlier Checkout session's id: one of this team's authentications (422 `INITIAL_SESSION_NOT_FOUND` otherwise)",
     pattern: '^sid_\\w{26}$',
     example: 'sid_p6prbhogijnuxgv4grm3ber55u',
   })

@@ -5,10 +5,11 @@ import type { CreateAuthenticationRequestDto } from '../../authentications/dto/c
 const DEFAULT_CHANNEL = 'pc_defaultdefaultdefaultdefau';
 const TEAM_A_CHANNEL = 'pc_teamateamateamateamateamaa';
 const REQUESTED_CHANNEL = 'pc_requestedrequestedrequestt';
+const NO_CHANNELS = { default: undefined, byTeam: new Map<string, string[]>() };
 
 const channels = {
   default: DEFAULT_CHANNEL,
-  byTeam: new Map([['team-a', TEAM_A_CHANNEL]]),
+  byTeam: new Map([['team-a', [TEAM_A_CHANNEL, REQUESTED_CHANNEL]]]),
 };
 
 const COMPLETION = {
@@ -28,11 +29,11 @@ const request = (extra: Partial<CreateAuthenticationRequestDto> = {}) =>
   }) as CreateAuthenticationRequestDto;
 
 describe('processingChannelFor', () => {
-  it("takes the request's own processing channel first", () => {
+  it("takes the request's own processing channel first (the guard let only the team's through)", () => {
     expect(processingChannelFor('team-a', REQUESTED_CHANNEL, channels)).toBe(REQUESTED_CHANNEL);
   });
 
-  it("takes the team's processing channel when the request gives none", () => {
+  it("takes the team's first processing channel when the request gives none", () => {
     expect(processingChannelFor('team-a', undefined, channels)).toBe(TEAM_A_CHANNEL);
   });
 
@@ -41,8 +42,7 @@ describe('processingChannelFor', () => {
   });
 
   it('gives none when nothing is configured (the key is bound to one)', () => {
-    const none = { default: undefined, byTeam: new Map<string, string>() };
-    expect(processingChannelFor('team-b', undefined, none)).toBeUndefined();
+    expect(processingChannelFor('team-b', undefined, NO_CHANNELS)).toBeUndefined();
   });
 });
 
@@ -60,8 +60,7 @@ describe('checkoutSessionRequest', () => {
   });
 
   it('leaves processing_channel_id out when none applies, and never sends our `channel`', () => {
-    const none = { default: undefined, byTeam: new Map<string, string>() };
-    const body = checkoutSessionRequest('team-b', request(), COMPLETION, none);
+    const body = checkoutSessionRequest('team-b', request(), COMPLETION, NO_CHANNELS);
     expect(body).not.toHaveProperty('processing_channel_id');
     expect(body).not.toHaveProperty('channel');
   });

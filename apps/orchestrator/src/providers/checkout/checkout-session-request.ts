@@ -1,20 +1,23 @@
 import type { CheckoutCompletion, CheckoutCreateSessionRequest } from '@app/checkout-client';
 import { Inject, Injectable } from '@nestjs/common';
 import { checkoutConfig, type CheckoutConfig } from '../../config/checkout.config.js';
+import {
+  allowedProcessingChannels,
+  type ProcessingChannels,
+} from '../../config/checkout-channels.js';
 import type { CreateAuthenticationRequestDto } from '../../authentications/dto/create-authentication.request.dto.js';
 
-type ProcessingChannels = CheckoutConfig['processingChannels'];
-
 /**
- * `processing_channel_id`: the request's own, else its team's, else the default, else none
- * (Checkout then uses the one the API key is bound to, or refuses the request).
+ * `processing_channel_id`: the request's own (ProcessingChannelGuard let only the team's
+ * through), else the team's default, else the service's, else none (Checkout then uses the one
+ * the API key is bound to, or refuses the request).
  */
 export function processingChannelFor(
   team: string,
   requested: string | undefined,
   channels: ProcessingChannels,
 ): string | undefined {
-  return requested ?? channels.byTeam.get(team) ?? channels.default;
+  return requested ?? allowedProcessingChannels(team, channels)[0];
 }
 
 /**
