@@ -1,12 +1,11 @@
 import ipaddr from 'ipaddr.js';
+import { isPublicAddress } from '../common/public-address.js';
 
 /**
  * Why `hostname` (a URL's, as the WHATWG parser leaves it: `127.0.0.1` for `2130706433` or
  * `0x7f.1`, brackets around IPv6) cannot be reached from the internet, or undefined. Literal
- * addresses are judged by range (loopback, private, link-local, unique local, carrier-grade
- * NAT, IPv4-mapped forms as their IPv4 …; only ordinary unicast passes), IPv4-compatible IPv6
- * (`::a.b.c.d`, deprecated) never passes, and `localhost` names (RFC 6761) never do. Other names
- * pass: start-up resolves nothing.
+ * addresses are judged by the allow-list team endpoints are held to (isPublicAddress), and
+ * `localhost` names (RFC 6761) never pass. Other names pass: start-up resolves nothing.
  */
 export function nonPublicHostReason(hostname: string): string | undefined {
   const host = hostname
@@ -14,13 +13,9 @@ export function nonPublicHostReason(hostname: string): string | undefined {
     .replace(/\.$/, '')
     .toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost')) return 'a localhost name';
-  if (!ipaddr.isValid(host)) return undefined;
-  const range = ipaddr.process(host).range();
-  if (range !== 'unicast') return `a ${range} address`;
-  const address = ipaddr.parse(host);
-  const ipv4Compatible =
-    address.kind() === 'ipv6' && (address as ipaddr.IPv6).parts.slice(0, 6).every((part) => !part);
-  return ipv4Compatible ? 'an IPv4-compatible IPv6 address' : undefined;
+  if (!ipaddr.isValid(host) || isPublicAddress(host)) return undefined;
+  const range = ipaddr.parse(host).range();
+  return range === 'unicast' ? 'not a public address' : `a ${range} address`;
 }
 
 /**

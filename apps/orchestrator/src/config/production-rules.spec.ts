@@ -86,6 +86,8 @@ describe('production rules', () => {
       'https://[::127.0.0.1]',
       'https://[::8.8.8.8]',
       'https://[64:ff9b::7f00:1]',
+      // Every IPv4-embedding form, whatever it embeds: the same allow-list as team endpoints.
+      'https://[::ffff:8.8.8.8]',
     ])('refuse %s as a base URL', (url) => {
       expect(refusedSettings({ CALLBACK_BASE_URL: url })).toEqual(['CALLBACK_BASE_URL']);
       expect(refusedSettings({ BROWSER_BASE_URL: url })).toEqual(['BROWSER_BASE_URL']);
@@ -96,7 +98,6 @@ describe('production rules', () => {
       'https://pay.example:8443/3ds',
       'https://8.8.8.8',
       'https://[2606:4700:4700::1111]',
-      'https://[::ffff:8.8.8.8]',
       'https://localhost-payments.example',
     ])('take %s as a base URL', (url) => {
       expect(refusedSettings({ CALLBACK_BASE_URL: url, BROWSER_BASE_URL: url })).toEqual([]);
