@@ -59,3 +59,9 @@ export { ENTITIES, typeOrmOptions, type DatabaseTuning } from './typeorm-options
 export { CheckoutWebhookInbox, type InboxEntry } from './checkout-webhook-inbox.repository.js';
 export { JobWorkerRepository } from './job-worker.repository.js';
 export { installJobQueueSchema } from './jobs/job-queue-schema.js';
+export {
+  DATABASE_FAILURE_REASONS,
+  databaseFailureReason,
+  isDatabaseUnavailable,
+  type DatabaseFailureReason,
+} from './database-failures.js';
