@@ -11,10 +11,13 @@ export interface WithTeamEndpoint {
  * A spec's orchestration and a team endpoint: started once, handed to `use`, reset before each
  * test (tables, simulator, the endpoint's record and answers), closed after the last.
  */
-export function orchestrationWithTeamEndpoint(use: (started: WithTeamEndpoint) => void): void {
+export function orchestrationWithTeamEndpoint(
+  use: (started: WithTeamEndpoint) => void,
+  options: Parameters<typeof Orchestration.start>[0] = {},
+): void {
   let started: WithTeamEndpoint | undefined;
   beforeAll(async () => {
-    started = { ctx: await Orchestration.start(), endpoint: await HttpRecorder.start() };
+    started = { ctx: await Orchestration.start(options), endpoint: await HttpRecorder.start() };
     use(started);
   });
   beforeEach(async () => {

@@ -34,6 +34,7 @@ export {
   type AttemptRecord,
   type DeliveryNext,
   type DeliveryWork,
+  type Redelivery,
 } from './event-delivery.repository.js';
 export { enqueueJobs, JobQueue, type JobSpec } from './jobs/job-queue.js';
 export { TeamEndpointRepository } from './team-endpoint.repository.js';

@@ -8,7 +8,7 @@ import { TeamEndpointEntity } from './entities/team-endpoint.entity.js';
 export class TeamEndpointRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(endpoint: Omit<TeamEndpointEntity, 'createdAt' | 'disabledAt'>) {
+  async create(endpoint: Omit<TeamEndpointEntity, 'createdAt' | 'disabledAt' | 'redeliveryUntil'>) {
     await this.dataSource.getRepository(TeamEndpointEntity).insert(endpoint);
     return (await this.findForTeam(endpoint.teamId, endpoint.id))!;
   }
@@ -22,6 +22,18 @@ export class TeamEndpointRepository {
 
   findForTeam(teamId: string, id: string): Promise<TeamEndpointEntity | null> {
     return this.dataSource.getRepository(TeamEndpointEntity).findOneBy({ teamId, id });
+  }
+
+  /** The active endpoint with its setting changed, or null when the team has no such endpoint. */
+  async setRedelivery(
+    teamId: string,
+    id: string,
+    redeliverDeadEvents: boolean,
+  ): Promise<TeamEndpointEntity | null> {
+    const { affected } = await this.dataSource
+      .getRepository(TeamEndpointEntity)
+      .update({ teamId, id, disabledAt: IsNull() }, { redeliverDeadEvents });
+    return affected === 1 ? this.findForTeam(teamId, id) : null;
   }
 
   /** True when an active endpoint was disabled now. */

@@ -4,6 +4,7 @@ import { IdempotencyKeys1795609975762 } from './1795609975762-idempotency-keys.j
 import { DurableEffects1796178958187 } from './1796178958187-durable-effects.js';
 import { AbuseResistance1796186553601 } from './1796186553601-abuse-resistance.js';
 import { HostedSessions1796200000000 } from './1796200000000-hosted-sessions.js';
+import { DeadLetterRedelivery1796300000000 } from './1796300000000-dead-letter-redelivery.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   DurableEffects1796178958187,
   AbuseResistance1796186553601,
   HostedSessions1796200000000,
+  DeadLetterRedelivery1796300000000,
 ];
