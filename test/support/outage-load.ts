@@ -37,7 +37,6 @@ const RETRIED = new Set([
  */
 export class OutageLoad {
   readonly answers: Answer[] = [];
-  readonly references: string[] = [];
   /** Created authentications, by the flow that created them. */
   readonly created = new Map<string, string>();
   /** Flows that broke off with no answer at all (a dead process, a refused connection). */
@@ -84,7 +83,6 @@ export class OutageLoad {
     const kind = (['frictionless', 'challenge', 'channelDataLater'] as const)[n % 3];
     const instance = Math.floor(n / 3) % this.urls.length;
     const reference = `OUTAGE-${n}`;
-    this.references.push(reference);
     const body = aCreateBody(CARDS[kind], {
       reference,
       ...(kind === 'channelDataLater' ? {} : { channel_data: aBrowserChannel() }),
