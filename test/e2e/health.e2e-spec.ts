@@ -24,5 +24,9 @@ describe('health (e2e)', () => {
     await sut.app.get(dataSource).destroy();
     const { body } = await request(sut.http).get('/health/ready').expect(503);
     expect(body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
+    // Why, in a word (a stopped server says `connection refused`, see database-outage), and
+    // never the connection string.
+    expect(body.error.database.reason).toEqual(expect.any(String));
+    expect(JSON.stringify(body)).not.toMatch(/postgres(ql)?:\/\//);
   });
 });

@@ -18,6 +18,10 @@ export class HttpRecorder {
   readonly requests: RecordedRequest[] = [];
   /** Status for the next requests; a function lets a test fail the first N. */
   respondWith: number | ((request: RecordedRequest, index: number) => number) = 200;
+  /** How long each answer is held back: a slow endpoint. */
+  answerAfterMs = 0;
+  /** Requests received whose answer is still held back. */
+  heldBack = 0;
   private waiters: Array<() => void> = [];
 
   private constructor(
@@ -74,6 +78,7 @@ export class HttpRecorder {
   clear(): void {
     this.requests.length = 0;
     this.respondWith = 200;
+    this.answerAfterMs = 0;
   }
 
   close(): Promise<void> {
@@ -100,7 +105,16 @@ export class HttpRecorder {
       typeof this.respondWith === 'function'
         ? this.respondWith(recorded, this.requests.length - 1)
         : this.respondWith;
-    response.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
+    const answer = () => response.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
+    if (this.answerAfterMs > 0) {
+      this.heldBack++;
+      setTimeout(() => {
+        this.heldBack--;
+        answer();
+      }, this.answerAfterMs);
+    } else {
+      answer();
+    }
     this.waiters.splice(0).forEach((wake) => wake());
   }
 }

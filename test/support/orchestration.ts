@@ -77,7 +77,7 @@ export class Orchestration {
    * supertest against the orchestrator with a team's API key. Creates get a fresh
    * Idempotency-Key unless the test sets its own (`.set('idempotency-key', …)` overrides it).
    */
-  api(method: 'get' | 'post', path: string, apiKey: string = TEAM_A.apiKey) {
+  api(method: 'get' | 'post' | 'patch', path: string, apiKey: string = TEAM_A.apiKey) {
     const call = request(this.orchestrator.http)
       [method](path)
       .set('authorization', `Bearer ${apiKey}`);

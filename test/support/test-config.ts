@@ -157,6 +157,7 @@ export function anEventsConfig(overrides: Partial<EventsConfig> = {}): EventsCon
       maxAttempts: 4,
       backoff: { baseMs: 50, capMs: 400 },
       timeoutMs: 2_000,
+      redeliverySpacingMs: 50,
       allowPrivateTargets: true,
     },
     ...overrides,

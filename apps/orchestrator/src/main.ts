@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { installLastResortHandlers } from './common/last-resort.js';
 import { bootstrapLogger } from './logging/logging.module.js';
 import { logStartUpRefusal } from './logging/start-up-refusal.js';
 import { securityConfig, type SecurityConfig } from './config/security.config.js';
@@ -20,6 +21,7 @@ const logger = new Logger('Orchestrator');
 async function bootstrap(): Promise<void> {
   const env = validateOrchestratorEnvironment(process.env, { execArgv: process.execArgv });
   Logger.overrideLogger(await bootstrapLogger({ format: env.LOG_FORMAT, level: env.LOG_LEVEL }));
+  installLastResortHandlers(process, new Logger('LastResort'));
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedDatabase(env);
   let app: NestFastifyApplication | undefined;
   try {

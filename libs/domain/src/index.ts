@@ -63,6 +63,7 @@ export {
   UpstreamRejectedRequestError,
   UpstreamUnavailableError,
 } from './upstream-errors.js';
+export { DatabaseUnavailableError } from './database-errors.js';
 export type {
   AuthenticationResultFields,
   HostedReturnUrls,

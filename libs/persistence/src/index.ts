@@ -34,6 +34,7 @@ export {
   type AttemptRecord,
   type DeliveryNext,
   type DeliveryWork,
+  type Redelivery,
 } from './event-delivery.repository.js';
 export { enqueueJobs, JobQueue, type JobSpec } from './jobs/job-queue.js';
 export { TeamEndpointRepository } from './team-endpoint.repository.js';
@@ -59,3 +60,9 @@ export { ENTITIES, typeOrmOptions, type DatabaseTuning } from './typeorm-options
 export { CheckoutWebhookInbox, type InboxEntry } from './checkout-webhook-inbox.repository.js';
 export { JobWorkerRepository } from './job-worker.repository.js';
 export { installJobQueueSchema } from './jobs/job-queue-schema.js';
+export {
+  DATABASE_FAILURE_REASONS,
+  databaseFailureReason,
+  isDatabaseUnavailable,
+  type DatabaseFailureReason,
+} from './database-failures.js';

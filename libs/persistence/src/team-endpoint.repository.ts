@@ -14,7 +14,7 @@ export class TeamEndpointRepository {
    * take turns: each counts what the one before it committed, and the limit holds.
    */
   async createWithinLimit(
-    endpoint: Omit<TeamEndpointEntity, 'createdAt' | 'disabledAt'>,
+    endpoint: Omit<TeamEndpointEntity, 'createdAt' | 'disabledAt' | 'redeliveryUntil'>,
     limit: number,
   ): Promise<TeamEndpointEntity | 'limit_reached'> {
     return this.dataSource.transaction(async (manager) => {
@@ -39,6 +39,18 @@ export class TeamEndpointRepository {
 
   findForTeam(teamId: string, id: string): Promise<TeamEndpointEntity | null> {
     return this.dataSource.getRepository(TeamEndpointEntity).findOneBy({ teamId, id });
+  }
+
+  /** The active endpoint with its setting changed, or null when the team has no such endpoint. */
+  async setRedelivery(
+    teamId: string,
+    id: string,
+    redeliverDeadEvents: boolean,
+  ): Promise<TeamEndpointEntity | null> {
+    const { affected } = await this.dataSource
+      .getRepository(TeamEndpointEntity)
+      .update({ teamId, id, disabledAt: IsNull() }, { redeliverDeadEvents });
+    return affected === 1 ? this.findForTeam(teamId, id) : null;
   }
 
   /** True when an active endpoint was disabled now. */

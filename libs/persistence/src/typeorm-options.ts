@@ -55,6 +55,8 @@ export function typeOrmOptions(
     applicationName: tuning.applicationName,
     extra: {
       max: tuning.poolSize ?? 10,
+      // Waiting for a connection (a busy pool, a server that does not answer) ends here, and the
+      // request with 503 DATABASE_UNAVAILABLE instead of hanging (docs/design.md#database-outages).
       connectionTimeoutMillis: 5_000,
     },
   };

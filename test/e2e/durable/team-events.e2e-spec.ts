@@ -5,6 +5,7 @@ import { HttpRecorder } from '../../support/http-recorder.js';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
+import { orchestrationWithTeamEndpoint } from '../../support/team-endpoint.js';
 import { TEAM_B } from '../../support/test-config.js';
 import { waitUntil } from '../../support/wait-until.js';
 
@@ -21,19 +22,7 @@ interface EventView {
 describe('team events (e2e)', () => {
   let ctx: Orchestration;
   let endpoint: HttpRecorder;
-
-  beforeAll(async () => {
-    ctx = await Orchestration.start();
-    endpoint = await HttpRecorder.start();
-  });
-  beforeEach(async () => {
-    await ctx.reset();
-    endpoint.clear();
-  });
-  afterAll(async () => {
-    await endpoint.close();
-    await ctx.close();
-  });
+  orchestrationWithTeamEndpoint((started) => ({ ctx, endpoint } = started));
 
   const register = async (path = '/events', apiKey?: string) =>
     (

@@ -34,6 +34,7 @@ describe('team endpoint addresses (e2e)', () => {
           maxAttempts: 1,
           backoff: { baseMs: 50, capMs: 50 },
           timeoutMs: 2_000,
+          redeliverySpacingMs: 50,
           allowPrivateTargets: false,
         },
       },

@@ -22,6 +22,7 @@ import { FollowupPlanner } from './followups.planner.js';
 import { RecheckTask } from './recheck.task.js';
 import { SessionUpdates } from './session-updates.service.js';
 import { Failpoints } from '../common/failpoints.js';
+import { OutageRetries } from '../common/outage-retries.js';
 import { CheckoutMetrics } from '../metrics/checkout.metrics.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { RequestContext } from '../logging/request-context.js';
@@ -73,6 +74,7 @@ import { PROVIDER_PORT } from '../providers/registry.js';
     Failpoints,
     FollowupPlanner,
     InboundService,
+    OutageRetries,
     RecheckTask,
     SecretBox,
     SessionUpdates,

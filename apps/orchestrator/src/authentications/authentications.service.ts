@@ -10,11 +10,13 @@ import {
 } from '@app/domain';
 import {
   AuthenticationRepository,
+  isDatabaseUnavailable,
   type AuthenticationEntity,
   type NewAuthentication,
 } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
+import { OutageRetries } from '../common/outage-retries.js';
 import { AuthenticationMetrics } from '../metrics/authentication.metrics.js';
 import { newId } from '../common/ids.js';
 import { SecretBox } from '../security/secret-box.js';
@@ -41,6 +43,7 @@ export class AuthenticationsService {
     private readonly followups: FollowupPlanner,
     private readonly failpoints: Failpoints,
     private readonly metrics: AuthenticationMetrics,
+    private readonly outageRetries: OutageRetries,
   ) {}
 
   /**
@@ -123,14 +126,21 @@ export class AuthenticationsService {
       ...authenticationView(authentication),
       ...(request.channel === 'app' ? { checkout_session_secret: created.sdkSessionSecret } : {}),
     });
-    const outcome = await this.sync.move(inserted, created.snapshot, 'api', {
-      answer: idempotency
-        ? (after) => ({
-            ...idempotency,
-            status: 201,
-            body: sealAnswer(answer(after), this.secrets),
-          })
-        : undefined,
+    const move = () =>
+      this.sync.move(inserted, created.snapshot, 'api', {
+        answer: idempotency
+          ? (after) => ({
+              ...idempotency,
+              status: 201,
+              body: sealAnswer(answer(after), this.secrets),
+            })
+          : undefined,
+      });
+    const outcome = await move().catch((error: unknown) => {
+      // Checkout holds the session, and only this process knows it: recorded once the database
+      // is back, a retry with the same key then resumes it (docs/design.md#database-outages).
+      if (isDatabaseUnavailable(error)) this.outageRetries.keepTrying(`create ${id}`, move);
+      throw error;
     });
     if (idempotency && outcome?.moved) idempotency.answered = true;
     this.failpoints.hit('before_create_answer');

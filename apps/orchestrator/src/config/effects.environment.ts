@@ -124,6 +124,11 @@ export class EffectsEnvironment extends HttpServerEnvironment {
   @Min(100)
   TEAM_EVENTS_TIMEOUT_MS: number = 10_000;
 
+  /** A recovered endpoint gets its dead-lettered events back, one every this long. */
+  @IsInt()
+  @Min(10)
+  TEAM_EVENTS_REDELIVERY_SPACING_MS: number = 1_000;
+
   /** Development only: allow http:// and private, loopback or link-local endpoint addresses. */
   @EnvBoolean()
   TEAM_EVENTS_ALLOW_PRIVATE_TARGETS: boolean = false;

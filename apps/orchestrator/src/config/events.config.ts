@@ -14,6 +14,7 @@ export const eventsConfig = registerAs('events', () => {
       maxAttempts: env.TEAM_EVENTS_MAX_ATTEMPTS,
       backoff: { baseMs: env.TEAM_EVENTS_RETRY_BASE_MS, capMs: env.TEAM_EVENTS_RETRY_MAX_MS },
       timeoutMs: env.TEAM_EVENTS_TIMEOUT_MS,
+      redeliverySpacingMs: env.TEAM_EVENTS_REDELIVERY_SPACING_MS,
       allowPrivateTargets: env.TEAM_EVENTS_ALLOW_PRIVATE_TARGETS,
     },
   };

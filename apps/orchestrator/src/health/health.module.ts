@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { DatabaseReadiness } from './database-readiness.js';
 import { HealthController } from './health.controller.js';
 
 @Module({
   imports: [TerminusModule],
   controllers: [HealthController],
+  providers: [DatabaseReadiness],
 })
 export class HealthModule {}

@@ -15,6 +15,7 @@ const BODY_LIMITS: Readonly<Record<string, number>> = {
   'POST /v1/authentications/:id/channel-data': 64 * KIB,
   'POST /v1/authentications/:id/issuer-fingerprint': 1 * KIB,
   'POST /v1/webhook-endpoints': 4 * KIB,
+  'PATCH /v1/webhook-endpoints/:id': 1 * KIB,
   'POST /v1/events/:id/resend': 1 * KIB,
   'POST /callbacks/checkout/:id/:token': 16 * KIB,
   'POST /webhooks/checkout': 64 * KIB,

@@ -1,4 +1,9 @@
-import { DomainError, RateLimitedError, UpstreamBusyError } from '@app/domain';
+import {
+  DatabaseUnavailableError,
+  DomainError,
+  RateLimitedError,
+  UpstreamBusyError,
+} from '@app/domain';
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { statusOf } from './error-catalogue.js';
@@ -13,20 +18,27 @@ export class DomainErrorFilter implements ExceptionFilter<DomainError> {
   private readonly logger = new Logger(DomainErrorFilter.name);
 
   catch(error: DomainError, host: ArgumentsHost): void {
-    const { status, body } = domainErrorResponse(error);
-    if (status >= 500) {
+    if (statusOf(error.code) >= 500) {
       this.logger.warn({ msg: error.message, code: error.code, details: error.details });
     }
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const retryAfter = retryAfterOf(error);
-    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
-    void reply.status(status).send(withRequestId(body, host.switchToHttp().getRequest()));
+    sendDomainError(error, host);
   }
 }
 
-/** Seconds a caller should wait: our rate limit, or Checkout's own advice passed on. */
+/** The catalogue's status, `Retry-After` when the error advises one, the body with its request id. */
+export function sendDomainError(error: DomainError, host: ArgumentsHost): void {
+  const { status, body } = domainErrorResponse(error);
+  const reply = host.switchToHttp().getResponse<FastifyReply>();
+  const retryAfter = retryAfterOf(error);
+  if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
+  void reply.status(status).send(withRequestId(body, host.switchToHttp().getRequest()));
+}
+
+/** Seconds a caller should wait: our rate limit or database, or Checkout's advice passed on. */
 export function retryAfterOf(error: DomainError): number | undefined {
-  if (error instanceof RateLimitedError) return Math.max(1, error.retryAfterSeconds);
+  if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) {
+    return Math.max(1, error.retryAfterSeconds);
+  }
   if (!(error instanceof UpstreamBusyError)) return undefined;
   return Math.max(1, error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
 }

@@ -157,6 +157,10 @@ export const ERROR_CATALOGUE = {
     status: 503,
     meaning: 'Checkout said "not now" (429, 503); retry after `Retry-After`',
   },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    meaning: 'Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key)',
+  },
   UPSTREAM_OUTCOME_UNKNOWN: {
     status: 504,
     meaning: 'Checkout did not answer the create in time; retry with the same Idempotency-Key',

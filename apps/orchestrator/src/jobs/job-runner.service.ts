@@ -18,7 +18,7 @@ import {
 } from 'graphile-worker';
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
-import pg from 'pg';
+import type pg from 'pg';
 import { CompleteSessionTask } from '../authentications/complete-session.task.js';
 import { RecheckTask } from '../authentications/recheck.task.js';
 import { CheckoutEventTask } from '../providers/checkout/webhooks/checkout-event.task.js';
@@ -27,13 +27,24 @@ import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { DeliverEventTask } from '../team-events/deliver-event.task.js';
 import { TASKS } from './job-specs.js';
 import type { JobTask } from './job-task.js';
+import { QueueConnections } from './queue-connections.js';
 
 /** Orphans found at start-up are re-read over this long, not all at once. */
 const ORPHAN_SPREAD_MS = 60_000;
 
+/** Between two tries to hand back the jobs of a pool that stopped by itself. */
+const REPLACE_RETRY_MS = 1_000;
+
+interface Group {
+  readonly tasks: readonly JobTask[];
+  readonly concurrency: number;
+}
+
 interface Pool {
   readonly runner: Runner;
   readonly id: string;
+  readonly group: Group;
+  readonly connections: pg.Pool;
 }
 
 /**
@@ -42,20 +53,24 @@ interface Pool {
  * milliseconds through LISTEN/NOTIFY. Two pools: the authentication flow (deadlines, complete,
  * Checkout webhooks) and team deliveries, so slow team endpoints never delay a flow. A heartbeat
  * per pool lets any instance hand back the jobs of a process that died, after
- * JOBS_WORKER_DEAD_AFTER_MS instead of the queue's 4 hours.
+ * JOBS_WORKER_DEAD_AFTER_MS instead of the queue's 4 hours. A database outage pauses the pools;
+ * one that stops by itself is replaced (docs/design.md#database-outages).
  */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new NestLogger(JobRunner.name);
   private readonly instance = `${hostname()}:${process.pid}`;
-  private readonly groups: readonly { tasks: readonly JobTask[]; concurrency: number }[];
+  private readonly groups: readonly Group[];
   private pools: Pool[] = [];
-  /** The queue's connections, ours to close: see connectionPool(). */
-  private readonly connections: pg.Pool[] = [];
-  /** One per open connection, settled when its socket has closed (pg's `end()` resolves first). */
-  private readonly closing = new Set<Promise<void>>();
+  private connections?: QueueConnections;
   private utils?: WorkerUtils;
   private heartbeat?: NodeJS.Timeout;
+  private stopping = false;
+  /** Pools being replaced after they stopped by themselves (see supervise()). */
+  private readonly replacements = new Set<Promise<void>>();
+  /** Since when every heartbeat reached the database (undefined: the last one did not). */
+  private reachableSince?: number;
+  private beating = true;
 
   constructor(
     recheck: RecheckTask,
@@ -74,9 +89,11 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const connectionString = withApplicationName(this.database.url!, 'orchestrator-jobs');
-    for (const group of this.groups) this.pools.push(await this.start(connectionString, group));
-    this.utils = await makeWorkerUtils({ pgPool: this.connectionPool(connectionString, 1) });
+    this.connections = new QueueConnections(
+      withApplicationName(this.database.url!, 'orchestrator-jobs'),
+    );
+    this.utils = await makeWorkerUtils({ pgPool: this.connections.pool(1) });
+    for (const group of this.groups) this.pools.push(await this.start(group));
     await this.adoptOrphans();
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), this.config.heartbeatMs);
@@ -85,50 +102,30 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Before the database pools close: running jobs finish, nothing new is taken. */
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.heartbeat);
+    this.connections?.stopWaiting();
+    await Promise.allSettled(this.replacements);
     const started = Date.now();
-    await Promise.all(this.pools.map((pool) => pool.runner.stop()));
+    // A runner that stopped by itself answers stop() with a rejection: it is stopped either way.
+    await Promise.allSettled(this.pools.map((pool) => pool.runner.stop()));
     this.logger.log({ msg: 'job workers stopped', ms: Date.now() - started });
     for (const pool of this.pools) await this.workers.forget(pool.id).catch(() => undefined);
     await this.utils?.release();
-    await Promise.all(this.connections.map((connections) => connections.end()));
-    // Only then may the embedded PostgreSQL stop: it would end connections still closing.
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref());
-    await Promise.race([Promise.all(this.closing), timeout]);
+    await this.connections?.close();
   }
 
-  /**
-   * A pool graphile-worker borrows and we close. graphile-worker removes its error listeners from
-   * pools it made when a runner stops, so a connection the server ends during shutdown (Ctrl-C
-   * reaching PostgreSQL too, a restart) would crash the process with an unhandled 'error' event;
-   * these listeners stay until the pool is closed.
-   */
-  private connectionPool(connectionString: string, max: number): pg.Pool {
-    const pool = new pg.Pool({ connectionString, max });
-    const warn = (error: Error) =>
-      this.logger.warn({ msg: 'job queue connection lost', error: error.message });
-    pool.on('error', warn);
-    pool.on('connect', (client) => {
-      client.on('error', warn);
-      const closed: Promise<void> = new Promise((resolve) => client.once('end', resolve)).then(
-        () => void this.closing.delete(closed),
-      );
-      this.closing.add(closed);
-    });
-    this.connections.push(pool);
-    return pool;
-  }
-
-  private async start(
-    connectionString: string,
-    group: { tasks: readonly JobTask[]; concurrency: number },
-  ): Promise<Pool> {
+  private async start(group: Group): Promise<Pool> {
     let id = '';
     const events = new EventEmitter() as WorkerEvents;
     events.on('pool:create', ({ workerPool }) => (id = workerPool.id));
+    events.on('pool:fatalError', ({ action }) =>
+      this.logger.warn({ msg: 'job worker pool lost the database; replacing it', action }),
+    );
+    const connections = this.connections!.pool(group.concurrency + 2);
     const runner = await run(
       {
-        pgPool: this.connectionPool(connectionString, group.concurrency + 2),
+        pgPool: connections,
         concurrency: group.concurrency,
         pollInterval: this.config.pollIntervalMs,
         noHandleSignals: true,
@@ -146,6 +143,11 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
               size: group.concurrency,
               refetchDelay: { durationMs: this.config.pollIntervalMs },
             },
+            // Workers do not await completeJob/failJob: unbatched, a failure of either is an
+            // unhandled rejection. Batched (even with no delay), it is reported as
+            // 'pool:fatalError' and the pool stops, to be replaced (supervise()).
+            completeJobBatchDelay: 0,
+            failJobBatchDelay: 0,
           },
         },
         // No recurring jobs (and no crontab file read): every job is written by the move that
@@ -154,7 +156,43 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       undefined,
       [],
     );
-    return { runner, id };
+    const pool = { runner, id, group, connections };
+    this.supervise(pool);
+    return pool;
+  }
+
+  /**
+   * A pool stops by itself when it could not record a job's end (the connection died in the
+   * middle of completeJob or failJob: those jobs stay locked by it) or its local queue could
+   * not give jobs back. Once it has stopped, its locked jobs are handed back (their handlers
+   * are idempotent) and a new pool takes its place.
+   */
+  private supervise(pool: Pool): void {
+    const stopped = () => {
+      if (this.stopping) return;
+      this.pools = this.pools.filter((current) => current !== pool);
+      const replacement = this.replace(pool).finally(() => this.replacements.delete(replacement));
+      this.replacements.add(replacement);
+    };
+    void pool.runner.promise.then(stopped, stopped);
+  }
+
+  private async replace(stopped: Pool): Promise<void> {
+    this.logger.warn({ msg: 'job worker pool stopped; replacing it', pool: stopped.id });
+    while (!this.stopping) {
+      try {
+        await this.utils?.forceUnlockWorkers([stopped.id]);
+        await this.workers.forget(stopped.id);
+        const pool = await this.start(stopped.group);
+        this.pools.push(pool);
+        await this.connections!.release(stopped.connections);
+        this.logger.log({ msg: 'job worker pool replaced', pool: pool.id, replaced: stopped.id });
+        return;
+      } catch (error) {
+        this.logger.warn({ msg: 'job worker pool not replaced yet', error: String(error) });
+        await new Promise((resolve) => setTimeout(resolve, REPLACE_RETRY_MS));
+      }
+    }
   }
 
   /** Open authentications with no job to move them on (e.g. written before this release). */
@@ -172,6 +210,12 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private async beat(): Promise<void> {
     try {
       for (const pool of this.pools) await this.workers.beat(pool.id, this.instance);
+      if (!this.beating) this.logger.log({ msg: 'job worker heartbeat reached the database' });
+      this.beating = true;
+      this.reachableSince ??= Date.now();
+      // After an outage every heartbeat is stale, live pools' too: judge others silent only
+      // once this process has itself reached the database for a whole JOBS_WORKER_DEAD_AFTER_MS.
+      if (Date.now() - this.reachableSince < this.config.workerDeadAfterMs) return;
       const own = new Set(this.pools.map((pool) => pool.id));
       const silent = (await this.workers.findSilentPools(this.config.workerDeadAfterMs)).filter(
         (id) => !own.has(id),
@@ -182,7 +226,11 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       }
       await this.workers.forgetSilent(this.config.workerDeadAfterMs);
     } catch (error) {
-      this.logger.warn({ msg: 'job worker heartbeat failed', error: String(error) });
+      // One line when the heartbeats start failing, not one per beat through an outage.
+      if (this.beating)
+        this.logger.warn({ msg: 'job worker heartbeat failed', error: String(error) });
+      this.beating = false;
+      this.reachableSince = undefined;
     }
   }
 

@@ -43,7 +43,10 @@ export class ErrorResponseDto {
   error: ApiErrorDto;
 }
 
-/** Refusals any route can answer: input screening, URL decoding, rate limits, our own bugs. */
+/**
+ * Refusals any route can answer: input screening, URL decoding, rate limits, our own bugs, and
+ * our database being away (every documented route reads or writes it).
+ */
 const ANY_ROUTE: readonly ApiErrorCode[] = [
   'INVALID_CHARACTERS',
   'CARD_DATA_NOT_ALLOWED',
@@ -51,6 +54,7 @@ const ANY_ROUTE: readonly ApiErrorCode[] = [
   'URI_TOO_LONG',
   'RATE_LIMITED',
   'INTERNAL_ERROR',
+  'DATABASE_UNAVAILABLE',
 ];
 
 /** Routes that read a JSON body. */

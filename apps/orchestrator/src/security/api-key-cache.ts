@@ -28,6 +28,8 @@ export class ApiKeyCache implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly teams = new Map<string, { readonly team: string; readonly until: number }>();
   private listener?: pg.Client;
   private listening = false;
+  /** The loss was logged: one line per outage, not one per reconnect attempt. */
+  private lossLogged = false;
   private closed = false;
   private reconnect?: NodeJS.Timeout;
 
@@ -69,6 +71,8 @@ export class ApiKeyCache implements OnApplicationBootstrap, OnModuleDestroy {
       await client.connect();
       await client.query(`LISTEN ${API_KEY_REVOKED_CHANNEL}`);
       this.listening = true;
+      if (this.lossLogged) this.logger.log({ msg: 'API key revocations heard again' });
+      this.lossLogged = false;
     } catch (error) {
       this.lost(client, String(error));
     }
@@ -82,10 +86,13 @@ export class ApiKeyCache implements OnApplicationBootstrap, OnModuleDestroy {
     this.teams.clear();
     client.end().catch(() => undefined);
     if (this.closed) return;
-    this.logger.warn({
-      msg: 'API key revocations not heard: keys are read on every request',
-      reason,
-    });
+    if (!this.lossLogged) {
+      this.logger.warn({
+        msg: 'API key revocations not heard: keys are read on every request',
+        reason,
+      });
+      this.lossLogged = true;
+    }
     this.reconnect = setTimeout(() => void this.listen(), RECONNECT_MS);
     this.reconnect.unref();
   }

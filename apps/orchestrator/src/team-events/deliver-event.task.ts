@@ -9,10 +9,17 @@ import { SecretBox } from '../security/secret-box.js';
 import { EventSender, type SendResult } from './event-sender.js';
 
 /**
+ * A round of redeliveries schedules this far ahead at most; the first success after its last
+ * one opens the next round.
+ */
+const REDELIVERY_ROUND_MS = 10 * 60_000;
+
+/**
  * One attempt to deliver one event to one endpoint. At least once: a crash after the endpoint
  * accepted it sends it again, with the same `webhook-id` for the team to deduplicate on.
  * Failures back off exponentially with jitter; after the last attempt the delivery is dead
- * (visible, and re-sendable through the API).
+ * (visible, and re-sendable through the API) until the endpoint accepts a delivery again, which
+ * queues its dead ones again, spaced, unless the team turned that off.
  */
 @Injectable()
 export class DeliverEventTask implements JobTask {
@@ -34,7 +41,8 @@ export class DeliverEventTask implements JobTask {
     const { delivery, event, endpoint } = work;
     if (endpoint.disabledAt) {
       const result = { status: null, error: 'endpoint_disabled', durationMs: 0 };
-      return this.deliveries.recordAttempt(deliveryId, result, { state: 'dead' });
+      await this.deliveries.recordAttempt(deliveryId, result, { state: 'dead' });
+      return;
     }
     const result = await this.sender.send(
       endpoint.url,
@@ -44,7 +52,7 @@ export class DeliverEventTask implements JobTask {
     );
     const accepted = result.status !== null && result.status >= 200 && result.status < 300;
     if (accepted) this.failpoints.hit('after_team_event_sent');
-    const next = accepted ? { state: 'delivered' as const } : this.retry(delivery.attempts + 1);
+    const next = accepted ? this.delivered() : this.retry(delivery.attempts + 1);
     if (!accepted) {
       this.logger.warn({
         msg: 'team event delivery failed',
@@ -55,7 +63,16 @@ export class DeliverEventTask implements JobTask {
         next: next.state,
       });
     }
-    await this.deliveries.recordAttempt(deliveryId, summary(result), next);
+    const requeued = await this.deliveries.recordAttempt(deliveryId, summary(result), next);
+    if (requeued > 0) {
+      this.logger.log({ msg: 'dead team events queued again', endpoint_id: endpoint.id, requeued });
+    }
+  }
+
+  private delivered(): DeliveryNext {
+    const spacingMs = this.config.teamDelivery.redeliverySpacingMs;
+    const limit = Math.max(1, Math.floor(REDELIVERY_ROUND_MS / spacingMs));
+    return { state: 'delivered', redeliverDead: { spacingMs, limit, task: this.name } };
   }
 
   private retry(attemptsMade: number): DeliveryNext {

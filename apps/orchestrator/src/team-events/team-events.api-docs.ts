@@ -9,10 +9,15 @@ import {
   ApiParam,
 } from '@nestjs/swagger';
 import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator.js';
-import { CreateEndpointRequestDto, ResendEventRequestDto } from './dto/team-events.request.dto.js';
+import {
+  CreateEndpointRequestDto,
+  ResendEventRequestDto,
+  UpdateEndpointRequestDto,
+} from './dto/team-events.request.dto.js';
 import {
   CreatedEndpointResponseDto,
   EndpointListResponseDto,
+  EndpointResponseDto,
   ResendResponseDto,
   TeamEventListResponseDto,
   TeamEventResponseDto,
@@ -40,6 +45,14 @@ export const TeamEndpointsApi = {
       ApiOperation({ summary: "The team's active endpoints" }),
       ApiOkResponse({ type: EndpointListResponseDto }),
       ApiErrors('UNAUTHENTICATED'),
+    ),
+  update: () =>
+    applyDecorators(
+      ApiOperation({ summary: 'Change whether dead-lettered events are redelivered on recovery' }),
+      endpointId,
+      ApiBody({ type: UpdateEndpointRequestDto }),
+      ApiOkResponse({ type: EndpointResponseDto }),
+      ApiErrors('UNAUTHENTICATED', ...BODY_ERRORS, 'ENDPOINT_NOT_FOUND'),
     ),
   remove: () =>
     applyDecorators(

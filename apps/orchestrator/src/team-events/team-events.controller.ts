@@ -5,6 +5,7 @@ import {
   Get,
   HttpCode,
   Param,
+  Patch,
   Post,
   Query,
   Req,
@@ -17,11 +18,12 @@ import {
   CreateEndpointRequestDto,
   ListEventsQueryDto,
   ResendEventRequestDto,
+  UpdateEndpointRequestDto,
 } from './dto/team-events.request.dto.js';
 import { TeamEndpointsApi, TeamEventsApi } from './team-events.api-docs.js';
 import { TeamEventsService } from './team-events.service.js';
 
-/** A team's event endpoints: register (the signing secret is shown once), list, remove. */
+/** A team's event endpoints: register (the signing secret is shown once), list, change, remove. */
 @Controller('v1/webhook-endpoints')
 @UseGuards(ApiKeyGuard)
 @ApiTags('team events')
@@ -39,6 +41,16 @@ export class TeamEndpointsController {
   @TeamEndpointsApi.list()
   list(@Req() request: TeamRequest) {
     return this.teamEvents.listEndpoints(request.team!);
+  }
+
+  @Patch(':id')
+  @TeamEndpointsApi.update()
+  update(
+    @Req() request: TeamRequest,
+    @Param('id', new IdPipe('ep')) id: string,
+    @Body() body: UpdateEndpointRequestDto,
+  ) {
+    return this.teamEvents.updateEndpoint(request.team!, id, body);
   }
 
   @Delete(':id')

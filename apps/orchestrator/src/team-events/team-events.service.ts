@@ -14,6 +14,7 @@ import { SecretBox } from '../security/secret-box.js';
 import type {
   CreateEndpointRequestDto,
   ResendEventRequestDto,
+  UpdateEndpointRequestDto,
 } from './dto/team-events.request.dto.js';
 import { EndpointUrlPolicy } from './endpoint-url.policy.js';
 
@@ -43,6 +44,7 @@ export class TeamEventsService {
         url: url.toString(),
         description: request.description ?? null,
         secretCiphertext: this.secrets.encrypt(secret),
+        redeliverDeadEvents: request.redeliver_dead_events ?? true,
       },
       MAX_ENDPOINTS_PER_TEAM,
     );
@@ -52,6 +54,12 @@ export class TeamEventsService {
 
   async listEndpoints(team: string): Promise<Json> {
     return { data: (await this.endpoints.listActive(team)).map(endpointView) };
+  }
+
+  async updateEndpoint(team: string, id: string, request: UpdateEndpointRequestDto) {
+    const endpoint = await this.endpoints.setRedelivery(team, id, request.redeliver_dead_events);
+    if (!endpoint) throw new EndpointNotFoundError(id);
+    return endpointView(endpoint);
   }
 
   async removeEndpoint(team: string, id: string): Promise<void> {
@@ -87,6 +95,7 @@ function endpointView(endpoint: TeamEndpointEntity): Json {
     id: endpoint.id,
     url: endpoint.url,
     description: endpoint.description,
+    redeliver_dead_events: endpoint.redeliverDeadEvents,
     created_at: endpoint.createdAt.toISOString(),
   };
 }

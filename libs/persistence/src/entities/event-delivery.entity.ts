@@ -15,6 +15,8 @@ export type DeliveryState = (typeof DELIVERY_STATES)[number];
 @Entity({ name: 'event_deliveries' })
 @Check('CHK_event_deliveries_state', `"state" IN ('pending', 'delivered', 'dead')`)
 @Index('UQ_event_deliveries_event_endpoint', ['eventId', 'endpointId'], { unique: true })
+// An endpoint that recovers gets its dead deliveries back: found without a scan.
+@Index('IDX_event_deliveries_endpoint_dead', ['endpointId', 'id'], { where: `"state" = 'dead'` })
 export class EventDeliveryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_event_deliveries' })
   id: string;

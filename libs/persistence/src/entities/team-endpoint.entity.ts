@@ -27,4 +27,12 @@ export class TeamEndpointEntity {
   /** Set when the team removes the endpoint: nothing more is sent to it. */
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
+
+  /** A delivery that succeeds again queues the endpoint's dead-lettered deliveries again. */
+  @Column({ type: 'boolean', default: true })
+  redeliverDeadEvents: boolean;
+
+  /** When the last redelivery queued in the current round is due: one round at a time. */
+  @Column({ type: 'timestamptz', nullable: true })
+  redeliveryUntil: Date | null;
 }

@@ -4,6 +4,7 @@ import { IdempotencyKeys1795609975762 } from './1795609975762-idempotency-keys.j
 import { DurableEffects1796178958187 } from './1796178958187-durable-effects.js';
 import { AbuseResistance1796186553601 } from './1796186553601-abuse-resistance.js';
 import { HostedSessions1796200000000 } from './1796200000000-hosted-sessions.js';
+import { DeadLetterRedelivery1796300000000 } from './1796300000000-dead-letter-redelivery.js';
 import { IdempotencyKeyHashes1796317000000 } from './1796317000000-idempotency-key-hashes.js';
 import { InputCounts1796318000000 } from './1796318000000-input-counts.js';
 import { NotificationRereadBudget1796319000000 } from './1796319000000-notification-reread-budget.js';
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   DurableEffects1796178958187,
   AbuseResistance1796186553601,
   HostedSessions1796200000000,
+  DeadLetterRedelivery1796300000000,
   IdempotencyKeyHashes1796317000000,
   InputCounts1796318000000,
   NotificationRereadBudget1796319000000,

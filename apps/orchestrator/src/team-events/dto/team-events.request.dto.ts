@@ -1,10 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Omittable } from '../../http/omittable.js';
 
 const AUTHENTICATION_ID = /^auth_[a-z2-7]{26}$/;
 const ENDPOINT_ID = /^ep_[a-z2-7]{26}$/;
+
+const REDELIVER_DEAD_EVENTS =
+  'When a delivery to this endpoint succeeds again, its dead-lettered events are queued again ' +
+  '(oldest first, spaced by TEAM_EVENTS_REDELIVERY_SPACING_MS), each once';
 
 /** POST /v1/webhook-endpoints */
 export class CreateEndpointRequestDto {
@@ -22,6 +26,18 @@ export class CreateEndpointRequestDto {
   @IsString()
   @Length(1, 200)
   description?: string;
+
+  @ApiPropertyOptional({ default: true, description: REDELIVER_DEAD_EVENTS })
+  @Omittable()
+  @IsBoolean()
+  redeliver_dead_events?: boolean;
+}
+
+/** PATCH /v1/webhook-endpoints/{id} */
+export class UpdateEndpointRequestDto {
+  @ApiProperty({ description: REDELIVER_DEAD_EVENTS })
+  @IsBoolean()
+  redeliver_dead_events: boolean;
 }
 
 /** GET /v1/events */

@@ -11,6 +11,9 @@ export class EndpointResponseDto {
   @ApiProperty(nullableString('payments-service'))
   description: string | null;
 
+  @ApiProperty({ description: 'Dead-lettered events are queued again once a delivery succeeds' })
+  redeliver_dead_events: boolean;
+
   @ApiProperty({ format: 'date-time' })
   created_at: string;
 }
