@@ -93,7 +93,9 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       withApplicationName(this.database.url!, 'orchestrator-jobs'),
     );
     this.utils = await makeWorkerUtils({ pgPool: this.connections.pool(1) });
-    for (const group of this.groups) this.pools.push(await this.start(group));
+    for (const group of this.groups) {
+      this.pools.push(await this.start(group, { untilListening: true }));
+    }
     await this.adoptOrphans();
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), this.config.heartbeatMs);
@@ -115,10 +117,18 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     await this.connections?.close();
   }
 
-  private async start(group: Group): Promise<Pool> {
+  /**
+   * Starts a pool for `group`. `untilListening`: resolves only once its LISTEN connection is up
+   * (graphile-worker opens it after run() resolves), so start-up ends with the queue listening
+   * and its start-up lines written.
+   */
+  private async start(group: Group, { untilListening = false } = {}): Promise<Pool> {
     let id = '';
     const events = new EventEmitter() as WorkerEvents;
     events.on('pool:create', ({ workerPool }) => (id = workerPool.id));
+    const listening = new Promise<void>((resolve) =>
+      events.once('pool:listen:success', () => resolve()),
+    );
     events.on('pool:fatalError', ({ action }) =>
       this.logger.warn({ msg: 'job worker pool lost the database; replacing it', action }),
     );
@@ -156,6 +166,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       undefined,
       [],
     );
+    if (untilListening) await listening;
     const pool = { runner, id, group, connections };
     this.supervise(pool);
     return pool;
