@@ -8,6 +8,11 @@ import { TEAM_A } from '../../support/test-config.js';
 /** `npm test` runs a quick pass; `npm run test:fuzz` (and CI) the full count, FUZZ_RUNS=5000. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
+/**
+ * Only a bound on a hang: a case takes a few milliseconds on an idle machine and many times that
+ * on a busy one, and a property cut off by Jest would go on running beside the next one.
+ */
+const CASE_TIMEOUT_MS = Math.max(60_000, RUNS * 250);
 const CARD = '4485040371536584';
 /** Timeline sources of the follow-up jobs, which write on their own schedule. */
 const BACKGROUND_SOURCES = ['deadline', 'checkout_complete', 'checkout_webhook'];
@@ -135,95 +140,129 @@ describe(`fuzzing every public endpoint (e2e, ${RUNS} runs each, seed ${SEED})`,
   const property = <T>(arbitrary: fc.Arbitrary<T>, run: (input: T) => Promise<void>) =>
     fc.assert(fc.asyncProperty(arbitrary, run), { numRuns: RUNS, seed: SEED });
 
-  it('POST /v1/authentications', () =>
-    property(
-      // Mostly a fresh key, so the body itself is validated; sometimes a fuzzed one.
-      fc.tuple(bodyAround(aCreateBody(CARD)), fc.option(fc.string({ unit: 'binary' }))),
-      ([body, fuzzedKey]) => {
-        const key = fuzzedKey ?? `fuzz-${++keys}`;
-        return check({ body, key: fuzzedKey }, () => {
-          const call = api('post', '/v1/authentications')
-            .type('json')
-            .send(JSON.stringify(body ?? null));
-          return /^[\x21-\x7e]{1,255}$/.test(key) ? call.set('idempotency-key', key) : call;
-        });
-      },
-    ));
-
-  it('GET /v1/authentications?…', () =>
-    property(
-      fc.dictionary(fc.constantFrom('reference', 'state', 'limit', 'cursor', 'x'), nasty),
-      (query) =>
-        check(query, () => api('get', `/v1/authentications?${new URLSearchParams(query)}`)),
-    ));
-
-  it('GET /v1/authentications/{id}[/result|/events]', () =>
-    property(fc.tuple(nasty, fc.constantFrom('', '/result?format=x', '/events')), ([id, suffix]) =>
-      check({ id }, () => api('get', `/v1/authentications/${encodeURIComponent(id)}${suffix}`)),
-    ));
-
-  it('POST /v1/authentications/{id}/issuer-fingerprint and /channel-data', () =>
-    property(
-      fc.tuple(
-        bodyAround({ completion: 'U', channel_data: {} }),
-        fc.constantFrom('issuer-fingerprint', 'channel-data'),
+  it(
+    'POST /v1/authentications',
+    () =>
+      property(
+        // Mostly a fresh key, so the body itself is validated; sometimes a fuzzed one.
+        fc.tuple(bodyAround(aCreateBody(CARD)), fc.option(fc.string({ unit: 'binary' }))),
+        ([body, fuzzedKey]) => {
+          const key = fuzzedKey ?? `fuzz-${++keys}`;
+          return check({ body, key: fuzzedKey }, () => {
+            const call = api('post', '/v1/authentications')
+              .type('json')
+              .send(JSON.stringify(body ?? null));
+            return /^[\x21-\x7e]{1,255}$/.test(key) ? call.set('idempotency-key', key) : call;
+          });
+        },
       ),
-      ([body, step]) =>
-        check(body, () =>
-          api('post', `/v1/authentications/${authenticationId}/${step}`)
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'GET /v1/authentications?…',
+    () =>
+      property(
+        fc.dictionary(fc.constantFrom('reference', 'state', 'limit', 'cursor', 'x'), nasty),
+        (query) =>
+          check(query, () => api('get', `/v1/authentications?${new URLSearchParams(query)}`)),
+      ),
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'GET /v1/authentications/{id}[/result|/events]',
+    () =>
+      property(
+        fc.tuple(nasty, fc.constantFrom('', '/result?format=x', '/events')),
+        ([id, suffix]) =>
+          check({ id }, () => api('get', `/v1/authentications/${encodeURIComponent(id)}${suffix}`)),
+      ),
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'POST /v1/authentications/{id}/issuer-fingerprint and /channel-data',
+    () =>
+      property(
+        fc.tuple(
+          bodyAround({ completion: 'U', channel_data: {} }),
+          fc.constantFrom('issuer-fingerprint', 'channel-data'),
+        ),
+        ([body, step]) =>
+          check(body, () =>
+            api('post', `/v1/authentications/${authenticationId}/${step}`)
+              .type('json')
+              .send(JSON.stringify(body ?? null)),
+          ),
+      ),
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'POST /callbacks/checkout/{id}/{token}',
+    () =>
+      property(fc.tuple(nasty, nasty, value), ([id, token, body]) =>
+        check({ id, token, body }, () =>
+          request(ctx.orchestrator.http)
+            .post(`/callbacks/checkout/${encodeURIComponent(id)}/${encodeURIComponent(token)}`)
+            .send(JSON.stringify(body ?? null))
+            .type('json'),
+        ),
+      ),
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'POST /notifications/3ds-method/{id} and /notifications/challenge/{id}',
+    () =>
+      property(
+        fc.tuple(
+          fc.dictionary(fc.constantFrom('cres', 'PaRes', 'MD', 'threeDSMethodData'), nasty),
+          fc.constantFrom('3ds-method', 'challenge'),
+          fc.boolean(),
+        ),
+        ([form, page, known]) =>
+          check(form, () =>
+            request(ctx.orchestrator.http)
+              .post(`/notifications/${page}/${known ? authenticationId : `auth_${'a'.repeat(26)}`}`)
+              .type('form')
+              .send(form),
+          ),
+      ),
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'POST /webhooks/checkout',
+    () =>
+      property(fc.tuple(value, nasty), ([body, signature]) =>
+        check({ body, signature }, () =>
+          request(ctx.orchestrator.http)
+            .post('/webhooks/checkout')
             .type('json')
+            .set('cko-signature', encodeURIComponent(signature).slice(0, 200))
             .send(JSON.stringify(body ?? null)),
         ),
-    ));
-
-  it('POST /callbacks/checkout/{id}/{token}', () =>
-    property(fc.tuple(nasty, nasty, value), ([id, token, body]) =>
-      check({ id, token, body }, () =>
-        request(ctx.orchestrator.http)
-          .post(`/callbacks/checkout/${encodeURIComponent(id)}/${encodeURIComponent(token)}`)
-          .send(JSON.stringify(body ?? null))
-          .type('json'),
       ),
-    ));
+    CASE_TIMEOUT_MS,
+  );
 
-  it('POST /notifications/3ds-method/{id} and /notifications/challenge/{id}', () =>
-    property(
-      fc.tuple(
-        fc.dictionary(fc.constantFrom('cres', 'PaRes', 'MD', 'threeDSMethodData'), nasty),
-        fc.constantFrom('3ds-method', 'challenge'),
-        fc.boolean(),
+  it(
+    'POST /v1/webhook-endpoints, GET /v1/events/{id}, POST /v1/events/{id}/resend',
+    () =>
+      property(
+        fc.tuple(bodyAround({ url: 'https://8.8.8.8/x' }), nasty, fc.constantFrom(0, 1, 2)),
+        ([body, id, which]) =>
+          check({ body, id }, () => {
+            const json = JSON.stringify(body ?? null);
+            if (which === 0) return api('post', '/v1/webhook-endpoints').type('json').send(json);
+            if (which === 1) return api('get', `/v1/events/${encodeURIComponent(id)}`);
+            return api('post', `/v1/events/${encodeURIComponent(id)}/resend`)
+              .type('json')
+              .send(json);
+          }),
       ),
-      ([form, page, known]) =>
-        check(form, () =>
-          request(ctx.orchestrator.http)
-            .post(`/notifications/${page}/${known ? authenticationId : `auth_${'a'.repeat(26)}`}`)
-            .type('form')
-            .send(form),
-        ),
-    ));
-
-  it('POST /webhooks/checkout', () =>
-    property(fc.tuple(value, nasty), ([body, signature]) =>
-      check({ body, signature }, () =>
-        request(ctx.orchestrator.http)
-          .post('/webhooks/checkout')
-          .type('json')
-          .set('cko-signature', encodeURIComponent(signature).slice(0, 200))
-          .send(JSON.stringify(body ?? null)),
-      ),
-    ));
-
-  it('POST /v1/webhook-endpoints, GET /v1/events/{id}, POST /v1/events/{id}/resend', () =>
-    property(
-      fc.tuple(bodyAround({ url: 'https://8.8.8.8/x' }), nasty, fc.constantFrom(0, 1, 2)),
-      ([body, id, which]) =>
-        check({ body, id }, () => {
-          const json = JSON.stringify(body ?? null);
-          if (which === 0) return api('post', '/v1/webhook-endpoints').type('json').send(json);
-          if (which === 1) return api('get', `/v1/events/${encodeURIComponent(id)}`);
-          return api('post', `/v1/events/${encodeURIComponent(id)}/resend`)
-            .type('json')
-            .send(json);
-        }),
-    ));
+    CASE_TIMEOUT_MS,
+  );
 });
