@@ -65,6 +65,8 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private connections?: QueueConnections;
   private utils?: WorkerUtils;
   private heartbeat?: NodeJS.Timeout;
+  /** Heartbeats run one after another; a pool is forgotten only once none is writing it. */
+  private beating$: Promise<void> = Promise.resolve();
   private stopping = false;
   /** Pools being replaced after they stopped by themselves (see supervise()). */
   private readonly replacements = new Set<Promise<void>>();
@@ -97,8 +99,8 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       this.pools.push(await this.start(group, { untilListening: true }));
     }
     await this.adoptOrphans();
-    await this.beat();
-    this.heartbeat = setInterval(() => void this.beat(), this.config.heartbeatMs);
+    await this.nextBeat();
+    this.heartbeat = setInterval(() => void this.nextBeat(), this.config.heartbeatMs);
     this.heartbeat.unref();
   }
 
@@ -193,6 +195,8 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     while (!this.stopping) {
       try {
         await this.utils?.forceUnlockWorkers([stopped.id]);
+        // A heartbeat that began before the pool stopped would write its row again.
+        await this.beating$;
         await this.workers.forget(stopped.id);
         const pool = await this.start(stopped.group);
         this.pools.push(pool);
@@ -216,6 +220,11 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     });
     if (adopted > 0)
       this.logger.warn({ msg: 'queued follow-ups for orphaned authentications', adopted });
+  }
+
+  private nextBeat(): Promise<void> {
+    this.beating$ = this.beating$.then(() => this.beat());
+    return this.beating$;
   }
 
   private async beat(): Promise<void> {
