@@ -128,8 +128,18 @@ export async function scanForLeaks(databaseUrls: readonly string[], logDir?: str
       if (cards.has(card)) findings.push(`${where}: test card …${card.slice(-4)}`);
     for (const secret of SECRETS)
       if (text.includes(secret)) findings.push(`${where}: a test key or secret`);
-    for (const [what, pattern] of PATTERNS)
-      if (pattern.test(text)) findings.push(`${where}: ${what}`);
+    for (const [what, pattern] of PATTERNS) {
+      const found = pattern.exec(text);
+      if (found) findings.push(`${where}: ${what} (${shapeAround(text, found.index)})`);
+    }
   }
   return findings;
+}
+
+/**
+ * Where a pattern matched, for whoever reads the failure: the text around it with every digit
+ * shown as `9`, enough to tell which field it was without repeating a number.
+ */
+function shapeAround(text: string, at: number): string {
+  return JSON.stringify(text.slice(Math.max(0, at - 30), at + 12).replace(/\d/g, '9'));
 }
