@@ -6,6 +6,7 @@ export {
   AUTHENTICATION_STATES,
   AUTHENTICATION_TRANSITIONS,
   FINAL_STATES,
+  INITIAL_STATE,
   assertNever,
   isFinal,
   isTerminal,
@@ -96,11 +97,20 @@ export {
   EFFECTS_ON_ENTER,
   RECHECK_DEADLINES,
   effectsOf,
+  mootEffectsOf,
   recheckDeadlineOf,
   type Effect,
   type EffectType,
   type RecheckDeadline,
 } from './authentication/effects.js';
+export {
+  AUTHENTICATION_COMMANDS,
+  COMMANDS_BY_STATE,
+  accepts,
+  allows,
+  statesAllowing,
+  type AuthenticationCommand,
+} from './authentication/commands.js';
 export { backoffDelayMs, honourRetryAfter, type Backoff } from './retry/backoff.js';
 export {
   ThreeDsProvider,

@@ -1,4 +1,4 @@
-import { ChannelMismatchError, IllegalTransitionError, isFinal } from '@app/domain';
+import { allows, ChannelMismatchError, IllegalTransitionError } from '@app/domain';
 import { AuthenticationRepository } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InboundService } from '../checkout-inbound/inbound.service.js';
@@ -29,7 +29,7 @@ export class AppChallengeResults {
       throw new ChannelMismatchError('app_challenge_result', 'app', authentication.channel);
     }
     // A final authentication answers as it is: the SDK's report may come after the callback.
-    if (authentication.state !== 'challenge_required' && !isFinal(authentication.state)) {
+    if (!allows(authentication.state, 'report_app_challenge_result')) {
       throw new IllegalTransitionError(authentication.state, 'report_app_challenge_result');
     }
     await this.inbound.appChallengeResult(authentication, report);

@@ -1,5 +1,6 @@
 import {
   HostedNotSupportedError,
+  INITIAL_STATE,
   InitialSessionNotFoundError,
   InvalidRequestError,
   maskedParts,
@@ -78,7 +79,7 @@ export class AuthenticationsService {
     const row = {
       id,
       teamId: team,
-      state: 'created',
+      state: INITIAL_STATE,
       outcome: null,
       reference: request.reference,
       amount: request.amount ?? null,
@@ -103,7 +104,7 @@ export class AuthenticationsService {
     const inserted = await this.repository.insert(
       row,
       {
-        event: 'created',
+        event: INITIAL_STATE,
         source: 'api',
         detail: { channel: request.channel, source_type: source.type },
       },

@@ -1,4 +1,5 @@
 import {
+  accepts,
   hostedEvent,
   ThreeDsProvider,
   type ProviderReturnUrls,
@@ -127,7 +128,7 @@ export class CheckoutSync {
       this.contextOf(authentication),
     );
     const updated = await this.applySnapshot(authentication, snapshot, source);
-    if (snapshot.completed && updated.state === 'result_ready') {
+    if (snapshot.completed && accepts(updated.state, 'completion_confirmed')) {
       return (
         await this.transitions.applyIfLegal(
           updated.id,

@@ -1,4 +1,4 @@
-import { DomainError, ThreeDsProvider } from '@app/domain';
+import { accepts, DomainError, effectsOf, ThreeDsProvider } from '@app/domain';
 import { AuthenticationRepository, JobQueue, type AuthenticationEntity } from '@app/persistence';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
@@ -34,7 +34,8 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
   ) {
     transitions.onMoved((before, after) => {
-      if (after.state === 'result_ready' && before.state !== 'result_ready') this.soon(after);
+      const effects = effectsOf(before.state, after.state);
+      if (effects.some((effect) => effect.type === 'complete_session')) this.soon(after);
     });
   }
 
@@ -65,7 +66,8 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
   }
 
   private async attempt(authentication: AuthenticationEntity, attempt: number): Promise<void> {
-    if (authentication.state !== 'result_ready' || !authentication.checkoutSessionId) return;
+    if (!accepts(authentication.state, 'completion_confirmed')) return;
+    if (!authentication.checkoutSessionId) return;
     const id = authentication.id;
     try {
       await this.provider.complete(authentication.checkoutSessionId);
@@ -90,7 +92,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     const failure = this.provider.failureOf(error)?.class;
     if (failure === 'rejected' || failure === 'not_found') {
       const current = await this.sync.refresh(authentication, SOURCE).catch(() => authentication);
-      if (current.state !== 'result_ready') return;
+      if (!accepts(current.state, 'completion_confirmed')) return;
     }
     const last = attempt >= this.config.complete.maxAttempts;
     this.logger.warn({ msg: 'checkout complete failed', id, code: error.code, attempt, last });

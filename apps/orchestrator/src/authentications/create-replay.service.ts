@@ -1,4 +1,4 @@
-import { UpstreamOutcomeUnknownError } from '@app/domain';
+import { allows, UpstreamOutcomeUnknownError } from '@app/domain';
 import {
   AuthenticationRepository,
   IdempotencyKeyRepository,
@@ -38,8 +38,9 @@ export class CreateReplay {
       return 'in_progress';
     }
     const authentication = await this.repository.findById(id);
-    if (!authentication || authentication.state === 'created') return outcomeUnknown(id);
-    if (authentication.state === 'creation_unknown') return outcomeUnknown(id);
+    if (!authentication || !allows(authentication.state, 'answer_create_retry')) {
+      return outcomeUnknown(id);
+    }
     const answer = { status: 201, body: authenticationView(authentication) };
     await this.keys.settle(existing.teamId, existing.keyHash, answer.status, answer.body);
     return answer;

@@ -2,7 +2,7 @@ import {
   assertNever,
   effectsOf,
   GUIDANCE_FOR_OUTCOME,
-  recheckDeadlineOf,
+  mootEffectsOf,
   type AuthenticationState,
 } from '@app/domain';
 import type { AuthenticationEntity, Followups, JobSpec, TeamEventDraft } from '@app/persistence';
@@ -55,13 +55,9 @@ export class FollowupPlanner {
 
   /** A deadline left by a waiting state, a `complete` left by `result_ready`. */
   private mootJobs(from: AuthenticationState | null, after: AuthenticationEntity): string[] {
-    if (from === null || from === after.state) return [];
-    const keys: string[] = [];
-    if (recheckDeadlineOf(from) && !recheckDeadlineOf(after.state)) {
-      keys.push(recheckJobKey(after.id));
-    }
-    if (from === 'result_ready') keys.push(completeSessionJobKey(after.id));
-    return keys;
+    return mootEffectsOf(from, after.state).map((effect) =>
+      effect === 'recheck' ? recheckJobKey(after.id) : completeSessionJobKey(after.id),
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import {
+  accepts,
   DomainError,
   recheckDeadlineOf,
   ThreeDsProvider,
@@ -100,7 +101,7 @@ export class RecheckTask implements JobTask {
     attempt: number,
     ageMs: number,
   ): Promise<void> {
-    if (authentication.state === 'created') {
+    if (accepts(authentication.state, 'creation_timed_out')) {
       return this.end(authentication, { type: 'creation_timed_out' });
     }
     if (ageMs > this.config.sessionLifetimeMs) {

@@ -1,4 +1,5 @@
 import {
+  allows,
   ConcurrentUpdateError,
   HostedNotSupportedError,
   IllegalTransitionError,
@@ -64,9 +65,9 @@ export class SessionUpdates {
   fingerprint(authentication: AuthenticationEntity, completion: MethodCompletion, source: string) {
     return this.exclusively(
       authentication,
-      (current) => current.state !== 'awaiting_issuer_fingerprint',
+      (current) => !allows(current.state, 'report_issuer_fingerprint'),
       async (current) => {
-        if (current.state !== 'awaiting_issuer_fingerprint') {
+        if (!allows(current.state, 'report_issuer_fingerprint')) {
           throw new IllegalTransitionError(current.state, 'fingerprint_completed');
         }
         const snapshot = await this.provider
@@ -107,13 +108,11 @@ export class SessionUpdates {
         channel: authentication.channel,
       });
     }
-    const waiting = (state: string) =>
-      ['awaiting_channel_data', 'awaiting_issuer_fingerprint'].includes(state);
     const updated = await this.exclusively(
       authentication,
-      (current) => !waiting(current.state),
+      (current) => !allows(current.state, 'submit_channel_data'),
       async (current) => {
-        if (!waiting(current.state)) {
+        if (!allows(current.state, 'submit_channel_data')) {
           throw new IllegalTransitionError(current.state, 'submit_channel_data');
         }
         const snapshot = await this.provider

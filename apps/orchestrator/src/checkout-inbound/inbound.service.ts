@@ -1,8 +1,9 @@
 import {
+  allows,
   AuthenticationNotFoundError,
   CallbackTokenInvalidError,
   DomainError,
-  isFinal,
+  recheckDeadlineOf,
 } from '@app/domain';
 import {
   AuthenticationClaims,
@@ -99,7 +100,7 @@ export class InboundService {
     }
     this.metrics.callbackReceived(found.recorded ? 'accepted' : 'duplicate');
     // Results are final once read (with OAuth, before `complete` was sent): nothing to re-read.
-    if (isFinal(found.state)) return;
+    if (!allows(found.state, 'reread_session')) return;
     const authentication = await this.repository.findById(id);
     if (authentication) await this.reread(authentication, CALLBACK_SOURCE);
   }
@@ -121,7 +122,7 @@ export class InboundService {
       ACCEPTED_ROWS,
     );
     if (!found.matched) throw new AuthenticationNotFoundError(id);
-    if (!isFinal(found.state)) await this.reread(authentication, 'hosted_return');
+    if (allows(found.state, 'reread_session')) await this.reread(authentication, 'hosted_return');
     return hostedReturnLocation((await this.repository.findById(id))!);
   }
 
@@ -141,7 +142,7 @@ export class InboundService {
     if (!transactionId || transactionId !== authentication.result?.three_ds_server_transaction_id) {
       return record('method_notification_rejected');
     }
-    if (authentication.state !== 'awaiting_issuer_fingerprint') {
+    if (!allows(authentication.state, 'report_issuer_fingerprint')) {
       return record('method_notification_late', { state: authentication.state });
     }
     // The browser only needs a page back; a lost race with the API (which reported first) or a
@@ -169,7 +170,7 @@ export class InboundService {
       inputHash(form),
       accepted ? ACCEPTED_ROWS : 1,
     );
-    if (accepted && !isFinal(authentication.state)) {
+    if (accepted && allows(authentication.state, 'reread_session')) {
       if (await this.reread(authentication, 'challenge_notification')) {
         await this.awaitRreq(id);
       }
@@ -196,7 +197,7 @@ export class InboundService {
     );
     // The SDK's CRes, like the browser's, can come before the ACS's RReq.
     if (
-      !isFinal(authentication.state) &&
+      allows(authentication.state, 'reread_session') &&
       (await this.reread(authentication, APP_CHALLENGE_RESULT_SOURCE))
     ) {
       await this.awaitRreq(authentication.id);
@@ -210,7 +211,8 @@ export class InboundService {
    */
   private async awaitRreq(id: string): Promise<void> {
     const after = await this.repository.findById(id);
-    if (after?.state !== 'challenge_required') return;
+    // Still waiting on the challenge (the RReq), not moved on meanwhile.
+    if (!after || recheckDeadlineOf(after.state) !== 'challenge') return;
     const soonMs = Math.max(this.config.rereadCooldownMs, MIN_RREQ_RECHECK_MS);
     await this.authenticationJobs.enqueueWhileUnchanged(
       id,

@@ -13,6 +13,9 @@ export const AUTHENTICATION_STATES = [
 ] as const;
 export type AuthenticationState = (typeof AUTHENTICATION_STATES)[number];
 
+/** Where every authentication starts: recorded, before the provider has answered the create. */
+export const INITIAL_STATE = 'created' satisfies AuthenticationState;
+
 /**
  * Facts that move an authentication. Data-dependent decisions (which outcome, which next step)
  * are made before the table by choosing the event; the table holds no logic.

@@ -1,4 +1,4 @@
-import { DomainError, isFinal, ThreeDsProvider, type ProviderSnapshot } from '@app/domain';
+import { allows, DomainError, ThreeDsProvider, type ProviderSnapshot } from '@app/domain';
 import { AuthenticationRepository, JobQueue, type AuthenticationEntity } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CheckoutSync } from '../../../authentications/checkout-sync.service.js';
@@ -34,7 +34,7 @@ export class CheckoutEventTask implements JobTask {
     try {
       const known = await this.repository.findByCheckoutSessionId(event.session_id);
       if (known) {
-        if (!isFinal(known.state)) await this.sync.refresh(known, SOURCE);
+        if (allows(known.state, 'reread_session')) await this.sync.refresh(known, SOURCE);
         return;
       }
       await this.link(event);
@@ -73,7 +73,7 @@ export class CheckoutEventTask implements JobTask {
       },
     });
     const [authentication] = matches;
-    if (matches.length !== 1 || !WAITING_FOR_SESSION.includes(authentication.state)) {
+    if (matches.length !== 1 || !allows(authentication.state, 'link_session')) {
       this.logger.warn({
         msg: 'checkout webhook names a session no authentication can own',
         event_id: event.event_id,
@@ -89,8 +89,6 @@ export class CheckoutEventTask implements JobTask {
     await this.sync.applySnapshot(authentication, snapshot, SOURCE);
   }
 }
-
-const WAITING_FOR_SESSION: readonly string[] = ['created', 'creation_unknown'];
 
 /** Checkout's own record of the session must match the request we sent, field by field. */
 function sameRequest(authentication: AuthenticationEntity, snapshot: ProviderSnapshot): boolean {

@@ -3,7 +3,7 @@ import {
   parseCheckoutWebhook,
   type CheckoutWebhookEvent,
 } from '@app/checkout-client';
-import { isFinal, maskCardNumbersIn, WebhookSignatureInvalidError } from '@app/domain';
+import { allows, maskCardNumbersIn, WebhookSignatureInvalidError } from '@app/domain';
 import { AuthenticationRepository, CheckoutWebhookInbox, type JobSpec } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Failpoints } from '../../../common/failpoints.js';
@@ -91,7 +91,10 @@ export class CheckoutWebhooksService {
     sessionId: string,
   ): Promise<JobSpec | undefined> {
     const known = await this.repository.findByCheckoutSessionId(sessionId);
-    if (known && (isFinal(known.state) || event.type === 'authentication_started'))
+    if (
+      known &&
+      (!allows(known.state, 'reread_session') || event.type === 'authentication_started')
+    )
       return undefined;
     const payload = {
       event_id: event.id,
