@@ -2,7 +2,7 @@
 // own tables (its migrated schema) with the same rows: the authentication, its timeline, the
 // Idempotency-Key record, the team event (outbox) and the graphile-worker job rows.
 
-/** Written like the orchestrator's job specs (apps/orchestrator/src/jobs/job-specs.ts). */
+/** Written like the orchestrator's job specs (libs/persistence/src/jobs/job-specs.ts). */
 const RECHECK_TASK = 'recheck_authentication';
 const COMPLETE_TASK = 'complete_checkout_session';
 const DELIVERY_TASK = 'deliver_team_event';

@@ -37,6 +37,24 @@ export {
   type Redelivery,
 } from './event-delivery.repository.js';
 export { enqueueJobs, JobQueue, type JobSpec } from './jobs/job-queue.js';
+export {
+  TASKS,
+  checkoutEventJob,
+  completeSessionJob,
+  completeSessionJobKey,
+  payloadOf,
+  recheckJob,
+  recheckJobKey,
+  type CheckoutEventPayload,
+  type TaskName,
+} from './jobs/job-specs.js';
+export {
+  JOB_POOLS,
+  WorkerTask,
+  retryDelayMs,
+  type JobPool,
+  type JobTask,
+} from './jobs/job-task.js';
 export { TeamEndpointRepository } from './team-endpoint.repository.js';
 export {
   TeamEventRepository,

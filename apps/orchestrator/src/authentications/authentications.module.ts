@@ -19,6 +19,7 @@ import { CheckoutSync } from './checkout-sync.service.js';
 import { CompleteSessionTask } from './complete-session.task.js';
 import { CreateReplay } from './create-replay.service.js';
 import { FollowupPlanner } from './followups.planner.js';
+import { OrphanedFollowups } from './orphaned-followups.js';
 import { RecheckTask } from './recheck.task.js';
 import { SessionUpdates } from './session-updates.service.js';
 import { Failpoints } from '../common/failpoints.js';
@@ -74,6 +75,7 @@ import { PROVIDER_PORT } from '../providers/registry.js';
     Failpoints,
     FollowupPlanner,
     InboundService,
+    OrphanedFollowups,
     OutageRetries,
     RecheckTask,
     SecretBox,
@@ -87,9 +89,7 @@ import { PROVIDER_PORT } from '../providers/registry.js';
     ApiKeyGuard,
     AuthenticationTransitionsService,
     CheckoutSync,
-    CompleteSessionTask,
     Failpoints,
-    RecheckTask,
     SecretBox,
   ],
 })

@@ -1,9 +1,17 @@
 import { accepts, DomainError, effectsOf, ThreeDsProvider } from '@app/domain';
-import { AuthenticationRepository, JobQueue, type AuthenticationEntity } from '@app/persistence';
+import {
+  AuthenticationRepository,
+  JobQueue,
+  type AuthenticationEntity,
+  completeSessionJob,
+  payloadOf,
+  TASKS,
+  retryDelayMs,
+  type JobTask,
+  WorkerTask,
+} from '@app/persistence';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
-import { completeSessionJob, payloadOf, TASKS } from '../jobs/job-specs.js';
-import { retryDelayMs, type JobTask } from '../jobs/job-task.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { CheckoutSync } from './checkout-sync.service.js';
 
@@ -20,6 +28,7 @@ const DRAIN_MS = 5_000;
  * attempt the result stays `result_ready`, which is final for the team.
  */
 @Injectable()
+@WorkerTask('flow')
 export class CompleteSessionTask implements JobTask, OnModuleDestroy {
   readonly name = TASKS.completeSession;
   private readonly logger = new Logger(CompleteSessionTask.name);

@@ -5,17 +5,19 @@ import {
   mootEffectsOf,
   type AuthenticationState,
 } from '@app/domain';
-import type { AuthenticationEntity, Followups, JobSpec, TeamEventDraft } from '@app/persistence';
-import { Inject, Injectable } from '@nestjs/common';
-import { newId } from '../common/ids.js';
-import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import {
+  type AuthenticationEntity,
+  type Followups,
+  type JobSpec,
+  type TeamEventDraft,
   completeSessionJob,
   completeSessionJobKey,
   recheckJob,
   recheckJobKey,
-  TASKS,
-} from '../jobs/job-specs.js';
+} from '@app/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { newId } from '../common/ids.js';
+import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 
 export const AUTHENTICATION_COMPLETED = 'authentication.completed';
 
@@ -44,7 +46,7 @@ export class FollowupPlanner {
           }
           break;
         case 'notify_team':
-          teamEvent = { draft: completedEvent(after), deliveryTask: TASKS.deliverTeamEvent };
+          teamEvent = completedEvent(after);
           break;
         default:
           assertNever(effect);

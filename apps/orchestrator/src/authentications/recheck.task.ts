@@ -11,12 +11,16 @@ import {
   AuthenticationJobs,
   AuthenticationRepository,
   type AuthenticationEntity,
+  payloadOf,
+  recheckJob,
+  TASKS,
+  retryDelayMs,
+  type JobTask,
+  WorkerTask,
 } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
-import { payloadOf, recheckJob, TASKS } from '../jobs/job-specs.js';
-import { retryDelayMs, type JobTask } from '../jobs/job-task.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { CheckoutSync, DEADLINE_SOURCE } from './checkout-sync.service.js';
 
@@ -26,6 +30,7 @@ import { CheckoutSync, DEADLINE_SOURCE } from './checkout-sync.service.js';
  * owns its deadline, so none starves another). Without a session, only time can end it.
  */
 @Injectable()
+@WorkerTask('flow')
 export class RecheckTask implements JobTask {
   readonly name = TASKS.recheck;
   private readonly logger = new Logger(RecheckTask.name);

@@ -10,6 +10,7 @@ import {
   AuthenticationJobs,
   AuthenticationRepository,
   type AuthenticationEntity,
+  recheckJob,
 } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
@@ -17,7 +18,6 @@ import { CheckoutSync, HOSTED_RETURN_PAGES } from '../authentications/checkout-s
 import { SessionUpdates } from '../authentications/session-updates.service.js';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { isAuthenticationId } from '../http/id.pipe.js';
-import { recheckJob } from '../jobs/job-specs.js';
 import { InboundMetrics } from '../metrics/inbound.metrics.js';
 import { SecretBox } from '../security/secret-box.js';
 import { hostedReturnLocation } from './hosted-return.js';

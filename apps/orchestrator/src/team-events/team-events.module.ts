@@ -13,6 +13,5 @@ import { TeamEventsService } from './team-events.service.js';
   imports: [PersistenceModule, AuthenticationsModule],
   controllers: [TeamEndpointsController, TeamEventsController],
   providers: [TeamEventsService, EndpointUrlPolicy, HostResolver, EventSender, DeliverEventTask],
-  exports: [DeliverEventTask],
 })
 export class TeamEventsModule {}

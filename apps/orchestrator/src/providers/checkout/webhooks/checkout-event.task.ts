@@ -1,10 +1,18 @@
 import { allows, DomainError, ThreeDsProvider, type ProviderSnapshot } from '@app/domain';
-import { AuthenticationRepository, JobQueue, type AuthenticationEntity } from '@app/persistence';
+import {
+  AuthenticationRepository,
+  JobQueue,
+  type AuthenticationEntity,
+  checkoutEventJob,
+  TASKS,
+  type CheckoutEventPayload,
+  retryDelayMs,
+  type JobTask,
+  WorkerTask,
+} from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CheckoutSync } from '../../../authentications/checkout-sync.service.js';
 import { jobsConfig, type JobsConfig } from '../../../config/jobs.config.js';
-import { checkoutEventJob, TASKS, type CheckoutEventPayload } from '../../../jobs/job-specs.js';
-import { retryDelayMs, type JobTask } from '../../../jobs/job-task.js';
 
 const SOURCE = 'checkout_webhook';
 /** How far our clock and Checkout's may disagree about when a session was created. */
@@ -16,6 +24,7 @@ const CLOCK_SKEW_MS = 1_000;
  * was lost: it is linked to that authentication when exactly one matches what Checkout says.
  */
 @Injectable()
+@WorkerTask('flow')
 export class CheckoutEventTask implements JobTask {
   readonly name = TASKS.checkoutEvent;
   private readonly logger = new Logger(CheckoutEventTask.name);

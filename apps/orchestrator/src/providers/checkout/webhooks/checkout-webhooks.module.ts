@@ -10,6 +10,5 @@ import { CheckoutWebhooksService } from './checkout-webhooks.service.js';
   imports: [AuthenticationsModule, MetricsModule],
   controllers: [CheckoutWebhooksController],
   providers: [CheckoutWebhooksService, CheckoutEventTask],
-  exports: [CheckoutEventTask],
 })
 export class CheckoutWebhooksModule {}

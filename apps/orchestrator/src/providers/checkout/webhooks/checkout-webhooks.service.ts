@@ -4,13 +4,17 @@ import {
   type CheckoutWebhookEvent,
 } from '@app/checkout-client';
 import { allows, maskCardNumbersIn, WebhookSignatureInvalidError } from '@app/domain';
-import { AuthenticationRepository, CheckoutWebhookInbox, type JobSpec } from '@app/persistence';
+import {
+  AuthenticationRepository,
+  CheckoutWebhookInbox,
+  type JobSpec,
+  checkoutEventJob,
+} from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Failpoints } from '../../../common/failpoints.js';
 import { eventsConfig, type EventsConfig } from '../../../config/events.config.js';
 import { jobsConfig, type JobsConfig } from '../../../config/jobs.config.js';
 import { parseJsonOrUndefined } from '../../../http/input-screening.js';
-import { checkoutEventJob } from '../../../jobs/job-specs.js';
 import { InboundMetrics } from '../../../metrics/inbound.metrics.js';
 import { authorizationMatches, checkoutSignatureMatches } from './webhook-signature.js';
 
