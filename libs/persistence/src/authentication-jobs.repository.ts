@@ -52,7 +52,7 @@ export class AuthenticationJobs {
          WHERE a.state = ANY($1) AND ${missing('recheck')}
          UNION ALL
          SELECT a.id, 'complete' FROM authentications a
-         WHERE a.state = ANY($2) AND a.checkout_session_id IS NOT NULL AND ${missing('complete')})
+         WHERE a.state = ANY($2) AND a.provider_session_id IS NOT NULL AND ${missing('complete')})
        SELECT count(*)::int AS adopted
        FROM ${addJobsSql(authenticationJobRows('orphans', 'random() * $3::float8'))}`,
       [orphans.waitingStates, orphans.completingStates, orphans.spreadMs],

@@ -58,7 +58,7 @@ export class AuthenticationQueries {
     // Without a Checkout session only "not enrolled" (unavailable) is a result a gateway can use.
     if (
       format !== 'generic' &&
-      !authentication.checkoutSessionId &&
+      !authentication.providerSessionId &&
       authentication.outcome !== 'unavailable'
     ) {
       throw new ResultNotAuthorizableError(id, authentication.outcome);

@@ -22,7 +22,7 @@ export function authenticationView(authentication: AuthenticationEntity): Record
           scheme: authentication.scheme,
         }
       : { scheme: authentication.scheme },
-    checkout_session_id: authentication.checkoutSessionId,
+    checkout_session_id: authentication.providerSessionId,
     protocol_version: result?.protocol_version ?? null,
     response_code: result?.response_code ?? null,
     response_status_reason: result?.response_status_reason ?? null,
@@ -53,7 +53,7 @@ export function resultOf(
   const result = authentication.result;
   return {
     authenticationId: authentication.id,
-    checkoutSessionId: authentication.checkoutSessionId,
+    checkoutSessionId: authentication.providerSessionId,
     outcome: authentication.outcome!,
     guidance: GUIDANCE_FOR_OUTCOME[authentication.outcome!],
     protocolVersion: result?.protocol_version,

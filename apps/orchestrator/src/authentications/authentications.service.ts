@@ -90,16 +90,17 @@ export class AuthenticationsService {
       cardLast4: pan ? maskedParts(pan).last4 : null,
       cardFingerprint: pan ? this.secrets.cardFingerprint(pan) : null,
       scheme: null,
-      checkoutSessionId: null,
+      provider: this.provider.name,
+      providerSessionId: null,
       hosted: request.hosted ?? null,
       callbackTokenHash: callbackToken.hash,
       nextAction: null,
       result: null,
       cryptogramCiphertext: null,
       failureReason: null,
-      checkoutReadAt: null,
-      checkoutCallUntil: null,
-      checkoutCallToken: null,
+      providerReadAt: null,
+      providerCallUntil: null,
+      providerCallToken: null,
     } satisfies NewAuthentication;
     const inserted = await this.repository.insert(
       row,
@@ -152,8 +153,8 @@ export class AuthenticationsService {
    * A 3RI links to an earlier session of the same team: another team's is answered like an
    * unknown one, with the same single lookup, so the answer reveals nothing across teams.
    */
-  private async assertOwnSession(team: string, checkoutSessionId: string): Promise<void> {
-    const earlier = await this.repository.findByCheckoutSessionId(checkoutSessionId);
+  private async assertOwnSession(team: string, sessionId: string): Promise<void> {
+    const earlier = await this.repository.findByProviderSession(this.provider.name, sessionId);
     if (earlier?.teamId !== team) throw new InitialSessionNotFoundError();
   }
 

@@ -122,9 +122,9 @@ export class CheckoutSync {
     authentication: AuthenticationEntity,
     source: string,
   ): Promise<AuthenticationEntity> {
-    if (!authentication.checkoutSessionId) return authentication;
+    if (!authentication.providerSessionId) return authentication;
     const snapshot = await this.provider.readSession(
-      authentication.checkoutSessionId,
+      authentication.providerSessionId,
       this.contextOf(authentication),
     );
     const updated = await this.applySnapshot(authentication, snapshot, source);

@@ -76,10 +76,10 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
 
   private async attempt(authentication: AuthenticationEntity, attempt: number): Promise<void> {
     if (!accepts(authentication.state, 'completion_confirmed')) return;
-    if (!authentication.checkoutSessionId) return;
+    if (!authentication.providerSessionId) return;
     const id = authentication.id;
     try {
-      await this.provider.complete(authentication.checkoutSessionId);
+      await this.provider.complete(authentication.providerSessionId);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return this.failed(authentication, attempt, error);

@@ -41,7 +41,7 @@ export class FollowupPlanner {
           jobs.push(recheckJob(after.id, 1, this.config.recheckMs[effect.deadline]));
           break;
         case 'complete_session':
-          if (after.checkoutSessionId) {
+          if (after.providerSessionId) {
             jobs.push(completeSessionJob(after.id, 1, this.config.complete.leaseMs));
           }
           break;
@@ -84,7 +84,7 @@ function completedEvent(after: AuthenticationEntity): TeamEventDraft {
         outcome: after.outcome,
         guidance: after.outcome ? GUIDANCE_FOR_OUTCOME[after.outcome] : null,
         failure_reason: after.failureReason,
-        checkout_session_id: after.checkoutSessionId,
+        checkout_session_id: after.providerSessionId,
         amount: after.amount,
         currency: after.currency,
         channel: after.channel,

@@ -52,7 +52,7 @@ export class RecheckTask implements JobTask {
     const deadline = authentication && recheckDeadlineOf(authentication.state);
     if (!authentication || !deadline) return;
     const ageMs = Date.now() - authentication.createdAt.getTime();
-    if (!authentication.checkoutSessionId) {
+    if (!authentication.providerSessionId) {
       return this.withoutSession(authentication, deadline, attempt, ageMs);
     }
     if (notified && !(await this.withinBudget(authentication, deadline))) return;

@@ -72,7 +72,7 @@ export class SessionUpdates {
         }
         const snapshot = await this.provider
           .reportMethodCompletion(
-            current.checkoutSessionId!,
+            current.providerSessionId!,
             completion,
             this.sync.contextOf(current),
           )
@@ -117,7 +117,7 @@ export class SessionUpdates {
         }
         const snapshot = await this.provider
           .submitChannelData(
-            current.checkoutSessionId!,
+            current.providerSessionId!,
             await this.withMethodCompletion(id, data),
             this.sync.contextOf(current),
           )
@@ -158,13 +158,13 @@ export class SessionUpdates {
     const deadline = Date.now() + 2 * this.config.authenticationTimeoutMs;
     let waited = false;
     for (;;) {
-      const claim = await this.claims.claimCheckoutCall(authentication.id, holdMs);
+      const claim = await this.claims.claimProviderCall(authentication.id, holdMs);
       if (claim) {
         try {
           const current = (await this.repository.findById(authentication.id))!;
           return waited && done(current) ? current : await this.withUnknownSession(current, update);
         } finally {
-          await this.claims.releaseCheckoutCall(authentication.id, claim);
+          await this.claims.releaseProviderCall(authentication.id, claim);
         }
       }
       waited = true;
@@ -205,9 +205,9 @@ export class SessionUpdates {
     const ambiguous =
       failure?.class === 'outcome_unknown' ||
       (failure?.class === 'rejected' && failure.sessionMovedOn);
-    if (!ambiguous || !authentication.checkoutSessionId) throw error;
+    if (!ambiguous || !authentication.providerSessionId) throw error;
     const read = await this.provider.readSession(
-      authentication.checkoutSessionId,
+      authentication.providerSessionId,
       this.sync.contextOf(authentication),
     );
     if (!tookEffect(read)) throw error;

@@ -44,7 +44,7 @@ export function challengeAnswerMatches(
     typeof form.PaRes === 'string' &&
     form.PaRes.length > 0 &&
     form.PaRes.length <= MAX_ENCODED_LENGTH * 2 &&
-    !!authentication.checkoutSessionId &&
-    form.MD === authentication.checkoutSessionId
+    !!authentication.providerSessionId &&
+    form.MD === authentication.providerSessionId
   );
 }

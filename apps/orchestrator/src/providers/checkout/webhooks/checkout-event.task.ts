@@ -41,7 +41,10 @@ export class CheckoutEventTask implements JobTask {
     const event = payload as CheckoutEventPayload;
     const attempt = event.attempt ?? 1;
     try {
-      const known = await this.repository.findByCheckoutSessionId(event.session_id);
+      const known = await this.repository.findByProviderSession(
+        this.provider.name,
+        event.session_id,
+      );
       if (known) {
         if (allows(known.state, 'reread_session')) await this.sync.refresh(known, SOURCE);
         return;
@@ -73,6 +76,7 @@ export class CheckoutEventTask implements JobTask {
     if (!event.reference || !event.currency) return;
     const eventAt = new Date(event.event_at).getTime();
     const matches = await this.repository.findSessionlessMatches({
+      provider: this.provider.name,
       reference: event.reference,
       currency: event.currency,
       amount: event.amount,

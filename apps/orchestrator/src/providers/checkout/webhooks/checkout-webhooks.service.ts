@@ -3,10 +3,15 @@ import {
   parseCheckoutWebhook,
   type CheckoutWebhookEvent,
 } from '@app/checkout-client';
-import { allows, maskCardNumbersIn, WebhookSignatureInvalidError } from '@app/domain';
+import {
+  allows,
+  maskCardNumbersIn,
+  ThreeDsProvider,
+  WebhookSignatureInvalidError,
+} from '@app/domain';
 import {
   AuthenticationRepository,
-  CheckoutWebhookInbox,
+  ProviderEventInbox,
   type JobSpec,
   checkoutEventJob,
 } from '@app/persistence';
@@ -34,7 +39,8 @@ export class CheckoutWebhooksService {
   private readonly logger = new Logger(CheckoutWebhooksService.name);
 
   constructor(
-    private readonly inbox: CheckoutWebhookInbox,
+    private readonly inbox: ProviderEventInbox,
+    private readonly provider: ThreeDsProvider,
     private readonly repository: AuthenticationRepository,
     private readonly failpoints: Failpoints,
     @Inject(eventsConfig.KEY) private readonly events: EventsConfig,
@@ -62,7 +68,12 @@ export class CheckoutWebhooksService {
       return;
     }
     const fresh = await this.inbox.receive(
-      { id: event.id, type: event.type, checkoutSessionId: event.sessionId },
+      {
+        provider: this.provider.name,
+        id: event.id,
+        type: event.type,
+        providerSessionId: event.sessionId,
+      },
       await this.followup(event, event.sessionId),
     );
     this.metrics.webhookReceived(fresh ? 'accepted' : 'duplicate');
@@ -94,7 +105,7 @@ export class CheckoutWebhooksService {
     event: CheckoutWebhookEvent,
     sessionId: string,
   ): Promise<JobSpec | undefined> {
-    const known = await this.repository.findByCheckoutSessionId(sessionId);
+    const known = await this.repository.findByProviderSession(this.provider.name, sessionId);
     if (
       known &&
       (!allows(known.state, 'reread_session') || event.type === 'authentication_started')

@@ -4,24 +4,25 @@ import type { DataSource } from 'typeorm';
 import { enqueueJobs, type JobSpec } from './jobs/job-queue.js';
 
 export interface InboxEntry {
-  /** Checkout's `evt_…`. */
+  readonly provider: string;
+  /** The provider's event id (Checkout's `evt_…`). */
   readonly id: string;
   readonly type: string;
-  readonly checkoutSessionId: string | null;
+  readonly providerSessionId: string | null;
 }
 
-/** Checkout webhooks, deduplicated by event id; the job that acts on one commits with it. */
+/** Provider events, deduplicated by provider and event id; the job that acts on one commits with it. */
 @Injectable()
-export class CheckoutWebhookInbox {
+export class ProviderEventInbox {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** False: this event id was received before (a retry or a duplicate), nothing was queued. */
+  /** False: this event was received before (a retry or a duplicate), nothing was queued. */
   receive(entry: InboxEntry, followup: JobSpec | undefined): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
-        `INSERT INTO checkout_webhook_events (id, type, checkout_session_id) VALUES ($1, $2, $3)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [entry.id, entry.type, entry.checkoutSessionId],
+        `INSERT INTO provider_events (provider, id, type, provider_session_id)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (provider, id) DO NOTHING RETURNING id`,
+        [entry.provider, entry.id, entry.type, entry.providerSessionId],
       );
       if (inserted.length === 0) return false;
       if (followup) await enqueueJobs(manager, [followup]);
