@@ -112,6 +112,7 @@ export {
   type AuthenticationCommand,
 } from './authentication/commands.js';
 export { backoffDelayMs, honourRetryAfter, type Backoff } from './retry/backoff.js';
+export { PROVIDER_NAMES, type ProviderName } from './provider/provider-names.js';
 export {
   ThreeDsProvider,
   type CreatedProviderSession,

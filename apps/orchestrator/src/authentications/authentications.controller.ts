@@ -12,7 +12,7 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, type TeamRequest } from '../http/api-key.guard.js';
 import { IdempotencyInterceptor, type IdempotentRequest } from '../http/idempotency.interceptor.js';
 import { AppChallengeResults } from './app-challenge-results.service.js';
@@ -23,9 +23,11 @@ import { ChannelEnabledGuard } from './channel-enabled.guard.js';
 import { ProcessingChannelGuard } from './processing-channel.guard.js';
 import { SessionUpdates } from './session-updates.service.js';
 import {
+  CHANNEL_DATA_DISCRIMINATOR,
   IssuerFingerprintRequestDto,
   SubmitChannelDataRequestDto,
 } from './dto/channel-data.request.dto.js';
+import { SOURCE_DISCRIMINATOR } from './dto/source.request.dto.js';
 import { AppChallengeResultRequestDto } from './dto/app-challenge-result.request.dto.js';
 import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
@@ -36,6 +38,10 @@ import { IdPipe } from '../http/id.pipe.js';
 @UseGuards(ApiKeyGuard)
 @ApiTags('authentications')
 @ApiBearerAuth('api-key')
+@ApiExtraModels(
+  ...SOURCE_DISCRIMINATOR.subTypes.map((subType) => subType.value),
+  ...CHANNEL_DATA_DISCRIMINATOR.subTypes.map((subType) => subType.value),
+)
 export class AuthenticationsController {
   constructor(
     private readonly authentications: AuthenticationsService,

@@ -5,11 +5,8 @@ import { Module } from '@nestjs/common';
 import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
 import { InboundController } from '../checkout-inbound/inbound.controller.js';
 import { InboundService } from '../checkout-inbound/inbound.service.js';
-import { ApiKeyGuard } from '../http/api-key.guard.js';
-import { ApiKeyCache } from '../security/api-key-cache.js';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
-import { ApiKeySeeder } from '../security/api-key.seeder.js';
-import { SecretBox } from '../security/secret-box.js';
+import { SecurityModule } from '../security/security.module.js';
 import { AppChallengeResults } from './app-challenge-results.service.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
@@ -22,8 +19,7 @@ import { FollowupPlanner } from './followups.planner.js';
 import { OrphanedFollowups } from './orphaned-followups.js';
 import { RecheckTask } from './recheck.task.js';
 import { SessionUpdates } from './session-updates.service.js';
-import { Failpoints } from '../common/failpoints.js';
-import { OutageRetries } from '../common/outage-retries.js';
+import { CommonModule } from '../common/common.module.js';
 import { CheckoutMetrics } from '../metrics/checkout.metrics.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { RequestContext } from '../logging/request-context.js';
@@ -33,6 +29,8 @@ import { PROVIDER_PORT } from '../providers/registry.js';
   imports: [
     PersistenceModule,
     MetricsModule,
+    SecurityModule,
+    CommonModule,
     CheckoutClientModule.forRootAsync({
       imports: [MetricsModule],
       inject: [checkoutConfig.KEY, CheckoutMetrics, RequestContext],
@@ -60,9 +58,6 @@ import { PROVIDER_PORT } from '../providers/registry.js';
   ],
   controllers: [AuthenticationsController, InboundController],
   providers: [
-    ApiKeyCache,
-    ApiKeyGuard,
-    ApiKeySeeder,
     AppChallengeResults,
     AuthenticationQueries,
     IdempotencyInterceptor,
@@ -72,25 +67,18 @@ import { PROVIDER_PORT } from '../providers/registry.js';
     CheckoutSync,
     CompleteSessionTask,
     CreateReplay,
-    Failpoints,
     FollowupPlanner,
     InboundService,
     OrphanedFollowups,
-    OutageRetries,
     RecheckTask,
-    SecretBox,
     SessionUpdates,
   ],
   exports: [
     PersistenceModule,
     CheckoutClientModule,
     ThreeDsProvider,
-    ApiKeyCache,
-    ApiKeyGuard,
     AuthenticationTransitionsService,
     CheckoutSync,
-    Failpoints,
-    SecretBox,
   ],
 })
 export class AuthenticationsModule {}

@@ -1,9 +1,8 @@
-import { ThreeDsProvider } from '@app/domain';
+import { ThreeDsProvider, type ProviderName } from '@app/domain';
 import type { Provider, Type } from '@nestjs/common';
 import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
 import { CheckoutSessionRequests } from './checkout/checkout-session-request.js';
 import { CheckoutProvider } from './checkout/checkout.provider.js';
-import type { ProviderName } from './provider-names.js';
 
 /**
  * One line per provider: `THREEDS_PROVIDER` picks the adapter behind the port

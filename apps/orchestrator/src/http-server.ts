@@ -4,17 +4,17 @@ import rateLimit from '@fastify/rate-limit';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
-import { httpConfig, type HttpConfig } from '../config/http.config.js';
-import type { SecurityConfig } from '../config/security.config.js';
-import { useRequestLogging } from '../logging/logging.module.js';
-import { configureOpenApi } from '../openapi/openapi.js';
-import { hashApiKey } from '../security/api-keys.js';
-import { presentedKey } from './api-key.guard.js';
-import { bodyLimitOf, limitBody, MAX_BODY_BYTES } from './body-limits.js';
-import type { ApiErrorCode } from './error-catalogue.js';
-import { parseJsonBody, screenInput } from './input-screening.js';
-import { requestIdFor } from './request-id.js';
-import { ValidatedKeys } from './validated-keys.js';
+import { httpConfig, type HttpConfig } from './config/http.config.js';
+import type { SecurityConfig } from './config/security.config.js';
+import { useRequestLogging } from './logging/logging.module.js';
+import { configureOpenApi } from './openapi/openapi.js';
+import { hashApiKey } from './security/api-keys.js';
+import { presentedKey } from './http/api-key.guard.js';
+import { bodyLimitOf, limitBody, MAX_BODY_BYTES } from './http/body-limits.js';
+import type { ApiErrorCode } from './http/error-catalogue.js';
+import { parseJsonBody, screenInput } from './http/input-screening.js';
+import { requestIdFor } from './http/request-id.js';
+import { ValidatedKeys } from './http/validated-keys.js';
 
 /** Fastify as every orchestrator instance runs it (main.ts and the tests alike). */
 export function createFastifyAdapter(options: { trustedProxyHops?: number } = {}): FastifyAdapter {
