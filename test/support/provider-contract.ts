@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
+  ChannelData,
   NextAction,
   ProviderFailureClass,
   ProviderReturnUrls,
   ProviderSessionContext,
   ProviderSnapshot,
+  SessionRequest,
   ThreeDsProvider,
 } from '@app/domain';
 
@@ -13,12 +15,12 @@ import type {
 export type ContractCard = 'frictionless' | 'challenge' | 'refused';
 
 /** One adapter wired to its simulator over HTTP, and what the suite needs to drive it. */
-export interface ProviderUnderContract<CreateRequest, ChannelData> {
-  readonly provider: ThreeDsProvider<CreateRequest, ChannelData>;
+export interface ProviderUnderContract {
+  readonly provider: ThreeDsProvider;
   /** The same adapter pointed at an address where nothing answers. */
-  readonly unreachable: ThreeDsProvider<CreateRequest, ChannelData>;
+  readonly unreachable: ThreeDsProvider;
   /** A browser create for such a card, with the browser's data in it or without. */
-  createRequest(card: ContractCard, options: { withChannelData: boolean }): CreateRequest;
+  createRequest(card: ContractCard, options: { withChannelData: boolean }): SessionRequest;
   channelData(): ChannelData;
   /** Plays the cardholder: passes the challenge the next action describes. */
   passChallenge(nextAction: NextAction): Promise<void>;
@@ -58,12 +60,12 @@ const TEAM = 'team-contract';
  * What every adapter behind the provider port must do, in the domain's words only
  * (docs/design.md#provider-port). Each provider instantiates it once, against its simulator.
  */
-export function describeProviderContract<CreateRequest, ChannelData>(
+export function describeProviderContract(
   name: string,
-  setup: () => Promise<ProviderUnderContract<CreateRequest, ChannelData>>,
+  setup: () => Promise<ProviderUnderContract>,
 ): void {
   describe(`${name} behind the provider port (contract, e2e)`, () => {
-    let sut: ProviderUnderContract<CreateRequest, ChannelData>;
+    let sut: ProviderUnderContract;
     let ours: { server: Server; url: string };
     let URLS: ProviderReturnUrls;
 
@@ -82,7 +84,7 @@ export function describeProviderContract<CreateRequest, ChannelData>(
 
     /** The class of the failure `call` ends in (it must fail). */
     const failureClassOf = async (
-      adapter: ThreeDsProvider<CreateRequest, ChannelData>,
+      adapter: ThreeDsProvider,
       call: () => Promise<unknown>,
     ): Promise<ProviderFailureClass | undefined> => {
       const error = await call().then(

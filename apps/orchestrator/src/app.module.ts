@@ -15,6 +15,7 @@ import { BrowserHelperModule } from './browser-helper/browser-helper.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { demoPageEnabled } from './demo/demo.config.js';
 import { CheckoutWebhooksModule } from './providers/checkout/webhooks/checkout-webhooks.module.js';
+import { ProvidersModule } from './providers/providers.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { TeamEventsModule } from './team-events/team-events.module.js';
@@ -59,6 +60,7 @@ import { LoggingModule } from './logging/logging.module.js';
     LoggingModule,
     HealthModule,
     MetricsModule,
+    ProvidersModule,
     AuthenticationsModule,
     CheckoutWebhooksModule,
     TeamEventsModule,

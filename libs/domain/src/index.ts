@@ -114,13 +114,25 @@ export {
 export { backoffDelayMs, honourRetryAfter, type Backoff } from './retry/backoff.js';
 export { PROVIDER_NAMES, type ProviderName } from './provider/provider-names.js';
 export {
+  PROVIDER_CHANNELS,
+  type Address,
+  type AppChannelData,
+  type BrowserChannelData,
+  type ChannelData,
+  type MerchantInitiatedChannelData,
+  type MethodCompletion,
+  type PaymentSource,
+  type Phone,
+  type ProviderChannel,
+  type SessionRequest,
+} from './provider/session-request.js';
+export {
   ThreeDsProvider,
   type CreatedProviderSession,
-  type MethodCompletion,
-  type ProviderChannel,
   type ProviderFailure,
   type ProviderFailureClass,
   type ProviderReturnUrls,
   type ProviderSessionContext,
   type ProviderSnapshot,
+  type UpdateWindow,
 } from './provider/three-ds-provider.js';

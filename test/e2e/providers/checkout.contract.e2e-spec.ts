@@ -1,8 +1,7 @@
 import { CheckoutClientModule, sessionScopes } from '@app/checkout-client';
 import { ConsoleLogger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import type { ChannelDataDto } from '../../../apps/orchestrator/src/authentications/dto/channel-data.request.dto.js';
-import type { CreateAuthenticationRequestDto } from '../../../apps/orchestrator/src/authentications/dto/create-authentication.request.dto.js';
+import type { ChannelData, SessionRequest } from '@app/domain';
 import { checkoutConfig } from '../../../apps/orchestrator/src/config/checkout.config.js';
 import { CheckoutSessionRequests } from '../../../apps/orchestrator/src/providers/checkout/checkout-session-request.js';
 import { CheckoutProvider } from '../../../apps/orchestrator/src/providers/checkout/checkout.provider.js';
@@ -58,7 +57,7 @@ async function checkoutAdapter(apiUrl: string) {
   return { provider: moduleRef.get(CheckoutProvider), close: () => moduleRef.close() };
 }
 
-describeProviderContract<CreateAuthenticationRequestDto, ChannelDataDto>('Checkout', async () => {
+describeProviderContract('Checkout', async () => {
   const simulator = await startSimulator();
   const live = await checkoutAdapter(simulator.url);
   const down = await checkoutAdapter(`http://127.0.0.1:${await freePort()}`);
@@ -73,8 +72,8 @@ describeProviderContract<CreateAuthenticationRequestDto, ChannelDataDto>('Checko
         reference: 'ORD-CONTRACT-1',
         channel: 'browser',
         ...(withChannelData ? { channel_data: aBrowserChannel() } : {}),
-      }) as unknown as CreateAuthenticationRequestDto,
-    channelData: () => aBrowserChannel() as unknown as ChannelDataDto,
+      }) as SessionRequest,
+    channelData: () => aBrowserChannel() as unknown as ChannelData,
     passChallenge: async (nextAction) => {
       if (nextAction.type !== 'challenge' || nextAction.channel !== 'browser') {
         throw new Error(`not a browser challenge: ${nextAction.type}`);

@@ -1,8 +1,5 @@
-import { CheckoutClientModule, sessionScopes } from '@app/checkout-client';
-import { ThreeDsProvider } from '@app/domain';
 import { PersistenceModule } from '@app/persistence';
 import { Module } from '@nestjs/common';
-import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
 import { InboundController } from '../checkout-inbound/inbound.controller.js';
 import { InboundService } from '../checkout-inbound/inbound.service.js';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
@@ -20,42 +17,10 @@ import { OrphanedFollowups } from './orphaned-followups.js';
 import { RecheckTask } from './recheck.task.js';
 import { SessionUpdates } from './session-updates.service.js';
 import { CommonModule } from '../common/common.module.js';
-import { CheckoutMetrics } from '../metrics/checkout.metrics.js';
 import { MetricsModule } from '../metrics/metrics.module.js';
-import { RequestContext } from '../logging/request-context.js';
-import { PROVIDER_PORT } from '../providers/registry.js';
 
 @Module({
-  imports: [
-    PersistenceModule,
-    MetricsModule,
-    SecurityModule,
-    CommonModule,
-    CheckoutClientModule.forRootAsync({
-      imports: [MetricsModule],
-      inject: [checkoutConfig.KEY, CheckoutMetrics, RequestContext],
-      useFactory: (
-        checkout: CheckoutConfig,
-        metrics: CheckoutMetrics,
-        context: RequestContext,
-      ) => ({
-        apiUrl: checkout.apiUrl,
-        tokenUrl: checkout.tokenUrl,
-        clientId: checkout.clientId,
-        clientSecret: checkout.clientSecret,
-        scopes: sessionScopes(checkout.channels),
-        timeouts: {
-          tokenMs: checkout.timeoutMs,
-          readMs: checkout.timeoutMs,
-          writeMs: checkout.timeoutMs,
-          authenticationMs: checkout.authenticationTimeoutMs,
-        },
-        tokenRefreshMarginMs: 60_000,
-        observer: metrics,
-        currentRequestId: () => context.requestId(),
-      }),
-    }),
-  ],
+  imports: [PersistenceModule, MetricsModule, SecurityModule, CommonModule],
   controllers: [AuthenticationsController, InboundController],
   providers: [
     AppChallengeResults,
@@ -63,7 +28,6 @@ import { PROVIDER_PORT } from '../providers/registry.js';
     IdempotencyInterceptor,
     AuthenticationTransitionsService,
     AuthenticationsService,
-    ...PROVIDER_PORT,
     CheckoutSync,
     CompleteSessionTask,
     CreateReplay,
@@ -73,12 +37,6 @@ import { PROVIDER_PORT } from '../providers/registry.js';
     RecheckTask,
     SessionUpdates,
   ],
-  exports: [
-    PersistenceModule,
-    CheckoutClientModule,
-    ThreeDsProvider,
-    AuthenticationTransitionsService,
-    CheckoutSync,
-  ],
+  exports: [PersistenceModule, AuthenticationTransitionsService, CheckoutSync],
 })
 export class AuthenticationsModule {}

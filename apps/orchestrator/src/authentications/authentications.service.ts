@@ -15,7 +15,7 @@ import {
   type AuthenticationEntity,
   type NewAuthentication,
 } from '@app/persistence';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
 import { OutageRetries } from '../common/outage-retries.js';
 import { AuthenticationMetrics } from '../metrics/authentication.metrics.js';
@@ -28,7 +28,6 @@ import { FollowupPlanner } from './followups.planner.js';
 import { IdempotencyKeyTaken, sealAnswer, type IdempotentCreate } from './idempotent-create.js';
 import type { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { SOURCE_TYPES } from './dto/source.request.dto.js';
-import type { ProviderPort } from '../providers/provider-port.js';
 
 type Json = Record<string, unknown>;
 
@@ -38,7 +37,7 @@ export class AuthenticationsService {
   constructor(
     private readonly repository: AuthenticationRepository,
     private readonly transitions: AuthenticationTransitionsService,
-    @Inject(ThreeDsProvider) private readonly provider: ProviderPort,
+    private readonly provider: ThreeDsProvider,
     private readonly sync: CheckoutSync,
     private readonly secrets: SecretBox,
     private readonly followups: FollowupPlanner,

@@ -14,15 +14,13 @@ import {
   AuthenticationRepository,
   type AuthenticationEntity,
 } from '@app/persistence';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { authenticationView } from './authentication.view.js';
 import { CheckoutSync } from './checkout-sync.service.js';
 import type { ChannelDataDto } from './dto/channel-data.request.dto.js';
-import type { ProviderPort } from '../providers/provider-port.js';
 
 const WAIT_STEP_MS = 50;
 
@@ -39,10 +37,9 @@ export class SessionUpdates {
     private readonly repository: AuthenticationRepository,
     private readonly claims: AuthenticationClaims,
     private readonly transitions: AuthenticationTransitionsService,
-    @Inject(ThreeDsProvider) private readonly provider: ProviderPort,
+    private readonly provider: ThreeDsProvider,
     private readonly sync: CheckoutSync,
     private readonly queries: AuthenticationQueries,
-    @Inject(checkoutConfig.KEY) private readonly config: CheckoutConfig,
   ) {}
 
   /**
@@ -151,11 +148,8 @@ export class SessionUpdates {
     done: (current: AuthenticationEntity) => boolean,
     update: (current: AuthenticationEntity) => Promise<AuthenticationEntity>,
   ): Promise<AuthenticationEntity> {
-    // Longer than an update can take: token, PUT, and both again after a 401, then a re-read
-    // (with its one retry) of what the PUT did.
-    const holdMs = 6 * this.config.timeoutMs + 2 * this.config.authenticationTimeoutMs;
-    // A waiter gives up sooner: the caller may retry (409 CONCURRENT_UPDATE).
-    const deadline = Date.now() + 2 * this.config.authenticationTimeoutMs;
+    const { holdMs, waitMs } = this.provider.updateWindow;
+    const deadline = Date.now() + waitMs;
     let waited = false;
     for (;;) {
       const claim = await this.claims.claimProviderCall(authentication.id, holdMs);

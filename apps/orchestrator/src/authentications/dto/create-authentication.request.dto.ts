@@ -94,6 +94,9 @@ function HasChannelDataFor3ri(): PropertyDecorator {
     });
 }
 
+/** A processing channel id: `pc_` and 26 characters. */
+export const PROCESSING_CHANNEL_ID = /^pc_\w{26}$/;
+
 /** Body of POST /v1/authentications. Unknown fields (a `cvv`, say) are refused, not ignored. */
 export class CreateAuthenticationRequestDto {
   @ApiProperty(oneOfSubTypes(SOURCE_DISCRIMINATOR))
@@ -171,7 +174,7 @@ export class CreateAuthenticationRequestDto {
       "One of the team's processing channels (403 `PROCESSING_CHANNEL_NOT_ALLOWED` otherwise); unset: the team's default",
   })
   @Omittable()
-  @Matches(/^pc_\w{26}$/, { message: 'processing_channel_id must look like pc_…' })
+  @Matches(PROCESSING_CHANNEL_ID, { message: 'processing_channel_id must look like pc_…' })
   processing_channel_id?: string;
 
   @ApiPropertyOptional({
