@@ -1,6 +1,6 @@
 import { typeOrmOptions } from '@app/persistence';
 import { DataSource } from 'typeorm';
-import { idempotencyKeyHash } from '../../apps/orchestrator/src/http/idempotency.interceptor.js';
+import { idempotencyKeyHash } from '../../apps/orchestrator/src/authentications/idempotency/idempotency-key.js';
 import { testDatabaseUrl } from '../support/test-config.js';
 
 describe('migrations (e2e)', () => {

@@ -39,13 +39,13 @@ export {
 export { enqueueJobs, JobQueue, type JobSpec } from './jobs/job-queue.js';
 export {
   TASKS,
-  checkoutEventJob,
   completeSessionJob,
   completeSessionJobKey,
   payloadOf,
+  providerEventJob,
   recheckJob,
   recheckJobKey,
-  type CheckoutEventPayload,
+  type ProviderEventPayload,
   type TaskName,
 } from './jobs/job-specs.js';
 export {

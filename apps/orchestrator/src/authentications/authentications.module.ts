@@ -1,42 +1,24 @@
 import { PersistenceModule } from '@app/persistence';
 import { Module } from '@nestjs/common';
-import { InboundController } from '../checkout-inbound/inbound.controller.js';
-import { InboundService } from '../checkout-inbound/inbound.service.js';
-import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
+import { FlowModule } from '../flow/flow.module.js';
 import { SecurityModule } from '../security/security.module.js';
-import { AppChallengeResults } from './app-challenge-results.service.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
-import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
+import { AuthenticationSteps } from './authentication-steps.service.js';
 import { AuthenticationsController } from './authentications.controller.js';
 import { AuthenticationsService } from './authentications.service.js';
-import { CheckoutSync } from './checkout-sync.service.js';
-import { CompleteSessionTask } from './complete-session.task.js';
-import { CreateReplay } from './create-replay.service.js';
-import { FollowupPlanner } from './followups.planner.js';
-import { OrphanedFollowups } from './orphaned-followups.js';
-import { RecheckTask } from './recheck.task.js';
-import { SessionUpdates } from './session-updates.service.js';
-import { CommonModule } from '../common/common.module.js';
-import { MetricsModule } from '../metrics/metrics.module.js';
+import { CreateReplay } from './idempotency/create-replay.service.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 
+/** The team API: `/v1/authentications`, its reads, and the Idempotency-Key of its creates. */
 @Module({
-  imports: [PersistenceModule, MetricsModule, SecurityModule, CommonModule],
-  controllers: [AuthenticationsController, InboundController],
+  imports: [PersistenceModule, SecurityModule, FlowModule],
+  controllers: [AuthenticationsController],
   providers: [
-    AppChallengeResults,
     AuthenticationQueries,
-    IdempotencyInterceptor,
-    AuthenticationTransitionsService,
+    AuthenticationSteps,
     AuthenticationsService,
-    CheckoutSync,
-    CompleteSessionTask,
     CreateReplay,
-    FollowupPlanner,
-    InboundService,
-    OrphanedFollowups,
-    RecheckTask,
-    SessionUpdates,
+    IdempotencyInterceptor,
   ],
-  exports: [PersistenceModule, AuthenticationTransitionsService, CheckoutSync],
 })
 export class AuthenticationsModule {}

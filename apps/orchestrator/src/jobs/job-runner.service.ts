@@ -87,6 +87,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     for (const group of this.groups) {
       this.pools.push(await this.start(group, { untilListening: true }));
     }
+    for (const task of this.groups.flatMap((group) => group.tasks)) await task.queueReady?.();
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat(), this.config.heartbeatMs);
     this.heartbeat.unref();

@@ -1,10 +1,10 @@
 import { backoffDelayMs } from '@app/domain';
 import {
   EventDeliveryRepository,
-  type DeliveryNext,
-  TASKS,
   JobTask,
+  TASKS,
   WorkerTask,
+  type DeliveryNext,
 } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
@@ -56,7 +56,7 @@ export class DeliverEventTask implements JobTask {
       JSON.stringify(event.payload),
     );
     const accepted = result.status !== null && result.status >= 200 && result.status < 300;
-    if (accepted) this.failpoints.hit('after_team_event_sent');
+    if (accepted) this.failpoints.hit('teamEventSent');
     const next = accepted ? this.delivered() : this.retry(delivery.attempts + 1);
     if (!accepted) {
       this.logger.warn({

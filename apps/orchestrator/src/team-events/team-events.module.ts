@@ -2,6 +2,7 @@ import { PersistenceModule } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module.js';
 import { SecurityModule } from '../security/security.module.js';
+import { CompletionNoticesModule } from './completion-notices.module.js';
 import { DeliverEventTask } from './deliver-event.task.js';
 import { EndpointUrlPolicy } from './endpoint-url.policy.js';
 import { EventSender } from './event-sender.js';
@@ -11,7 +12,7 @@ import { TeamEventsService } from './team-events.service.js';
 
 /** Signed `authentication.completed` events to payment teams (outbox, at least once). */
 @Module({
-  imports: [PersistenceModule, SecurityModule, CommonModule],
+  imports: [PersistenceModule, SecurityModule, CommonModule, CompletionNoticesModule],
   controllers: [TeamEndpointsController, TeamEventsController],
   providers: [TeamEventsService, EndpointUrlPolicy, HostResolver, EventSender, DeliverEventTask],
 })

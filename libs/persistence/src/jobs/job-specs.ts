@@ -10,7 +10,7 @@ export const TASKS = {
   recheck: 'recheck_authentication',
   completeSession: 'complete_checkout_session',
   deliverTeamEvent: 'deliver_team_event',
-  checkoutEvent: 'process_checkout_event',
+  providerEvent: 'process_checkout_event',
 } as const;
 export type TaskName = (typeof TASKS)[keyof typeof TASKS];
 
@@ -19,7 +19,7 @@ const KEY_PREFIXES = {
   recheck: 'recheck',
   completeSession: 'complete',
   deliverTeamEvent: 'delivery',
-  checkoutEvent: 'checkout-event',
+  providerEvent: 'checkout-event',
 } as const satisfies Record<keyof typeof TASKS, string>;
 
 export const recheckJobKey = (authenticationId: string) =>
@@ -65,26 +65,26 @@ export function completeSessionJob(
   };
 }
 
-/** What a Checkout webhook job needs to act (the webhook body itself is not kept). */
-export interface CheckoutEventPayload {
+/** What a provider event's job needs to act (the event's body itself is not kept). */
+export interface ProviderEventPayload {
   readonly event_id: string;
   readonly type: string;
   readonly session_id: string;
   readonly reference: string | null;
   readonly amount: number | null;
   readonly currency: string | null;
-  /** ISO time Checkout raised the event (or we received it). */
+  /** ISO time the provider raised the event (or we received it). */
   readonly event_at: string;
   readonly attempt: number;
 }
 
-/** One job per Checkout event id. */
-export function checkoutEventJob(payload: CheckoutEventPayload, delayMs: number): JobSpec {
+/** One job per provider event id. */
+export function providerEventJob(payload: ProviderEventPayload, delayMs: number): JobSpec {
   return {
-    task: TASKS.checkoutEvent,
+    task: TASKS.providerEvent,
     payload: { ...payload },
     runAfterMs: delayMs,
-    key: `${KEY_PREFIXES.checkoutEvent}:${payload.event_id}`,
+    key: `${KEY_PREFIXES.providerEvent}:${payload.event_id}`,
   };
 }
 

@@ -10,6 +10,8 @@ import type { TaskName } from './job-specs.js';
 export interface JobTask {
   readonly name: TaskName;
   run(payload: unknown): Promise<void>;
+  /** Once at start-up, when the queue (its schema, its pools) is up: jobs may be written. */
+  queueReady?(): Promise<void>;
 }
 
 /**

@@ -1,28 +1,27 @@
 import { accepts, DomainError, effectsOf, ThreeDsProvider } from '@app/domain';
 import {
   AuthenticationRepository,
-  JobQueue,
-  type AuthenticationEntity,
   completeSessionJob,
+  JobQueue,
   payloadOf,
-  TASKS,
   retryDelayMs,
-  type JobTask,
+  TASKS,
   WorkerTask,
+  type AuthenticationEntity,
+  type JobTask,
 } from '@app/persistence';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
-import { CheckoutSync } from './checkout-sync.service.js';
-
-const SOURCE = 'checkout_complete';
+import { providerWord } from './provider-words.js';
+import { SessionSync } from './session-sync.service.js';
 
 /** How long shutdown waits for `complete` calls in flight (their jobs cover the rest). */
 const DRAIN_MS = 5_000;
 
 /**
- * `POST /sessions/{id}/complete` for a result we hold. Checkout answers 204 only after our
- * callback_url accepted its POST, so the 204 confirms completion. Sent at once by the process
+ * The provider's `complete` for a result we hold: it answers only once our callback URL accepted
+ * its post, so the answer confirms completion. Sent at once by the process
  * that moved the row to `result_ready`; the job written with that move runs it only if this
  * process died first. Failures are retried with backoff (honouring Retry-After); after the last
  * attempt the result stays `result_ready`, which is final for the team.
@@ -33,15 +32,18 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
   readonly name = TASKS.completeSession;
   private readonly logger = new Logger(CompleteSessionTask.name);
   private readonly inFlight = new Set<Promise<void>>();
+  /** Timeline source of the moves and failures `complete` brings. */
+  private readonly source: string;
 
   constructor(
     private readonly repository: AuthenticationRepository,
     private readonly provider: ThreeDsProvider,
     private readonly transitions: AuthenticationTransitionsService,
-    private readonly sync: CheckoutSync,
+    private readonly sync: SessionSync,
     private readonly jobs: JobQueue,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
   ) {
+    this.source = providerWord(provider, 'complete');
     transitions.onMoved((before, after) => {
       const effects = effectsOf(before.state, after.state);
       if (effects.some((effect) => effect.type === 'complete_session')) this.soon(after);
@@ -65,7 +67,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     const call = this.attempt(authentication, 1)
       .catch((error: unknown) =>
         this.logger.warn({
-          msg: 'checkout complete failed',
+          msg: 'complete failed',
           id: authentication.id,
           error: String(error),
         }),
@@ -87,7 +89,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     await this.transitions.applyIfLegal(
       id,
       { type: 'completion_confirmed' },
-      { source: SOURCE, current: authentication },
+      { source: this.source, current: authentication },
     );
   }
 
@@ -97,17 +99,19 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     error: DomainError,
   ): Promise<void> {
     const id = authentication.id;
-    // Refused: perhaps an earlier attempt went through after all (Checkout says `completed`).
+    // Refused: perhaps an earlier attempt went through after all (the session says `completed`).
     const failure = this.provider.failureOf(error)?.class;
     if (failure === 'rejected' || failure === 'not_found') {
-      const current = await this.sync.refresh(authentication, SOURCE).catch(() => authentication);
+      const current = await this.sync
+        .refresh(authentication, this.source)
+        .catch(() => authentication);
       if (!accepts(current.state, 'completion_confirmed')) return;
     }
     const last = attempt >= this.config.complete.maxAttempts;
-    this.logger.warn({ msg: 'checkout complete failed', id, code: error.code, attempt, last });
+    this.logger.warn({ msg: 'complete failed', id, code: error.code, attempt, last });
     await this.repository.recordInput(id, {
       event: last ? 'complete_abandoned' : 'complete_failed',
-      source: SOURCE,
+      source: this.source,
       detail: { code: error.code, reason: error.message, attempt },
     });
     if (last) return;

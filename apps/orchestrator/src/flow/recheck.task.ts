@@ -10,22 +10,24 @@ import {
   AuthenticationClaims,
   AuthenticationJobs,
   AuthenticationRepository,
-  type AuthenticationEntity,
   payloadOf,
   recheckJob,
-  TASKS,
   retryDelayMs,
-  type JobTask,
+  TASKS,
   WorkerTask,
+  type AuthenticationEntity,
+  type JobTask,
 } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
-import { CheckoutSync, DEADLINE_SOURCE } from './checkout-sync.service.js';
+import { OrphanedFollowups } from './orphaned-followups.js';
+import { providerWord } from './provider-words.js';
+import { DEADLINE_SOURCE, SessionSync } from './session-sync.service.js';
 
 /**
- * A waiting authentication's deadline passed: re-read its Checkout session and let the state
+ * A waiting authentication's deadline passed: re-read its provider session and let the state
  * machine decide. Nothing new → the next re-read is scheduled further out (each authentication
  * owns its deadline, so none starves another). Without a session, only time can end it.
  */
@@ -38,13 +40,19 @@ export class RecheckTask implements JobTask {
   constructor(
     private readonly repository: AuthenticationRepository,
     private readonly authenticationJobs: AuthenticationJobs,
-    private readonly sync: CheckoutSync,
+    private readonly sync: SessionSync,
     private readonly transitions: AuthenticationTransitionsService,
     private readonly provider: ThreeDsProvider,
     private readonly claims: AuthenticationClaims,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
     @Inject(securityConfig.KEY) private readonly security: SecurityConfig,
+    private readonly orphans: OrphanedFollowups,
   ) {}
+
+  /** Authentications left without their deadline or `complete` get them, once jobs can be added. */
+  async queueReady(): Promise<void> {
+    await this.orphans.adopt();
+  }
 
   async run(payload: unknown): Promise<void> {
     const { authentication_id: id, attempt, base_ms: baseMs, notified } = payloadOf(payload);
@@ -60,13 +68,13 @@ export class RecheckTask implements JobTask {
       const updated = await this.sync.refresh(authentication, DEADLINE_SOURCE);
       if (updated.version !== authentication.version) return; // moved: the new state set its own
       if (ageMs > this.config.giveUpAfterMs) {
-        return this.end(authentication, { type: 'failed', reason: 'checkout_session_stalled' });
+        return this.fail(authentication, 'session_stalled');
       }
       await this.again(authentication, deadline, attempt, undefined, { baseMs, notified });
     } catch (error) {
       if (this.provider.failureOf(error)?.class === 'not_found') {
-        // Checkout no longer knows the session: nothing can ever come of it.
-        return this.end(authentication, { type: 'failed', reason: 'checkout_session_not_found' });
+        // The provider no longer knows the session: nothing can ever come of it.
+        return this.fail(authentication, 'session_not_found');
       }
       if (!(error instanceof DomainError)) throw error;
       this.logger.warn({ msg: 'deadline re-read failed', id, code: error.code, attempt });
@@ -77,7 +85,7 @@ export class RecheckTask implements JobTask {
   /**
    * A re-read a browser or app notification asked for spends the authentication's
    * REREAD_BUDGET. Once it is spent, the state's own deadline takes over from this chain;
-   * webhooks and Checkout's callback still re-read as they come.
+   * provider events and the provider's callback still re-read as they come.
    */
   private async withinBudget(
     authentication: AuthenticationEntity,
@@ -97,8 +105,8 @@ export class RecheckTask implements JobTask {
 
   /**
    * `created` past its deadline: the creating request died mid-call (its own deadline is
-   * shorter), so Checkout's answer is unknown. Then only a webhook naming the session can link
-   * it, until Checkout's session lifetime has passed.
+   * shorter), so the provider's answer is unknown. Then only a provider event naming the session
+   * can link it, until the provider's session lifetime has passed.
    */
   private async withoutSession(
     authentication: AuthenticationEntity,
@@ -110,13 +118,17 @@ export class RecheckTask implements JobTask {
       return this.end(authentication, { type: 'creation_timed_out' });
     }
     if (ageMs > this.config.sessionLifetimeMs) {
-      return this.end(authentication, { type: 'failed', reason: 'checkout_session_not_found' });
+      return this.fail(authentication, 'session_not_found');
     }
     await this.again(authentication, deadline, attempt);
   }
 
   private async end(authentication: AuthenticationEntity, event: AuthenticationEvent) {
     await this.transitions.applyIfLegal(authentication.id, event, { source: DEADLINE_SOURCE });
+  }
+
+  private fail(authentication: AuthenticationEntity, why: 'session_stalled' | 'session_not_found') {
+    return this.end(authentication, { type: 'failed', reason: providerWord(this.provider, why) });
   }
 
   private async again(

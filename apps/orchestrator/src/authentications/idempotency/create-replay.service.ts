@@ -5,9 +5,9 @@ import {
   type IdempotencyKeyEntity,
 } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
-import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
-import { domainErrorResponse } from '../http/domain-error.filter.js';
-import { authenticationView } from './authentication.view.js';
+import { jobsConfig, type JobsConfig } from '../../config/jobs.config.js';
+import { domainErrorResponse } from '../../http/domain-error.filter.js';
+import { authenticationView } from '../authentication.view.js';
 
 export type StoredAnswer = { readonly status: number; readonly body: object };
 
@@ -15,11 +15,11 @@ export type StoredAnswer = { readonly status: number; readonly body: object };
  * What a retried create (same Idempotency-Key, same body) is answered:
  * - the first response, when one was stored (Stripe's replay semantics);
  * - while the first request may still be running (younger than the creation deadline, which
- *   outlasts every Checkout call it makes): `in_progress` (409);
- * - while Checkout's answer is unknown (a lost reply, a crash): 504 UPSTREAM_OUTCOME_UNKNOWN;
- * - once the authentication the key created has moved on (a webhook linked its session, or it
+ *   outlasts every provider call it makes): `in_progress` (409);
+ * - while the provider's answer is unknown (a lost reply, a crash): 504 UPSTREAM_OUTCOME_UNKNOWN;
+ * - once the authentication the key created has moved on (an event linked its session, or it
  *   was closed): 201 with that authentication, fixed as the key's answer from then on.
- * Never a second authentication, never a second Checkout session.
+ * Never a second authentication, never a second provider session.
  */
 @Injectable()
 export class CreateReplay {
@@ -33,7 +33,7 @@ export class CreateReplay {
     const stored = storedAnswer(existing);
     const id = existing.authenticationId;
     if (stored && !(id && RESUMABLE_STATUSES.includes(stored.status))) return stored;
-    // A request younger than the creation deadline may still be waiting on Checkout.
+    // A request younger than the creation deadline may still be waiting on the provider.
     if (!id || (existing.state === 'in_progress' && this.mayStillRun(existing))) {
       return 'in_progress';
     }
@@ -52,7 +52,7 @@ export class CreateReplay {
 }
 
 /**
- * Stored answers that say "not settled yet" rather than what the request was: 504 (Checkout's
+ * Stored answers that say "not settled yet" rather than what the request was: 504 (the provider's
  * answer unknown) and 409 (our own move lost a race with a deadline). With an authentication
  * behind them, the authentication answers instead.
  */

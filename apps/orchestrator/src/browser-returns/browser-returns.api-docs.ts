@@ -8,11 +8,10 @@ import {
   ApiProduces,
   ApiResponse,
 } from '@nestjs/swagger';
-import { HOSTED_RETURN_PAGES } from '../authentications/checkout-sync.service.js';
+import { HOSTED_RETURN_PAGES } from '../flow/return-urls.js';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
-import { ReceivedResponseDto } from './dto/received.response.dto.js';
 
-/** Issuer pages and Checkout post bodies we read ourselves; only these refusals apply. */
+/** Issuer pages post bodies we read ourselves; only these refusals apply. */
 const POSTED_BODY_ERRORS = [
   'MALFORMED_BODY',
   'BODY_TOO_DEEP',
@@ -30,25 +29,8 @@ const NOTIFICATION_PAGE = ApiOkResponse({
   content: { 'text/html': { schema: { type: 'string' } } },
 });
 
-/** The OpenAPI description of each route of InboundController. */
-export const InboundApi = {
-  callback: () =>
-    applyDecorators(
-      ApiOperation({
-        summary: "Checkout's `callback_url`: a hint that the session moved (it is re-read)",
-      }),
-      AUTHENTICATION_ID,
-      ApiParam({ name: 'token', description: 'The per-authentication token we gave Checkout' }),
-      ApiBody({
-        required: false,
-        description:
-          "Checkout's callback body; only `status` is looked at, as a hint, and nothing in it " +
-          'is refused once the token holds',
-        schema: { type: 'object', additionalProperties: true },
-      }),
-      ApiOkResponse({ type: ReceivedResponseDto }),
-      ApiErrors('PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'CALLBACK_TOKEN_INVALID'),
-    ),
+/** The OpenAPI description of each route of BrowserReturnsController. */
+export const BrowserReturnsApi = {
   methodNotification: () =>
     applyDecorators(
       ApiOperation({ summary: "The issuer's 3DS Method page posts back here (hidden iframe)" }),

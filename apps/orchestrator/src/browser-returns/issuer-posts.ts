@@ -1,4 +1,4 @@
-import type { AuthenticationEntity } from '@app/persistence';
+import type { ChallengeAnswer } from '../flow/signals.js';
 
 /** Base64url-encoded JSON is all an issuer page posts here (EMV 3DS); anything larger is not. */
 const MAX_ENCODED_LENGTH = 16 * 1024;
@@ -22,29 +22,24 @@ export function methodTransactionId(threeDsMethodData: unknown): string | undefi
 }
 
 /**
- * Whether a post to the challenge notification URL is what the ACS sends for this
- * authentication: an EMV CRes whose transaction ids are ours, or for 3DS1 a PaRes with the `MD`
- * we gave (the Checkout session id).
+ * What a post to the challenge notification URL says, read as the ACS writes it: an EMV CRes
+ * with its transaction ids, or for 3DS1 a PaRes with the `MD` the ACS was given. The flow
+ * matches it to the authentication.
  */
-export function challengeAnswerMatches(
-  authentication: AuthenticationEntity,
-  form: Record<string, unknown>,
-): boolean {
-  const result = authentication.result;
+export function challengeAnswerOf(form: Record<string, unknown>): ChallengeAnswer {
   if (typeof form.cres === 'string') {
     const cres = decodeJson(form.cres);
-    return (
-      cres?.messageType === 'CRes' &&
-      !!result?.three_ds_server_transaction_id &&
-      cres.threeDSServerTransID === result.three_ds_server_transaction_id &&
-      (!result.acs_transaction_id || cres.acsTransID === result.acs_transaction_id)
-    );
+    return cres?.messageType === 'CRes'
+      ? {
+          kind: 'cres',
+          serverTransactionId: cres.threeDSServerTransID,
+          acsTransactionId: cres.acsTransID,
+        }
+      : { kind: 'none' };
   }
-  return (
+  const paresPosted =
     typeof form.PaRes === 'string' &&
     form.PaRes.length > 0 &&
-    form.PaRes.length <= MAX_ENCODED_LENGTH * 2 &&
-    !!authentication.providerSessionId &&
-    form.MD === authentication.providerSessionId
-  );
+    form.PaRes.length <= MAX_ENCODED_LENGTH * 2;
+  return paresPosted ? { kind: 'pares', merchantData: form.MD } : { kind: 'none' };
 }

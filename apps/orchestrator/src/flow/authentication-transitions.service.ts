@@ -19,9 +19,9 @@ import { FollowupPlanner } from './followups.planner.js';
 const MAX_ATTEMPTS = 3;
 
 export interface TransitionInput {
-  /** Who brought the fact: api, checkout_callback, challenge_notification, method_notification … */
+  /** Who brought the fact: api, the provider's callback, challenge_notification, deadline … */
   readonly source: string;
-  /** Checkout-derived columns written with the move (next action, result fields …). */
+  /** Columns read from the provider, written with the move (next action, result fields …). */
   readonly columns?: AuthenticationColumns;
   readonly detail?: EventDetail;
   /**
@@ -77,7 +77,7 @@ export class AuthenticationTransitionsService {
   }
 
   /**
-   * For Checkout and browser inputs: duplicates and late arrivals are no-ops, recorded in the
+   * For provider and browser inputs: duplicates and late arrivals are no-ops, recorded in the
    * timeline so support can see them.
    */
   async applyIfLegal(

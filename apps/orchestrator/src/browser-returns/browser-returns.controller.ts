@@ -1,92 +1,77 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Req,
-  Res,
-  type RawBodyRequest,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
+import { OutsideInputs } from '../flow/outside-inputs.service.js';
+import { BROWSER_RETURN_ROUTES } from '../flow/return-urls.js';
 import { IdPipe } from '../http/id.pipe.js';
-import { parseJsonOrUndefined } from '../http/input-screening.js';
-import { InboundApi } from './inbound.api-docs.js';
-import { InboundService } from './inbound.service.js';
+import { BrowserReturnsApi } from './browser-returns.api-docs.js';
+import { hostedReturnLocation } from './hosted-return.js';
+import { challengeAnswerOf, methodTransactionId } from './issuer-posts.js';
 import { notificationPage, type NotificationMessage } from './notification-page.js';
 
 type Form = Record<string, unknown> | undefined;
 
 /**
- * Checkout's callback_url, the browser notification URLs (3DS Method, challenge) and the hosted
- * page's return URLs.
+ * Where the cardholder's browser comes back to us: the issuer's 3DS Method and challenge pages
+ * (EMV notification URLs) and the provider's hosted page. Each post is read into a signal for the
+ * flow; the browser gets a page, or is sent on to the team's page.
  */
 @Controller()
-export class InboundController {
+@ApiTags('browser')
+export class BrowserReturnsController {
   constructor(
-    private readonly inbound: InboundService,
+    private readonly inputs: OutsideInputs,
     @Inject(securityConfig.KEY) private readonly config: SecurityConfig,
   ) {}
 
-  @Post('callbacks/checkout/:id/:token')
+  @Post(BROWSER_RETURN_ROUTES.methodNotification)
   @HttpCode(200)
-  @ApiTags('checkout')
-  @InboundApi.callback()
-  async callback(
-    @Param('id') id: string,
-    @Param('token') token: string,
-    @Req() request: RawBodyRequest<FastifyRequest>,
-  ) {
-    // Authenticated by the token in its URL, never refused for its body: read leniently.
-    const rawBody = request.rawBody ?? Buffer.alloc(0);
-    await this.inbound.callback(id, token, parseJsonOrUndefined(rawBody), rawBody);
-    return { received: true };
-  }
-
-  @Post('notifications/3ds-method/:id')
-  @HttpCode(200)
-  @ApiTags('browser')
-  @InboundApi.methodNotification()
+  @BrowserReturnsApi.methodNotification()
   async methodNotification(
     @Param('id', new IdPipe('auth')) id: string,
     @Body() form: Form,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    await this.inbound.methodNotification(id, form?.threeDSMethodData);
+    const posted = form?.threeDSMethodData;
+    await this.inputs.methodNotified({
+      authenticationId: id,
+      serverTransactionId: methodTransactionId(posted),
+      input: posted,
+    });
     return this.page('method-complete', reply);
   }
 
-  @Post('notifications/challenge/:id')
+  @Post(BROWSER_RETURN_ROUTES.challengeNotification)
   @HttpCode(200)
-  @ApiTags('browser')
-  @InboundApi.challengeNotification()
+  @BrowserReturnsApi.challengeNotification()
   async challengeNotification(
     @Param('id', new IdPipe('auth')) id: string,
     @Body() form: Form,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    await this.inbound.challengeNotification(id, form ?? {});
+    const posted = form ?? {};
+    await this.inputs.challengeAnswered({
+      authenticationId: id,
+      answer: challengeAnswerOf(posted),
+      input: posted,
+    });
     return this.page('challenge-complete', reply);
   }
 
-  @Get('hosted/:id/:token/:page')
-  @ApiTags('browser')
-  @InboundApi.hostedReturn()
+  @Get(BROWSER_RETURN_ROUTES.hostedReturn)
+  @BrowserReturnsApi.hostedReturn()
   async hostedReturn(
     @Param('id', new IdPipe('auth')) id: string,
     @Param('token') token: string,
     @Param('page') page: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const location = await this.inbound.hostedReturn(id, token, page);
+    const authentication = await this.inputs.hostedReturned({ authenticationId: id, token, page });
     // 303: the browser GETs the team's page; the token in our URL never reaches it as a referrer.
     void reply
       .status(303)
-      .header('location', location)
+      .header('location', hostedReturnLocation(authentication))
       .header('cache-control', 'no-store')
       .header('referrer-policy', 'no-referrer');
     return '';

@@ -6,6 +6,7 @@ import {
   InvalidRequestError,
   NoCardholderStepError,
   ThreeDsProvider,
+  type ChannelData,
   type MethodCompletion,
   type ProviderSnapshot,
 } from '@app/domain';
@@ -16,19 +17,15 @@ import {
 } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AuthenticationQueries } from './authentication-queries.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
-import { authenticationView } from './authentication.view.js';
-import { CheckoutSync } from './checkout-sync.service.js';
-import type { ChannelDataDto } from './dto/channel-data.request.dto.js';
+import { providerWord } from './provider-words.js';
+import { SessionSync } from './session-sync.service.js';
 
 const WAIT_STEP_MS = 50;
 
-type Json = Record<string, unknown>;
-
 /**
  * The two updates of a provider session (3DS Method completion, channel data), one at a time
- * per authentication: concurrent reports reach Checkout once (a claim on the row), and those
+ * per authentication: concurrent reports reach the provider once (a claim on the row), and those
  * that waited get the outcome of the one that went through.
  */
 @Injectable()
@@ -38,27 +35,21 @@ export class SessionUpdates {
     private readonly claims: AuthenticationClaims,
     private readonly transitions: AuthenticationTransitionsService,
     private readonly provider: ThreeDsProvider,
-    private readonly sync: CheckoutSync,
-    private readonly queries: AuthenticationQueries,
+    private readonly sync: SessionSync,
   ) {}
 
-  /**
-   * EMV threeDSCompInd after the 3DS Method: Y when it completed, N/U otherwise
-   * (docs/checkout-sessions.md#3ds-method).
-   */
+  /** EMV threeDSCompInd after the 3DS Method: Y when it completed, N/U otherwise. */
   async reportIssuerFingerprint(
-    team: string,
-    id: string,
+    authentication: AuthenticationEntity,
     completion: MethodCompletion,
-  ): Promise<Json> {
-    const authentication = await this.queries.owned(team, id);
+  ): Promise<AuthenticationEntity> {
     if (authentication.channel === 'merchant_initiated') {
       throw new NoCardholderStepError('report_issuer_fingerprint');
     }
-    return authenticationView(await this.fingerprint(authentication, completion, 'api'));
+    return this.fingerprint(authentication, completion, 'api');
   }
 
-  /** Tells Checkout, then moves on; a later second report (notification and API) is refused. */
+  /** Tells the provider, then moves on; a later second report (notification and API) is refused. */
   fingerprint(authentication: AuthenticationEntity, completion: MethodCompletion, source: string) {
     return this.exclusively(
       authentication,
@@ -89,14 +80,16 @@ export class SessionUpdates {
     );
   }
 
-  async submitChannelData(team: string, id: string, data: ChannelDataDto): Promise<Json> {
-    const authentication = await this.queries.owned(team, id);
+  async submitChannelData(
+    authentication: AuthenticationEntity,
+    data: ChannelData,
+  ): Promise<AuthenticationEntity> {
     if (authentication.hosted) {
       throw new HostedNotSupportedError(
-        "a hosted authentication's browser data comes from Checkout's page",
+        "a hosted authentication's browser data comes from the provider's page",
       );
     }
-    // 3RI channel data goes with the create (docs/checkout-sessions.md#merchant-initiated-3ri).
+    // 3RI channel data goes with the create (docs/design.md#state-machine).
     if (authentication.channel === 'merchant_initiated' || data.channel === 'merchant_initiated') {
       throw new NoCardholderStepError('submit_channel_data');
     }
@@ -105,7 +98,7 @@ export class SessionUpdates {
         channel: authentication.channel,
       });
     }
-    const updated = await this.exclusively(
+    return this.exclusively(
       authentication,
       (current) => !allows(current.state, 'submit_channel_data'),
       async (current) => {
@@ -115,7 +108,7 @@ export class SessionUpdates {
         const snapshot = await this.provider
           .submitChannelData(
             current.providerSessionId!,
-            await this.withMethodCompletion(id, data),
+            await this.withMethodCompletion(authentication.id, data),
             this.sync.contextOf(current),
           )
           .catch((error: unknown) =>
@@ -124,22 +117,21 @@ export class SessionUpdates {
         return this.sync.applySnapshot(current, snapshot, 'api');
       },
     );
-    return authenticationView(updated);
   }
 
   /**
    * Browser data carries the 3DS Method's outcome (`three_ds_method_completion`, EMV
-   * threeDSCompInd) as it was reported, unless the team sent one: without it Checkout assumes U,
+   * threeDSCompInd) as it was reported, unless the team sent one: without it a provider assumes U,
    * and the issuer would not use the fingerprint it collected.
    */
-  private async withMethodCompletion(id: string, data: ChannelDataDto): Promise<ChannelDataDto> {
+  private async withMethodCompletion(id: string, data: ChannelData): Promise<ChannelData> {
     if (data.channel !== 'browser' || data.three_ds_method_completion !== undefined) return data;
     const completion = await this.repository.methodCompletionOf(id);
     return completion ? { ...data, three_ds_method_completion: completion } : data;
   }
 
   /**
-   * Runs `update` while holding the authentication's claim on Checkout. A request that finds
+   * Runs `update` while holding the authentication's claim on the provider session. A request that finds
    * the claim taken waits for it; if the holder has done the step meanwhile (`done`), it answers
    * with that outcome instead of sending the same update again.
    */
@@ -167,7 +159,7 @@ export class SessionUpdates {
     }
   }
 
-  /** A session Checkout no longer knows (404) can never move on: the authentication ends. */
+  /** A session the provider no longer knows (404) can never move on: the authentication ends. */
   private async withUnknownSession(
     current: AuthenticationEntity,
     update: (current: AuthenticationEntity) => Promise<AuthenticationEntity>,
@@ -178,7 +170,7 @@ export class SessionUpdates {
       if (this.provider.failureOf(error)?.class === 'not_found') {
         await this.transitions.applyIfLegal(
           current.id,
-          { type: 'failed', reason: 'checkout_session_not_found' },
+          { type: 'failed', reason: providerWord(this.provider, 'session_not_found') },
           { source: 'api' },
         );
       }
@@ -187,7 +179,7 @@ export class SessionUpdates {
   }
 
   /**
-   * An update that may have reached Checkout (timeout, 5xx) or that Checkout refuses because the
+   * An update that may have reached the provider (timeout, 5xx) or that it refuses because the
    * session moved on: the session itself says what happened. Nothing new → the original error.
    */
   private async reconcileAfter(

@@ -2,74 +2,44 @@ import {
   accepts,
   hostedEvent,
   ThreeDsProvider,
-  type ProviderReturnUrls,
   type ProviderSessionContext,
   type ProviderSnapshot,
 } from '@app/domain';
 import type { AuthenticationColumns, AuthenticationEntity } from '@app/persistence';
-import { Inject, Injectable } from '@nestjs/common';
-import { securityConfig, type SecurityConfig } from '../config/security.config.js';
+import { Injectable } from '@nestjs/common';
 import { SecretBox } from '../security/secret-box.js';
 import {
   AuthenticationTransitionsService,
   type TransitionInput,
   type TransitionOutcome,
 } from './authentication-transitions.service.js';
-
-/** Our two return pages, as `completion.success_url` and `completion.failure_url`. */
-export const HOSTED_RETURN_PAGES = ['success', 'failure'] as const;
-export type HostedReturnPage = (typeof HOSTED_RETURN_PAGES)[number];
+import { providerWord } from './provider-words.js';
+import { ReturnUrls } from './return-urls.js';
 
 /** Timeline source of re-reads made because a deadline passed. */
 export const DEADLINE_SOURCE = 'deadline';
 
 /**
  * Brings an authentication in line with its provider session: whatever told us something
- * happened (API answer, challenge notification, callback, webhook, deadline), the session read is
- * the truth (docs/design.md#provider-port). What a move sets in motion (`complete`, the team event) commits with it as jobs.
+ * happened (API answer, challenge notification, callback, provider event, deadline), the session
+ * read is the truth (docs/design.md#provider-port). What a move sets in motion (`complete`, the
+ * team event) commits with it as jobs.
  */
 @Injectable()
-export class CheckoutSync {
+export class SessionSync {
   constructor(
     private readonly provider: ThreeDsProvider,
     private readonly transitions: AuthenticationTransitionsService,
     private readonly secrets: SecretBox,
-    @Inject(securityConfig.KEY) private readonly config: SecurityConfig,
+    private readonly urls: ReturnUrls,
   ) {}
-
-  methodNotificationUrl(id: string): string {
-    return `${this.config.browserBaseUrl}/notifications/3ds-method/${id}`;
-  }
-
-  challengeNotificationUrl(id: string): string {
-    return `${this.config.browserBaseUrl}/notifications/challenge/${id}`;
-  }
-
-  callbackUrl(id: string, token: string): string {
-    return `${this.config.callbackBaseUrl}/callbacks/checkout/${id}/${token}`;
-  }
-
-  /** Where Checkout's hosted page sends the cardholder back to us (docs/design.md#hosted-sessions). */
-  hostedReturnUrl(id: string, token: string, page: HostedReturnPage): string {
-    return `${this.config.browserBaseUrl}/hosted/${id}/${token}/${page}`;
-  }
-
-  /** Our URLs the provider reports to, each carrying the per-authentication token. */
-  returnUrls(id: string, token: string): ProviderReturnUrls {
-    return {
-      callback: this.callbackUrl(id, token),
-      challengeNotification: this.challengeNotificationUrl(id),
-      hostedSuccess: this.hostedReturnUrl(id, token, 'success'),
-      hostedFailure: this.hostedReturnUrl(id, token, 'failure'),
-    };
-  }
 
   /** What the provider needs to know of our side to describe the session. */
   contextOf(authentication: Pick<AuthenticationEntity, 'id' | 'channel' | 'hosted'>) {
     return {
       channel: authentication.channel,
       hosted: Boolean(authentication.hosted),
-      methodNotificationUrl: this.methodNotificationUrl(authentication.id),
+      methodNotificationUrl: this.urls.methodNotification(authentication.id),
     } satisfies ProviderSessionContext;
   }
 
@@ -98,7 +68,7 @@ export class CheckoutSync {
     return this.transitions.applyIfLegal(authentication.id, event, {
       source,
       columns: this.columnsOf(snapshot),
-      detail: { checkout_status: snapshot.providerStatus },
+      detail: { [providerWord(this.provider, 'status')]: snapshot.providerStatus },
       recordIgnored: source !== DEADLINE_SOURCE,
       current: authentication,
       ...options,
