@@ -33,7 +33,7 @@ import { SOURCE_DISCRIMINATOR, type SourceDto } from './source.request.dto.js';
 import { Omittable } from '../../http/omittable.js';
 import { oneOfSubTypes } from '../../openapi/schemas.js';
 
-/** Checkout's enumerations for these fields (create session request). */
+/** The session request's enumerations for these fields (EMV 3DS and the provider's own). */
 const CHALLENGE_INDICATORS = [
   'no_preference',
   'no_challenge_requested',
@@ -56,7 +56,7 @@ const TRANSACTION_TYPES = [
 ];
 
 /**
- * On `authentication_type`: Checkout requires an amount above 0 for `recurring` and
+ * On `authentication_type`: the provider requires an amount above 0 for `recurring` and
  * `installment` (its SessionRequest `amount`), and would refuse the session after we recorded it.
  */
 function HasAmountForRecurrence(): PropertyDecorator {
@@ -107,7 +107,7 @@ export class CreateAuthenticationRequestDto {
   @Type(() => Object, { discriminator: SOURCE_DISCRIMINATOR, keepDiscriminatorProperty: true })
   source: SourceDto;
 
-  /** Minor units (Checkout: "Format the amount value"); omit for a non-payment authentication. */
+  /** Minor units (the currency's smallest unit); omit for a non-payment authentication. */
   @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 1999 })
   @Omittable()
   @IsInt()
@@ -188,7 +188,7 @@ export class CreateAuthenticationRequestDto {
 
   @OptionalNested(
     () => HostedRequestDto,
-    "Hosted: Checkout's page gathers the browser data and runs the challenge (browser channel, no `channel_data`)",
+    "Hosted: the provider's page gathers the browser data and runs the challenge (browser channel, no `channel_data`)",
   )
   hosted?: HostedRequestDto;
 
@@ -224,6 +224,6 @@ export class CreateAuthenticationRequestDto {
   @OptionalNested(() => OptimizationDto)
   optimization?: OptimizationDto;
 
-  @OptionalNested(() => DeviceInformationDto, 'The device, from Checkout Risk.js')
+  @OptionalNested(() => DeviceInformationDto, "The device, from the provider's risk script")
   device_information?: DeviceInformationDto;
 }
