@@ -10,6 +10,7 @@ import type {
   SessionRequest,
   ThreeDsProvider,
 } from '@app/domain';
+import { aBrowserChannel } from './simulator/factories.js';
 
 /** The cards every provider's sandbox (and simulator) must offer, by what they do. */
 export type ContractCard = 'frictionless' | 'challenge' | 'refused';
@@ -19,9 +20,8 @@ export interface ProviderUnderContract {
   readonly provider: ThreeDsProvider;
   /** The same adapter pointed at an address where nothing answers. */
   readonly unreachable: ThreeDsProvider;
-  /** A browser create for such a card, with the browser's data in it or without. */
-  createRequest(card: ContractCard, options: { withChannelData: boolean }): SessionRequest;
-  channelData(): ChannelData;
+  /** The provider's sandbox card for each behaviour. */
+  readonly cards: Readonly<Record<ContractCard, string>>;
   /** Plays the cardholder: passes the challenge the next action describes. */
   passChallenge(nextAction: NextAction): Promise<void>;
   /** Well formed, but no session of the provider's. */
@@ -56,6 +56,19 @@ async function acceptingServer(): Promise<{ server: Server; url: string }> {
 
 const TEAM = 'team-contract';
 
+/** A browser create for `card`, with the browser's data in it or without. */
+const aCreateRequest = (card: string, withChannelData: boolean): SessionRequest =>
+  ({
+    source: { type: 'card', number: card, expiry_month: 12, expiry_year: 2030 },
+    amount: 6540,
+    currency: 'EUR',
+    reference: 'ORD-CONTRACT-1',
+    channel: 'browser',
+    ...(withChannelData ? { channel_data: aBrowserChannel() } : {}),
+  }) as SessionRequest;
+
+const aChannelData = () => aBrowserChannel() as unknown as ChannelData;
+
 /**
  * What every adapter behind the provider port must do, in the domain's words only
  * (docs/design.md#provider-port). Each provider instantiates it once, against its simulator.
@@ -80,7 +93,12 @@ export function describeProviderContract(
     });
 
     const create = (card: ContractCard, withChannelData: boolean) =>
-      sut.provider.createSession(TEAM, sut.createRequest(card, { withChannelData }), URLS, CONTEXT);
+      sut.provider.createSession(
+        TEAM,
+        aCreateRequest(sut.cards[card], withChannelData),
+        URLS,
+        CONTEXT,
+      );
 
     /** The class of the failure `call` ends in (it must fail). */
     const failureClassOf = async (
@@ -129,7 +147,7 @@ export function describeProviderContract(
       const reported = await sut.provider.reportMethodCompletion(id, 'Y', CONTEXT);
       expect(reported).toMatchObject({ awaitingInput: true, awaitingMethodCompletion: false });
       expect(reported.nextAction).toEqual({ type: 'collect_channel_data', channel: 'browser' });
-      expectAuthenticated(await sut.provider.submitChannelData(id, sut.channelData(), CONTEXT));
+      expectAuthenticated(await sut.provider.submitChannelData(id, aChannelData(), CONTEXT));
     });
 
     it('asks for a challenge for a challenge card, and has the result once it is passed', async () => {
@@ -165,12 +183,7 @@ export function describeProviderContract(
       ).toBe('unavailable');
       expect(
         await failureClassOf(down, () =>
-          down.createSession(
-            TEAM,
-            sut.createRequest('frictionless', { withChannelData: true }),
-            URLS,
-            CONTEXT,
-          ),
+          down.createSession(TEAM, aCreateRequest(sut.cards.frictionless, true), URLS, CONTEXT),
         ),
       ).toBe('unavailable');
     });

@@ -1,5 +1,3 @@
-import type { ProviderName } from '@app/domain';
-
 /**
  * What a trigger hands to the flow once it has verified and read an outside input: neutral
  * values in our words, so that the adapters and pages that received the input translate and never
@@ -21,7 +19,8 @@ export type CallbackDisposition = 'accepted' | 'duplicate' | 'refused';
 
 /** A verified provider event (a webhook) about one of the provider's sessions. */
 export interface ProviderEventSignal {
-  readonly provider: ProviderName;
+  /** The name of the provider that sent it (its adapter's). */
+  readonly provider: string;
   /** The provider's event id: a repeat is recognised by it. */
   readonly eventId: string;
   /** The provider's event type, kept with the event. */

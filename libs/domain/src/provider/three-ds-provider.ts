@@ -3,7 +3,6 @@ import type {
   AuthenticationResultFields,
   NextAction,
 } from '../authentication/authentication-details.js';
-import type { ProviderName } from './provider-names.js';
 import type {
   ChannelData,
   MethodCompletion,
@@ -98,8 +97,11 @@ export interface UpdateWindow {
  * codes are the public API's); `failureOf` names their class.
  */
 export abstract class ThreeDsProvider {
-  /** Stored with each authentication (`provider`): which provider runs its session. */
-  abstract readonly name: ProviderName;
+  /**
+   * Stored with each authentication (`provider`): which provider runs its session. An adapter
+   * THREEDS_PROVIDER may name goes by its PROVIDER_NAMES entry.
+   */
+  abstract readonly name: string;
 
   /** The channels this provider account may authenticate on (its credentials' scopes). */
   abstract readonly channels: readonly ProviderChannel[];
