@@ -2,7 +2,7 @@
 // own tables (its migrated schema) with the same rows: the authentication, its timeline, the
 // Idempotency-Key record, the team event (outbox) and the graphile-worker job rows.
 
-/** Written like the orchestrator's job specs (apps/orchestrator/src/jobs/job-specs.ts). */
+/** Written like the orchestrator's job specs (libs/persistence/src/jobs/job-specs.ts). */
 const RECHECK_TASK = 'recheck_authentication';
 const COMPLETE_TASK = 'complete_checkout_session';
 const DELIVERY_TASK = 'deliver_team_event';
@@ -23,8 +23,9 @@ const CREATE = `
     ON CONFLICT DO NOTHING RETURNING team_id
   ), inserted AS (
     INSERT INTO authentications (id, team_id, state, reference, amount, currency, channel,
-      source_type, card_bin, card_last4, card_fingerprint, callback_token_hash, version)
-    SELECT $4, team_id, 'created', $5, $6::bigint, $7, $8, $9, $10, $11, $12, $13, 0 FROM claimed
+      source_type, card_bin, card_last4, card_fingerprint, callback_token_hash, version, provider)
+    SELECT $4, team_id, 'created', $5, $6::bigint, $7, $8, $9, $10, $11, $12, $13, 0, 'checkout'
+    FROM claimed
     RETURNING id, created_at
   ), timeline AS (
     INSERT INTO authentication_events (authentication_id, event, from_state, to_state, source, detail)
@@ -47,7 +48,7 @@ const CREATE = `
  */
 const RESULT = `
   WITH moved AS (
-    UPDATE authentications SET state = 'result_ready', outcome = $2, checkout_session_id = $3,
+    UPDATE authentications SET state = 'result_ready', outcome = $2, provider_session_id = $3,
       scheme = $4, next_action = NULL, result = $5::jsonb, cryptogram_ciphertext = $6,
       version = version + 1, updated_at = $7
     WHERE id = $1 AND state = 'created'

@@ -1,6 +1,6 @@
 // What the minimal reads and answers: the create body's subset, the answer's essentials and the
 // team's `authentication.completed` event, shaped like the orchestrator's
-// (authentication.view.ts, followups.planner.ts).
+// (authentications/authentication.view.ts, team-events/completed-event.ts).
 
 /** Checkout's final statuses and the outcome each means (session-event.mapper.ts). */
 export const OUTCOMES = {

@@ -1,6 +1,6 @@
 import { typeOrmOptions } from '@app/persistence';
 import { DataSource } from 'typeorm';
-import { idempotencyKeyHash } from '../../apps/orchestrator/src/http/idempotency.interceptor.js';
+import { idempotencyKeyHash } from '../../apps/orchestrator/src/authentications/idempotency/idempotency-key.js';
 import { testDatabaseUrl } from '../support/test-config.js';
 
 describe('migrations (e2e)', () => {
@@ -60,6 +60,48 @@ describe('migrations (e2e)', () => {
       ).resolves.toEqual([{ key_hash: idempotencyKeyHash('order-1001-attempt') }]);
     } finally {
       await scratch.query(`DELETE FROM idempotency_keys WHERE team_id = 'migration-test'`);
+      await scratch.destroy();
+    }
+  });
+
+  it('keep every session id and event when the names become provider-neutral', async () => {
+    const scratch = new DataSource(typeOrmOptions(testDatabaseUrl(), { poolSize: 1 }));
+    await scratch.initialize();
+    const applied = async () =>
+      (
+        await scratch.query('SELECT 1 FROM typeorm_migrations WHERE name = $1', [
+          'ProviderNeutralNames1796400000000',
+        ])
+      ).length > 0;
+    try {
+      while (await applied()) await scratch.undoLastMigration();
+      await scratch.query(
+        `INSERT INTO authentications (id, team_id, state, reference, currency, channel, source_type,
+           callback_token_hash, checkout_session_id, checkout_read_at)
+         VALUES ('auth_migrationtest', 'migration-test', 'challenge_required', 'order-1', 'EUR',
+           'browser', 'card', 'x', 'sid_migrationtest', now())`,
+      );
+      await scratch.query(
+        `INSERT INTO checkout_webhook_events (id, type, checkout_session_id)
+         VALUES ('evt_migrationtest', 'authentication_approved', 'sid_migrationtest')`,
+      );
+      await scratch.runMigrations();
+      await expect(
+        scratch.query(
+          `SELECT provider, provider_session_id, provider_read_at IS NOT NULL AS read
+           FROM authentications WHERE id = 'auth_migrationtest'`,
+        ),
+      ).resolves.toEqual([
+        { provider: 'checkout', provider_session_id: 'sid_migrationtest', read: true },
+      ]);
+      await expect(
+        scratch.query(
+          `SELECT provider, provider_session_id FROM provider_events WHERE id = 'evt_migrationtest'`,
+        ),
+      ).resolves.toEqual([{ provider: 'checkout', provider_session_id: 'sid_migrationtest' }]);
+    } finally {
+      await scratch.query(`DELETE FROM authentications WHERE id = 'auth_migrationtest'`);
+      await scratch.query(`DELETE FROM provider_events WHERE id = 'evt_migrationtest'`);
       await scratch.destroy();
     }
   });

@@ -24,7 +24,7 @@ import {
 import {
   configureHttpServer,
   createFastifyAdapter,
-} from '../../apps/orchestrator/src/http/http-server.js';
+} from '../../apps/orchestrator/src/http-server.js';
 import { LogSink } from '../../apps/orchestrator/src/logging/log-sink.js';
 import { testLogSink, type LogCapture } from './file-logger.js';
 import { freePort } from './free-port.js';

@@ -1,25 +1,27 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
+  ChannelData,
   NextAction,
   ProviderFailureClass,
   ProviderReturnUrls,
   ProviderSessionContext,
   ProviderSnapshot,
+  SessionRequest,
   ThreeDsProvider,
 } from '@app/domain';
+import { aBrowserChannel } from './simulator/factories.js';
 
 /** The cards every provider's sandbox (and simulator) must offer, by what they do. */
 export type ContractCard = 'frictionless' | 'challenge' | 'refused';
 
 /** One adapter wired to its simulator over HTTP, and what the suite needs to drive it. */
-export interface ProviderUnderContract<CreateRequest, ChannelData> {
-  readonly provider: ThreeDsProvider<CreateRequest, ChannelData>;
+export interface ProviderUnderContract {
+  readonly provider: ThreeDsProvider;
   /** The same adapter pointed at an address where nothing answers. */
-  readonly unreachable: ThreeDsProvider<CreateRequest, ChannelData>;
-  /** A browser create for such a card, with the browser's data in it or without. */
-  createRequest(card: ContractCard, options: { withChannelData: boolean }): CreateRequest;
-  channelData(): ChannelData;
+  readonly unreachable: ThreeDsProvider;
+  /** The provider's sandbox card for each behaviour. */
+  readonly cards: Readonly<Record<ContractCard, string>>;
   /** Plays the cardholder: passes the challenge the next action describes. */
   passChallenge(nextAction: NextAction): Promise<void>;
   /** Well formed, but no session of the provider's. */
@@ -54,16 +56,29 @@ async function acceptingServer(): Promise<{ server: Server; url: string }> {
 
 const TEAM = 'team-contract';
 
+/** A browser create for `card`, with the browser's data in it or without. */
+const aCreateRequest = (card: string, withChannelData: boolean): SessionRequest =>
+  ({
+    source: { type: 'card', number: card, expiry_month: 12, expiry_year: 2030 },
+    amount: 6540,
+    currency: 'EUR',
+    reference: 'ORD-CONTRACT-1',
+    channel: 'browser',
+    ...(withChannelData ? { channel_data: aBrowserChannel() } : {}),
+  }) as SessionRequest;
+
+const aChannelData = () => aBrowserChannel() as unknown as ChannelData;
+
 /**
  * What every adapter behind the provider port must do, in the domain's words only
  * (docs/design.md#provider-port). Each provider instantiates it once, against its simulator.
  */
-export function describeProviderContract<CreateRequest, ChannelData>(
+export function describeProviderContract(
   name: string,
-  setup: () => Promise<ProviderUnderContract<CreateRequest, ChannelData>>,
+  setup: () => Promise<ProviderUnderContract>,
 ): void {
   describe(`${name} behind the provider port (contract, e2e)`, () => {
-    let sut: ProviderUnderContract<CreateRequest, ChannelData>;
+    let sut: ProviderUnderContract;
     let ours: { server: Server; url: string };
     let URLS: ProviderReturnUrls;
 
@@ -78,11 +93,16 @@ export function describeProviderContract<CreateRequest, ChannelData>(
     });
 
     const create = (card: ContractCard, withChannelData: boolean) =>
-      sut.provider.createSession(TEAM, sut.createRequest(card, { withChannelData }), URLS, CONTEXT);
+      sut.provider.createSession(
+        TEAM,
+        aCreateRequest(sut.cards[card], withChannelData),
+        URLS,
+        CONTEXT,
+      );
 
     /** The class of the failure `call` ends in (it must fail). */
     const failureClassOf = async (
-      adapter: ThreeDsProvider<CreateRequest, ChannelData>,
+      adapter: ThreeDsProvider,
       call: () => Promise<unknown>,
     ): Promise<ProviderFailureClass | undefined> => {
       const error = await call().then(
@@ -127,7 +147,7 @@ export function describeProviderContract<CreateRequest, ChannelData>(
       const reported = await sut.provider.reportMethodCompletion(id, 'Y', CONTEXT);
       expect(reported).toMatchObject({ awaitingInput: true, awaitingMethodCompletion: false });
       expect(reported.nextAction).toEqual({ type: 'collect_channel_data', channel: 'browser' });
-      expectAuthenticated(await sut.provider.submitChannelData(id, sut.channelData(), CONTEXT));
+      expectAuthenticated(await sut.provider.submitChannelData(id, aChannelData(), CONTEXT));
     });
 
     it('asks for a challenge for a challenge card, and has the result once it is passed', async () => {
@@ -163,12 +183,7 @@ export function describeProviderContract<CreateRequest, ChannelData>(
       ).toBe('unavailable');
       expect(
         await failureClassOf(down, () =>
-          down.createSession(
-            TEAM,
-            sut.createRequest('frictionless', { withChannelData: true }),
-            URLS,
-            CONTEXT,
-          ),
+          down.createSession(TEAM, aCreateRequest(sut.cards.frictionless, true), URLS, CONTEXT),
         ),
       ).toBe('unavailable');
     });

@@ -14,7 +14,9 @@ import { AuthenticationsModule } from './authentications/authentications.module.
 import { BrowserHelperModule } from './browser-helper/browser-helper.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { demoPageEnabled } from './demo/demo.config.js';
-import { CheckoutWebhooksModule } from './providers/checkout/webhooks/checkout-webhooks.module.js';
+import { BrowserReturnsModule } from './browser-returns/browser-returns.module.js';
+import { CheckoutInboundModule } from './providers/checkout/checkout-inbound.module.js';
+import { ProvidersModule } from './providers/providers.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { TeamEventsModule } from './team-events/team-events.module.js';
@@ -59,8 +61,10 @@ import { LoggingModule } from './logging/logging.module.js';
     LoggingModule,
     HealthModule,
     MetricsModule,
+    ProvidersModule,
     AuthenticationsModule,
-    CheckoutWebhooksModule,
+    BrowserReturnsModule,
+    CheckoutInboundModule,
     TeamEventsModule,
     JobsModule,
     BrowserHelperModule,

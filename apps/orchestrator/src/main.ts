@@ -9,7 +9,7 @@ import { installLastResortHandlers } from './common/last-resort.js';
 import { bootstrapLogger } from './logging/logging.module.js';
 import { logStartUpRefusal } from './logging/start-up-refusal.js';
 import { securityConfig, type SecurityConfig } from './config/security.config.js';
-import { configureHttpServer, createFastifyAdapter } from './http/http-server.js';
+import { configureHttpServer, createFastifyAdapter } from './http-server.js';
 import {
   browserBaseUrl,
   validateOrchestratorEnvironment,

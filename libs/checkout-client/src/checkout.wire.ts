@@ -93,7 +93,7 @@ export interface CheckoutAppData {
   sdk_encrypted_data: string;
   sdk_transaction_id: string;
   sdk_interface_type: 'native' | 'html' | 'both';
-  sdk_ui_elements: string[];
+  sdk_ui_elements: readonly string[];
 }
 
 /** 3RI: no cardholder, only why the merchant authenticates. */

@@ -6,6 +6,7 @@ export {
   AUTHENTICATION_STATES,
   AUTHENTICATION_TRANSITIONS,
   FINAL_STATES,
+  INITIAL_STATE,
   assertNever,
   isFinal,
   isTerminal,
@@ -96,20 +97,42 @@ export {
   EFFECTS_ON_ENTER,
   RECHECK_DEADLINES,
   effectsOf,
+  mootEffectsOf,
   recheckDeadlineOf,
   type Effect,
   type EffectType,
   type RecheckDeadline,
 } from './authentication/effects.js';
+export {
+  AUTHENTICATION_COMMANDS,
+  COMMANDS_BY_STATE,
+  accepts,
+  allows,
+  statesAllowing,
+  type AuthenticationCommand,
+} from './authentication/commands.js';
 export { backoffDelayMs, honourRetryAfter, type Backoff } from './retry/backoff.js';
+export { PROVIDER_NAMES, type ProviderName } from './provider/provider-names.js';
+export {
+  PROVIDER_CHANNELS,
+  type Address,
+  type AppChannelData,
+  type BrowserChannelData,
+  type ChannelData,
+  type MerchantInitiatedChannelData,
+  type MethodCompletion,
+  type PaymentSource,
+  type Phone,
+  type ProviderChannel,
+  type SessionRequest,
+} from './provider/session-request.js';
 export {
   ThreeDsProvider,
   type CreatedProviderSession,
-  type MethodCompletion,
-  type ProviderChannel,
   type ProviderFailure,
   type ProviderFailureClass,
   type ProviderReturnUrls,
   type ProviderSessionContext,
   type ProviderSnapshot,
+  type UpdateWindow,
 } from './provider/three-ds-provider.js';

@@ -8,22 +8,22 @@ export type ReadClaim = 'claimed' | 'cooling_down' | 'budget_spent';
 
 /**
  * Short claims on one authentication, each a single conditional UPDATE (so they hold across
- * instances without keeping a connection or a lock open while Checkout answers).
+ * instances without keeping a connection or a lock open while a provider answers).
  */
 @Injectable()
 export class AuthenticationClaims {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * One request at a time updates the Checkout session. The claim expires after `holdMs` (its
+   * One request at a time updates the provider session. The claim expires after `holdMs` (its
    * holder may have died) and names its holder: returns the token to release it with, if taken.
    */
-  async claimCheckoutCall(id: string, holdMs: number): Promise<string | undefined> {
+  async claimProviderCall(id: string, holdMs: number): Promise<string | undefined> {
     const token = randomUUID();
     const taken = await this.claimed(
-      `UPDATE authentications SET checkout_call_until = now() + make_interval(secs => $2 / 1000.0),
-         checkout_call_token = $3
-       WHERE id = $1 AND (checkout_call_until IS NULL OR checkout_call_until < now())
+      `UPDATE authentications SET provider_call_until = now() + make_interval(secs => $2 / 1000.0),
+         provider_call_token = $3
+       WHERE id = $1 AND (provider_call_until IS NULL OR provider_call_until < now())
        RETURNING id`,
       [id, holdMs, token],
     );
@@ -31,10 +31,10 @@ export class AuthenticationClaims {
   }
 
   /** Releases the claim only if this holder still has it (not one that expired and was retaken). */
-  async releaseCheckoutCall(id: string, token: string): Promise<void> {
+  async releaseProviderCall(id: string, token: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE authentications SET checkout_call_until = NULL, checkout_call_token = NULL
-       WHERE id = $1 AND checkout_call_token = $2`,
+      `UPDATE authentications SET provider_call_until = NULL, provider_call_token = NULL
+       WHERE id = $1 AND provider_call_token = $2`,
       [id, token],
     );
   }
@@ -51,11 +51,11 @@ export class AuthenticationClaims {
   ): Promise<ReadClaim> {
     const rows: { claimed: number; budget_left: boolean }[] = await this.dataSource.query(
       `WITH claimed AS (
-         UPDATE authentications SET checkout_read_at = now(),
+         UPDATE authentications SET provider_read_at = now(),
            notification_rereads = notification_rereads + CASE WHEN $3::int IS NULL THEN 0 ELSE 1 END
          WHERE id = $1
-           AND ($2::float8 IS NULL OR checkout_read_at IS NULL
-                OR checkout_read_at <= now() - make_interval(secs => $2::float8 / 1000.0))
+           AND ($2::float8 IS NULL OR provider_read_at IS NULL
+                OR provider_read_at <= now() - make_interval(secs => $2::float8 / 1000.0))
            AND ($3::int IS NULL OR notification_rereads < $3::int)
          RETURNING id)
        SELECT (SELECT count(*) FROM claimed)::int AS claimed,

@@ -3,6 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { JobSpec } from './jobs/job-queue.js';
+import { addJobsSql, jsonJobRows } from './jobs/job-sql.js';
+import {
+  authenticationJobKeySql,
+  authenticationJobRows,
+  jobRowsJson,
+  type AuthenticationJobKind,
+} from './jobs/job-specs.js';
 
 /** Jobs of authentications written outside a move: rescheduled deadlines, adopted orphans. */
 @Injectable()
@@ -17,10 +24,9 @@ export class AuthenticationJobs {
     const rows: { added: number }[] = await this.dataSource.query(
       `WITH unchanged AS (
          SELECT id FROM authentications WHERE id = $1 AND version = $2 FOR UPDATE)
-       SELECT count(graphile_worker.add_job($3, $4::json,
-                run_at => now() + make_interval(secs => $5 / 1000.0), job_key => $6))::int AS added
-       FROM unchanged`,
-      [id, version, job.task, JSON.stringify(job.payload), job.runAfterMs, job.key ?? null],
+       SELECT count(*)::int AS added
+       FROM ${addJobsSql(`${jsonJobRows('$3')} WHERE EXISTS (SELECT 1 FROM unchanged)`)}`,
+      [id, version, jobRowsJson([job])],
     );
     return rows[0]?.added === 1;
   }
@@ -30,27 +36,26 @@ export class AuthenticationJobs {
    * this queue existed, or by an older release during a rolling deploy): a deadline for each
    * waiting one, `complete` for each unconfirmed result. Spread over `spreadMs`; idempotent.
    */
-  async adoptOrphans(tasks: {
+  async adoptOrphans(orphans: {
+    /** States that wait on a deadline. */
     readonly waitingStates: readonly AuthenticationState[];
-    readonly recheckTask: string;
-    readonly completeTask: string;
+    /** States that send `complete` (to a session that exists). */
+    readonly completingStates: readonly AuthenticationState[];
     readonly spreadMs: number;
   }): Promise<number> {
+    const missing = (kind: AuthenticationJobKind) =>
+      `NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j
+                   WHERE j.key = ${authenticationJobKeySql(kind, 'a.id')})`;
     const rows: { adopted: number }[] = await this.dataSource.query(
       `WITH orphans AS (
-         SELECT a.id, $2::text AS task, 'recheck:' || a.id AS key FROM authentications a
-         WHERE a.state = ANY($1) AND NOT EXISTS (
-           SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'recheck:' || a.id)
+         SELECT a.id, 'recheck' AS kind FROM authentications a
+         WHERE a.state = ANY($1) AND ${missing('recheck')}
          UNION ALL
-         SELECT a.id, $3::text, 'complete:' || a.id FROM authentications a
-         WHERE a.state = 'result_ready' AND a.checkout_session_id IS NOT NULL AND NOT EXISTS (
-           SELECT 1 FROM graphile_worker.jobs j WHERE j.key = 'complete:' || a.id))
-       SELECT count(graphile_worker.add_job(task,
-                json_build_object('authentication_id', id, 'attempt', 1),
-                run_at => now() + random() * make_interval(secs => $4 / 1000.0),
-                job_key => key))::int AS adopted
-       FROM orphans`,
-      [tasks.waitingStates, tasks.recheckTask, tasks.completeTask, tasks.spreadMs],
+         SELECT a.id, 'complete' FROM authentications a
+         WHERE a.state = ANY($2) AND a.provider_session_id IS NOT NULL AND ${missing('complete')})
+       SELECT count(*)::int AS adopted
+       FROM ${addJobsSql(authenticationJobRows('orphans', 'random() * $3::float8'))}`,
+      [orphans.waitingStates, orphans.completingStates, orphans.spreadMs],
     );
     return rows[0]?.adopted ?? 0;
   }

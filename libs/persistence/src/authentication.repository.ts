@@ -23,7 +23,7 @@ export type AuthenticationColumns = Partial<
   Pick<
     AuthenticationEntity,
     | 'outcome'
-    | 'checkoutSessionId'
+    | 'providerSessionId'
     | 'failureReason'
     | 'nextAction'
     | 'result'
@@ -153,16 +153,22 @@ export class AuthenticationRepository {
     return rows[0] ? this.columns.toEntity(rows[0]) : null;
   }
 
-  findByCheckoutSessionId(checkoutSessionId: string): Promise<AuthenticationEntity | null> {
-    return this.dataSource.getRepository(AuthenticationEntity).findOneBy({ checkoutSessionId });
+  findByProviderSession(
+    provider: string,
+    providerSessionId: string,
+  ): Promise<AuthenticationEntity | null> {
+    return this.dataSource
+      .getRepository(AuthenticationEntity)
+      .findOneBy({ provider, providerSessionId });
   }
 
   /**
-   * Authentications without a Checkout session created within `window`, matching what a Checkout
-   * webhook says of a session we never heard of. Every state counts, closed ones included: the
-   * caller links only when exactly one, still waiting for its session, matches.
+   * Authentications of `provider` without a session yet, created within `window`, matching what
+   * a provider event says of a session we never heard of. Every state counts, closed ones
+   * included: the caller links only when exactly one, still waiting for its session, matches.
    */
   findSessionlessMatches(match: {
+    provider: string;
     reference: string;
     currency: string;
     amount: number | null;
@@ -171,7 +177,8 @@ export class AuthenticationRepository {
     return this.dataSource
       .getRepository(AuthenticationEntity)
       .createQueryBuilder('a')
-      .where('a.checkout_session_id IS NULL AND a.reference = :reference', match)
+      .where('a.provider = :provider AND a.provider_session_id IS NULL', match)
+      .andWhere('a.reference = :reference', match)
       .andWhere('a.currency = :currency AND a.amount IS NOT DISTINCT FROM :amount', match)
       .andWhere('a.created_at BETWEEN :from AND :to', match.window)
       .getMany();

@@ -4,12 +4,14 @@ import type { DataSource } from 'typeorm';
 import type { EventDetail } from './entities/authentication-event.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
 import type { JobSpec } from './jobs/job-queue.js';
+import { addJobsSql, jsonJobRows } from './jobs/job-sql.js';
+import { deliveryJobRows, jobRowsJson } from './jobs/job-specs.js';
 import type { TeamEventDraft } from './team-event.repository.js';
 
 /** The follow-ups of a write, committed with it (or not at all). */
 export interface Followups {
   readonly jobs: readonly JobSpec[];
-  readonly teamEvent?: { readonly draft: TeamEventDraft; readonly deliveryTask: string };
+  readonly teamEvent?: TeamEventDraft;
   /** Pending jobs (by key) the write makes pointless: a deadline or a `complete` now moot. */
   readonly cancelJobKeys?: readonly string[];
 }
@@ -71,22 +73,10 @@ export class RowStatement {
 
   followups(followups: Followups): this {
     if (followups.jobs.length > 0) {
-      const jobs = followups.jobs.map((job) => ({
-        task: job.task,
-        payload: job.payload,
-        run_after_ms: job.runAfterMs,
-        max_attempts: job.maxAttempts ?? null,
-        key: job.key ?? null,
-      }));
+      const jobs = jsonJobRows(this.param(jobRowsJson(followups.jobs)));
       this.select(
         'jobs',
-        `SELECT job.id FROM row, LATERAL graphile_worker.add_jobs(ARRAY(
-           SELECT ROW(j.task, j.payload, NULL,
-                      now() + make_interval(secs => j.run_after_ms / 1000.0),
-                      j.max_attempts, j.key, NULL, NULL)::graphile_worker.job_spec
-           FROM json_to_recordset(${this.param(JSON.stringify(jobs), '::json')})
-             AS j(task text, payload json, run_after_ms float8, max_attempts int, key text)
-           WHERE row.id IS NOT NULL)) AS job`,
+        `SELECT job.id FROM row, LATERAL ${addJobsSql(`${jobs} WHERE row.id IS NOT NULL`)} AS job`,
       );
     }
     if (followups.cancelJobKeys?.length) {
@@ -101,7 +91,7 @@ export class RowStatement {
   }
 
   /** The team event, one delivery per active endpoint, and a delivery job each (outbox). */
-  private teamEvent({ draft, deliveryTask }: NonNullable<Followups['teamEvent']>): void {
+  private teamEvent(draft: TeamEventDraft): void {
     this.ctes.push(`team_event AS (
       INSERT INTO team_events (id, team_id, authentication_id, type, payload)
       SELECT ${this.param(draft.id)}, team_id, id, ${this.param(draft.type)},
@@ -113,11 +103,7 @@ export class RowStatement {
       JOIN team_endpoints endpoint
         ON endpoint.team_id = event.team_id AND endpoint.disabled_at IS NULL
       RETURNING id)`);
-    this.select(
-      'delivery_jobs',
-      `SELECT graphile_worker.add_job(${this.param(deliveryTask)},
-         json_build_object('delivery_id', id::text), job_key => 'delivery:' || id) FROM deliveries`,
-    );
+    this.select('delivery_jobs', `SELECT * FROM ${addJobsSql(deliveryJobRows('deliveries'))}`);
   }
 
   /** Keeps the answer of the Idempotency-Key the row belongs to, with the move that settles it. */

@@ -6,6 +6,8 @@ import { EventDeliveryEntity } from './entities/event-delivery.entity.js';
 import { TeamEndpointEntity } from './entities/team-endpoint.entity.js';
 import { TeamEventEntity } from './entities/team-event.entity.js';
 import { enqueueJobs } from './jobs/job-queue.js';
+import { addJobsSql } from './jobs/job-sql.js';
+import { deliveryJob, deliveryJobRows } from './jobs/job-specs.js';
 
 export interface DeliveryWork {
   readonly delivery: EventDeliveryEntity;
@@ -26,13 +28,12 @@ export interface AttemptRecord {
 export interface Redelivery {
   readonly spacingMs: number;
   readonly limit: number;
-  readonly task: string;
 }
 
 /** What follows an attempt: done, another try later (its job), or given up (dead letter). */
 export type DeliveryNext =
   | { readonly state: 'delivered'; readonly redeliverDead?: Redelivery }
-  | { readonly state: 'pending'; readonly retryInMs: number; readonly task: string }
+  | { readonly state: 'pending'; readonly retryInMs: number }
   | { readonly state: 'dead' };
 
 /**
@@ -59,10 +60,8 @@ const REQUEUE_DEAD = `
     FROM dead WHERE d.id = dead.id AND d.state = 'dead'
     RETURNING d.id, d.next_attempt_at
   )
-  SELECT count(graphile_worker.add_job($4, json_build_object('delivery_id', id::text),
-                                      run_at => next_attempt_at,
-                                      job_key => 'delivery:' || id))::int AS jobs
-  FROM requeued`;
+  SELECT count(*)::int AS jobs
+  FROM ${addJobsSql(deliveryJobRows('requeued', 'extract(epoch FROM next_attempt_at - now()) * 1000'))}`;
 
 /** The delivery worker's side of the outbox: what to send, and what came of each attempt. */
 @Injectable()
@@ -101,14 +100,7 @@ export class EventDeliveryRepository {
         [deliveryId, next.state, next.state === 'pending' ? next.retryInMs : 0],
       );
       if (next.state === 'pending') {
-        await enqueueJobs(manager, [
-          {
-            task: next.task,
-            payload: { delivery_id: deliveryId },
-            runAfterMs: next.retryInMs,
-            key: `delivery:${deliveryId}`,
-          },
-        ]);
+        await enqueueJobs(manager, [deliveryJob(deliveryId, next.retryInMs)]);
       }
       if (next.state !== 'delivered' || !next.redeliverDead || !delivery) return 0;
       return requeueDead(manager, delivery.endpoint_id, next.redeliverDead);
@@ -119,7 +111,7 @@ export class EventDeliveryRepository {
 async function requeueDead(
   manager: EntityManager,
   endpointId: string,
-  { spacingMs, limit, task }: Redelivery,
+  { spacingMs, limit }: Redelivery,
 ): Promise<number> {
   // A CTE-less UPDATE … RETURNING answers [rows, count] through TypeORM's query().
   const [opened] = await manager.query<[unknown[], number]>(OPEN_REDELIVERY_ROUND, [
@@ -132,7 +124,6 @@ async function requeueDead(
     endpointId,
     spacingMs,
     limit,
-    task,
   ]);
   return queued?.jobs ?? 0;
 }

@@ -19,7 +19,7 @@ export {
 } from './backlog.repository.js';
 export { AuthenticationClaims, type ReadClaim } from './authentication-claims.repository.js';
 export { ApiKeyEntity } from './entities/api-key.entity.js';
-export { CheckoutWebhookEventEntity } from './entities/checkout-webhook-event.entity.js';
+export { ProviderEventEntity } from './entities/provider-event.entity.js';
 export { EventDeliveryAttemptEntity } from './entities/event-delivery-attempt.entity.js';
 export {
   DELIVERY_STATES,
@@ -37,6 +37,24 @@ export {
   type Redelivery,
 } from './event-delivery.repository.js';
 export { enqueueJobs, JobQueue, type JobSpec } from './jobs/job-queue.js';
+export {
+  TASKS,
+  completeSessionJob,
+  completeSessionJobKey,
+  payloadOf,
+  providerEventJob,
+  recheckJob,
+  recheckJobKey,
+  type ProviderEventPayload,
+  type TaskName,
+} from './jobs/job-specs.js';
+export {
+  JOB_POOLS,
+  WorkerTask,
+  retryDelayMs,
+  type JobPool,
+  type JobTask,
+} from './jobs/job-task.js';
 export { TeamEndpointRepository } from './team-endpoint.repository.js';
 export {
   TeamEventRepository,
@@ -57,7 +75,7 @@ export { IdempotencyKeyRepository } from './idempotency-key.repository.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { PersistenceModule } from './persistence.module.js';
 export { ENTITIES, typeOrmOptions, type DatabaseTuning } from './typeorm-options.js';
-export { CheckoutWebhookInbox, type InboxEntry } from './checkout-webhook-inbox.repository.js';
+export { ProviderEventInbox, type InboxEntry } from './provider-event-inbox.repository.js';
 export { JobWorkerRepository } from './job-worker.repository.js';
 export { installJobQueueSchema } from './jobs/job-queue-schema.js';
 export {

@@ -4,11 +4,12 @@ import { AuthenticationClaims } from './authentication-claims.repository.js';
 import { AuthenticationJobs } from './authentication-jobs.repository.js';
 import { AuthenticationRepository } from './authentication.repository.js';
 import { BacklogRepository } from './backlog.repository.js';
-import { CheckoutWebhookInbox } from './checkout-webhook-inbox.repository.js';
+
 import { EventDeliveryRepository } from './event-delivery.repository.js';
 import { IdempotencyKeyRepository } from './idempotency-key.repository.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobWorkerRepository } from './job-worker.repository.js';
+import { ProviderEventInbox } from './provider-event-inbox.repository.js';
 import { TeamEndpointRepository } from './team-endpoint.repository.js';
 import { TeamEventRepository } from './team-event.repository.js';
 
@@ -18,11 +19,11 @@ const REPOSITORIES = [
   AuthenticationJobs,
   AuthenticationRepository,
   BacklogRepository,
-  CheckoutWebhookInbox,
   EventDeliveryRepository,
   IdempotencyKeyRepository,
   JobQueue,
   JobWorkerRepository,
+  ProviderEventInbox,
   TeamEndpointRepository,
   TeamEventRepository,
 ];

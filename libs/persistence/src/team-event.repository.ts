@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { EventDeliveryAttemptEntity } from './entities/event-delivery-attempt.entity.js';
 import { EventDeliveryEntity } from './entities/event-delivery.entity.js';
 import { TeamEventEntity } from './entities/team-event.entity.js';
+import { addJobsSql } from './jobs/job-sql.js';
+import { deliveryJobRows } from './jobs/job-specs.js';
 
 export interface TeamEventDraft {
   readonly id: string;
@@ -19,25 +21,6 @@ export interface DeliveryView {
 }
 
 /**
- * The event, one delivery per active endpoint of its team, and one delivery job each: a single
- * statement, run inside the transaction of the move that caused the event (outbox).
- */
-const APPEND_EVENT = `
-  WITH event AS (
-    INSERT INTO team_events (id, team_id, authentication_id, type, payload)
-    VALUES ($1, $2, $3, $4, $5) RETURNING id, team_id
-  ), deliveries AS (
-    INSERT INTO event_deliveries (event_id, endpoint_id)
-    SELECT event.id, endpoint.id FROM event
-    JOIN team_endpoints endpoint
-      ON endpoint.team_id = event.team_id AND endpoint.disabled_at IS NULL
-    RETURNING id
-  )
-  SELECT count(graphile_worker.add_job($6, json_build_object('delivery_id', id::text),
-                                      job_key => 'delivery:' || id))::int AS jobs
-  FROM deliveries`;
-
-/**
  * (Re)opens a delivery to every active endpoint of the event's team and queues each, with a
  * fresh set of attempts (the earlier ones stay in the attempt log).
  */
@@ -51,30 +34,12 @@ const RESEND_EVENT = `
       SET state = 'pending', attempts = 0, next_attempt_at = now(), updated_at = now()
     RETURNING id
   )
-  SELECT count(graphile_worker.add_job($4, json_build_object('delivery_id', id::text),
-                                      job_key => 'delivery:' || id))::int AS jobs
-  FROM reopened`;
+  SELECT count(*)::int AS jobs FROM ${addJobsSql(deliveryJobRows('reopened'))}`;
 
 /** Team events (the outbox), as the API shows them and as operators re-send them. */
 @Injectable()
 export class TeamEventRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Inside the caller's transaction: the event commits with the move, or not at all. */
-  static async append(
-    manager: EntityManager,
-    draft: TeamEventDraft,
-    deliveryTask: string,
-  ): Promise<void> {
-    await manager.query(APPEND_EVENT, [
-      draft.id,
-      draft.teamId,
-      draft.authenticationId,
-      draft.type,
-      draft.payload,
-      deliveryTask,
-    ]);
-  }
 
   /** A team's events, newest first, optionally for one authentication. */
   listForTeam(
@@ -122,17 +87,11 @@ export class TeamEventRepository {
   }
 
   /** Queues the event again to the team's active endpoints (or one of them); count queued. */
-  async resend(
-    teamId: string,
-    eventId: string,
-    endpointId: string | undefined,
-    deliveryTask: string,
-  ): Promise<number> {
+  async resend(teamId: string, eventId: string, endpointId: string | undefined): Promise<number> {
     const rows: { jobs: number }[] = await this.dataSource.query(RESEND_EVENT, [
       eventId,
       teamId,
       endpointId ?? null,
-      deliveryTask,
     ]);
     return rows[0]?.jobs ?? 0;
   }

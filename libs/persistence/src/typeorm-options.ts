@@ -3,7 +3,7 @@ import { ApiKeyEntity } from './entities/api-key.entity.js';
 import { AuthenticationEventEntity } from './entities/authentication-event.entity.js';
 import { AuthenticationInputCountEntity } from './entities/authentication-input-count.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
-import { CheckoutWebhookEventEntity } from './entities/checkout-webhook-event.entity.js';
+import { ProviderEventEntity } from './entities/provider-event.entity.js';
 import { EventDeliveryAttemptEntity } from './entities/event-delivery-attempt.entity.js';
 import { EventDeliveryEntity } from './entities/event-delivery.entity.js';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
@@ -19,7 +19,7 @@ export const ENTITIES = [
   AuthenticationEventEntity,
   AuthenticationInputCountEntity,
   IdempotencyKeyEntity,
-  CheckoutWebhookEventEntity,
+  ProviderEventEntity,
   JobWorkerEntity,
   TeamEndpointEntity,
   TeamEventEntity,

@@ -31,7 +31,7 @@ async function storedByReference(reference: string): Promise<Record<string, unkn
   await client.connect();
   try {
     const { rows } = await client.query<Record<string, unknown>>(
-      'SELECT * FROM authentications WHERE reference = $1',
+      'SELECT *, provider_session_id AS checkout_session_id FROM authentications WHERE reference = $1',
       [reference],
     );
     return rows;

@@ -24,9 +24,9 @@ describe('Checkout webhooks (e2e)', () => {
   const signed = (body: string, secret = WEBHOOK_SECRET) =>
     post(body, { 'cko-signature': sign(body, secret), authorization: AUTHORIZATION });
   const inboxRows = async (): Promise<number> =>
-    (await ctx.sql<{ n: number }>('SELECT count(*)::int AS n FROM checkout_webhook_events'))[0].n;
+    (await ctx.sql<{ n: number }>('SELECT count(*)::int AS n FROM provider_events'))[0].n;
   const inboxHas = async (eventId: string): Promise<boolean> =>
-    (await ctx.sql('SELECT id FROM checkout_webhook_events WHERE id = $1', [eventId])).length === 1;
+    (await ctx.sql('SELECT id FROM provider_events WHERE id = $1', [eventId])).length === 1;
 
   beforeAll(async () => {
     ctx = await Orchestration.start({

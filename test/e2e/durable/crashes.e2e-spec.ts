@@ -152,7 +152,7 @@ describe('crashes at failpoints (e2e)', () => {
     });
     expect(approved.length).toBeGreaterThanOrEqual(2);
     expect(approved[0].status).toBeUndefined();
-    const inbox = await db.query('SELECT id FROM checkout_webhook_events WHERE id = $1', [
+    const inbox = await db.query('SELECT id FROM provider_events WHERE id = $1', [
       approved[0].eventId,
     ]);
     expect(inbox.rowCount).toBe(1);

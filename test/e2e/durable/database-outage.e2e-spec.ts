@@ -225,7 +225,7 @@ describe('a database outage under load (e2e)', () => {
     const rows = await waitUntil(
       async () => {
         const all = await postgres.sql<Row>(
-          'SELECT id, reference, state, checkout_session_id FROM authentications',
+          'SELECT id, reference, state, provider_session_id AS checkout_session_id FROM authentications',
         );
         return all.every((row) => ['completed', 'closed'].includes(row.state)) ? all : undefined;
       },

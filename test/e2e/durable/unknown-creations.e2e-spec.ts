@@ -111,7 +111,7 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
         },
         { timeoutMs: 15_000 },
       );
-      await expect(ctx.sql('SELECT id FROM checkout_webhook_events')).resolves.toHaveLength(2);
+      await expect(ctx.sql('SELECT id FROM provider_events')).resolves.toHaveLength(2);
       await expect(ctx.api('get', `/v1/authentications/${id}`)).resolves.toMatchObject({
         body: { state: 'creation_unknown', checkout_session_id: null },
       });

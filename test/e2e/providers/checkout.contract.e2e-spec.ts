@@ -1,15 +1,12 @@
 import { CheckoutClientModule, sessionScopes } from '@app/checkout-client';
 import { ConsoleLogger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import type { ChannelDataDto } from '../../../apps/orchestrator/src/authentications/dto/channel-data.request.dto.js';
-import type { CreateAuthenticationRequestDto } from '../../../apps/orchestrator/src/authentications/dto/create-authentication.request.dto.js';
 import { checkoutConfig } from '../../../apps/orchestrator/src/config/checkout.config.js';
 import { CheckoutSessionRequests } from '../../../apps/orchestrator/src/providers/checkout/checkout-session-request.js';
 import { CheckoutProvider } from '../../../apps/orchestrator/src/providers/checkout/checkout.provider.js';
 import { freePort } from '../../support/free-port.js';
 import { describeProviderContract, type ContractCard } from '../../support/provider-contract.js';
 import { answerChallenge } from '../../support/simulator/browser.js';
-import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { SIMULATOR_CLIENT, startSimulator } from '../../support/simulator/simulator-app.js';
 import { aCheckoutConfig } from '../../support/test-config.js';
 
@@ -58,23 +55,14 @@ async function checkoutAdapter(apiUrl: string) {
   return { provider: moduleRef.get(CheckoutProvider), close: () => moduleRef.close() };
 }
 
-describeProviderContract<CreateAuthenticationRequestDto, ChannelDataDto>('Checkout', async () => {
+describeProviderContract('Checkout', async () => {
   const simulator = await startSimulator();
   const live = await checkoutAdapter(simulator.url);
   const down = await checkoutAdapter(`http://127.0.0.1:${await freePort()}`);
   return {
     provider: live.provider,
     unreachable: down.provider,
-    createRequest: (card, { withChannelData }) =>
-      ({
-        source: { type: 'card', number: CARDS[card], expiry_month: 12, expiry_year: 2030 },
-        amount: 6540,
-        currency: 'EUR',
-        reference: 'ORD-CONTRACT-1',
-        channel: 'browser',
-        ...(withChannelData ? { channel_data: aBrowserChannel() } : {}),
-      }) as unknown as CreateAuthenticationRequestDto,
-    channelData: () => aBrowserChannel() as unknown as ChannelDataDto,
+    cards: CARDS,
     passChallenge: async (nextAction) => {
       if (nextAction.type !== 'challenge' || nextAction.channel !== 'browser') {
         throw new Error(`not a browser challenge: ${nextAction.type}`);

@@ -138,7 +138,7 @@ describe('card data in any spelling (e2e)', () => {
        WHERE t.identifier = 'process_checkout_event'`,
     );
     expect(jobs.map((job) => job.payload.reference)).toEqual(['ORDER [card …6584]']);
-    const inbox = await ctx.sql<{ id: string }>('SELECT id FROM checkout_webhook_events');
+    const inbox = await ctx.sql<{ id: string }>('SELECT id FROM provider_events');
     expect(inbox).toEqual([{ id: event.id }]);
   });
 

@@ -55,10 +55,10 @@ export class AuthenticationQueries {
     if (!authentication.outcome || !isFinal(authentication.state)) {
       throw new ResultNotReadyError(id, authentication.state);
     }
-    // Without a Checkout session only "not enrolled" (unavailable) is a result a gateway can use.
+    // Without a provider session only "not enrolled" (unavailable) is a result a gateway can use.
     if (
       format !== 'generic' &&
-      !authentication.checkoutSessionId &&
+      !authentication.providerSessionId &&
       authentication.outcome !== 'unavailable'
     ) {
       throw new ResultNotAuthorizableError(id, authentication.outcome);

@@ -1,7 +1,8 @@
 import { GUIDANCE_FOR_OUTCOME, type AuthenticationResult } from '@app/domain';
 import type { AuthenticationEntity, AuthenticationEventEntity } from '@app/persistence';
+import { SESSION_ID_FIELD } from './provider-fields.js';
 
-/** The authentication as the API shows it: no PAN, no cryptogram, raw Checkout codes kept. */
+/** The authentication as the API shows it: no PAN, no cryptogram, the provider's raw codes kept. */
 export function authenticationView(authentication: AuthenticationEntity): Record<string, unknown> {
   const result = authentication.result;
   return {
@@ -22,7 +23,7 @@ export function authenticationView(authentication: AuthenticationEntity): Record
           scheme: authentication.scheme,
         }
       : { scheme: authentication.scheme },
-    checkout_session_id: authentication.checkoutSessionId,
+    [SESSION_ID_FIELD]: authentication.providerSessionId,
     protocol_version: result?.protocol_version ?? null,
     response_code: result?.response_code ?? null,
     response_status_reason: result?.response_status_reason ?? null,
@@ -53,7 +54,7 @@ export function resultOf(
   const result = authentication.result;
   return {
     authenticationId: authentication.id,
-    checkoutSessionId: authentication.checkoutSessionId,
+    providerSessionId: authentication.providerSessionId,
     outcome: authentication.outcome!,
     guidance: GUIDANCE_FOR_OUTCOME[authentication.outcome!],
     protocolVersion: result?.protocol_version,

@@ -41,8 +41,8 @@ const ID_PARAM = ApiParam({
   example: 'auth_4ldi6vdq5cb2nbk3xakyl5n2xe',
 });
 
-/** Checkout may be asked on the way: these are its failures as we answer them. */
-const CHECKOUT_ERRORS = [
+/** The provider may be asked on the way: these are its failures as we answer them. */
+const PROVIDER_ERRORS = [
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_BUSY',
   'UPSTREAM_REJECTED_REQUEST',
@@ -71,7 +71,7 @@ function authenticationStep(
   );
 }
 
-/** A step that updates Checkout's session: same answer and the same refusals, body aside. */
+/** A step that updates the provider's session: same answer and the same refusals, body aside. */
 function sessionUpdate(summary: string, body: new () => object, ...refusals: ApiErrorCode[]) {
   return authenticationStep(
     { summary },
@@ -79,14 +79,14 @@ function sessionUpdate(summary: string, body: new () => object, ...refusals: Api
     'NO_CARDHOLDER_STEP',
     'CONCURRENT_UPDATE',
     ...refusals,
-    ...CHECKOUT_ERRORS,
+    ...PROVIDER_ERRORS,
   );
 }
 
 export const AuthenticationsApi = {
   create: () =>
     applyDecorators(
-      ApiOperation({ summary: 'Start an authentication (creates the Checkout session)' }),
+      ApiOperation({ summary: "Start an authentication (creates the provider's session)" }),
       ApiHeader({
         name: 'Idempotency-Key',
         required: true,
@@ -98,7 +98,7 @@ export const AuthenticationsApi = {
         examples: {
           frictionless: { summary: 'Browser data sent with the create', value: CREATE_EXAMPLE },
           detailed: {
-            summary: 'Every optional Checkout field: cardholder, risk data, recurrence, device',
+            summary: 'Every optional field: cardholder, risk data, recurrence, device',
             value: DETAILED_CREATE_EXAMPLE,
           },
         },
@@ -122,7 +122,7 @@ export const AuthenticationsApi = {
         'INITIAL_SESSION_NOT_FOUND',
         'IDEMPOTENCY_KEY_REUSED',
         'IDEMPOTENCY_KEY_IN_USE',
-        ...CHECKOUT_ERRORS,
+        ...PROVIDER_ERRORS,
         'UPSTREAM_OUTCOME_UNKNOWN',
       ),
     ),
@@ -154,9 +154,10 @@ export const AuthenticationsApi = {
   appChallengeResult: () =>
     authenticationStep(
       {
-        summary: "The app's 3DS SDK finished its challenge: re-reads Checkout, answers the state",
+        summary:
+          "The app's 3DS SDK finished its challenge: re-reads the session, answers the state",
         description:
-          "A hint, like Checkout's callback: the result is read from Checkout. Until the ACS has " +
+          "A hint, like the provider's callback: the result is read from the provider. Until the ACS has " +
           'reported (still `challenge_required`), the answer is the current state and the ' +
           'authentication keeps being checked. Calling again is harmless.',
       },

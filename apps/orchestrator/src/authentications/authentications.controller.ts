@@ -12,20 +12,22 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard, type TeamRequest } from '../http/api-key.guard.js';
-import { IdempotencyInterceptor, type IdempotentRequest } from '../http/idempotency.interceptor.js';
-import { AppChallengeResults } from './app-challenge-results.service.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
+import { AuthenticationSteps } from './authentication-steps.service.js';
 import { AuthenticationsApi } from './authentications.api-docs.js';
 import { AuthenticationsService } from './authentications.service.js';
 import { ChannelEnabledGuard } from './channel-enabled.guard.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import type { IdempotentRequest } from './idempotency/idempotency-key.js';
 import { ProcessingChannelGuard } from './processing-channel.guard.js';
-import { SessionUpdates } from './session-updates.service.js';
 import {
+  CHANNEL_DATA_DISCRIMINATOR,
   IssuerFingerprintRequestDto,
   SubmitChannelDataRequestDto,
 } from './dto/channel-data.request.dto.js';
+import { SOURCE_DISCRIMINATOR } from './dto/source.request.dto.js';
 import { AppChallengeResultRequestDto } from './dto/app-challenge-result.request.dto.js';
 import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
@@ -36,12 +38,15 @@ import { IdPipe } from '../http/id.pipe.js';
 @UseGuards(ApiKeyGuard)
 @ApiTags('authentications')
 @ApiBearerAuth('api-key')
+@ApiExtraModels(
+  ...SOURCE_DISCRIMINATOR.subTypes.map((subType) => subType.value),
+  ...CHANNEL_DATA_DISCRIMINATOR.subTypes.map((subType) => subType.value),
+)
 export class AuthenticationsController {
   constructor(
     private readonly authentications: AuthenticationsService,
     private readonly queries: AuthenticationQueries,
-    private readonly updates: SessionUpdates,
-    private readonly appChallenges: AppChallengeResults,
+    private readonly steps: AuthenticationSteps,
   ) {}
 
   @Post()
@@ -49,7 +54,7 @@ export class AuthenticationsController {
   @UseInterceptors(IdempotencyInterceptor)
   @AuthenticationsApi.create()
   create(@Req() request: IdempotentRequest, @Body() body: CreateAuthenticationRequestDto) {
-    return this.authentications.create(request.team!, body, request.idempotencyKey);
+    return this.authentications.create(request.team!, body, request.idempotencyClaim!);
   }
 
   @Get()
@@ -72,7 +77,7 @@ export class AuthenticationsController {
     @Param('id', new IdPipe('auth')) id: string,
     @Body() body: IssuerFingerprintRequestDto,
   ) {
-    return this.updates.reportIssuerFingerprint(request.team!, id, body.completion);
+    return this.steps.reportIssuerFingerprint(request.team!, id, body.completion);
   }
 
   @Post(':id/channel-data')
@@ -83,7 +88,7 @@ export class AuthenticationsController {
     @Param('id', new IdPipe('auth')) id: string,
     @Body() body: SubmitChannelDataRequestDto,
   ) {
-    return this.updates.submitChannelData(request.team!, id, body.channel_data);
+    return this.steps.submitChannelData(request.team!, id, body.channel_data);
   }
 
   @Post(':id/app-challenge-result')
@@ -94,7 +99,7 @@ export class AuthenticationsController {
     @Param('id', new IdPipe('auth')) id: string,
     @Body() body: AppChallengeResultRequestDto,
   ) {
-    return this.appChallenges.report(request.team!, id, body);
+    return this.steps.reportAppChallengeResult(request.team!, id, body);
   }
 
   @Get(':id/result')

@@ -1,96 +1,24 @@
-import { CheckoutClientModule, sessionScopes } from '@app/checkout-client';
-import { ThreeDsProvider } from '@app/domain';
 import { PersistenceModule } from '@app/persistence';
 import { Module } from '@nestjs/common';
-import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
-import { InboundController } from '../checkout-inbound/inbound.controller.js';
-import { InboundService } from '../checkout-inbound/inbound.service.js';
-import { ApiKeyGuard } from '../http/api-key.guard.js';
-import { ApiKeyCache } from '../security/api-key-cache.js';
-import { IdempotencyInterceptor } from '../http/idempotency.interceptor.js';
-import { ApiKeySeeder } from '../security/api-key.seeder.js';
-import { SecretBox } from '../security/secret-box.js';
-import { AppChallengeResults } from './app-challenge-results.service.js';
+import { FlowModule } from '../flow/flow.module.js';
+import { SecurityModule } from '../security/security.module.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';
-import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
+import { AuthenticationSteps } from './authentication-steps.service.js';
 import { AuthenticationsController } from './authentications.controller.js';
 import { AuthenticationsService } from './authentications.service.js';
-import { CheckoutSync } from './checkout-sync.service.js';
-import { CompleteSessionTask } from './complete-session.task.js';
-import { CreateReplay } from './create-replay.service.js';
-import { FollowupPlanner } from './followups.planner.js';
-import { RecheckTask } from './recheck.task.js';
-import { SessionUpdates } from './session-updates.service.js';
-import { Failpoints } from '../common/failpoints.js';
-import { OutageRetries } from '../common/outage-retries.js';
-import { CheckoutMetrics } from '../metrics/checkout.metrics.js';
-import { MetricsModule } from '../metrics/metrics.module.js';
-import { RequestContext } from '../logging/request-context.js';
-import { PROVIDER_PORT } from '../providers/registry.js';
+import { CreateReplay } from './idempotency/create-replay.service.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 
+/** The team API: `/v1/authentications`, its reads, and the Idempotency-Key of its creates. */
 @Module({
-  imports: [
-    PersistenceModule,
-    MetricsModule,
-    CheckoutClientModule.forRootAsync({
-      imports: [MetricsModule],
-      inject: [checkoutConfig.KEY, CheckoutMetrics, RequestContext],
-      useFactory: (
-        checkout: CheckoutConfig,
-        metrics: CheckoutMetrics,
-        context: RequestContext,
-      ) => ({
-        apiUrl: checkout.apiUrl,
-        tokenUrl: checkout.tokenUrl,
-        clientId: checkout.clientId,
-        clientSecret: checkout.clientSecret,
-        scopes: sessionScopes(checkout.channels),
-        timeouts: {
-          tokenMs: checkout.timeoutMs,
-          readMs: checkout.timeoutMs,
-          writeMs: checkout.timeoutMs,
-          authenticationMs: checkout.authenticationTimeoutMs,
-        },
-        tokenRefreshMarginMs: 60_000,
-        observer: metrics,
-        currentRequestId: () => context.requestId(),
-      }),
-    }),
-  ],
-  controllers: [AuthenticationsController, InboundController],
+  imports: [PersistenceModule, SecurityModule, FlowModule],
+  controllers: [AuthenticationsController],
   providers: [
-    ApiKeyCache,
-    ApiKeyGuard,
-    ApiKeySeeder,
-    AppChallengeResults,
     AuthenticationQueries,
-    IdempotencyInterceptor,
-    AuthenticationTransitionsService,
+    AuthenticationSteps,
     AuthenticationsService,
-    ...PROVIDER_PORT,
-    CheckoutSync,
-    CompleteSessionTask,
     CreateReplay,
-    Failpoints,
-    FollowupPlanner,
-    InboundService,
-    OutageRetries,
-    RecheckTask,
-    SecretBox,
-    SessionUpdates,
-  ],
-  exports: [
-    PersistenceModule,
-    CheckoutClientModule,
-    ThreeDsProvider,
-    ApiKeyCache,
-    ApiKeyGuard,
-    AuthenticationTransitionsService,
-    CheckoutSync,
-    CompleteSessionTask,
-    Failpoints,
-    RecheckTask,
-    SecretBox,
+    IdempotencyInterceptor,
   ],
 })
 export class AuthenticationsModule {}

@@ -1,10 +1,9 @@
-import { ChannelNotEnabledError } from '@app/domain';
+import { ChannelNotEnabledError, type ProviderChannel, type ThreeDsProvider } from '@app/domain';
 import type { ExecutionContext } from '@nestjs/common';
-import type { CheckoutConfig } from '../config/checkout.config.js';
 import { ChannelEnabledGuard } from './channel-enabled.guard.js';
 
-const guardFor = (channels: CheckoutConfig['channels']) =>
-  new ChannelEnabledGuard({ channels } as CheckoutConfig);
+const guardFor = (channels: ProviderChannel[]) =>
+  new ChannelEnabledGuard({ channels } as unknown as ThreeDsProvider);
 
 const contextWith = (body: unknown) =>
   ({ switchToHttp: () => ({ getRequest: () => ({ body }) }) }) as unknown as ExecutionContext;

@@ -1,6 +1,5 @@
-import { ProcessingChannelNotAllowedError } from '@app/domain';
+import { ProcessingChannelNotAllowedError, type ThreeDsProvider } from '@app/domain';
 import type { ExecutionContext } from '@nestjs/common';
-import type { CheckoutConfig } from '../config/checkout.config.js';
 import { ProcessingChannelGuard } from './processing-channel.guard.js';
 
 const DEFAULT = `pc_${'d'.repeat(26)}`;
@@ -8,16 +7,15 @@ const A_OWN = `pc_${'a'.repeat(26)}`;
 const A_OTHER = `pc_${'e'.repeat(26)}`;
 const B_OWN = `pc_${'b'.repeat(26)}`;
 
-const config: Pick<CheckoutConfig, 'processingChannels'> = {
-  processingChannels: {
-    default: DEFAULT,
-    byTeam: new Map([
-      ['team-a', [A_OWN, A_OTHER]],
-      ['team-b', [B_OWN]],
-    ]),
-  },
-};
-const guard = new ProcessingChannelGuard(config as CheckoutConfig);
+const BY_TEAM = new Map([
+  ['team-a', [A_OWN, A_OTHER]],
+  ['team-b', [B_OWN]],
+]);
+/** The provider account's answer: a team's own channels, else the account's default. */
+const provider = {
+  processingChannelsOf: (team: string) => BY_TEAM.get(team) ?? [DEFAULT],
+} as unknown as ThreeDsProvider;
+const guard = new ProcessingChannelGuard(provider);
 
 const create = (team: string, body: unknown) =>
   guard.canActivate({

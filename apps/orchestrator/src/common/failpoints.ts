@@ -1,18 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 
-/** Where the crash tests kill the process: the moments a crash could lose or repeat work. */
-export const FAILPOINTS = [
-  /** Checkout created the session; nothing about it is committed yet. */
-  'after_checkout_create',
+/**
+ * Where the crash tests kill the process: the moments a crash could lose or repeat work. The
+ * values are what FAILPOINTS names, so they keep the words the crash tests were written with.
+ */
+export const FAILPOINTS = {
+  /** The provider created the session; nothing about it is committed yet. */
+  sessionCreated: 'after_checkout_create',
   /** The create's outcome is committed; the caller has no answer yet. */
-  'before_create_answer',
-  /** A Checkout webhook is in the inbox with its job; Checkout has no answer yet. */
-  'after_webhook_received',
+  beforeCreateAnswer: 'before_create_answer',
+  /** A provider event is in the inbox with its job; the provider has no answer yet. */
+  providerEventReceived: 'after_webhook_received',
   /** A team endpoint accepted an event; the delivery is not marked delivered yet. */
-  'after_team_event_sent',
-] as const;
-export type Failpoint = (typeof FAILPOINTS)[number];
+  teamEventSent: 'after_team_event_sent',
+} as const;
+export type Failpoint = keyof typeof FAILPOINTS;
 
 /**
  * SIGKILL at a named point when FAILPOINTS lists it (tests only; the environment check refuses
@@ -28,8 +31,9 @@ export class Failpoints {
   }
 
   hit(point: Failpoint): void {
-    if (!this.armed.has(point)) return;
-    this.logger.warn(`failpoint ${point}: killing the process`);
+    const name = FAILPOINTS[point];
+    if (!this.armed.has(name)) return;
+    this.logger.warn(`failpoint ${name}: killing the process`);
     process.kill(process.pid, 'SIGKILL');
   }
 }

@@ -24,9 +24,9 @@ import {
   TEAM_PROCESSING_CHANNEL_LIST,
   teamsListedTwice,
 } from './checkout-channels.js';
+import { PROVIDER_NAMES, type ProviderName } from '@app/domain';
 import { EffectsEnvironment } from './effects.environment.js';
 import { productionProblems } from './production-rules.js';
-import { PROVIDER_NAMES, type ProviderName } from '../providers/provider-names.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 /** pino's levels, most to least verbose, and `silent`. */

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { isPublicAddress } from '../common/public-address.js';
+import { isPublicAddress } from './public-address.js';
 
 /**
  * Why `hostname` (a URL's, as the WHATWG parser leaves it: `127.0.0.1` for `2130706433` or

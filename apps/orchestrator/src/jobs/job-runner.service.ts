@@ -1,5 +1,10 @@
-import { AUTHENTICATION_STATES, recheckDeadlineOf } from '@app/domain';
-import { AuthenticationJobs, JobWorkerRepository } from '@app/persistence';
+import {
+  JOB_POOLS,
+  JobWorkerRepository,
+  WorkerTask,
+  type JobPool,
+  type JobTask,
+} from '@app/persistence';
 import {
   Inject,
   Injectable,
@@ -7,6 +12,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import {
   Logger,
   makeWorkerUtils,
@@ -19,23 +25,15 @@ import {
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import type pg from 'pg';
-import { CompleteSessionTask } from '../authentications/complete-session.task.js';
-import { RecheckTask } from '../authentications/recheck.task.js';
-import { CheckoutEventTask } from '../providers/checkout/webhooks/checkout-event.task.js';
 import { databaseConfig, type DatabaseConfig } from '../config/database.config.js';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
-import { DeliverEventTask } from '../team-events/deliver-event.task.js';
-import { TASKS } from './job-specs.js';
-import type { JobTask } from './job-task.js';
 import { QueueConnections } from './queue-connections.js';
-
-/** Orphans found at start-up are re-read over this long, not all at once. */
-const ORPHAN_SPREAD_MS = 60_000;
 
 /** Between two tries to hand back the jobs of a pool that stopped by itself. */
 const REPLACE_RETRY_MS = 1_000;
 
 interface Group {
+  readonly pool: JobPool;
   readonly tasks: readonly JobTask[];
   readonly concurrency: number;
 }
@@ -50,8 +48,9 @@ interface Pool {
 /**
  * Runs the durable follow-ups with graphile-worker: jobs are rows written in the transactions
  * that imply them, taken with SKIP LOCKED (one runner per job, across instances), started within
- * milliseconds through LISTEN/NOTIFY. Two pools: the authentication flow (deadlines, complete,
- * Checkout webhooks) and team deliveries, so slow team endpoints never delay a flow. A heartbeat
+ * milliseconds through LISTEN/NOTIFY. Every module registers its own tasks (@WorkerTask, found
+ * through Nest's DiscoveryService), each in a pool: the authentication flow (deadlines, complete,
+ * provider events) and team deliveries, so slow team endpoints never delay a flow. A heartbeat
  * per pool lets any instance hand back the jobs of a process that died, after
  * JOBS_WORKER_DEAD_AFTER_MS instead of the queue's 4 hours. A database outage pauses the pools;
  * one that stops by itself is replaced (docs/design.md#database-outages).
@@ -60,7 +59,7 @@ interface Pool {
 export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new NestLogger(JobRunner.name);
   private readonly instance = `${hostname()}:${process.pid}`;
-  private readonly groups: readonly Group[];
+  private groups: readonly Group[] = [];
   private pools: Pool[] = [];
   private connections?: QueueConnections;
   private utils?: WorkerUtils;
@@ -75,22 +74,14 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private beating = true;
 
   constructor(
-    recheck: RecheckTask,
-    complete: CompleteSessionTask,
-    checkoutEvent: CheckoutEventTask,
-    deliver: DeliverEventTask,
+    private readonly discovery: DiscoveryService,
     private readonly workers: JobWorkerRepository,
-    private readonly authenticationJobs: AuthenticationJobs,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
     @Inject(databaseConfig.KEY) private readonly database: DatabaseConfig,
-  ) {
-    this.groups = [
-      { tasks: [recheck, complete, checkoutEvent], concurrency: config.concurrency },
-      { tasks: [deliver], concurrency: config.deliveryConcurrency },
-    ];
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.groups = this.registeredGroups();
     this.connections = new QueueConnections(
       withApplicationName(this.database.url!, 'orchestrator-jobs'),
     );
@@ -98,7 +89,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     for (const group of this.groups) {
       this.pools.push(await this.start(group, { untilListening: true }));
     }
-    await this.adoptOrphans();
+    for (const task of this.groups.flatMap((group) => group.tasks)) await task.queueReady?.();
     await this.nextBeat();
     this.heartbeat = setInterval(() => void this.nextBeat(), this.config.heartbeatMs);
     this.heartbeat.unref();
@@ -210,16 +201,26 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Open authentications with no job to move them on (e.g. written before this release). */
-  private async adoptOrphans(): Promise<void> {
-    const adopted = await this.authenticationJobs.adoptOrphans({
-      waitingStates: AUTHENTICATION_STATES.filter((state) => recheckDeadlineOf(state)),
-      recheckTask: TASKS.recheck,
-      completeTask: TASKS.completeSession,
-      spreadMs: ORPHAN_SPREAD_MS,
-    });
-    if (adopted > 0)
-      this.logger.warn({ msg: 'queued follow-ups for orphaned authentications', adopted });
+  /** The tasks the modules registered, by pool; a pool without tasks is not started. */
+  private registeredGroups(): Group[] {
+    const byName = new Map<string, { task: JobTask; pool: JobPool }>();
+    for (const wrapper of this.discovery.getProviders({ metadataKey: WorkerTask.KEY })) {
+      const task = wrapper.instance as JobTask | undefined;
+      const pool = this.discovery.getMetadataByDecorator(WorkerTask, wrapper);
+      if (!task || !pool) continue;
+      const known = byName.get(task.name);
+      if (known && known.task !== task) throw new Error(`job task ${task.name} registered twice`);
+      byName.set(task.name, { task, pool });
+    }
+    const concurrency: Record<JobPool, number> = {
+      flow: this.config.concurrency,
+      deliveries: this.config.deliveryConcurrency,
+    };
+    return JOB_POOLS.map((pool) => ({
+      pool,
+      tasks: [...byName.values()].filter((one) => one.pool === pool).map((one) => one.task),
+      concurrency: concurrency[pool],
+    })).filter((group) => group.tasks.length > 0);
   }
 
   private nextBeat(): Promise<void> {

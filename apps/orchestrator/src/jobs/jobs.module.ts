@@ -1,13 +1,11 @@
 import { PersistenceModule } from '@app/persistence';
 import { Module } from '@nestjs/common';
-import { AuthenticationsModule } from '../authentications/authentications.module.js';
-import { CheckoutWebhooksModule } from '../providers/checkout/webhooks/checkout-webhooks.module.js';
-import { TeamEventsModule } from '../team-events/team-events.module.js';
+import { DiscoveryModule } from '@nestjs/core';
 import { JobRunner } from './job-runner.service.js';
 
-/** The job worker: every task of every feature, run from the queue. */
+/** The job worker: runs the tasks each module registers (@WorkerTask), importing none of them. */
 @Module({
-  imports: [PersistenceModule, AuthenticationsModule, CheckoutWebhooksModule, TeamEventsModule],
+  imports: [PersistenceModule, DiscoveryModule],
   providers: [JobRunner],
 })
 export class JobsModule {}

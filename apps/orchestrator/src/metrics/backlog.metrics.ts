@@ -1,7 +1,6 @@
-import { BacklogRepository, JOB_STATUSES } from '@app/persistence';
+import { BacklogRepository, JOB_STATUSES, TASKS } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
-import { TASKS } from '../jobs/job-specs.js';
 
 const KNOWN_TASKS: readonly string[] = Object.values(TASKS);
 const DELIVERY_STATES = ['pending', 'dead'] as const;

@@ -5,6 +5,7 @@ import type {
 } from '@app/checkout-client';
 import {
   cardSchemeOfBin,
+  recheckDeadlineOf,
   type AuthenticationEventType,
   type AuthenticationState,
 } from '@app/domain';
@@ -41,7 +42,7 @@ export const FLOWS = ['challenge', 'frictionless', 'none'] as const;
 export type Flow = (typeof FLOWS)[number];
 
 export function flowOf(from: AuthenticationState, event: AuthenticationEventType): Flow {
-  if (from === 'challenge_required') return 'challenge';
+  if (recheckDeadlineOf(from) === 'challenge') return 'challenge';
   return event === 'result_received' || event === 'hosted_result_received'
     ? 'frictionless'
     : 'none';

@@ -1,8 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { CHANNEL_DATA_DISCRIMINATOR } from '../authentications/dto/channel-data.request.dto.js';
-import { SOURCE_DISCRIMINATOR } from '../authentications/dto/source.request.dto.js';
 import { API_ERROR_CODES, ERROR_CATALOGUE } from '../http/error-catalogue.js';
 import { ErrorResponseDto } from './api-errors.decorator.js';
 
@@ -70,11 +68,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, builder.build(), {
     // Every controller names its tags; class names would add one per controller besides.
     autoTagControllers: false,
-    extraModels: [
-      ErrorResponseDto,
-      ...SOURCE_DISCRIMINATOR.subTypes.map((subType) => subType.value),
-      ...CHANNEL_DATA_DISCRIMINATOR.subTypes.map((subType) => subType.value),
-    ],
+    // A feature's own models (the sub-types of its bodies) come with its controller's
+    // @ApiExtraModels.
+    extraModels: [ErrorResponseDto],
   });
 }
 

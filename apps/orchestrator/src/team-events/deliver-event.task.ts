@@ -1,10 +1,14 @@
 import { backoffDelayMs } from '@app/domain';
-import { EventDeliveryRepository, type DeliveryNext } from '@app/persistence';
+import {
+  EventDeliveryRepository,
+  JobTask,
+  TASKS,
+  WorkerTask,
+  type DeliveryNext,
+} from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
 import { eventsConfig, type EventsConfig } from '../config/events.config.js';
-import { TASKS } from '../jobs/job-specs.js';
-import type { JobTask } from '../jobs/job-task.js';
 import { SecretBox } from '../security/secret-box.js';
 import { EventSender, type SendResult } from './event-sender.js';
 
@@ -22,6 +26,7 @@ const REDELIVERY_ROUND_MS = 10 * 60_000;
  * queues its dead ones again, spaced, unless the team turned that off.
  */
 @Injectable()
+@WorkerTask('deliveries')
 export class DeliverEventTask implements JobTask {
   readonly name = TASKS.deliverTeamEvent;
   private readonly logger = new Logger(DeliverEventTask.name);
@@ -51,7 +56,7 @@ export class DeliverEventTask implements JobTask {
       JSON.stringify(event.payload),
     );
     const accepted = result.status !== null && result.status >= 200 && result.status < 300;
-    if (accepted) this.failpoints.hit('after_team_event_sent');
+    if (accepted) this.failpoints.hit('teamEventSent');
     const next = accepted ? this.delivered() : this.retry(delivery.attempts + 1);
     if (!accepted) {
       this.logger.warn({
@@ -72,14 +77,14 @@ export class DeliverEventTask implements JobTask {
   private delivered(): DeliveryNext {
     const spacingMs = this.config.teamDelivery.redeliverySpacingMs;
     const limit = Math.max(1, Math.floor(REDELIVERY_ROUND_MS / spacingMs));
-    return { state: 'delivered', redeliverDead: { spacingMs, limit, task: this.name } };
+    return { state: 'delivered', redeliverDead: { spacingMs, limit } };
   }
 
   private retry(attemptsMade: number): DeliveryNext {
     const { maxAttempts, backoff } = this.config.teamDelivery;
     if (attemptsMade >= maxAttempts) return { state: 'dead' };
     const retryInMs = backoffDelayMs(backoff, attemptsMade, Math.random());
-    return { state: 'pending', retryInMs, task: this.name };
+    return { state: 'pending', retryInMs };
   }
 }
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isIP } from 'node:net';
 import { eventsConfig, type EventsConfig } from '../config/events.config.js';
 import { HostResolver } from './host-resolver.js';
-import { isPublicAddress } from '../common/public-address.js';
+import { isPublicAddress } from '../config/public-address.js';
 
 const MAX_URL_LENGTH = 2_048;
 

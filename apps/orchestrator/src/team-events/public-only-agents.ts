@@ -3,7 +3,7 @@ import { isIP, Socket, type TcpNetConnectOpts } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 import type { HostResolver, LookupCallback } from './host-resolver.js';
-import { isPublicAddress } from '../common/public-address.js';
+import { isPublicAddress } from '../config/public-address.js';
 
 /** A connection refused before it was attempted (`blocked_address` in the attempt log). */
 export class BlockedAddressError extends Error {

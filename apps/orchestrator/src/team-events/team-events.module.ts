@@ -1,6 +1,8 @@
 import { PersistenceModule } from '@app/persistence';
 import { Module } from '@nestjs/common';
-import { AuthenticationsModule } from '../authentications/authentications.module.js';
+import { CommonModule } from '../common/common.module.js';
+import { SecurityModule } from '../security/security.module.js';
+import { CompletionNoticesModule } from './completion-notices.module.js';
 import { DeliverEventTask } from './deliver-event.task.js';
 import { EndpointUrlPolicy } from './endpoint-url.policy.js';
 import { EventSender } from './event-sender.js';
@@ -10,9 +12,8 @@ import { TeamEventsService } from './team-events.service.js';
 
 /** Signed `authentication.completed` events to payment teams (outbox, at least once). */
 @Module({
-  imports: [PersistenceModule, AuthenticationsModule],
+  imports: [PersistenceModule, SecurityModule, CommonModule, CompletionNoticesModule],
   controllers: [TeamEndpointsController, TeamEventsController],
   providers: [TeamEventsService, EndpointUrlPolicy, HostResolver, EventSender, DeliverEventTask],
-  exports: [DeliverEventTask],
 })
 export class TeamEventsModule {}

@@ -9,7 +9,6 @@ import {
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { newId } from '../common/ids.js';
-import { TASKS } from '../jobs/job-specs.js';
 import { SecretBox } from '../security/secret-box.js';
 import type {
   CreateEndpointRequestDto,
@@ -85,7 +84,7 @@ export class TeamEventsService {
     if (endpointId && !(await this.endpoints.findForTeam(team, endpointId))?.id) {
       throw new EndpointNotFoundError(endpointId);
     }
-    const queued = await this.events.resend(team, id, endpointId, TASKS.deliverTeamEvent);
+    const queued = await this.events.resend(team, id, endpointId);
     return { event_id: id, queued };
   }
 }

@@ -13,12 +13,12 @@ describe('authentication machine', () => {
   it.each<[AuthenticationState, AuthenticationEvent, AuthenticationState]>([
     [
       'created',
-      { type: 'fingerprint_required', checkoutSessionId: 'sid_1' },
+      { type: 'fingerprint_required', providerSessionId: 'sid_1' },
       'awaiting_issuer_fingerprint',
     ],
     [
       'created',
-      { type: 'channel_data_required', checkoutSessionId: 'sid_1' },
+      { type: 'channel_data_required', providerSessionId: 'sid_1' },
       'awaiting_channel_data',
     ],
     ['created', { type: 'result_received', outcome: 'authenticated' }, 'result_ready'],
@@ -26,7 +26,7 @@ describe('authentication machine', () => {
     ['created', { type: 'creation_rejected', outcome: 'unavailable' }, 'closed'],
     [
       'creation_unknown',
-      { type: 'challenge_issued', checkoutSessionId: 'sid_1' },
+      { type: 'challenge_issued', providerSessionId: 'sid_1' },
       'challenge_required',
     ],
     ['creation_unknown', { type: 'failed', reason: 'checkout_session_not_found' }, 'closed'],
@@ -89,8 +89,8 @@ describe('authentication machine', () => {
 
   it.each<[AuthenticationEvent, ReturnType<typeof patchFor>]>([
     [
-      { type: 'result_received', outcome: 'authenticated', checkoutSessionId: 'sid_1' },
-      { outcome: 'authenticated', checkoutSessionId: 'sid_1' },
+      { type: 'result_received', outcome: 'authenticated', providerSessionId: 'sid_1' },
+      { outcome: 'authenticated', providerSessionId: 'sid_1' },
     ],
     [{ type: 'challenge_issued' }, {}],
     [{ type: 'challenge_abandoned' }, { outcome: 'abandoned' }],

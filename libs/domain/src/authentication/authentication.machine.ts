@@ -13,6 +13,9 @@ export const AUTHENTICATION_STATES = [
 ] as const;
 export type AuthenticationState = (typeof AUTHENTICATION_STATES)[number];
 
+/** Where every authentication starts: recorded, before the provider has answered the create. */
+export const INITIAL_STATE = 'created' satisfies AuthenticationState;
+
 /**
  * Facts that move an authentication. Data-dependent decisions (which outcome, which next step)
  * are made before the table by choosing the event; the table holds no logic.
@@ -33,9 +36,9 @@ export type AuthenticationEvent =
   | { type: 'failed'; reason: string };
 export type AuthenticationEventType = AuthenticationEvent['type'];
 
-/** The first step after `POST /sessions` also records Checkout's `sid_…`. */
+/** The first step after `POST /sessions` also records the provider's session id. */
 interface FromCreation {
-  checkoutSessionId?: string;
+  providerSessionId?: string;
 }
 
 type TransitionTable = {
@@ -124,7 +127,7 @@ export const isFinal = (state: AuthenticationState): boolean =>
 
 /** Columns an event writes besides `state`: one typed patch per kind of step. */
 export interface AuthenticationPatch {
-  checkoutSessionId?: string;
+  providerSessionId?: string;
   outcome?: Outcome;
   failureReason?: string;
 }
@@ -156,7 +159,7 @@ export function patchFor(event: AuthenticationEvent): AuthenticationPatch {
 }
 
 function withSessionId(event: FromCreation, patch: AuthenticationPatch): AuthenticationPatch {
-  return event.checkoutSessionId ? { ...patch, checkoutSessionId: event.checkoutSessionId } : patch;
+  return event.providerSessionId ? { ...patch, providerSessionId: event.providerSessionId } : patch;
 }
 
 export function assertNever(value: never): never {

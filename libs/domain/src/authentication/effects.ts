@@ -64,6 +64,23 @@ export function effectsOf(
   return EFFECTS_ON_ENTER[to];
 }
 
+/**
+ * What `from` set in motion that a move to `to` makes moot: its deadline when `to` waits on
+ * none, its `complete` once the authentication left the state that sends it.
+ */
+export function mootEffectsOf(
+  from: AuthenticationState | null,
+  to: AuthenticationState,
+): EffectType[] {
+  if (from === null || from === to) return [];
+  const moot: EffectType[] = [];
+  if (recheckDeadlineOf(from) && !recheckDeadlineOf(to)) moot.push('recheck');
+  if (EFFECTS_ON_ENTER[from].some((effect) => effect.type === 'complete_session')) {
+    moot.push('complete_session');
+  }
+  return moot;
+}
+
 /** The deadline a waiting state re-reads on, or undefined for states that wait on nothing. */
 export function recheckDeadlineOf(state: AuthenticationState): RecheckDeadline | undefined {
   const effect = EFFECTS_ON_ENTER[state].find((candidate) => candidate.type === 'recheck');

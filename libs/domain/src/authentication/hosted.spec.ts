@@ -3,8 +3,8 @@ import { hostedEvent } from './hosted.js';
 describe('hosted events', () => {
   it('turns a result into a hosted result, keeping the outcome and the session id', () => {
     expect(
-      hostedEvent({ type: 'result_received', outcome: 'attempted', checkoutSessionId: 'sid_1' }),
-    ).toEqual({ type: 'hosted_result_received', outcome: 'attempted', checkoutSessionId: 'sid_1' });
+      hostedEvent({ type: 'result_received', outcome: 'attempted', providerSessionId: 'sid_1' }),
+    ).toEqual({ type: 'hosted_result_received', outcome: 'attempted', providerSessionId: 'sid_1' });
   });
 
   it('ends an abandoned challenge as an abandoned hosted result', () => {
@@ -15,9 +15,9 @@ describe('hosted events', () => {
   });
 
   it("waits for the browser instead of a 3DS Method: Checkout's page runs it", () => {
-    expect(hostedEvent({ type: 'fingerprint_required', checkoutSessionId: 'sid_1' })).toEqual({
+    expect(hostedEvent({ type: 'fingerprint_required', providerSessionId: 'sid_1' })).toEqual({
       type: 'channel_data_required',
-      checkoutSessionId: 'sid_1',
+      providerSessionId: 'sid_1',
     });
   });
 

@@ -3,8 +3,11 @@ import type { Guidance, Outcome } from '../authentication/outcome.js';
 /** Everything downstream authorization may need, in one neutral shape. */
 export interface AuthenticationResult {
   readonly authenticationId: string;
-  /** Checkout's `sid_…`: what Checkout payments take as `3ds.authentication_id`. */
-  readonly checkoutSessionId: string | null;
+  /**
+   * The provider's session id (Checkout's `sid_…`: what Checkout payments take as
+   * `3ds.authentication_id`).
+   */
+  readonly providerSessionId: string | null;
   readonly outcome: Outcome;
   readonly guidance: Guidance;
   readonly protocolVersion?: string;

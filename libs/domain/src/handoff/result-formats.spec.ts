@@ -3,7 +3,7 @@ import { formatResult } from './result-formats.js';
 
 const aResult = (overrides: Partial<AuthenticationResult> = {}): AuthenticationResult => ({
   authenticationId: 'auth_1',
-  checkoutSessionId: 'sid_abcdefghijklmnopqrstuvwxyz',
+  providerSessionId: 'sid_abcdefghijklmnopqrstuvwxyz',
   outcome: 'authenticated',
   guidance: 'proceed_with_liability_shift',
   protocolVersion: '2.2.0',
@@ -23,7 +23,7 @@ describe('formatResult', () => {
     expect(formatResult(aResult(), 'checkout')).toEqual({
       '3ds': { enabled: true, authentication_id: 'sid_abcdefghijklmnopqrstuvwxyz' },
     });
-    expect(formatResult(aResult({ checkoutSessionId: null }), 'checkout')).toEqual({
+    expect(formatResult(aResult({ providerSessionId: null }), 'checkout')).toEqual({
       '3ds': { enabled: false },
     });
   });

@@ -21,7 +21,7 @@ export function formatResult(result: AuthenticationResult, format: ResultFormat)
 
 function generic(result: AuthenticationResult): Json {
   return compact({
-    authentication_id: result.checkoutSessionId,
+    authentication_id: result.providerSessionId,
     outcome: result.outcome,
     guidance: result.guidance,
     protocol_version: result.protocolVersion,
@@ -49,8 +49,8 @@ function generic(result: AuthenticationResult): Json {
  */
 function checkoutPayment(result: AuthenticationResult): Json {
   // No session (card or issuer not enrolled): there is nothing for Checkout to apply.
-  if (!result.checkoutSessionId) return { '3ds': { enabled: false } };
-  return { '3ds': { enabled: true, authentication_id: result.checkoutSessionId } };
+  if (!result.providerSessionId) return { '3ds': { enabled: false } };
+  return { '3ds': { enabled: true, authentication_id: result.providerSessionId } };
 }
 
 /**

@@ -3,9 +3,12 @@ import type {
   AuthenticationResultFields,
   NextAction,
 } from '../authentication/authentication-details.js';
-
-/** How the cardholder (or, for 3RI, the merchant alone) takes part in the authentication. */
-export type ProviderChannel = 'browser' | 'app' | 'merchant_initiated';
+import type {
+  ChannelData,
+  MethodCompletion,
+  ProviderChannel,
+  SessionRequest,
+} from './session-request.js';
 
 /** Our side of a session that a provider needs to describe it in our terms. */
 export interface ProviderSessionContext {
@@ -79,21 +82,42 @@ export type ProviderFailure =
 
 export type ProviderFailureClass = ProviderFailure['class'];
 
-/** EMV threeDSCompInd: the 3DS Method completed (Y), did not (N), or is unknown (U). */
-export type MethodCompletion = 'Y' | 'N' | 'U';
+/**
+ * How long one update of a provider session may take, end to end (token, call, retries and the
+ * read that reconciles an ambiguous answer): the claim on the row that keeps updates one at a
+ * time outlasts `holdMs`; a concurrent update waits `waitMs` for it before giving up (409).
+ */
+export interface UpdateWindow {
+  readonly holdMs: number;
+  readonly waitMs: number;
+}
 
 /**
- * The port to a 3DS provider. Failures are thrown as DomainErrors (their codes are the public
- * API's); `failureOf` names their class. `CreateRequest` and `ChannelData` are the team's API
- * bodies, opaque to the domain.
+ * The port to a 3DS provider, in the domain's words. Failures are thrown as DomainErrors (their
+ * codes are the public API's); `failureOf` names their class.
  */
-export abstract class ThreeDsProvider<CreateRequest = unknown, ChannelData = unknown> {
+export abstract class ThreeDsProvider {
+  /**
+   * Stored with each authentication (`provider`): which provider runs its session. An adapter
+   * THREEDS_PROVIDER may name goes by its PROVIDER_NAMES entry.
+   */
   abstract readonly name: string;
+
+  /** The channels this provider account may authenticate on (its credentials' scopes). */
+  abstract readonly channels: readonly ProviderChannel[];
+
+  abstract readonly updateWindow: UpdateWindow;
+
+  /**
+   * The processing channels (the provider's merchant accounts) `team` may create on, its default
+   * first; none: only the provider's own default.
+   */
+  abstract processingChannelsOf(team: string): readonly string[];
 
   /** Starts a session. Never retried blindly: a provider may offer no idempotency for it. */
   abstract createSession(
     team: string,
-    request: CreateRequest,
+    request: SessionRequest,
     urls: ProviderReturnUrls,
     context: ProviderSessionContext,
   ): Promise<CreatedProviderSession>;

@@ -26,7 +26,7 @@ export class AuthenticationEventEntity {
   @Column({ type: 'text', nullable: true })
   toState: string | null;
 
-  /** api, challenge_notification, method_notification, checkout_callback, … */
+  /** api, challenge_notification, method_notification, the provider's callback, … */
   @Column({ type: 'text' })
   source: string;
 

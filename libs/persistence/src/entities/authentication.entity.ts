@@ -29,14 +29,15 @@ import {
   'CHK_authentications_outcome',
   `"outcome" IN ('authenticated', 'attempted', 'informational', 'not_authenticated', 'rejected', 'unavailable', 'abandoned', 'expired', 'error')`,
 )
-@Index('UQ_authentications_checkout_session_id', ['checkoutSessionId'], {
+// One authentication per provider session.
+@Index('UQ_authentications_provider_session', ['provider', 'providerSessionId'], {
   unique: true,
-  where: '"checkout_session_id" IS NOT NULL',
+  where: '"provider_session_id" IS NOT NULL',
 })
 @Index('IDX_authentications_team_reference', ['teamId', 'reference'])
-// A Checkout webhook for a session we never heard of is matched to its creation by reference.
+// A provider event for a session we never heard of is matched to its creation by reference.
 @Index('IDX_authentications_unlinked_reference', ['reference'], {
-  where: '"checkout_session_id" IS NULL',
+  where: '"provider_session_id" IS NULL',
 })
 export class AuthenticationEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_authentications' })
@@ -90,10 +91,15 @@ export class AuthenticationEntity {
   @Column({ type: 'text', nullable: true })
   scheme: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  checkoutSessionId: string | null;
+  /** The provider that runs the session (`checkout`): the name the port's adapter goes by. */
+  @Column({ type: 'text' })
+  provider: string;
 
-  /** Hosted (Checkout's page runs the flow): the team's return pages; null when non-hosted. */
+  /** That provider's id of the session (Checkout's `sid_…`); null until it answered the create. */
+  @Column({ type: 'text', nullable: true })
+  providerSessionId: string | null;
+
+  /** Hosted (the provider's page runs the flow): the team's return pages; null when non-hosted. */
   @Column({ type: 'jsonb', nullable: true })
   hosted: HostedReturnUrls | null;
 
@@ -105,7 +111,7 @@ export class AuthenticationEntity {
   @Column({ type: 'jsonb', nullable: true })
   nextAction: NextAction | null;
 
-  /** Checkout's raw result fields (response_code, eci, xid, ds ids, …), never the cryptogram. */
+  /** The provider's raw result fields (response_code, eci, xid, ds ids, …), never the cryptogram. */
   @Column({ type: 'jsonb', nullable: true })
   result: AuthenticationResultFields | null;
 
@@ -117,23 +123,23 @@ export class AuthenticationEntity {
   failureReason: string | null;
 
   /**
-   * The last re-read a browser or Checkout input claimed: re-reads they trigger are at most one
-   * per cooldown, so anonymous posts cannot buy Checkout calls.
+   * The last re-read an outside input (a browser, the provider) claimed: re-reads they trigger
+   * are at most one per cooldown, so anonymous posts cannot buy provider calls.
    */
   @Column({ type: 'timestamptz', nullable: true })
-  checkoutReadAt: Date | null;
+  providerReadAt: Date | null;
 
   /** Re-reads browser and app notifications have caused so far: they get REREAD_BUDGET, ever. */
   @Column({ type: 'integer', default: 0 })
   notificationRereads: number;
 
-  /** While set and in the future, one request is updating the Checkout session; others wait. */
+  /** While set and in the future, one request is updating the provider session; others wait. */
   @Column({ type: 'timestamptz', nullable: true })
-  checkoutCallUntil: Date | null;
+  providerCallUntil: Date | null;
 
   /** Who holds that claim: only the holder releases it. */
   @Column({ type: 'text', nullable: true })
-  checkoutCallToken: string | null;
+  providerCallToken: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { addJobsSql, jsonJobRows } from './job-sql.js';
+import { jobRowsJson } from './job-specs.js';
 
 /** A job for graphile-worker, written with SQL so it commits (or not) with the caller's writes. */
 export interface JobSpec {
@@ -18,30 +20,15 @@ export interface JobSpec {
   readonly maxAttempts?: number;
 }
 
-/**
- * One statement for any number of jobs (`graphile_worker.add_jobs`, the queue's public SQL API),
- * which also NOTIFYs idle workers so a due job starts within milliseconds.
- */
-const ADD_JOBS = `
-  SELECT count(*)::int AS added FROM graphile_worker.add_jobs(ARRAY(
-    SELECT ROW(j.task, j.payload, NULL, now() + make_interval(secs => j.run_after_ms / 1000.0),
-               j.max_attempts, j.key, NULL, NULL)::graphile_worker.job_spec
-    FROM json_to_recordset($1::json)
-      AS j(task text, payload json, run_after_ms float8, max_attempts int, key text)))`;
+/** One statement for any number of jobs. */
+const ADD_JOBS = `SELECT count(*)::int AS added FROM ${addJobsSql(jsonJobRows('$1'))}`;
 
 export async function enqueueJobs(
   executor: EntityManager | DataSource,
   jobs: readonly JobSpec[],
 ): Promise<void> {
   if (jobs.length === 0) return;
-  const rows = jobs.map((job) => ({
-    task: job.task,
-    payload: job.payload,
-    run_after_ms: job.runAfterMs,
-    max_attempts: job.maxAttempts ?? null,
-    key: job.key ?? null,
-  }));
-  await executor.query(ADD_JOBS, [JSON.stringify(rows)]);
+  await executor.query(ADD_JOBS, [jobRowsJson(jobs)]);
 }
 
 /** Adds jobs outside any other write (a task rescheduling itself, an operator's resend). */

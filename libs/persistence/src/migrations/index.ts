@@ -8,6 +8,7 @@ import { DeadLetterRedelivery1796300000000 } from './1796300000000-dead-letter-r
 import { IdempotencyKeyHashes1796317000000 } from './1796317000000-idempotency-key-hashes.js';
 import { InputCounts1796318000000 } from './1796318000000-input-counts.js';
 import { NotificationRereadBudget1796319000000 } from './1796319000000-notification-reread-budget.js';
+import { ProviderNeutralNames1796400000000 } from './1796400000000-provider-neutral-names.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   IdempotencyKeyHashes1796317000000,
   InputCounts1796318000000,
   NotificationRereadBudget1796319000000,
+  ProviderNeutralNames1796400000000,
 ];

@@ -25,7 +25,7 @@ const AUTHENTICATION_METHODS = [
   'third_party_authentication',
   'fido',
 ];
-/** EMV threeDSReqAuthMethod, in Checkout's words (its own spelling of `three3ds_…`). */
+/** EMV threeDSReqAuthMethod, in the session request's words (its own spelling of `three3ds_…`). */
 const REQUESTOR_AUTHENTICATION_METHODS = [
   'no_threeds_requestor_authentication_occurred',
   'three3ds_requestor_own_credentials',
@@ -36,7 +36,7 @@ const REQUESTOR_AUTHENTICATION_METHODS = [
   'fido_authenticator_fido_assurance_data_signed',
   'src_assurance_data',
 ];
-/** RFC 3339 date-time, with its offset (Checkout's `format: date-time`). */
+/** RFC 3339 date-time, with its offset (`format: date-time`). */
 const DATE_TIME = { format: 'date-time', example: '2024-03-01T09:30:00Z' } as const;
 
 /** How the merchant authenticated the cardholder (EMV threeDSRequestorAuthenticationInfo). */
@@ -58,7 +58,7 @@ export class RequestorAuthenticationInfoDto {
   three_ds_req_auth_data?: string;
 }
 
-/** Checkout's `CardholderAccountInfo`: the cardholder's account with the merchant. */
+/** `account_info` (EMV cardholder account information): the cardholder's account with the merchant. */
 export class AccountInfoDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 9999, description: 'Last 6 months' })
   @Omittable()
@@ -104,7 +104,7 @@ export class AccountInfoDto {
   @ApiPropertyOptional({
     enum: AUTHENTICATION_METHODS,
     deprecated: true,
-    description: 'Checkout deprecates it for `three_ds_requestor_authentication_info`',
+    description: 'Deprecated for `three_ds_requestor_authentication_info`',
   })
   @Omittable()
   @IsIn(AUTHENTICATION_METHODS)

@@ -6,7 +6,7 @@ export const SDK_TRANS_STATUSES = ['Y', 'N', 'A', 'R', 'U', 'I'] as const;
 
 /**
  * What the app's 3DS SDK reported when its challenge ended (EMV CompletionEvent). Only a hint:
- * the result is read from Checkout.
+ * the result is read from the provider.
  */
 export class AppChallengeResultRequestDto {
   @ApiProperty({

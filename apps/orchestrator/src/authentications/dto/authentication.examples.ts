@@ -25,7 +25,7 @@ export const CREATE_EXAMPLE = {
 };
 
 /**
- * The same card with every optional Checkout field a team may send: cardholder contact and
+ * The same card with every optional field a team may send: cardholder contact and
  * billing address, account and purchase risk data, the earlier authentication, the device.
  */
 export const DETAILED_CREATE_EXAMPLE = {

@@ -129,7 +129,7 @@ export class RedirectActionDto {
   md: string;
 }
 
-/** Hosted: send the cardholder's browser to Checkout's page (a full-page GET). */
+/** Hosted: send the cardholder's browser to the provider's page (a full-page GET). */
 export class RedirectCardholderActionDto {
   @ApiProperty({ enum: ['redirect_cardholder'] })
   type: 'redirect_cardholder';
@@ -204,7 +204,7 @@ export class AuthenticationResponseDto {
   @ApiProperty(nullableString('2.2.0'))
   protocol_version: string | null;
 
-  @ApiProperty({ ...nullableString('Y'), description: "Checkout's raw transStatus" })
+  @ApiProperty({ ...nullableString('Y'), description: "The provider's raw transStatus" })
   response_code: string | null;
 
   @ApiProperty(nullableString())
@@ -225,7 +225,7 @@ export class AuthenticationResponseDto {
 
 export class CreatedAuthenticationResponseDto extends AuthenticationResponseDto {
   @ApiPropertyOptional({
-    description: "App channel only, for Checkout's mobile SDK: in this answer, never stored",
+    description: "App channel only, for the provider's mobile SDK: in this answer, never stored",
   })
   checkout_session_secret?: string;
 }
@@ -252,7 +252,7 @@ export class AuthenticationEventDto {
   @ApiProperty({ enum: AUTHENTICATION_STATES, nullable: true })
   to_state: AuthenticationState | null;
 
-  @ApiProperty({ example: 'checkout_callback', description: 'Where the input came from' })
+  @ApiProperty({ example: 'challenge_notification', description: 'Where the input came from' })
   source: string;
 
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })

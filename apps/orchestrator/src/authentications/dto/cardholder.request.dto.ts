@@ -11,10 +11,10 @@ import {
 import { OptionalNested } from './nested-object.js';
 import { Omittable } from '../../http/omittable.js';
 
-/** Checkout's `source.scheme`: the cardholder's choice on a co-badged card. */
+/** `source.scheme`: the cardholder's choice on a co-badged card. */
 export const CARDHOLDER_SCHEMES = ['amex', 'cartes_bancaires', 'diners', 'mastercard', 'visa'];
 
-/** Checkout's `SessionAddress` (shipping address, and a source's billing address). */
+/** An address (the shipping address, and a source's billing address). */
 export class AddressDto {
   @ApiPropertyOptional({ maxLength: 50, example: '14 Wells Mews' })
   @Omittable()
@@ -41,7 +41,7 @@ export class AddressDto {
   city?: string;
 
   @ApiPropertyOptional({
-    description: 'ISO 3166-2 subdivision code, 3 characters as Checkout requires',
+    description: 'ISO 3166-2 subdivision code, 3 characters as the provider requires',
     minLength: 3,
     maxLength: 3,
     example: 'ENG',
@@ -63,7 +63,7 @@ export class AddressDto {
   country?: string;
 }
 
-/** Checkout's `SessionPhone`: ITU-T E.164, the country calling code apart. */
+/** A phone number: ITU-T E.164, the country calling code apart. */
 export class PhoneDto {
   @ApiProperty({ pattern: '^\\d{1,3}$', example: '44' })
   @Matches(/^\d{1,3}$/, { message: 'country_code must be 1–3 digits' })
@@ -75,7 +75,7 @@ export class PhoneDto {
 }
 
 /**
- * What every source type may carry besides its own fields (Checkout's `SessionSource`): the
+ * What every source type may carry besides its own fields: the
  * issuer's ACS weighs the cardholder's contact details in its risk analysis.
  */
 export class CardholderDto {

@@ -20,8 +20,8 @@ import { Omittable } from '../../http/omittable.js';
 import { oneOfSubTypes } from '../../openapi/schemas.js';
 
 /**
- * EMV 3DS browser data, as Checkout's `channel_data` names it
- * (docs/checkout-sessions.md#channel-data).
+ * EMV 3DS browser data, as the session request's `channel_data` names it
+ * (docs/design.md#provider-port).
  */
 export class BrowserChannelDto {
   @ApiProperty({ enum: ['browser'] })
@@ -159,7 +159,7 @@ export class AppChannelDto {
   sdk_ui_elements: string[];
 }
 
-/** Checkout's `request_type` values for 3RI (docs/checkout-sessions.md#channel-data). */
+/** The `request_type` values for 3RI (EMV threeRIInd). */
 export const MERCHANT_INITIATED_REQUEST_TYPES = [
   'recurring_transaction',
   'installment_transaction',

@@ -34,7 +34,7 @@ function withField(path: string, value: unknown): Record<string, unknown> {
 }
 
 describe('CreateAuthenticationRequestDto', () => {
-  it('accepts every optional Checkout field, typed, as Checkout names and nests them', async () => {
+  it('accepts every optional field, typed, named and nested as the session request has them', async () => {
     const dto = (await validate(copy(DETAILED_CREATE_EXAMPLE))) as object;
     expect(JSON.parse(JSON.stringify(dto))).toEqual(DETAILED_CREATE_EXAMPLE);
   });
@@ -109,7 +109,7 @@ describe('CreateAuthenticationRequestDto', () => {
     ['recurring', 0],
     ['installment', undefined],
   ])(
-    'refuses a %s authentication with amount %j (Checkout needs one above 0)',
+    'refuses a %s authentication with amount %j (the provider needs one above 0)',
     async (type, amount) => {
       const body = { ...withField('amount', amount), authentication_type: type };
       expect(await refusal(body)).toContainEqual({

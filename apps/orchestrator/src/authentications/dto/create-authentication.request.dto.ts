@@ -33,7 +33,7 @@ import { SOURCE_DISCRIMINATOR, type SourceDto } from './source.request.dto.js';
 import { Omittable } from '../../http/omittable.js';
 import { oneOfSubTypes } from '../../openapi/schemas.js';
 
-/** Checkout's enumerations for these fields (create session request). */
+/** The session request's enumerations for these fields (EMV 3DS and the provider's own). */
 const CHALLENGE_INDICATORS = [
   'no_preference',
   'no_challenge_requested',
@@ -56,7 +56,7 @@ const TRANSACTION_TYPES = [
 ];
 
 /**
- * On `authentication_type`: Checkout requires an amount above 0 for `recurring` and
+ * On `authentication_type`: the provider requires an amount above 0 for `recurring` and
  * `installment` (its SessionRequest `amount`), and would refuse the session after we recorded it.
  */
 function HasAmountForRecurrence(): PropertyDecorator {
@@ -94,6 +94,9 @@ function HasChannelDataFor3ri(): PropertyDecorator {
     });
 }
 
+/** A processing channel id: `pc_` and 26 characters. */
+export const PROCESSING_CHANNEL_ID = /^pc_\w{26}$/;
+
 /** Body of POST /v1/authentications. Unknown fields (a `cvv`, say) are refused, not ignored. */
 export class CreateAuthenticationRequestDto {
   @ApiProperty(oneOfSubTypes(SOURCE_DISCRIMINATOR))
@@ -104,7 +107,7 @@ export class CreateAuthenticationRequestDto {
   @Type(() => Object, { discriminator: SOURCE_DISCRIMINATOR, keepDiscriminatorProperty: true })
   source: SourceDto;
 
-  /** Minor units (Checkout: "Format the amount value"); omit for a non-payment authentication. */
+  /** Minor units (the currency's smallest unit); omit for a non-payment authentication. */
   @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 1999 })
   @Omittable()
   @IsInt()
@@ -171,7 +174,7 @@ export class CreateAuthenticationRequestDto {
       "One of the team's processing channels (403 `PROCESSING_CHANNEL_NOT_ALLOWED` otherwise); unset: the team's default",
   })
   @Omittable()
-  @Matches(/^pc_\w{26}$/, { message: 'processing_channel_id must look like pc_…' })
+  @Matches(PROCESSING_CHANNEL_ID, { message: 'processing_channel_id must look like pc_…' })
   processing_channel_id?: string;
 
   @ApiPropertyOptional({
@@ -185,7 +188,7 @@ export class CreateAuthenticationRequestDto {
 
   @OptionalNested(
     () => HostedRequestDto,
-    "Hosted: Checkout's page gathers the browser data and runs the challenge (browser channel, no `channel_data`)",
+    "Hosted: the provider's page gathers the browser data and runs the challenge (browser channel, no `channel_data`)",
   )
   hosted?: HostedRequestDto;
 
@@ -221,6 +224,6 @@ export class CreateAuthenticationRequestDto {
   @OptionalNested(() => OptimizationDto)
   optimization?: OptimizationDto;
 
-  @OptionalNested(() => DeviceInformationDto, 'The device, from Checkout Risk.js')
+  @OptionalNested(() => DeviceInformationDto, "The device, from the provider's risk script")
   device_information?: DeviceInformationDto;
 }

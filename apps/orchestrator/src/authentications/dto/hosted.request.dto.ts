@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, registerDecorator } from 'class-validator';
 import { Omittable } from '../../http/omittable.js';
 
-/** Checkout's limit on `completion.success_url` / `failure_url`. */
+/** The provider's limit on the hosted page's success and failure URLs. */
 const MAX_RETURN_URL_LENGTH = 256;
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -43,24 +43,24 @@ const returnUrl = (example: string, description: string) => ({
 });
 
 /**
- * Hosted authentication: Checkout's page gathers the browser data and runs any challenge, then
+ * Hosted authentication: the provider's page gathers the browser data and runs any challenge, then
  * the cardholder comes back to one of these (docs/design.md#hosted-sessions).
  */
 export class HostedRequestDto {
-  @ApiProperty(returnUrl('https://shop.example/checkout/3ds/success', 'Authenticated or attempted'))
+  @ApiProperty(returnUrl('https://shop.example/pay/3ds/success', 'Authenticated or attempted'))
   @IsString()
   @MaxLength(MAX_RETURN_URL_LENGTH)
   @IsReturnUrl()
   success_url: string;
 
-  @ApiProperty(returnUrl('https://shop.example/checkout/3ds/failure', 'Any other outcome'))
+  @ApiProperty(returnUrl('https://shop.example/pay/3ds/failure', 'Any other outcome'))
   @IsString()
   @MaxLength(MAX_RETURN_URL_LENGTH)
   @IsReturnUrl()
   failure_url: string;
 
   @ApiPropertyOptional(
-    returnUrl('https://shop.example/checkout/3ds/cancel', 'Abandoned; `failure_url` if absent'),
+    returnUrl('https://shop.example/pay/3ds/cancel', 'Abandoned; `failure_url` if absent'),
   )
   @Omittable()
   @IsString()

@@ -23,7 +23,7 @@ const SHIPPING_INDICATORS = [
 const REORDER_ITEMS_INDICATORS = ['first_time_ordered', 'reordered'];
 const PRE_ORDER_PURCHASE_INDICATORS = ['merchandise_available', 'future_availability'];
 
-/** Checkout's `MerchantRiskInfo`: the purchase, as the merchant sees it. */
+/** `merchant_risk_info` (EMV merchant risk indicator): the purchase, as the merchant sees it. */
 export class MerchantRiskInfoDto {
   @ApiPropertyOptional({
     format: 'email',

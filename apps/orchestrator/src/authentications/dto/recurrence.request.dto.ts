@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Omittable } from '../../http/omittable.js';
 
-/** `yyyyMMdd`, as Checkout's `recurring.expiry` and `installment.expiry` take it. */
+/** `yyyyMMdd`, as `recurring.expiry` and `installment.expiry` take it. */
 const DAY = /^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
 /** EMV recurringFrequency: at most 4 digits. */
 const MAX_DAYS_BETWEEN_PAYMENTS = 9999;
@@ -13,7 +13,7 @@ const INITIAL_AUTHENTICATION_METHODS = [
   'other_issuer_methods',
 ];
 
-/** Checkout's `Recurring`: read only when `authentication_type` is `recurring`. */
+/** `recurring`: read only when `authentication_type` is `recurring`. */
 export class RecurringDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 9999, default: 1, example: 28 })
   @Omittable()
@@ -33,7 +33,7 @@ export class RecurringDto {
   expiry?: string;
 }
 
-/** Checkout's `Installment`: read only when `authentication_type` is `installment`. */
+/** `installment`: read only when `authentication_type` is `installment`. */
 export class InstallmentDto extends RecurringDto {
   @ApiProperty({ type: 'integer', minimum: 2, maximum: 999, example: 3 })
   @IsInt()
@@ -43,7 +43,7 @@ export class InstallmentDto extends RecurringDto {
 }
 
 /**
- * Checkout's `InitialTransaction`: the cardholder-initiated authentication a later one relies
+ * `initial_transaction`: the cardholder-initiated authentication a later one relies
  * on (EMV threeDSRequestorPriorAuthenticationInfo).
  */
 export class InitialTransactionDto {
@@ -53,7 +53,7 @@ export class InitialTransactionDto {
     example: 'ce30d2f6-7140-4385-b543-cddb5dacfe11',
   })
   @Omittable()
-  // EMV: RFC 4122 canonical form, any version (36 characters, as Checkout requires).
+  // EMV: RFC 4122 canonical form, any version (36 characters, as the provider requires).
   @Matches(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i, {
     message: 'acs_transaction_id must be a UUID',
   })
@@ -77,11 +77,11 @@ export class InitialTransactionDto {
 
   @ApiPropertyOptional({
     description:
-      "The earlier Checkout session's id: one of this team's authentications (422 `INITIAL_SESSION_NOT_FOUND` otherwise)",
+      "The earlier provider session's id: one of this team's authentications (422 `INITIAL_SESSION_NOT_FOUND` otherwise)",
     pattern: '^sid_\\w{26}$',
     example: 'sid_p6prbhogijnuxgv4grm3ber55u',
   })
   @Omittable()
-  @Matches(/^sid_\w{26}$/, { message: 'initial_session_id must be a Checkout session id (sid_…)' })
+  @Matches(/^sid_\w{26}$/, { message: 'initial_session_id must be a session id (sid_…)' })
   initial_session_id?: string;
 }

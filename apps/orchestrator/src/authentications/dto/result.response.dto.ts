@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** `format=generic`: every field we have; fields without a value are left out. */
 export class GenericResultDto {
-  @ApiPropertyOptional({ description: "Checkout's session id (`sid_…`)" })
+  @ApiPropertyOptional({ description: "The provider's session id (Checkout's `sid_…`)" })
   authentication_id?: string;
 
   @ApiProperty({ enum: OUTCOMES })
@@ -48,7 +48,7 @@ export class GenericResultDto {
   @ApiPropertyOptional({ example: 'frictionless' })
   flow_type?: string;
 
-  @ApiPropertyOptional({ description: 'As Checkout gives it' })
+  @ApiPropertyOptional({ description: 'As the provider gives it' })
   authentication_date?: string;
 
   @ApiPropertyOptional({ type: 'integer' })

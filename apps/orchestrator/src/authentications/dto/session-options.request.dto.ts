@@ -2,11 +2,11 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { Omittable } from '../../http/omittable.js';
 
-/** Checkout's `SessionsBillingDescriptor`: the merchant name the challenge window shows. */
+/** `billing_descriptor`: the merchant name the challenge window shows. */
 export class BillingDescriptorDto {
   @ApiPropertyOptional({
     description:
-      'Letters, digits, spaces and `. ! * - = _` (the special characters Checkout allows)',
+      'Letters, digits, spaces and `. ! * - = _` (the special characters the provider allows)',
     maxLength: 25,
     pattern: '^[\\p{L}\\p{N} .!*=_-]{1,25}$',
     example: 'SUPERHEROES.COM',
@@ -18,15 +18,15 @@ export class BillingDescriptorDto {
   name?: string;
 }
 
-/** Checkout's `SessionMarketplaceData`: a payment facilitator's sub-entity. */
+/** `marketplace`: a payment facilitator's sub-entity. */
 export class MarketplaceDto {
   @ApiPropertyOptional({ pattern: '^ent_\\w{26}$', example: 'ent_rgyzti4x74xubmu72m6r3pvksa' })
   @Omittable()
-  @Matches(/^ent_\w{26}$/, { message: 'sub_entity_id must be a Checkout entity id (ent_…)' })
+  @Matches(/^ent_\w{26}$/, { message: 'sub_entity_id must be an entity id (ent_…)' })
   sub_entity_id?: string;
 }
 
-/** Checkout's `Optimization`: opt in to Checkout tuning the request for acceptance. */
+/** `optimization`: opt in to the provider tuning the request for acceptance. */
 export class OptimizationDto {
   @ApiPropertyOptional({ enum: ['acceptance_rates'] })
   @Omittable()
@@ -34,12 +34,12 @@ export class OptimizationDto {
   framework?: string;
 }
 
-/** Checkout's `device_information`: the device, as Checkout's Risk.js saw it. */
+/** `device_information`: the device, as the provider's risk script saw it. */
 export class DeviceInformationDto {
   @ApiPropertyOptional({ description: 'Your id for the device', maxLength: 255 })
   @Omittable()
   @IsString()
-  // Checkout documents no limit: this one keeps the value a plausible identifier.
+  // The provider documents no limit: this one keeps the value a plausible identifier.
   @Length(1, 255)
   device_id?: string;
 

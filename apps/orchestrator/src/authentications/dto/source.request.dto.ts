@@ -8,7 +8,7 @@ export const SOURCE_TYPES = ['card', 'network_token', 'token', 'id'] as const;
 
 /**
  * What cards and network tokens share: an expiry that together must not be in the past, the
- * name on the card, and `stored` (Checkout: true when the card details were stored earlier).
+ * name on the card, and `stored` (true when the card details were stored earlier).
  */
 class ExpiringSourceDto extends CardholderDto {
   @ApiProperty({ minimum: 1, maximum: 12, example: 12 })
@@ -61,25 +61,25 @@ export class NetworkTokenSourceDto extends ExpiringSourceDto {
   token: string;
 }
 
-/** A Checkout card token (`tok_…`) from Frames or the mobile SDKs. */
+/** A card token (`tok_…`) from the provider's card form or mobile SDKs. */
 export class TokenSourceDto extends CardholderDto {
   @ApiProperty({ enum: ['token'] })
   @IsIn(['token'])
   type: 'token';
 
   @ApiProperty({ pattern: '^tok_\\w{26,96}$', example: 'tok_ubfj2q76miwundwlk72vxt2i7q' })
-  @Matches(/^tok_\w{26,96}$/, { message: 'token must be a Checkout token (tok_…)' })
+  @Matches(/^tok_\w{26,96}$/, { message: 'token must be a card token (tok_…)' })
   token: string;
 }
 
-/** A stored Checkout card instrument (`src_…`). */
+/** A card instrument stored with the provider (`src_…`). */
 export class IdSourceDto extends CardholderDto {
   @ApiProperty({ enum: ['id'] })
   @IsIn(['id'])
   type: 'id';
 
   @ApiProperty({ pattern: '^src_\\w{26,96}$', example: 'src_nwd3m4in3hkuddfpjsaevunhdy' })
-  @Matches(/^src_\w{26,96}$/, { message: 'id must be a Checkout instrument id (src_…)' })
+  @Matches(/^src_\w{26,96}$/, { message: 'id must be a stored instrument id (src_…)' })
   id: string;
 }
 

@@ -1,6 +1,5 @@
+import type { SessionRequest } from '@app/domain';
 import { checkoutSessionRequest, processingChannelFor } from './checkout-session-request.js';
-import { DETAILED_CREATE_EXAMPLE } from '../../authentications/dto/authentication.examples.js';
-import type { CreateAuthenticationRequestDto } from '../../authentications/dto/create-authentication.request.dto.js';
 
 const DEFAULT_CHANNEL = 'pc_defaultdefaultdefaultdefau';
 const TEAM_A_CHANNEL = 'pc_teamateamateamateamateamaa';
@@ -18,7 +17,7 @@ const COMPLETION = {
   challenge_notification_url: 'https://pay.example/notifications/challenge/auth_1',
 } as const;
 
-const request = (extra: Partial<CreateAuthenticationRequestDto> = {}) =>
+const request = (extra: Partial<SessionRequest> = {}) =>
   ({
     source: { type: 'card', number: '4485040371536584', expiry_month: 1, expiry_year: 2030 },
     amount: 1999,
@@ -26,7 +25,7 @@ const request = (extra: Partial<CreateAuthenticationRequestDto> = {}) =>
     channel: 'browser',
     reference: 'ORD-1',
     ...extra,
-  }) as CreateAuthenticationRequestDto;
+  }) as SessionRequest;
 
 describe('processingChannelFor', () => {
   it("takes the request's own processing channel first (the guard let only the team's through)", () => {
@@ -66,7 +65,7 @@ describe('checkoutSessionRequest', () => {
   });
 
   it("keeps the request's processing channel over the team's and passes channel data on", () => {
-    const channelData = { channel: 'browser' } as CreateAuthenticationRequestDto['channel_data'];
+    const channelData = { channel: 'browser' } as SessionRequest['channel_data'];
     const body = checkoutSessionRequest(
       'team-a',
       request({ processing_channel_id: REQUESTED_CHANNEL, channel_data: channelData }),
@@ -79,17 +78,6 @@ describe('checkoutSessionRequest', () => {
     });
   });
 
-  it("sends every optional Checkout field under Checkout's own name and nesting", () => {
-    const detailed = DETAILED_CREATE_EXAMPLE as CreateAuthenticationRequestDto;
-    const body = checkoutSessionRequest('team-b', detailed, COMPLETION, channels);
-    const { channel: _ours, ...checkoutFields } = DETAILED_CREATE_EXAMPLE;
-    expect(JSON.parse(JSON.stringify(body))).toEqual({
-      ...checkoutFields,
-      processing_channel_id: DEFAULT_CHANNEL,
-      completion: COMPLETION,
-    });
-  });
-
   it("keeps the cardholder's contact details and scheme choice on the source", () => {
     const source = {
       type: 'token',
@@ -98,7 +86,7 @@ describe('checkoutSessionRequest', () => {
       email: 'jane.doe@example.com',
       mobile_phone: { country_code: '33', number: '612345678' },
       billing_address: { city: 'Paris', country: 'FR' },
-    } as CreateAuthenticationRequestDto['source'];
+    } as SessionRequest['source'];
     const body = checkoutSessionRequest('team-b', request({ source }), COMPLETION, channels);
     expect(body.source).toEqual(source);
   });

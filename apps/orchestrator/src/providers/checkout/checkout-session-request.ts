@@ -1,11 +1,11 @@
 import type { CheckoutCompletion, CheckoutCreateSessionRequest } from '@app/checkout-client';
+import type { SessionRequest } from '@app/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { checkoutConfig, type CheckoutConfig } from '../../config/checkout.config.js';
 import {
   allowedProcessingChannels,
   type ProcessingChannels,
 } from '../../config/checkout-channels.js';
-import type { CreateAuthenticationRequestDto } from '../../authentications/dto/create-authentication.request.dto.js';
 
 /**
  * `processing_channel_id`: the request's own (ProcessingChannelGuard let only the team's
@@ -21,13 +21,14 @@ export function processingChannelFor(
 }
 
 /**
- * The body of Checkout's `POST /sessions` for a team's create request. Every other field goes
- * as the team sent it: the DTOs use Checkout's names, nesting and constraints, so nothing needs
- * renaming and nothing Checkout would refuse for its shape gets this far.
+ * The body of Checkout's `POST /sessions` for a session request. Every other field goes as the
+ * team sent it: the API (and so the domain's SessionRequest) uses Checkout's names, nesting and
+ * constraints, so nothing needs renaming and nothing Checkout would refuse for its shape gets
+ * this far.
  */
 export function checkoutSessionRequest(
   team: string,
-  request: CreateAuthenticationRequestDto,
+  request: SessionRequest,
   completion: CheckoutCompletion,
   channels: ProcessingChannels,
 ): CheckoutCreateSessionRequest {
@@ -56,7 +57,7 @@ export class CheckoutSessionRequests {
 
   build(
     team: string,
-    request: CreateAuthenticationRequestDto,
+    request: SessionRequest,
     completion: CheckoutCompletion,
   ): CheckoutCreateSessionRequest {
     return checkoutSessionRequest(team, request, completion, this.config.processingChannels);

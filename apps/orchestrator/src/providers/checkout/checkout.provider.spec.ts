@@ -5,10 +5,35 @@ import {
   UpstreamRejectedRequestError,
   UpstreamUnavailableError,
 } from '@app/domain';
+import type { CheckoutConfig } from '../../config/checkout.config.js';
 import type { CheckoutSessionRequests } from './checkout-session-request.js';
 import { CheckoutProvider } from './checkout.provider.js';
 
-const sut = new CheckoutProvider({} as CheckoutSessionsClient, {} as CheckoutSessionRequests);
+const DEFAULT = `pc_${'d'.repeat(26)}`;
+const A_OWN = `pc_${'a'.repeat(26)}`;
+const config = {
+  channels: ['browser'],
+  timeoutMs: 1_000,
+  authenticationTimeoutMs: 2_000,
+  processingChannels: { default: DEFAULT, byTeam: new Map([['team-a', [A_OWN]]]) },
+} as unknown as CheckoutConfig;
+const sut = new CheckoutProvider(
+  {} as CheckoutSessionsClient,
+  {} as CheckoutSessionRequests,
+  config,
+);
+
+describe("Checkout's account behind the port", () => {
+  it("gives a team its own processing channels, else the account's default", () => {
+    expect(sut.processingChannelsOf('team-a')).toEqual([A_OWN]);
+    expect(sut.processingChannelsOf('team-c')).toEqual([DEFAULT]);
+  });
+
+  it('holds an update for every call it may make, and lets a waiter give up sooner', () => {
+    expect(sut.updateWindow).toEqual({ holdMs: 6 * 1_000 + 2 * 2_000, waitMs: 2 * 2_000 });
+    expect(sut.channels).toEqual(['browser']);
+  });
+});
 
 const refused = (status: number, ...codes: string[]) =>
   new UpstreamRejectedRequestError('create session', status, 'request_invalid', codes);

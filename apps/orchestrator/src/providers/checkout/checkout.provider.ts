@@ -10,16 +10,20 @@ import {
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
   UpstreamUnavailableError,
+  type ChannelData,
   type CreatedProviderSession,
   type MethodCompletion,
+  type ProviderChannel,
   type ProviderFailure,
   type ProviderReturnUrls,
   type ProviderSessionContext,
   type ProviderSnapshot,
+  type SessionRequest,
+  type UpdateWindow,
 } from '@app/domain';
-import { Injectable } from '@nestjs/common';
-import type { ChannelDataDto } from '../../authentications/dto/channel-data.request.dto.js';
-import type { CreateAuthenticationRequestDto } from '../../authentications/dto/create-authentication.request.dto.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { allowedProcessingChannels } from '../../config/checkout-channels.js';
+import { checkoutConfig, type CheckoutConfig } from '../../config/checkout.config.js';
 import { CheckoutSessionRequests } from './checkout-session-request.js';
 import { snapshotOf } from './checkout-session.snapshot.js';
 
@@ -30,22 +34,35 @@ const MOVED_ON_CODES = ['update_not_allowed_due_to_state', 'session_already_in_u
 
 /** Checkout.com's standalone Sessions API behind the provider port (docs/design.md#provider-port). */
 @Injectable()
-export class CheckoutProvider extends ThreeDsProvider<
-  CreateAuthenticationRequestDto,
-  ChannelDataDto
-> {
+export class CheckoutProvider extends ThreeDsProvider {
   readonly name = 'checkout';
+  readonly channels: readonly ProviderChannel[];
+  readonly updateWindow: UpdateWindow;
 
   constructor(
     private readonly client: CheckoutSessionsClient,
     private readonly requests: CheckoutSessionRequests,
+    @Inject(checkoutConfig.KEY) private readonly config: CheckoutConfig,
   ) {
     super();
+    this.channels = config.channels;
+    this.updateWindow = {
+      // Longer than an update can take: token, PUT, and both again after a 401, then a re-read
+      // (with its one retry) of what the PUT did.
+      holdMs: 6 * config.timeoutMs + 2 * config.authenticationTimeoutMs,
+      // A waiter gives up sooner: the caller may retry (409 CONCURRENT_UPDATE).
+      waitMs: 2 * config.authenticationTimeoutMs,
+    };
+  }
+
+  /** TEAM_PROCESSING_CHANNELS, else CHECKOUT_PROCESSING_CHANNEL_ID. */
+  processingChannelsOf(team: string): readonly string[] {
+    return allowedProcessingChannels(team, this.config.processingChannels);
   }
 
   async createSession(
     team: string,
-    request: CreateAuthenticationRequestDto,
+    request: SessionRequest,
     urls: ProviderReturnUrls,
     context: ProviderSessionContext,
   ): Promise<CreatedProviderSession> {
@@ -66,7 +83,7 @@ export class CheckoutProvider extends ThreeDsProvider<
 
   async submitChannelData(
     id: string,
-    data: ChannelDataDto,
+    data: ChannelData,
     context: ProviderSessionContext,
   ): Promise<ProviderSnapshot> {
     return snapshotOf(await this.client.collectChannelData(id, data), context);
@@ -117,10 +134,7 @@ export class CheckoutProvider extends ThreeDsProvider<
 }
 
 /** The callback (non-hosted), or the two pages Checkout's hosted page ends on. */
-function completionFor(
-  request: CreateAuthenticationRequestDto,
-  urls: ProviderReturnUrls,
-): CheckoutCompletion {
+function completionFor(request: SessionRequest, urls: ProviderReturnUrls): CheckoutCompletion {
   return request.hosted
     ? { type: 'hosted', success_url: urls.hostedSuccess, failure_url: urls.hostedFailure }
     : {

@@ -37,7 +37,7 @@ describe('eventForSession', () => {
     expect(eventForSession(aSession(status), 'browser')).toEqual({
       type: 'result_received',
       outcome,
-      checkoutSessionId: 'sid_abcdefghijklmnopqrstuvwxyz',
+      providerSessionId: 'sid_abcdefghijklmnopqrstuvwxyz',
     });
   });
 

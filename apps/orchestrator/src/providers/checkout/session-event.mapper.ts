@@ -30,7 +30,7 @@ export function eventForSession(
 ): AuthenticationEvent | null {
   const meaning = MEANING_OF_CHECKOUT_STATUS[session.status] as
     (typeof MEANING_OF_CHECKOUT_STATUS)[CheckoutSessionStatus] | undefined;
-  const checkoutSessionId = session.id;
+  const providerSessionId = session.id;
   if (meaning === undefined) {
     // A status this service does not know yet: refuse to guess (the caller records it).
     throw new UpstreamRejectedRequestError('read session', 200, 'unknown_status', [
@@ -41,17 +41,17 @@ export function eventForSession(
   if (typeof meaning === 'object') {
     // transStatus I (informational) has no Checkout status of its own; keep it apart from Y/U.
     const outcome: Outcome = session.response_code === 'I' ? 'informational' : meaning.outcome;
-    return { type: 'result_received', outcome, checkoutSessionId };
+    return { type: 'result_received', outcome, providerSessionId };
   }
   switch (meaning) {
     case 'awaiting_input':
       // The 3DS Method is browser-only (docs/checkout-sessions.md#app-channel); Checkout may
       // list it before it knows.
       return channel === 'browser' && session.next_actions?.includes('issuer_fingerprint')
-        ? { type: 'fingerprint_required', checkoutSessionId }
-        : { type: 'channel_data_required', checkoutSessionId };
+        ? { type: 'fingerprint_required', providerSessionId }
+        : { type: 'channel_data_required', providerSessionId };
     case 'challenge_issued':
-      return { type: 'challenge_issued', checkoutSessionId };
+      return { type: 'challenge_issued', providerSessionId };
     case 'challenge_abandoned':
       return { type: 'challenge_abandoned' };
     case 'session_expired':

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Req, type RawBodyRequest } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ReceivedResponseDto } from '../../../checkout-inbound/dto/received.response.dto.js';
+import { ReceivedResponseDto } from '../dto/received.response.dto.js';
 import { ApiErrors } from '../../../openapi/api-errors.decorator.js';
 import { CheckoutWebhooksService } from './checkout-webhooks.service.js';
 

@@ -3,14 +3,13 @@ import {
   parseCheckoutWebhook,
   type CheckoutWebhookEvent,
 } from '@app/checkout-client';
-import { isFinal, maskCardNumbersIn, WebhookSignatureInvalidError } from '@app/domain';
-import { AuthenticationRepository, CheckoutWebhookInbox, type JobSpec } from '@app/persistence';
+import { maskCardNumbersIn, WebhookSignatureInvalidError } from '@app/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Failpoints } from '../../../common/failpoints.js';
 import { eventsConfig, type EventsConfig } from '../../../config/events.config.js';
-import { jobsConfig, type JobsConfig } from '../../../config/jobs.config.js';
+import { ProviderEvents } from '../../../flow/provider-events.service.js';
+import type { ProviderEventSignal } from '../../../flow/signals.js';
 import { parseJsonOrUndefined } from '../../../http/input-screening.js';
-import { checkoutEventJob } from '../../../jobs/job-specs.js';
 import { InboundMetrics } from '../../../metrics/inbound.metrics.js';
 import { authorizationMatches, checkoutSignatureMatches } from './webhook-signature.js';
 
@@ -21,20 +20,19 @@ export interface ReceivedWebhook {
 }
 
 /**
- * A webhook is a hint, never the truth: it is verified, deduplicated by event id in the inbox,
- * and a job re-reads the session; the state machine decides. Everything else is a no-op. A
- * validly signed webhook is always answered 2xx: Checkout retries any other answer for hours.
+ * Checkout's webhooks, verified and translated into the flow's neutral provider events; the
+ * flow keeps each once and decides what follows (a job that re-reads the session). Everything
+ * else is a no-op. A validly signed webhook is always answered 2xx: Checkout retries any other
+ * answer for hours.
  */
 @Injectable()
 export class CheckoutWebhooksService {
   private readonly logger = new Logger(CheckoutWebhooksService.name);
 
   constructor(
-    private readonly inbox: CheckoutWebhookInbox,
-    private readonly repository: AuthenticationRepository,
+    private readonly events: ProviderEvents,
     private readonly failpoints: Failpoints,
-    @Inject(eventsConfig.KEY) private readonly events: EventsConfig,
-    @Inject(jobsConfig.KEY) private readonly jobs: JobsConfig,
+    @Inject(eventsConfig.KEY) private readonly config: EventsConfig,
     private readonly metrics: InboundMetrics,
   ) {}
 
@@ -57,22 +55,19 @@ export class CheckoutWebhooksService {
       this.metrics.webhookReceived('ignored');
       return;
     }
-    const fresh = await this.inbox.receive(
-      { id: event.id, type: event.type, checkoutSessionId: event.sessionId },
-      await this.followup(event, event.sessionId),
-    );
-    this.metrics.webhookReceived(fresh ? 'accepted' : 'duplicate');
+    const result = await this.events.received(signalOf(event, event.sessionId));
+    this.metrics.webhookReceived(result);
     this.logger.log({
       msg: 'checkout webhook received',
       event_id: event.id,
       type: event.type,
-      fresh,
+      fresh: result === 'accepted',
     });
-    this.failpoints.hit('after_webhook_received');
+    this.failpoints.hit('providerEventReceived');
   }
 
   private verify(webhook: ReceivedWebhook): void {
-    const { secrets, authorization } = this.events.checkoutWebhook;
+    const { secrets, authorization } = this.config.checkoutWebhook;
     const signed = checkoutSignatureMatches(webhook.rawBody, webhook.signature, secrets);
     const authorized = !authorization || authorizationMatches(webhook.authorization, authorization);
     if (!signed || !authorized) {
@@ -80,29 +75,19 @@ export class CheckoutWebhooksService {
       throw new WebhookSignatureInvalidError();
     }
   }
+}
 
-  /**
-   * The job that acts on it, if any. A session we know that is already final, or only "started",
-   * has nothing to tell. One we do not know may belong to a create still waiting on Checkout's
-   * answer, so it is looked at once that create's own deadline has passed.
-   */
-  private async followup(
-    event: CheckoutWebhookEvent,
-    sessionId: string,
-  ): Promise<JobSpec | undefined> {
-    const known = await this.repository.findByCheckoutSessionId(sessionId);
-    if (known && (isFinal(known.state) || event.type === 'authentication_started'))
-      return undefined;
-    const payload = {
-      event_id: event.id,
-      type: event.type,
-      session_id: sessionId,
-      reference: event.reference,
-      amount: event.amount,
-      currency: event.currency,
-      event_at: (event.createdOn ?? new Date()).toISOString(),
-      attempt: 1,
-    };
-    return checkoutEventJob(payload, known ? 0 : this.jobs.recheckMs.creation);
-  }
+/** A Checkout event in the flow's words; `authentication_started` tells nothing to re-read for. */
+function signalOf(event: CheckoutWebhookEvent, sessionId: string): ProviderEventSignal {
+  return {
+    provider: 'checkout',
+    eventId: event.id,
+    type: event.type,
+    providerSessionId: sessionId,
+    tellsNews: event.type !== 'authentication_started',
+    reference: event.reference,
+    amount: event.amount,
+    currency: event.currency,
+    occurredAt: event.createdOn ?? new Date(),
+  };
 }

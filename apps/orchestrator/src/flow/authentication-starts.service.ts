@@ -1,0 +1,253 @@
+import {
+  INITIAL_STATE,
+  InitialSessionNotFoundError,
+  maskedParts,
+  ThreeDsProvider,
+  UpstreamOutcomeUnknownError,
+  UpstreamRejectedRequestError,
+  type ProviderReturnUrls,
+  type SessionRequest,
+} from '@app/domain';
+import {
+  AuthenticationRepository,
+  isDatabaseUnavailable,
+  type AuthenticationEntity,
+  type CreatingKey,
+  type NewAuthentication,
+} from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { Failpoints } from '../common/failpoints.js';
+import { newId } from '../common/ids.js';
+import { OutageRetries } from '../common/outage-retries.js';
+import { AuthenticationMetrics } from '../metrics/authentication.metrics.js';
+import { SecretBox } from '../security/secret-box.js';
+import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
+import { FollowupPlanner } from './followups.planner.js';
+import { providerWord } from './provider-words.js';
+import { ReturnUrls } from './return-urls.js';
+import { SessionSync } from './session-sync.service.js';
+
+/** An authentication as its create leaves it. */
+export interface Started {
+  readonly authentication: AuthenticationEntity;
+  /**
+   * Whether the provider opened a session (false: the card takes no part in 3DS, a result
+   * without one).
+   */
+  readonly sessionCreated: boolean;
+  /** For an app's 3DS SDK: answered once, never stored in clear. */
+  readonly sdkSessionSecret?: string;
+}
+
+/**
+ * The request's Idempotency-Key, claimed by the statement that inserts the authentication, and
+ * how to render the key's answer from the authentication as the move that settles the request
+ * leaves it (that move keeps it, in its own statement).
+ */
+export interface StartKey extends CreatingKey {
+  readonly answerFor: (started: Started) => { readonly status: number; readonly body: object };
+}
+
+/**
+ * What came of a create, as a value:
+ * - `key_taken`: another request holds the key; nothing was recorded;
+ * - `started`: the authentication exists; `answerKept` when the move that settled it kept the
+ *   key's answer too;
+ * - `failed`: the authentication was recorded (the key with it) and then the request failed.
+ * An error thrown instead happened before anything was recorded.
+ */
+export type StartOutcome =
+  | { readonly type: 'key_taken' }
+  | ({ readonly type: 'started'; readonly answerKept: boolean } & Started)
+  | { readonly type: 'failed'; readonly error: unknown };
+
+/**
+ * Starting an authentication: recorded first (with its key and its creation deadline), then the
+ * provider's session is opened and its answer applied. Every state change goes through the
+ * transitions service.
+ */
+@Injectable()
+export class AuthenticationStarts {
+  constructor(
+    private readonly repository: AuthenticationRepository,
+    private readonly transitions: AuthenticationTransitionsService,
+    private readonly provider: ThreeDsProvider,
+    private readonly sync: SessionSync,
+    private readonly urls: ReturnUrls,
+    private readonly secrets: SecretBox,
+    private readonly followups: FollowupPlanner,
+    private readonly failpoints: Failpoints,
+    private readonly metrics: AuthenticationMetrics,
+    private readonly outageRetries: OutageRetries,
+  ) {}
+
+  async start(team: string, request: SessionRequest, key?: StartKey): Promise<StartOutcome> {
+    const initialSessionId = request.initial_transaction?.initial_session_id;
+    if (initialSessionId) await this.assertOwnSession(team, initialSessionId);
+    const callbackToken = this.secrets.newUrlToken();
+    const row = this.newRow(team, request, callbackToken.hash);
+    const inserted = await this.repository.insert(
+      row,
+      {
+        event: INITIAL_STATE,
+        source: 'api',
+        detail: { channel: request.channel, source_type: request.source.type },
+      },
+      this.followups.plan(null, row as AuthenticationEntity),
+      key && { teamId: key.teamId, keyHash: key.keyHash, requestHash: key.requestHash },
+    );
+    if (inserted === 'key_taken') return { type: 'key_taken' };
+    try {
+      return await this.openSession(inserted, request, callbackToken.token, key);
+    } catch (error) {
+      return { type: 'failed', error };
+    }
+  }
+
+  private newRow(team: string, request: SessionRequest, callbackTokenHash: string) {
+    const source = request.source;
+    const pan =
+      source.type === 'card'
+        ? source.number
+        : source.type === 'network_token'
+          ? source.token
+          : undefined;
+    return {
+      id: newId('auth'),
+      teamId: team,
+      state: INITIAL_STATE,
+      outcome: null,
+      reference: request.reference,
+      amount: request.amount ?? null,
+      currency: request.currency,
+      channel: request.channel,
+      sourceType: source.type,
+      cardBin: pan ? maskedParts(pan).bin : null,
+      cardLast4: pan ? maskedParts(pan).last4 : null,
+      cardFingerprint: pan ? this.secrets.cardFingerprint(pan) : null,
+      scheme: null,
+      provider: this.provider.name,
+      providerSessionId: null,
+      hosted: request.hosted ?? null,
+      callbackTokenHash,
+      nextAction: null,
+      result: null,
+      cryptogramCiphertext: null,
+      failureReason: null,
+      providerReadAt: null,
+      providerCallUntil: null,
+      providerCallToken: null,
+    } satisfies NewAuthentication;
+  }
+
+  /** After the insert: the provider's session, and the move its answer implies. */
+  private async openSession(
+    inserted: AuthenticationEntity,
+    request: SessionRequest,
+    callbackToken: string,
+    key: StartKey | undefined,
+  ): Promise<StartOutcome> {
+    const id = inserted.id;
+    this.metrics.authenticationStarted(inserted);
+    const created = await this.createProviderSession(
+      inserted,
+      request,
+      this.urls.forSession(id, callbackToken),
+    );
+    this.failpoints.hit('sessionCreated');
+    if (!created) {
+      const authentication = (await this.repository.findById(id))!;
+      return { type: 'started', authentication, sessionCreated: false, answerKept: false };
+    }
+    const started = (authentication: AuthenticationEntity): Started => ({
+      authentication,
+      sessionCreated: true,
+      sdkSessionSecret: created.sdkSessionSecret,
+    });
+    const move = () =>
+      this.sync.move(inserted, created.snapshot, 'api', {
+        answer: key
+          ? (after) => ({
+              teamId: key.teamId,
+              keyHash: key.keyHash,
+              ...key.answerFor(started(after)),
+            })
+          : undefined,
+      });
+    const outcome = await move().catch((error: unknown) => {
+      // The provider holds the session, and only this process knows it: recorded once the
+      // database is back, a retry with the same key then resumes it
+      // (docs/design.md#database-outages).
+      if (isDatabaseUnavailable(error)) this.outageRetries.keepTrying(`create ${id}`, move);
+      throw error;
+    });
+    this.failpoints.hit('beforeCreateAnswer');
+    return {
+      type: 'started',
+      ...started(outcome?.authentication ?? inserted),
+      answerKept: !!key && !!outcome?.moved,
+    };
+  }
+
+  /**
+   * A 3RI links to an earlier session of the same team: another team's is answered like an
+   * unknown one, with the same single lookup, so the answer reveals nothing across teams.
+   */
+  private async assertOwnSession(team: string, sessionId: string): Promise<void> {
+    const earlier = await this.repository.findByProviderSession(this.provider.name, sessionId);
+    if (earlier?.teamId !== team) throw new InitialSessionNotFoundError();
+  }
+
+  private async createProviderSession(
+    authentication: AuthenticationEntity,
+    request: SessionRequest,
+    urls: ProviderReturnUrls,
+  ) {
+    try {
+      return await this.provider.createSession(
+        authentication.teamId,
+        request,
+        urls,
+        this.sync.contextOf(authentication),
+      );
+    } catch (error) {
+      await this.creationFailed(authentication.id, error);
+      return null;
+    }
+  }
+
+  /**
+   * Records why no session exists and rethrows, except for "not enrolled", which is a result.
+   * A create is never retried blindly: a provider may offer no idempotency for it
+   * (docs/design.md#idempotency).
+   */
+  private async creationFailed(id: string, error: unknown): Promise<void> {
+    const failure = this.provider.failureOf(error);
+    if (failure?.class === 'outcome_unknown') {
+      // The creation deadline may have got there first: either way the outcome is unknown.
+      await this.transitions.applyIfLegal(
+        id,
+        { type: 'creation_timed_out' },
+        { source: 'api', detail: { reason: (error as Error).message } },
+      );
+      throw new UpstreamOutcomeUnknownError(id);
+    }
+    if (error instanceof UpstreamRejectedRequestError) {
+      const notEnrolled = failure?.class === 'rejected' && failure.cardNotEnrolled;
+      await this.transitions.apply(
+        id,
+        { type: 'creation_rejected', outcome: notEnrolled ? 'unavailable' : 'error' },
+        {
+          source: 'api',
+          columns: { failureReason: error.errorCodes.join(',') || error.errorType },
+          detail: { error_type: error.errorType },
+        },
+      );
+      if (notEnrolled) return;
+      throw error;
+    }
+    const reason = providerWord(this.provider, failure?.class === 'busy' ? 'busy' : 'unavailable');
+    await this.transitions.apply(id, { type: 'failed', reason }, { source: 'api' });
+    throw error;
+  }
+}

@@ -1,0 +1,170 @@
+import { RateLimitedError } from '@app/domain';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import { httpConfig, type HttpConfig } from './config/http.config.js';
+import type { SecurityConfig } from './config/security.config.js';
+import { useRequestLogging } from './logging/logging.module.js';
+import { configureOpenApi } from './openapi/openapi.js';
+import { hashApiKey } from './security/api-keys.js';
+import { presentedKey } from './http/api-key.guard.js';
+import { bodyLimitOf, limitBody, MAX_BODY_BYTES } from './http/body-limits.js';
+import type { ApiErrorCode } from './http/error-catalogue.js';
+import { parseJsonBody, screenInput } from './http/input-screening.js';
+import { requestIdFor } from './http/request-id.js';
+import { ValidatedKeys } from './http/validated-keys.js';
+
+/** Fastify as every orchestrator instance runs it (main.ts and the tests alike). */
+export function createFastifyAdapter(options: { trustedProxyHops?: number } = {}): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: MAX_BODY_BYTES,
+    // The client address is the one this many proxies in front of us saw (X-Forwarded-For read
+    // from the right); never the left-most entry, which the client writes itself.
+    trustProxy: (_address: string, hop: number) => hop < (options.trustedProxyHops ?? 0),
+    // A body trickled in slowly cannot hold a connection for ever.
+    requestTimeout: 30_000,
+    // A malformed URL or an over-long id is answered in our shape, without quoting the path.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      void reply
+        .code(status)
+        .header('x-request-id', request.id)
+        .send({
+          error: {
+            code: (status === 414 ? 'URI_TOO_LONG' : 'MALFORMED_URL') satisfies ApiErrorCode,
+            message: status === 414 ? 'A path segment is too long' : 'The URL is malformed',
+            details: {},
+            request_id: request.id,
+          },
+        });
+    },
+    genReqId: (request: IncomingMessage) => requestIdFor(request.headers['x-request-id']),
+  });
+}
+
+/**
+ * What guards every request before a controller runs: body size per route, a JSON parser that
+ * refuses deep, malformed or prototype-poisoning bodies, control characters and card numbers
+ * outside the card fields (Checkout's authenticated posts aside), rate limits, security
+ * headers (`Cache-Control: no-store` unless a route sets its own), the request id echoed back,
+ * and logging through pino with that id on every line.
+ */
+export async function configureHttpServer(
+  app: NestFastifyApplication,
+  security: SecurityConfig,
+): Promise<void> {
+  useRequestLogging(app);
+  // Async: Nest completes a parser through its promise (or its `done`), not its return value.
+  // Sender-checked routes get no parsed body: their handlers read the raw one, once trusted.
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit: MAX_BODY_BYTES },
+    (request: FastifyRequest, body: Buffer) =>
+      new Promise((resolve) =>
+        resolve(SENDER_CHECKED_ROUTES.has(routeOf(request)) ? undefined : parseJsonBody(body)),
+      ),
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(helmet, {
+    // JSON everywhere but the notification pages, which set their own policy.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: 60_000,
+    keyGenerator: rateLimitKey,
+    max: (request) => rateLimitOf(request, security.rateLimits),
+    allowList: (request) => routeOf(request).startsWith('/health'),
+    cache: 100_000, // buckets held in memory (LRU): far above the callers one process sees
+    errorResponseBuilder: (_request, context) =>
+      new RateLimitedError(Math.ceil(context.ttl / 1000)),
+  });
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return done(null, payload);
+    const limit = bodyLimitOf(request.method, routeOf(request));
+    try {
+      done(null, limitBody(payload, request.headers['content-length'], limit));
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    try {
+      const route = routeOf(request);
+      const nothing = { allowCardAt: () => false };
+      screenInput(request.params, nothing, ['params']);
+      screenInput(request.query, nothing, ['query']);
+      if (!SENDER_CHECKED_ROUTES.has(route)) {
+        screenInput(request.body, {
+          allowCardAt: cardFieldsOf(request.method, route),
+          allowLineBreaks: !route.startsWith('/v1'),
+        });
+      }
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id);
+    // Answers carry authentication data (results with ECI and cryptogram, timelines, the
+    // notification pages): no cache may keep them, unless a route declares its own policy.
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
+  if (app.get<HttpConfig>(httpConfig.KEY).apiDocs) configureOpenApi(app);
+}
+
+const routeOf = (request: FastifyRequest): string => request.routeOptions.url ?? request.url;
+
+/**
+ * Routes whose sender the request itself authenticates: Checkout's signed webhooks (signature
+ * over the raw body) and its callback (the URL's token). Their bodies are read by the handler
+ * once the sender is checked, and never refused for their content: Checkout would retry a
+ * refused webhook for hours (docs/design.md#security).
+ */
+const SENDER_CHECKED_ROUTES: ReadonlySet<string> = new Set([
+  '/webhooks/checkout',
+  '/callbacks/checkout/:id/:token',
+]);
+
+/** Only the create body carries card data, and only in its source. */
+function cardFieldsOf(method: string, route: string): (path: string) => boolean {
+  if (method !== 'POST' || route !== '/v1/authentications') return () => false;
+  return (path) => path === 'source.number' || path === 'source.token';
+}
+
+/**
+ * One bucket per path class and caller: a known API key on /v1 (teams share nothing), the client
+ * address everywhere else, including /v1 requests whose key has not been validated yet.
+ */
+function rateLimitKey(request: FastifyRequest): string {
+  const route = routeOf(request);
+  if (route.startsWith('/v1')) {
+    const key = presentedKey(request);
+    const hash = key ? hashApiKey(key) : undefined;
+    return hash && ValidatedKeys.shared.has(hash) ? `api:key:${hash}` : `api:ip:${request.ip}`;
+  }
+  if (route === '/metrics') return `metrics:ip:${request.ip}`;
+  return `${isBrowserRoute(route) ? 'browser' : 'checkout'}:ip:${request.ip}`;
+}
+
+/** Pages cardholders' browsers reach: issuer notifications and the hosted return. */
+const isBrowserRoute = (route: string): boolean =>
+  route.startsWith('/notifications') || route.startsWith('/hosted');
+
+/** Far above any scraper (one scrape per 15 s); each scrape reads the queue tables. */
+const METRICS_SCRAPES_PER_MINUTE = 120;
+
+function rateLimitOf(request: FastifyRequest, limits: SecurityConfig['rateLimits']): number {
+  const route = routeOf(request);
+  if (route === '/metrics') return METRICS_SCRAPES_PER_MINUTE;
+  if (isBrowserRoute(route)) return limits.browserPerMinute;
+  if (route.startsWith('/callbacks') || route.startsWith('/webhooks')) {
+    return limits.checkoutPerMinute;
+  }
+  return limits.apiPerMinute;
+}
