@@ -9,7 +9,8 @@ const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^@app/(domain|checkout-client|persistence|common)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@app/(domain|checkout-client|persistence|common|api-client)$':
+      '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {
