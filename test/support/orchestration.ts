@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import type { CheckoutConfig } from '../../apps/orchestrator/src/config/checkout.config.js';
 import type { EventsConfig } from '../../apps/orchestrator/src/config/events.config.js';
 import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
+import { TeamApi } from './api.js';
 import { emptyTables } from './e2e-database.js';
 import type { LogCapture } from './file-logger.js';
 import { freePort } from './free-port.js';
@@ -23,12 +23,16 @@ import { TEAM_A, testDatabaseUrl } from './test-config.js';
  */
 export class Orchestration {
   private db?: pg.Client;
+  /** Team A's typed client (`client.as(key)` for another team's). */
+  readonly client: TeamApi;
 
   private constructor(
     readonly orchestrator: OrchestratorUnderTest,
     readonly simulator: SimulatorUnderTest,
     readonly checkout: CheckoutApi,
-  ) {}
+  ) {
+    this.client = new TeamApi(orchestrator.url);
+  }
 
   /**
    * `checkoutTimeoutMs`: the orchestrator's deadline for each Checkout call; `webhooks`: the
@@ -74,16 +78,11 @@ export class Orchestration {
   }
 
   /**
-   * supertest against the orchestrator with a team's API key. Creates get a fresh
-   * Idempotency-Key unless the test sets its own (`.set('idempotency-key', …)` overrides it).
+   * supertest against the orchestrator with a team's API key, for raw HTTP; creates go through
+   * `client`, the typed client teams get.
    */
   api(method: 'get' | 'post' | 'patch', path: string, apiKey: string = TEAM_A.apiKey) {
-    const call = request(this.orchestrator.http)
-      [method](path)
-      .set('authorization', `Bearer ${apiKey}`);
-    return method === 'post' && path === '/v1/authentications'
-      ? call.set('idempotency-key', randomUUID())
-      : call;
+    return request(this.orchestrator.http)[method](path).set('authorization', `Bearer ${apiKey}`);
   }
 
   /** Polls until the authentication reaches `state` (completion runs after the response). */

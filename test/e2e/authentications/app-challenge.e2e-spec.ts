@@ -25,9 +25,8 @@ describe('app channel challenge with a generic 3DS SDK (e2e)', () => {
 
   const createApp = async (channelData?: Json): Promise<Json> =>
     (
-      await ctx
-        .api('post', '/v1/authentications')
-        .send(aCreateBody(CHALLENGE_Y, { channel: 'app', channel_data: channelData }))
+      await ctx.client
+        .create(aCreateBody(CHALLENGE_Y, { channel: 'app', channel_data: channelData }))
         .expect(201)
     ).body as Json;
 
@@ -172,9 +171,8 @@ describe('app channel challenge with a generic 3DS SDK (e2e)', () => {
   });
 
   it('refuses the SDK report on a browser authentication, before a challenge, and for unknown ids', async () => {
-    const browser = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(CHALLENGE_Y, { channel_data: aBrowserChannel() }))
+    const browser = await ctx.client
+      .create(aCreateBody(CHALLENGE_Y, { channel_data: aBrowserChannel() }))
       .expect(201);
     const onBrowser = await reportSdkResult(browser.body.id as string).expect(422);
     expect(onBrowser.body.error.code).toBe('CHANNEL_MISMATCH');

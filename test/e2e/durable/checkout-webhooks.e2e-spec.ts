@@ -44,9 +44,8 @@ describe('Checkout webhooks (e2e)', () => {
   afterAll(() => ctx.close());
 
   async function aChallenge() {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
       .expect(201);
     return created.body as {
       id: string;

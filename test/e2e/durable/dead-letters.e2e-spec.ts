@@ -33,8 +33,7 @@ function teamEvents(ctx: () => Orchestration, endpoint: () => HttpRecorder) {
       Promise.all(
         Array.from({ length: count }, () =>
           ctx()
-            .api('post', '/v1/authentications')
-            .send(aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }))
+            .client.create(aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }))
             .expect(201),
         ),
       ),

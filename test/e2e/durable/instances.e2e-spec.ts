@@ -1,6 +1,6 @@
 import pg from 'pg';
+import { TeamApi } from '../../support/api.js';
 import { emptyTables } from '../../support/e2e-database.js';
-import request from 'supertest';
 import {
   startOrchestratorProcess,
   type OrchestratorProcess,
@@ -9,7 +9,7 @@ import { aCreateBody } from '../../support/result-expectations.js';
 import { CheckoutApi } from '../../support/simulator/checkout-api.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { startSimulator, type SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
-import { TEAM_A, testDatabaseUrl } from '../../support/test-config.js';
+import { testDatabaseUrl } from '../../support/test-config.js';
 import { waitUntil } from '../../support/wait-until.js';
 
 const PERIOD_MS = 1_500;
@@ -54,11 +54,10 @@ describe('three instances on one database (e2e)', () => {
   });
 
   const createOn = (instance: number, card: string, extra: Record<string, unknown>, i: number) =>
-    request(instances[instance % 3].url)
-      .post('/v1/authentications')
-      .set('authorization', `Bearer ${TEAM_A.apiKey}`)
-      .set('idempotency-key', `spread-${i}-${card.slice(-4)}`)
-      .send(aCreateBody(card, { reference: `SPREAD-${i}`, ...extra }))
+    new TeamApi(instances[instance % 3].url)
+      .create(aCreateBody(card, { reference: `SPREAD-${i}`, ...extra }), {
+        idempotencyKey: `spread-${i}-${card.slice(-4)}`,
+      })
       .expect(201)
       .then((response) => response.body as Created);
 

@@ -33,9 +33,8 @@ describe('team events (e2e)', () => {
     ).body as { id: string; secret: string };
 
   const completeOne = async (card = FRICTIONLESS_Y) => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(card, { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody(card, { channel_data: aBrowserChannel() }))
       .expect(201);
     return created.body as { id: string; state: string };
   };

@@ -41,14 +41,9 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
       times: 1,
     });
     const body = aCreateBody(FRICTIONLESS_Y, { reference: `LOST-${key}` });
-    const first = await ctx
-      .api('post', '/v1/authentications')
-      .set('idempotency-key', key)
-      .send(body)
-      .expect(504);
+    const first = await ctx.client.create(body, { idempotencyKey: key }).expect(504);
     expect(first.body.error.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
-    const retry = () =>
-      ctx.api('post', '/v1/authentications').set('idempotency-key', key).send(body);
+    const retry = () => ctx.client.create(body, { idempotencyKey: key });
     return { id: first.body.error.details.authentication_id as string, retry };
   }
 
@@ -146,8 +141,7 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
         WHEN (NEW.state = 'awaiting_issuer_fingerprint') EXECUTE FUNCTION refuse_move()`);
       try {
         const body = aCreateBody(FRICTIONLESS_Y, { reference: 'BOOM' });
-        const send = () =>
-          ctx.api('post', '/v1/authentications').set('idempotency-key', 'boom').send(body);
+        const send = () => ctx.client.create(body, { idempotencyKey: 'boom' });
         await send().expect(500);
         const retried = await send().expect(409);
         expect(retried.body.error.code).toBe('IDEMPOTENCY_KEY_IN_USE');
