@@ -35,12 +35,16 @@ export class Orchestration {
   }
 
   /**
-   * `checkoutTimeoutMs`: the orchestrator's deadline for each Checkout call; `webhooks`: the
-   * simulator sends its signed webhooks to the orchestrator (off by default: fewer moving parts).
+   * `checkoutTimeoutMs`: the orchestrator's deadline for each Checkout call;
+   * `checkoutAuthenticationTimeoutMs`: only for those Checkout answers after the issuer (a create
+   * with channel data, collect-data), so a spec can let one of them time out while the token
+   * and reads keep a deadline no busy machine misses; `webhooks`: the simulator sends its signed
+   * webhooks to the orchestrator (off by default: fewer moving parts).
    */
   static async start(
     options: {
       checkoutTimeoutMs?: number;
+      checkoutAuthenticationTimeoutMs?: number;
       logger?: LogCapture;
       webhooks?: boolean;
       jobs?: Partial<JobsConfig>;
@@ -72,6 +76,9 @@ export class Orchestration {
               authenticationTimeoutMs: options.checkoutTimeoutMs,
             }
           : {}),
+        ...(options.checkoutAuthenticationTimeoutMs
+          ? { authenticationTimeoutMs: options.checkoutAuthenticationTimeoutMs }
+          : {}),
       },
     });
     return new Orchestration(orchestrator, simulator, new CheckoutApi(simulator.url));
@@ -89,7 +96,7 @@ export class Orchestration {
   async waitForState(
     id: string,
     state: string,
-    timeoutMs = 5_000,
+    timeoutMs = 20_000,
   ): Promise<Record<string, unknown>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -10,7 +10,8 @@ describe('ambiguous Checkout answers (e2e)', () => {
   let ctx: Orchestration;
 
   beforeAll(async () => {
-    ctx = await Orchestration.start({ checkoutTimeoutMs: 400 });
+    // The deadline of collect-data: far above what a normal answer takes, even on a busy machine.
+    ctx = await Orchestration.start({ checkoutAuthenticationTimeoutMs: 3_000 });
   });
   beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
@@ -18,11 +19,11 @@ describe('ambiguous Checkout answers (e2e)', () => {
   it('reads the result when a channel-data call times out after Checkout processed it', async () => {
     const created = await ctx.client.create(aCreateBody('4556085951507152')).expect(201);
     expect(created.body.state).toBe('awaiting_channel_data');
-    // Checkout processes the AReq but answers after our 400 ms deadline.
+    // Checkout processes the AReq but answers long after our 3 s deadline.
     await ctx.checkout.control('POST', '/faults', {
       route: 'PUT /sessions/:id/collect-data',
       kind: 'late_answer',
-      latency_ms: 1_000,
+      latency_ms: 10_000,
       times: 1,
     });
     const answered = await ctx

@@ -150,7 +150,7 @@ describe('app channel challenge with a generic 3DS SDK (e2e)', () => {
       sdk_transaction_id: SDK_TRANSACTION_ID,
     }).expect(200);
     expect(later.body.state).toBe('challenge_required');
-    const completed = await ctx.waitForState(id, 'completed', 10_000);
+    const completed = await ctx.waitForState(id, 'completed');
     expect(completed).toMatchObject({ outcome: 'authenticated' });
     const events = await ctx.api('get', `/v1/authentications/${id}/events`).expect(200);
     expect(

@@ -59,7 +59,7 @@ describe('challenge answered before Checkout has the RReq (e2e)', () => {
     expect((await ctx.checkoutReads()).get(checkoutSessionId)).toBeGreaterThanOrEqual(1);
 
     await ctx.checkout.control('POST', '/clock/advance', { ms: RREQ_DELAY_MS });
-    const completed = await ctx.waitForState(id, 'completed', 15_000);
+    const completed = await ctx.waitForState(id, 'completed');
     expect(completed).toMatchObject({
       outcome: 'authenticated',
       guidance: 'proceed_with_liability_shift',

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody as aCardBody } from '../../support/result-expectations.js';
+import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { testDatabaseUrl } from '../../support/test-config.js';
 
 /** Frictionless Y with a 3DS Method URL: without channel data, creation is one POST /sessions. */
@@ -124,7 +125,9 @@ describe('Checkout reliability (e2e)', () => {
     });
 
     it('answers 504 UPSTREAM_OUTCOME_UNKNOWN when POST /sessions outlives the deadline, leaving creation_unknown', async () => {
-      const impatient = await Orchestration.start({ checkoutTimeoutMs: 500 });
+      // Only the create (with channel data) has 500 ms: the token is fetched on a deadline that
+      // no busy machine misses.
+      const impatient = await Orchestration.start({ checkoutAuthenticationTimeoutMs: 500 });
       try {
         await impatient.checkout.control('POST', '/faults', {
           route: 'POST /sessions',
@@ -134,7 +137,12 @@ describe('Checkout reliability (e2e)', () => {
         });
         const startedAt = Date.now();
 
-        const unknown = await impatient.client.create(aCreateBody('FAULT-TIMEOUT'));
+        const unknown = await impatient.client.create(
+          aCardBody(FINGERPRINT_CARD, {
+            reference: 'FAULT-TIMEOUT',
+            channel_data: aBrowserChannel(),
+          }),
+        );
 
         expect(Date.now() - startedAt).toBeLessThan(5_000);
         expect(unknown.status).toBe(504);

@@ -176,7 +176,7 @@ describe('crashes at failpoints (e2e)', () => {
       expect(endpoint.received('/events')).toHaveLength(1);
 
       await start(); // takes over the dead process's locked delivery job
-      const posts = await endpoint.waitFor('/events', 2, 15_000);
+      const posts = await endpoint.waitFor('/events', 2, 30_000);
       expect(new Set(posts.map((post) => post.headers['webhook-id'])).size).toBe(1);
       const delivery = await waitUntil(async () => {
         const { rows } = await db.query<{ state: string }>('SELECT state FROM event_deliveries');

@@ -46,7 +46,7 @@ function teamEvents(ctx: () => Orchestration, endpoint: () => HttpRecorder) {
             ? all
             : undefined;
         },
-        { timeoutMs: 15_000, describe: async () => JSON.stringify(await deliveries()) },
+        { timeoutMs: 30_000, describe: async () => JSON.stringify(await deliveries()) },
       ),
     /** Event ids the endpoint received from the `from`th request on, in order. */
     receivedSince: (from: number) =>

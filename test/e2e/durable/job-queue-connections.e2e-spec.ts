@@ -76,6 +76,6 @@ describe('job queue connections (e2e)', () => {
     // The new pool takes new work.
     endpoint.answerAfterMs = 0;
     await completeOne();
-    await endpoint.waitFor('/events', 2, 10_000);
+    await endpoint.waitFor('/events', 2);
   });
 });

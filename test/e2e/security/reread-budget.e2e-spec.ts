@@ -73,7 +73,7 @@ describe('re-reads caused by notifications (e2e)', () => {
     );
 
     await ctx.checkout.control('POST', '/clock/advance', { ms: RREQ_DELAY_MS });
-    await expect(ctx.waitForState(id, 'completed', 15_000)).resolves.toMatchObject({
+    await expect(ctx.waitForState(id, 'completed')).resolves.toMatchObject({
       outcome: 'authenticated',
     });
     const timeline = (await ctx.api('get', `/v1/authentications/${id}/events`).expect(200)).body;
