@@ -108,7 +108,13 @@ describe('Checkout webhooks (e2e)', () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
     await ctx.waitForState(id, 'completed');
     await signed(body).expect(200); // an hour later, as Checkout's retries would
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Had the replay been queued, its re-read would have run before its job left the queue.
+    await waitUntil(async () => {
+      const queued = await ctx.sql(
+        `SELECT 1 FROM graphile_worker.jobs WHERE task_identifier = 'process_checkout_event'`,
+      );
+      return queued.length === 0 ? true : undefined;
+    });
     expect((await ctx.checkoutReads()).get(checkout_session_id)).toBe(1);
     await expect(inboxHas(event.id)).resolves.toBe(true);
     const fromWebhooks = (
