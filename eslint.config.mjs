@@ -10,7 +10,16 @@ const NO_DEEP_LIB_IMPORTS = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', '.data/**', 'node_modules/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'coverage/**',
+      '.data/**',
+      'node_modules/**',
+      // openapi-typescript's output, checked against the document by test/project/api-client.
+      'libs/api-client/src/schema.generated.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -66,12 +75,45 @@ export default tseslint.config(
                 '@app/domain',
                 '@app/persistence',
                 '@app/checkout-client',
+                '@app/api-client',
                 '**/orchestrator/**',
                 '**/libs/**',
               ],
               message:
                 'The simulator must not share code with the orchestrator (only @app/common).',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The typed client is made from the OpenAPI document alone, so teams can take it as it is.
+    files: ['libs/api-client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@app/*', '**/apps/**'],
+              message: 'libs/api-client depends on no repo code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The client is for callers: the orchestrator never calls itself through it.
+    files: ['apps/orchestrator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_DEEP_LIB_IMPORTS,
+            { group: ['@app/api-client'], message: 'The apps do not use the API client.' },
           ],
         },
       ],

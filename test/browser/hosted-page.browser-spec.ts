@@ -38,10 +38,7 @@ describe("Checkout's hosted page in Chromium (browser)", () => {
       failure_url: shop.to('/3ds/failure'),
       cancel_url: shop.to('/3ds/cancel'),
     };
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(number, { hosted }))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody(number, { hosted })).expect(201);
     return created.body as { id: string; next_action: { redirect_url: string } };
   }
 

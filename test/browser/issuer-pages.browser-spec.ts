@@ -52,10 +52,7 @@ describe('issuer pages in Chromium (browser)', () => {
   });
 
   it('runs the 3DS Method: the issuer page posts back to us by itself', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4485040371536584'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4485040371536584')).expect(201);
     const method = created.body.next_action;
     await postFromBrowser(page, method.method_url, {
       threeDSMethodData: method.three_ds_method_data,
@@ -66,9 +63,8 @@ describe('issuer pages in Chromium (browser)', () => {
   });
 
   it('runs a challenge: password typed on the ACS page, CRes posted back, authenticated', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
       .expect(201);
     const { acs_url, creq } = created.body.next_action;
     await postFromBrowser(page, acs_url, { creq });
@@ -81,9 +77,8 @@ describe('issuer pages in Chromium (browser)', () => {
   });
 
   it('runs a cancelled challenge to abandoned', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
       .expect(201);
     await postFromBrowser(page, created.body.next_action.acs_url, {
       creq: created.body.next_action.creq,

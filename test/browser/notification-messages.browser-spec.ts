@@ -4,6 +4,8 @@ import {
   startOrchestratorProcess,
   type OrchestratorProcess,
 } from '../support/orchestrator-processes.js';
+import type { CreateAuthenticationRequest } from '@app/api-client';
+import { TeamApi } from '../support/api.js';
 import { aCreateBody } from '../support/result-expectations.js';
 import { aBrowserChannel } from '../support/simulator/factories.js';
 import { startSimulator, type SimulatorUnderTest } from '../support/simulator/simulator-app.js';
@@ -50,15 +52,8 @@ describe('notification page messages to a framing merchant page (browser)', () =
     await simulator?.close();
   });
 
-  const create = async (body: object) =>
-    (
-      await request(orchestrator.url)
-        .post('/v1/authentications')
-        .set('authorization', `Bearer ${TEAM_A.apiKey}`)
-        .set('idempotency-key', crypto.randomUUID())
-        .send(body)
-        .expect(201)
-    ).body;
+  const create = async (body: CreateAuthenticationRequest) =>
+    (await new TeamApi(orchestrator.url).create(body).expect(201)).body;
 
   /** The outcome once there is one (a re-read deferred by the cooldown lands shortly after). */
   const outcomeOf = async (id: string): Promise<string> => {

@@ -86,9 +86,8 @@ describe('metrics (e2e)', () => {
 
   const create = async (card: string) => {
     const reference = `ORDER-${randomUUID()}`;
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(card, { reference, channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody(card, { reference, channel_data: aBrowserChannel() }))
       .expect(201);
     for (const value of [reference, created.body.id, created.body.checkout_session_id]) {
       secrets.add(value as string);

@@ -1,3 +1,4 @@
+import type { CreateAuthenticationRequest } from '@app/api-client';
 import request from 'supertest';
 import { API_ERROR_CODES } from '../../apps/orchestrator/src/http/error-catalogue.js';
 import { isDocumentationRoute } from '../../apps/orchestrator/src/openapi/openapi.js';
@@ -7,8 +8,10 @@ import {
   SchemaChecker,
   type OpenApiDocument,
 } from '../support/openapi-document.js';
+import type { Answer } from '../support/api.js';
 import { HttpRecorder } from '../support/http-recorder.js';
 import { Orchestration } from '../support/orchestration.js';
+import { buildServiceDocument } from '../support/service-document.js';
 import { TEAM_A } from '../support/test-config.js';
 import { waitUntil } from '../support/wait-until.js';
 
@@ -40,7 +43,7 @@ describe('OpenAPI document (e2e)', () => {
   };
 
   /** Violations of an answer against what the document says `method path` answers. */
-  const undocumented = (method: string, path: string, response: request.Response) => [
+  const undocumented = (method: string, path: string, response: Answer) => [
     `${method} ${path}`,
     schemas.violations(responseSchema(method, path, response.status), response.body),
   ];
@@ -49,9 +52,14 @@ describe('OpenAPI document (e2e)', () => {
   const createDocumentedExample = () => {
     const body = document.paths['/v1/authentications'].post.requestBody?.content?.[
       'application/json'
-    ].examples?.frictionless.value as object;
-    return orchestration.api('post', '/v1/authentications').send(body).expect(201);
+    ].examples?.frictionless.value as CreateAuthenticationRequest;
+    return orchestration.client.create(body).expect(201);
   };
+
+  it('is the document the typed client is generated from, which is built without a server', async () => {
+    const built: unknown = JSON.parse(JSON.stringify(await buildServiceDocument()));
+    expect(built).toEqual(document);
+  });
 
   it('lists every route Fastify serves, and no other', () => {
     const served = orchestration.orchestrator.routes.filter(

@@ -47,6 +47,33 @@ describe('import boundaries (eslint)', () => {
     );
   });
 
+  it.each([
+    ['@app/common', "import { Clock } from '@app/common';\nexport const x = Clock;\n"],
+    [
+      'the orchestrator',
+      "import { AppModule } from '../../../apps/orchestrator/src/app.module.js';\nexport const x = AppModule;\n",
+    ],
+  ])('keeps %s out of the API client', async (_module, code) => {
+    await expect(restrictedImports('libs/api-client/src/index.ts', code)).resolves.toHaveLength(1);
+  });
+
+  it('lets the API client use openapi-fetch, and the tests use the client', async () => {
+    const client = "import createClient from 'openapi-fetch';\nexport const x = createClient;\n";
+    await expect(restrictedImports('libs/api-client/src/index.ts', client)).resolves.toEqual([]);
+    const test =
+      "import { createApiClient } from '@app/api-client';\nexport const x = createApiClient;\n";
+    await expect(restrictedImports('test/support/api.ts', test)).resolves.toEqual([]);
+  });
+
+  it.each(['apps/orchestrator/src/main.ts', 'apps/checkout-simulator/src/main.ts'])(
+    'keeps the API client out of %s',
+    async (filePath) => {
+      const code =
+        "import { createApiClient } from '@app/api-client';\nexport const x = createApiClient;\n";
+      await expect(restrictedImports(filePath, code)).resolves.toHaveLength(1);
+    },
+  );
+
   it('refuses deep imports into a lib anywhere', async () => {
     const code = "import { x } from '@app/persistence/src/typeorm-options';\nexport const y = x;\n";
     await expect(restrictedImports('apps/orchestrator/src/main.ts', code)).resolves.toHaveLength(1);

@@ -59,7 +59,7 @@ export class HttpRecorder {
   }
 
   /** Resolves once `count` requests to `path` have arrived (or rejects after `timeoutMs`). */
-  async waitFor(path: string, count = 1, timeoutMs = 5_000): Promise<RecordedRequest[]> {
+  async waitFor(path: string, count = 1, timeoutMs = 20_000): Promise<RecordedRequest[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.received(path).length < count) {
       if (Date.now() > deadline) {

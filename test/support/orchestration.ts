@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import type { CheckoutConfig } from '../../apps/orchestrator/src/config/checkout.config.js';
 import type { EventsConfig } from '../../apps/orchestrator/src/config/events.config.js';
 import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
+import { TeamApi } from './api.js';
 import { emptyTables } from './e2e-database.js';
 import type { LogCapture } from './file-logger.js';
 import { freePort } from './free-port.js';
@@ -23,20 +23,28 @@ import { TEAM_A, testDatabaseUrl } from './test-config.js';
  */
 export class Orchestration {
   private db?: pg.Client;
+  /** Team A's typed client (`client.as(key)` for another team's). */
+  readonly client: TeamApi;
 
   private constructor(
     readonly orchestrator: OrchestratorUnderTest,
     readonly simulator: SimulatorUnderTest,
     readonly checkout: CheckoutApi,
-  ) {}
+  ) {
+    this.client = new TeamApi(orchestrator.url);
+  }
 
   /**
-   * `checkoutTimeoutMs`: the orchestrator's deadline for each Checkout call; `webhooks`: the
-   * simulator sends its signed webhooks to the orchestrator (off by default: fewer moving parts).
+   * `checkoutTimeoutMs`: the orchestrator's deadline for each Checkout call;
+   * `checkoutAuthenticationTimeoutMs`: only for those Checkout answers after the issuer (a create
+   * with channel data, collect-data), so a spec can let one of them time out while the token
+   * and reads keep a deadline no busy machine misses; `webhooks`: the simulator sends its signed
+   * webhooks to the orchestrator (off by default: fewer moving parts).
    */
   static async start(
     options: {
       checkoutTimeoutMs?: number;
+      checkoutAuthenticationTimeoutMs?: number;
       logger?: LogCapture;
       webhooks?: boolean;
       jobs?: Partial<JobsConfig>;
@@ -68,29 +76,27 @@ export class Orchestration {
               authenticationTimeoutMs: options.checkoutTimeoutMs,
             }
           : {}),
+        ...(options.checkoutAuthenticationTimeoutMs
+          ? { authenticationTimeoutMs: options.checkoutAuthenticationTimeoutMs }
+          : {}),
       },
     });
     return new Orchestration(orchestrator, simulator, new CheckoutApi(simulator.url));
   }
 
   /**
-   * supertest against the orchestrator with a team's API key. Creates get a fresh
-   * Idempotency-Key unless the test sets its own (`.set('idempotency-key', …)` overrides it).
+   * supertest against the orchestrator with a team's API key, for raw HTTP; creates go through
+   * `client`, the typed client teams get.
    */
   api(method: 'get' | 'post' | 'patch', path: string, apiKey: string = TEAM_A.apiKey) {
-    const call = request(this.orchestrator.http)
-      [method](path)
-      .set('authorization', `Bearer ${apiKey}`);
-    return method === 'post' && path === '/v1/authentications'
-      ? call.set('idempotency-key', randomUUID())
-      : call;
+    return request(this.orchestrator.http)[method](path).set('authorization', `Bearer ${apiKey}`);
   }
 
   /** Polls until the authentication reaches `state` (completion runs after the response). */
   async waitForState(
     id: string,
     state: string,
-    timeoutMs = 5_000,
+    timeoutMs = 20_000,
   ): Promise<Record<string, unknown>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -1,3 +1,4 @@
+import { TeamApi, type ApiCall } from './api.js';
 import { aCreateBody } from './result-expectations.js';
 import { answerChallenge, formOf } from './simulator/browser.js';
 import { aBrowserChannel } from './simulator/factories.js';
@@ -44,12 +45,15 @@ export class OutageLoad {
   private running = false;
   private loops: Promise<void>[] = [];
   private flows = 0;
+  private readonly apis: readonly TeamApi[];
 
   constructor(
     private readonly urls: readonly string[],
-    private readonly apiKey: string,
+    apiKey: string,
     private readonly options: { clients: number; pauseMs: number; patienceMs: number },
-  ) {}
+  ) {
+    this.apis = urls.map((url) => new TeamApi(url, apiKey));
+  }
 
   start(): void {
     this.running = true;
@@ -87,22 +91,17 @@ export class OutageLoad {
       reference,
       ...(kind === 'channelDataLater' ? {} : { channel_data: aBrowserChannel() }),
     });
-    const created = await this.patiently(instance, 'POST', '/v1/authentications', body, {
-      'idempotency-key': `outage-${n}`,
-    });
+    const created = await this.patiently(() =>
+      this.apis[instance].create(body, { idempotencyKey: `outage-${n}` }),
+    );
     if (created.status !== 201) return;
     const id = created.body.id as string;
     this.created.set(reference, id);
     let authentication = created.body;
     if (authentication.state === 'awaiting_channel_data') {
       const next = (instance + 1) % this.urls.length;
-      const submitted = await this.patiently(
-        next,
-        'POST',
-        `/v1/authentications/${id}/channel-data`,
-        {
-          channel_data: aBrowserChannel(),
-        },
+      const submitted = await this.patiently(() =>
+        this.apis[next].channelData(id, aBrowserChannel()),
       );
       if (submitted.status !== 200) return;
       authentication = submitted.body;
@@ -122,52 +121,28 @@ export class OutageLoad {
     });
   }
 
-  private async patiently(
-    instance: number,
-    method: string,
-    path: string,
-    body: object,
-    headers: Record<string, string> = {},
-  ): Promise<Reply> {
+  private async patiently(attempt: () => ApiCall): Promise<Reply> {
     const giveUpAt = Date.now() + this.options.patienceMs;
     for (;;) {
-      const reply = await this.call(instance, method, path, body, headers);
+      const { status, headers, body } = await attempt();
+      const reply = this.tallied(status, body ?? {}, headers['retry-after'] ?? null);
       if (!reply.code || !RETRIED.has(reply.code) || Date.now() > giveUpAt) return reply;
       await pause(1000 * Number(reply.retryAfter ?? 1));
     }
-  }
-
-  private call(
-    instance: number,
-    method: string,
-    path: string,
-    body: object,
-    headers: Record<string, string>,
-  ): Promise<Reply> {
-    return this.send(`${this.urls[instance]}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${this.apiKey}`,
-        'content-type': 'application/json',
-        ...headers,
-      },
-      body: JSON.stringify(body),
-    });
   }
 
   /** One request to an orchestrator; its status and error code are kept for the tally. */
   private async send(url: string, init: RequestInit): Promise<Reply> {
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
     const text = await response.text();
-    const json = parsed(text);
-    const code = (json.error as { code?: string } | undefined)?.code;
-    const answer = {
-      status: response.status,
-      code,
-      retryAfter: response.headers.get('retry-after'),
-    };
+    return this.tallied(response.status, parsed(text), response.headers.get('retry-after'));
+  }
+
+  private tallied(status: number, body: Record<string, unknown>, retryAfter: string | null): Reply {
+    const code = (body.error as { code?: string } | undefined)?.code;
+    const answer = { status, code, retryAfter };
     this.answers.push(answer);
-    return { ...answer, body: json };
+    return { ...answer, body };
   }
 }
 

@@ -44,8 +44,9 @@ export function aCheckoutConfig(overrides: Partial<CheckoutConfig> = {}): Checko
     tokenUrl: 'http://127.0.0.1:9/connect/token',
     clientId: 'ack_testclient',
     clientSecret: 'test-client-secret',
-    timeoutMs: 5_000,
-    authenticationTimeoutMs: 5_000,
+    // Production's deadlines: a spec whose Checkout call is meant to time out sets its own.
+    timeoutMs: 10_000,
+    authenticationTimeoutMs: 15_000,
     channels: ['browser', 'app'],
     processingChannels: {
       default: PROCESSING_CHANNELS.default,
@@ -156,7 +157,9 @@ export function anEventsConfig(overrides: Partial<EventsConfig> = {}): EventsCon
     teamDelivery: {
       maxAttempts: 4,
       backoff: { baseMs: 50, capMs: 400 },
-      timeoutMs: 2_000,
+      // Far above what a local endpoint takes on a busy machine (one that holds its answer a
+      // second, too): no spec lets a delivery time out unless it sets its own.
+      timeoutMs: 10_000,
       redeliverySpacingMs: 50,
       allowPrivateTargets: true,
     },

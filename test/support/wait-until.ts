@@ -11,7 +11,7 @@ export interface WaitOptions {
  */
 export async function waitUntil<T>(
   probe: () => Promise<T | undefined>,
-  { timeoutMs = 10_000, intervalMs = 50, describe = () => 'condition not met' }: WaitOptions = {},
+  { timeoutMs = 20_000, intervalMs = 50, describe = () => 'condition not met' }: WaitOptions = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -10,22 +10,20 @@ describe('ambiguous Checkout answers (e2e)', () => {
   let ctx: Orchestration;
 
   beforeAll(async () => {
-    ctx = await Orchestration.start({ checkoutTimeoutMs: 400 });
+    // The deadline of collect-data: far above what a normal answer takes, even on a busy machine.
+    ctx = await Orchestration.start({ checkoutAuthenticationTimeoutMs: 3_000 });
   });
   beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
 
   it('reads the result when a channel-data call times out after Checkout processed it', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4556085951507152'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4556085951507152')).expect(201);
     expect(created.body.state).toBe('awaiting_channel_data');
-    // Checkout processes the AReq but answers after our 400 ms deadline.
+    // Checkout processes the AReq but answers long after our 3 s deadline.
     await ctx.checkout.control('POST', '/faults', {
       route: 'PUT /sessions/:id/collect-data',
       kind: 'late_answer',
-      latency_ms: 1_000,
+      latency_ms: 10_000,
       times: 1,
     });
     const answered = await ctx
@@ -37,10 +35,7 @@ describe('ambiguous Checkout answers (e2e)', () => {
   });
 
   it('reads the result when Checkout refuses channel data because the session moved on', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4556085951507152'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4556085951507152')).expect(201);
     // Someone else (an earlier attempt that got lost) already sent the AReq.
     const direct = await ctx.checkout.collectData(
       await ctx.checkout.token(),
@@ -56,10 +51,7 @@ describe('ambiguous Checkout answers (e2e)', () => {
   });
 
   it('keeps the error when Checkout did not take the update', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4556085951507152'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4556085951507152')).expect(201);
     await ctx.checkout.control('POST', '/faults', {
       route: 'PUT /sessions/:id/collect-data',
       kind: 'status',
@@ -83,16 +75,12 @@ describe('ambiguous Checkout answers (e2e)', () => {
       status: 500,
       times: 1,
     });
-    const unknown = await ctx
-      .api('post', '/v1/authentications')
-      .set('idempotency-key', 'create-500')
-      .send(aCreateBody('4485040371536584'))
+    const unknown = await ctx.client
+      .create(aCreateBody('4485040371536584'), { idempotencyKey: 'create-500' })
       .expect(504);
     expect(unknown.body.error.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
-    const replay = await ctx
-      .api('post', '/v1/authentications')
-      .set('idempotency-key', 'create-500')
-      .send(aCreateBody('4485040371536584'))
+    const replay = await ctx.client
+      .create(aCreateBody('4485040371536584'), { idempotencyKey: 'create-500' })
       .expect(504);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     const log = (await ctx.checkout.control('GET', '/requests')).body.requests as {

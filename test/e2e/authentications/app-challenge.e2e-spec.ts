@@ -25,9 +25,8 @@ describe('app channel challenge with a generic 3DS SDK (e2e)', () => {
 
   const createApp = async (channelData?: Json): Promise<Json> =>
     (
-      await ctx
-        .api('post', '/v1/authentications')
-        .send(aCreateBody(CHALLENGE_Y, { channel: 'app', channel_data: channelData }))
+      await ctx.client
+        .create(aCreateBody(CHALLENGE_Y, { channel: 'app', channel_data: channelData }))
         .expect(201)
     ).body as Json;
 
@@ -151,7 +150,7 @@ describe('app channel challenge with a generic 3DS SDK (e2e)', () => {
       sdk_transaction_id: SDK_TRANSACTION_ID,
     }).expect(200);
     expect(later.body.state).toBe('challenge_required');
-    const completed = await ctx.waitForState(id, 'completed', 10_000);
+    const completed = await ctx.waitForState(id, 'completed');
     expect(completed).toMatchObject({ outcome: 'authenticated' });
     const events = await ctx.api('get', `/v1/authentications/${id}/events`).expect(200);
     expect(
@@ -172,9 +171,8 @@ describe('app channel challenge with a generic 3DS SDK (e2e)', () => {
   });
 
   it('refuses the SDK report on a browser authentication, before a challenge, and for unknown ids', async () => {
-    const browser = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(CHALLENGE_Y, { channel_data: aBrowserChannel() }))
+    const browser = await ctx.client
+      .create(aCreateBody(CHALLENGE_Y, { channel_data: aBrowserChannel() }))
       .expect(201);
     const onBrowser = await reportSdkResult(browser.body.id as string).expect(422);
     expect(onBrowser.body.error.code).toBe('CHANNEL_MISMATCH');

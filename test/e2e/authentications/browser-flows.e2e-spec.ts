@@ -18,10 +18,7 @@ describe('browser authentications (e2e)', () => {
   afterAll(() => ctx.close());
 
   it('runs a frictionless Y: 3DS Method, channel data, authenticated, completed', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4485040371536584'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4485040371536584')).expect(201);
     expect(created.body).toMatchObject({
       state: 'awaiting_issuer_fingerprint',
       outcome: null,
@@ -87,9 +84,8 @@ describe('browser authentications (e2e)', () => {
   });
 
   it('runs a challenge to Y through the real ACS page and the challenge notification', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
       .expect(201);
     expect(created.body).toMatchObject({
       state: 'challenge_required',
@@ -130,10 +126,7 @@ describe('browser authentications (e2e)', () => {
   });
 
   it('answers 409 RESULT_NOT_READY before a result, and refuses a second fingerprint report', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4485040371536584'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4485040371536584')).expect(201);
     const early = await ctx.api('get', `/v1/authentications/${created.body.id}/result`).expect(409);
     expect(early.body.error.code).toBe('RESULT_NOT_READY');
     await runThreeDsMethod(

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import request from 'supertest';
+import { TeamApi } from '../../support/api.js';
 import { emptyTables } from '../../support/e2e-database.js';
 import type { OrchestratorUnderTest } from '../../support/orchestrator-app.js';
 import { startWithRecordedCheckout } from '../../support/recorded-checkout.js';
@@ -60,11 +60,7 @@ describe('Checkout configuration: processing channels and channels (e2e)', () =>
   // A counter, not Math.random(): its 16 digits can pass the Luhn check, and a card-like key is refused.
   let keys = 0;
   const create = (apiKey: string, body: object, idempotencyKey = `key-config-${++keys}`) =>
-    request(orchestrator.http)
-      .post('/v1/authentications')
-      .set('authorization', `Bearer ${apiKey}`)
-      .set('idempotency-key', idempotencyKey)
-      .send(body);
+    new TeamApi(orchestrator.url, apiKey).createUnchecked(body, { idempotencyKey });
 
   const sessionRequests = () => checkout.sent('POST', '/sessions').map((one) => one.body!);
 

@@ -39,16 +39,13 @@ describe('edge cases (e2e)', () => {
       }),
     ],
   ])('refuses a create with %s with 400 VALIDATION_FAILED', async (_case, body) => {
-    const refused = await ctx.api('post', '/v1/authentications').send(body).expect(400);
+    const refused = await ctx.client.createUnchecked(body).expect(400);
     expect(refused.body.error.code).toBe('VALIDATION_FAILED');
     expect((await ctx.checkout.control('GET', '/counters')).body.sessions_created).toBe(0);
   });
 
   it('refuses channel data without channel_data with 400', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4556085951507152'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4556085951507152')).expect(201);
     const refused = await ctx
       .api('post', `/v1/authentications/${created.body.id}/channel-data`)
       .send({})
@@ -68,17 +65,11 @@ describe('edge cases (e2e)', () => {
         ...fault,
       });
       const body = aCreateBody('4485040371536584');
-      const failed = await ctx
-        .api('post', '/v1/authentications')
-        .set('idempotency-key', 'token-outage')
-        .send(body)
+      const failed = await ctx.client
+        .create(body, { idempotencyKey: 'token-outage' })
         .expect(status);
       expect(failed.body.error.code).toBe(code);
-      const retried = await ctx
-        .api('post', '/v1/authentications')
-        .set('idempotency-key', 'token-outage')
-        .send(body)
-        .expect(201);
+      const retried = await ctx.client.create(body, { idempotencyKey: 'token-outage' }).expect(201);
       expect(retried.headers['idempotent-replayed']).toBeUndefined();
       expect(retried.body.state).toBe('awaiting_issuer_fingerprint');
     },
@@ -91,7 +82,7 @@ describe('edge cases (e2e)', () => {
       status: 503,
       times: 1,
     });
-    await ctx.api('post', '/v1/authentications').send(aCreateBody('4485040371536584')).expect(503);
+    await ctx.client.create(aCreateBody('4485040371536584')).expect(503);
     const [row] = await query<{ id: string; state: string; outcome: string }>(
       'SELECT id, state, outcome FROM authentications',
     );
@@ -108,17 +99,9 @@ describe('edge cases (e2e)', () => {
 
   it('stores the app session secret for replay only encrypted', async () => {
     const body = aCreateBody('4485040371536584', { channel: 'app', channel_data: anAppChannel() });
-    const first = await ctx
-      .api('post', '/v1/authentications')
-      .set('idempotency-key', 'app-1')
-      .send(body)
-      .expect(201);
+    const first = await ctx.client.create(body, { idempotencyKey: 'app-1' }).expect(201);
     expect(first.body.checkout_session_secret).toMatch(/^sek_/);
-    const replay = await ctx
-      .api('post', '/v1/authentications')
-      .set('idempotency-key', 'app-1')
-      .send(body)
-      .expect(201);
+    const replay = await ctx.client.create(body, { idempotencyKey: 'app-1' }).expect(201);
     expect(replay.body.checkout_session_secret).toBe(first.body.checkout_session_secret);
     const dump = JSON.stringify(
       await query('SELECT row_to_json(k) AS row FROM idempotency_keys k'),

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { TeamApi } from '../../support/api.js';
 import { recordedCheckoutPerSpec } from '../../support/recorded-checkout.js';
 import { SchemaChecker, type OpenApiDocument } from '../../support/openapi-document.js';
 import { aCreateBody } from '../../support/result-expectations.js';
@@ -26,11 +27,7 @@ describe('hosted authentications (e2e)', () => {
   let keys = 0;
 
   const create = (body: object) =>
-    request(ctx.orchestrator.http)
-      .post('/v1/authentications')
-      .set('authorization', `Bearer ${TEAM_A.apiKey}`)
-      .set('idempotency-key', `hosted-${++keys}`)
-      .send(body);
+    new TeamApi(ctx.orchestrator.url).createUnchecked(body, { idempotencyKey: `hosted-${++keys}` });
   const read = (path: string) =>
     request(ctx.orchestrator.http).get(path).set('authorization', `Bearer ${TEAM_A.apiKey}`);
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import request from 'supertest';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
@@ -17,12 +16,8 @@ describe('idempotency keys (e2e)', () => {
   beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
 
-  const create = (body: object, key: string | undefined, apiKey: string = TEAM_A.apiKey) => {
-    const call = request(ctx.orchestrator.http)
-      .post('/v1/authentications')
-      .set('authorization', `Bearer ${apiKey}`);
-    return (key === undefined ? call : call.set('idempotency-key', key)).send(body);
-  };
+  const create = (body: object, key: string | undefined, apiKey: string = TEAM_A.apiKey) =>
+    ctx.client.as(apiKey).createUnchecked(body, { idempotencyKey: key ?? null });
   const sessionsCreated = async (): Promise<number> =>
     (await ctx.checkout.control('GET', '/counters')).body.sessions_created as number;
   const authenticationRows = async (): Promise<number> => {

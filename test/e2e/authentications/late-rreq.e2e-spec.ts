@@ -28,9 +28,8 @@ describe('challenge answered before Checkout has the RReq (e2e)', () => {
   afterAll(() => ctx.close());
 
   it('keeps challenge_required while Checkout says challenged, then converges to the result', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(CHALLENGE_Y, { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody(CHALLENGE_Y, { channel_data: aBrowserChannel() }))
       .expect(201);
     const id = created.body.id as string;
     expect(created.body.state).toBe('challenge_required');
@@ -60,7 +59,7 @@ describe('challenge answered before Checkout has the RReq (e2e)', () => {
     expect((await ctx.checkoutReads()).get(checkoutSessionId)).toBeGreaterThanOrEqual(1);
 
     await ctx.checkout.control('POST', '/clock/advance', { ms: RREQ_DELAY_MS });
-    const completed = await ctx.waitForState(id, 'completed', 15_000);
+    const completed = await ctx.waitForState(id, 'completed');
     expect(completed).toMatchObject({
       outcome: 'authenticated',
       guidance: 'proceed_with_liability_shift',

@@ -1,7 +1,7 @@
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
-import { TEAM_B } from '../../support/test-config.js';
+import { TEAM_A, TEAM_B } from '../../support/test-config.js';
 
 /** GET /v1/authentications: filters, keyset pages, one team's rows only. */
 describe('listing authentications (e2e)', () => {
@@ -13,11 +13,11 @@ describe('listing authentications (e2e)', () => {
   beforeEach(() => ctx.reset());
   afterAll(() => ctx.close());
 
-  const createFor = async (reference: string, withData = false, apiKey?: string) =>
+  const createFor = async (reference: string, withData = false, apiKey: string = TEAM_A.apiKey) =>
     (
-      await ctx
-        .api('post', '/v1/authentications', apiKey)
-        .send(
+      await ctx.client
+        .as(apiKey)
+        .create(
           aCreateBody('4485040371536584', {
             reference,
             ...(withData ? { channel_data: aBrowserChannel() } : {}),

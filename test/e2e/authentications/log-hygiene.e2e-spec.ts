@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import testCards from '../../../contracts/checkout/test-cards.json' with { type: 'json' };
 import { CapturedLogger, type LogEntry } from '../../support/captured-logger.js';
 import { Orchestration } from '../../support/orchestration.js';
+import { aCreateBody } from '../../support/result-expectations.js';
 import { answerChallenge, formOf, postForm } from '../../support/simulator/browser.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { TEAM_A } from '../../support/test-config.js';
@@ -28,17 +29,15 @@ describe('log hygiene (e2e)', () => {
     const requestId = `hygiene-${randomUUID()}`;
     const card = '4242424242424242'; // a challenge: Checkout answers the create synchronously
     const from = logger.lines.length;
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .set('x-request-id', requestId)
-      .send({
-        source: { type: 'card', number: card, expiry_month: 12, expiry_year: 2030 },
-        amount: 100,
-        currency: 'EUR',
-        channel: 'browser',
-        reference: 'LOG-REQUEST-ID',
-        channel_data: aBrowserChannel(),
-      })
+    const created = await ctx.client
+      .create(
+        aCreateBody(card, {
+          amount: 100,
+          reference: 'LOG-REQUEST-ID',
+          channel_data: aBrowserChannel(),
+        }),
+        { headers: { 'x-request-id': requestId } },
+      )
       .expect(201);
     expect(created.headers['x-request-id']).toBe(requestId);
     expect(created.body.state).toBe('challenge_required');
@@ -103,16 +102,14 @@ describe('log hygiene (e2e)', () => {
     const pans = ['4485040371536584', '4242424242424242', '4539628347117863'];
     const cryptograms: string[] = [];
     for (const [index, number] of pans.entries()) {
-      const created = await ctx
-        .api('post', '/v1/authentications')
-        .send({
-          source: { type: 'card', number, expiry_month: 12, expiry_year: 2030 },
-          amount: 100,
-          currency: 'EUR',
-          channel: 'browser',
-          reference: `LOG-${index}`,
-          channel_data: aBrowserChannel(),
-        })
+      const created = await ctx.client
+        .create(
+          aCreateBody(number, {
+            amount: 100,
+            reference: `LOG-${index}`,
+            channel_data: aBrowserChannel(),
+          }),
+        )
         .expect(201);
       if (created.body.state === 'challenge_required') {
         const { acs_url, creq } = created.body.next_action;
@@ -130,9 +127,8 @@ describe('log hygiene (e2e)', () => {
       expect(logger.lines.join('\n')).not.toContain(truth.body.session_secret);
     }
     // Invalid input is logged nowhere either.
-    await ctx
-      .api('post', '/v1/authentications')
-      .send({
+    await ctx.client
+      .createUnchecked({
         source: {
           type: 'card',
           number: '4242424242424241',

@@ -1,5 +1,5 @@
 import { Orchestration } from '../../support/orchestration.js';
-import { TEAM_B } from '../../support/test-config.js';
+import { TEAM_A, TEAM_B } from '../../support/test-config.js';
 import { aCreateBody, expectedFormats } from '../../support/result-expectations.js';
 import {
   AN_INITIAL_TRANSACTION,
@@ -33,7 +33,7 @@ describe('merchant-initiated (3RI) authentications (e2e)', () => {
   afterAll(() => ctx.close());
 
   it('authenticates a frictionless card at create, then completes; every result format works', async () => {
-    const created = await ctx.api('post', '/v1/authentications').send(a3riBody(FRICTIONLESS_Y));
+    const created = await ctx.client.create(a3riBody(FRICTIONLESS_Y));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       channel: 'merchant_initiated',
@@ -62,7 +62,7 @@ describe('merchant-initiated (3RI) authentications (e2e)', () => {
   });
 
   it('reports U with reason 21 (3RI not supported) for a card whose issuer would challenge', async () => {
-    const created = await ctx.api('post', '/v1/authentications').send(a3riBody(CHALLENGE_Y));
+    const created = await ctx.client.create(a3riBody(CHALLENGE_Y));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       state: 'result_ready',
@@ -77,9 +77,9 @@ describe('merchant-initiated (3RI) authentications (e2e)', () => {
   });
 
   it("passes on Checkout's refusal of 3RI on the 3DS1 protocol, and records it", async () => {
-    const refused = await ctx
-      .api('post', '/v1/authentications')
-      .send(a3riBody(FRICTIONLESS_Y, { amount: THREE_DS1_FALLBACK_AMOUNT }));
+    const refused = await ctx.client.create(
+      a3riBody(FRICTIONLESS_Y, { amount: THREE_DS1_FALLBACK_AMOUNT }),
+    );
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({
       code: 'UPSTREAM_REJECTED_REQUEST',
@@ -96,7 +96,7 @@ describe('merchant-initiated (3RI) authentications (e2e)', () => {
   });
 
   it('refuses channel data and the 3DS Method for a 3RI authentication with NO_CARDHOLDER_STEP', async () => {
-    const created = await ctx.api('post', '/v1/authentications').send(a3riBody(FRICTIONLESS_Y));
+    const created = await ctx.client.create(a3riBody(FRICTIONLESS_Y));
     const id = created.body.id as string;
     const submits = [
       { path: 'channel-data', body: { channel_data: aBrowserChannel() } },
@@ -113,10 +113,10 @@ describe('merchant-initiated (3RI) authentications (e2e)', () => {
   });
 
   /** A cardholder-present authentication of a team: the session a 3RI may link to. */
-  async function anEarlierSession(apiKey?: string): Promise<string> {
-    const earlier = await ctx
-      .api('post', '/v1/authentications', apiKey)
-      .send(aCreateBody(FRICTIONLESS_Y, { channel_data: aBrowserChannel() }))
+  async function anEarlierSession(apiKey: string = TEAM_A.apiKey): Promise<string> {
+    const earlier = await ctx.client
+      .as(apiKey)
+      .create(aCreateBody(FRICTIONLESS_Y, { channel_data: aBrowserChannel() }))
       .expect(201);
     return earlier.body.checkout_session_id as string;
   }
@@ -128,7 +128,7 @@ describe('merchant-initiated (3RI) authentications (e2e)', () => {
 
   it("links to an earlier session of the team's own, and Checkout gets the link", async () => {
     const initialSessionId = await anEarlierSession();
-    const created = await ctx.api('post', '/v1/authentications').send(linkedTo(initialSessionId));
+    const created = await ctx.client.create(linkedTo(initialSessionId));
     expect(created.status).toBe(201);
     const truth = await ctx.checkoutTruth(created.body.checkout_session_id as string);
     expect(truth.initial_transaction).toMatchObject({ initial_session_id: initialSessionId });
@@ -139,7 +139,7 @@ describe('merchant-initiated (3RI) authentications (e2e)', () => {
     const sessionsBefore = (await ctx.checkout.control('GET', '/counters')).body.sessions_created;
     const refusals = [];
     for (const initialSessionId of [othersSession, 'sid_a2b3c4d5e6f7g2h3i4j5k6l7m2']) {
-      const refused = await ctx.api('post', '/v1/authentications').send(linkedTo(initialSessionId));
+      const refused = await ctx.client.create(linkedTo(initialSessionId));
       expect(refused.status).toBe(422);
       const { request_id: _differs, ...error } = refused.body.error;
       refusals.push(error);
@@ -157,14 +157,14 @@ describe('merchant-initiated (3RI) authentications (e2e)', () => {
   });
 
   it('refuses a 3RI create without channel data, or with a request_type Checkout lacks', async () => {
-    const withoutData = await ctx
-      .api('post', '/v1/authentications')
-      .send(a3riBody(FRICTIONLESS_Y, { channel_data: undefined }));
+    const withoutData = await ctx.client.create(
+      a3riBody(FRICTIONLESS_Y, { channel_data: undefined }),
+    );
     expect(withoutData.status).toBe(400);
     expect(withoutData.body.error.code).toBe('VALIDATION_FAILED');
-    const unknownType = await ctx
-      .api('post', '/v1/authentications')
-      .send(a3riBody(FRICTIONLESS_Y, { channel_data: aMerchantInitiatedChannel('gift') }));
+    const unknownType = await ctx.client.create(
+      a3riBody(FRICTIONLESS_Y, { channel_data: aMerchantInitiatedChannel('gift') }),
+    );
     expect(unknownType.status).toBe(400);
     expect((await ctx.api('get', '/v1/authentications').expect(200)).body.data).toEqual([]);
   });

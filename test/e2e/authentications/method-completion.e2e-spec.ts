@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { TeamApi } from '../../support/api.js';
 import { recordedCheckoutPerSpec } from '../../support/recorded-checkout.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
@@ -24,7 +25,9 @@ describe('3DS Method completion carried into channel data (e2e)', () => {
 
   /** Created without browser data, fingerprint reported as `completion`, then browser data. */
   async function collectDataAfterFingerprint(completion: string, browser: object) {
-    const created = await api('/v1/authentications', aCreateBody(METHOD_CARD)).expect(201);
+    const created = await new TeamApi(ctx.orchestrator.url)
+      .create(aCreateBody(METHOD_CARD), { idempotencyKey: `method-completion-${++keys}` })
+      .expect(201);
     expect(created.body.state).toBe('awaiting_issuer_fingerprint');
     const id = created.body.id as string;
     await api(`/v1/authentications/${id}/issuer-fingerprint`, { completion }).expect(200);

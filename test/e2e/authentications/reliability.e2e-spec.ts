@@ -1,17 +1,13 @@
 import pg from 'pg';
 import { Orchestration } from '../../support/orchestration.js';
+import { aCreateBody as aCardBody } from '../../support/result-expectations.js';
+import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { testDatabaseUrl } from '../../support/test-config.js';
 
 /** Frictionless Y with a 3DS Method URL: without channel data, creation is one POST /sessions. */
 const FINGERPRINT_CARD = '4485040371536584';
 
-const aCreateBody = (reference: string) => ({
-  source: { type: 'card', number: FINGERPRINT_CARD, expiry_month: 12, expiry_year: 2030 },
-  amount: 6540,
-  currency: 'EUR',
-  channel: 'browser',
-  reference,
-});
+const aCreateBody = (reference: string) => aCardBody(FINGERPRINT_CARD, { reference });
 
 interface LoggedRequest {
   readonly route: string;
@@ -54,9 +50,7 @@ describe('Checkout reliability (e2e)', () => {
       const cold = await Orchestration.start();
       try {
         const responses = await Promise.all(
-          Array.from({ length: 200 }, (_, i) =>
-            cold.api('post', '/v1/authentications').send(aCreateBody(`COLD-${i}`)),
-          ),
+          Array.from({ length: 200 }, (_, i) => cold.client.create(aCreateBody(`COLD-${i}`))),
         );
 
         expect(responses.map((response) => response.status)).toEqual(Array(200).fill(201));
@@ -73,15 +67,12 @@ describe('Checkout reliability (e2e)', () => {
 
     it('after Checkout revokes the token, takes one 401, fetches one new token and retries', async () => {
       // After reset the cached token is stale too: a first call settles a valid one.
-      await ctx.api('post', '/v1/authentications').send(aCreateBody('WARM-UP')).expect(201);
+      await ctx.client.create(aCreateBody('WARM-UP')).expect(201);
       const issuedBefore = (await counters(ctx)).tokens_issued;
       const logBefore = (await simulatorLog(ctx)).length;
 
       await ctx.checkout.control('POST', '/tokens/revoke');
-      const created = await ctx
-        .api('post', '/v1/authentications')
-        .send(aCreateBody('AFTER-REVOKE'))
-        .expect(201);
+      const created = await ctx.client.create(aCreateBody('AFTER-REVOKE')).expect(201);
 
       expect(created.body).toMatchObject({ state: 'awaiting_issuer_fingerprint' });
       expect((await counters(ctx)).tokens_issued).toBe(issuedBefore + 1);
@@ -92,7 +83,7 @@ describe('Checkout reliability (e2e)', () => {
         'POST /sessions 202',
       ]);
 
-      await ctx.api('post', '/v1/authentications').send(aCreateBody('NEXT')).expect(201);
+      await ctx.client.create(aCreateBody('NEXT')).expect(201);
       expect((await counters(ctx)).tokens_issued).toBe(issuedBefore + 1);
     });
   });
@@ -108,7 +99,7 @@ describe('Checkout reliability (e2e)', () => {
         })
         .then((response) => expect(response.status).toBe(201));
 
-      const failed = await ctx.api('post', '/v1/authentications').send(aCreateBody('FAULT-503'));
+      const failed = await ctx.client.create(aCreateBody('FAULT-503'));
 
       expect(failed.status).toBe(503);
       expect(failed.headers['retry-after']).toBe('2');
@@ -134,7 +125,9 @@ describe('Checkout reliability (e2e)', () => {
     });
 
     it('answers 504 UPSTREAM_OUTCOME_UNKNOWN when POST /sessions outlives the deadline, leaving creation_unknown', async () => {
-      const impatient = await Orchestration.start({ checkoutTimeoutMs: 500 });
+      // Only the create (with channel data) has 500 ms: the token is fetched on a deadline that
+      // no busy machine misses.
+      const impatient = await Orchestration.start({ checkoutAuthenticationTimeoutMs: 500 });
       try {
         await impatient.checkout.control('POST', '/faults', {
           route: 'POST /sessions',
@@ -144,9 +137,12 @@ describe('Checkout reliability (e2e)', () => {
         });
         const startedAt = Date.now();
 
-        const unknown = await impatient
-          .api('post', '/v1/authentications')
-          .send(aCreateBody('FAULT-TIMEOUT'));
+        const unknown = await impatient.client.create(
+          aCardBody(FINGERPRINT_CARD, {
+            reference: 'FAULT-TIMEOUT',
+            channel_data: aBrowserChannel(),
+          }),
+        );
 
         expect(Date.now() - startedAt).toBeLessThan(5_000);
         expect(unknown.status).toBe(504);

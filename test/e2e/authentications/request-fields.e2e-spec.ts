@@ -1,13 +1,13 @@
 import pg from 'pg';
-import request from 'supertest';
 import { DETAILED_CREATE_EXAMPLE } from '../../../apps/orchestrator/src/authentications/dto/authentication.examples.js';
+import { TeamApi } from '../../support/api.js';
 import { emptyTables } from '../../support/e2e-database.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import type { OrchestratorUnderTest } from '../../support/orchestrator-app.js';
 import { startWithRecordedCheckout } from '../../support/recorded-checkout.js';
 import type { RecordingProxy } from '../../support/recording-proxy.js';
 import type { SimulatorUnderTest } from '../../support/simulator/simulator-app.js';
-import { PROCESSING_CHANNELS, TEAM_A, testDatabaseUrl } from '../../support/test-config.js';
+import { PROCESSING_CHANNELS, testDatabaseUrl } from '../../support/test-config.js';
 
 const [PROCESSING_CHANNEL] = PROCESSING_CHANNELS.teamA;
 type Body = Record<string, unknown>;
@@ -54,11 +54,9 @@ describe('Checkout request fields: cardholder, risk data, recurrence, device (e2
   // Not Math.random(): its 16 digits can pass the Luhn check, and a card-like key is refused.
   let keys = 0;
   const create = (body: Body) =>
-    request(orchestrator.http)
-      .post('/v1/authentications')
-      .set('authorization', `Bearer ${TEAM_A.apiKey}`)
-      .set('idempotency-key', `request-fields-${++keys}`)
-      .send(body);
+    new TeamApi(orchestrator.url).createUnchecked(body, {
+      idempotencyKey: `request-fields-${++keys}`,
+    });
   const sessionRequests = () => checkout.sent('POST', '/sessions').map((one) => one.body!);
   const authentications = async () =>
     (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM authentications')).rows[0].n;

@@ -13,10 +13,7 @@ describe('authentication scenarios: app channel (e2e)', () => {
   afterAll(() => ctx.close());
 
   const createApp = (card: string, channelData?: Record<string, unknown>) =>
-    ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(card, { channel: 'app', channel_data: channelData }))
-      .expect(201);
+    ctx.client.create(aCreateBody(card, { channel: 'app', channel_data: channelData })).expect(201);
 
   it('frictionless card is authenticated at create and hands back the session secret', async () => {
     const created = await createApp('4485040371536584', anAppChannel());

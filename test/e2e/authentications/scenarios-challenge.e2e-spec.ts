@@ -70,16 +70,12 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
   /** Creates a browser authentication and brings it to its first step after channel data. */
   const startBrowser = async (card: string, via: 'create' | 'method', amount = 6540) => {
     if (via === 'create') {
-      const created = await ctx
-        .api('post', '/v1/authentications')
-        .send(aCreateBody(card, { amount, channel_data: aBrowserChannel() }))
+      const created = await ctx.client
+        .create(aCreateBody(card, { amount, channel_data: aBrowserChannel() }))
         .expect(201);
       return created.body;
     }
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(card, { amount }))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody(card, { amount })).expect(201);
     const id = created.body.id as string;
     const method = created.body.next_action;
     if (method?.type === 'three_ds_method') {

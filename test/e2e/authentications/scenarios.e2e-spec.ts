@@ -137,17 +137,13 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
     let id: string;
     let withResult: Wire;
     if (row.via === 'create') {
-      const created = await ctx
-        .api('post', '/v1/authentications')
-        .send(aCreateBody(row.card, { channel_data: aBrowserChannel() }))
+      const created = await ctx.client
+        .create(aCreateBody(row.card, { channel_data: aBrowserChannel() }))
         .expect(201);
       id = created.body.id;
       withResult = created.body;
     } else {
-      const created = await ctx
-        .api('post', '/v1/authentications')
-        .send(aCreateBody(row.card))
-        .expect(201);
+      const created = await ctx.client.create(aCreateBody(row.card)).expect(201);
       expect(created.body).toMatchObject({ state: 'awaiting_issuer_fingerprint', outcome: null });
       id = created.body.id;
       await completeThreeDsMethod(created.body);
@@ -194,10 +190,7 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
   });
 
   it('frictionless card without a 3DS Method URL goes straight to channel data, then authenticates', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4556085951507152'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4556085951507152')).expect(201);
     expect(created.body).toMatchObject({
       state: 'awaiting_channel_data',
       next_action: { type: 'collect_channel_data', channel: 'browser' },
@@ -237,9 +230,8 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
   ])(
     '%s (%s) closes at creation as unavailable, failure_reason %s, result available',
     async (_scenario, card, checkoutCode) => {
-      const created = await ctx
-        .api('post', '/v1/authentications')
-        .send(aCreateBody(card, { channel_data: aBrowserChannel() }))
+      const created = await ctx.client
+        .create(aCreateBody(card, { channel_data: aBrowserChannel() }))
         .expect(201);
       expect(created.body).toMatchObject({
         state: 'closed',
@@ -265,10 +257,7 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
   );
 
   it('does not hand Checkout payments a 3DS session that never existed (card not enrolled)', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4484070000035519'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4484070000035519')).expect(201);
     expect(created.body).toMatchObject({ state: 'closed', checkout_session_id: null });
     const checkoutFormat = await ctx.api(
       'get',

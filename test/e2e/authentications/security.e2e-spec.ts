@@ -1,7 +1,10 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import type { Answer } from '../../support/api.js';
 import { Orchestration } from '../../support/orchestration.js';
+import { aCreateBody as aCardBody } from '../../support/result-expectations.js';
 import { answerChallenge, formOf, postForm } from '../../support/simulator/browser.js';
 import { aBrowserChannel, anAppChannel } from '../../support/simulator/factories.js';
 import { TEAM_B, testDatabaseUrl } from '../../support/test-config.js';
@@ -12,14 +15,8 @@ const CHALLENGE_Y = '4242424242424242';
 const NETWORK_TOKEN_Y = '4543474002249996';
 const LUHN_INVALID = '4485040371536585';
 
-const aCreateBody = (number: string, overrides: Record<string, unknown> = {}) => ({
-  source: { type: 'card', number, expiry_month: 12, expiry_year: 2030 },
-  amount: 6540,
-  currency: 'EUR',
-  channel: 'browser',
-  reference: 'ORDER-SEC-1',
-  ...overrides,
-});
+const aCreateBody = (number: string, overrides: Record<string, unknown> = {}) =>
+  aCardBody(number, { reference: 'ORDER-SEC-1', ...overrides });
 
 async function withDatabase<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: testDatabaseUrl() });
@@ -94,7 +91,7 @@ describe('authentication security (e2e)', () => {
   afterAll(() => ctx.close());
 
   const create = (body: Record<string, unknown>, status = 201) =>
-    ctx.api('post', '/v1/authentications').send(body).expect(status);
+    ctx.client.createUnchecked(body).expect(status);
 
   /** What the simulator holds for a session (cryptogram, callback_url), via its control API. */
   const simulatedSession = async (sessionId: string) =>
@@ -278,9 +275,8 @@ describe('authentication security (e2e)', () => {
 
   describe('request validation', () => {
     const card = aCreateBody(FRICTIONLESS_Y, { reference: 'VALIDATION' });
-    const json = (body: unknown) => () =>
-      ctx.api('post', '/v1/authentications').send(body as object);
-    type Case = { refused: string; send: () => request.Test; status: number; code: string };
+    const json = (body: unknown) => () => ctx.client.createUnchecked(body);
+    type Case = { refused: string; send: () => PromiseLike<Answer>; status: number; code: string };
     const invalid = (refused: string, body: unknown, field?: string) => ({
       refused,
       send: json(body),
@@ -311,9 +307,11 @@ describe('authentication security (e2e)', () => {
       }),
       {
         refused: 'a body that is not JSON',
+        // Raw HTTP on purpose: the typed client cannot send a body that is not JSON.
         send: () =>
           ctx
             .api('post', '/v1/authentications')
+            .set('idempotency-key', randomUUID())
             .set('content-type', 'application/json')
             .send('{"source": {'),
         status: 400,
@@ -327,13 +325,13 @@ describe('authentication security (e2e)', () => {
       },
       {
         refused: 'no Authorization header',
-        send: () => request(ctx.orchestrator.http).post('/v1/authentications').send(card),
+        send: () => ctx.client.create(card, { headers: { authorization: null } }),
         status: 401,
         code: 'UNAUTHENTICATED',
       },
       {
         refused: 'an unknown API key',
-        send: () => ctx.api('post', '/v1/authentications', 'not-a-team-key-000000000').send(card),
+        send: () => ctx.client.as('not-a-team-key-000000000').create(card),
         status: 401,
         code: 'UNAUTHENTICATED',
       },

@@ -29,10 +29,7 @@ describe('a busy Checkout (e2e)', () => {
       retry_after: 7,
       times: 1,
     });
-    const refused = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4485040371536584'))
-      .expect(503);
+    const refused = await ctx.client.create(aCreateBody('4485040371536584')).expect(503);
     expect(refused.headers['retry-after']).toBe('7');
     expect(refused.body.error).toMatchObject({
       code: 'UPSTREAM_BUSY',
@@ -48,9 +45,8 @@ describe('a busy Checkout (e2e)', () => {
       retry_after: 1,
       times: 1,
     });
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }))
       .expect(201);
     await ctx.waitForState(created.body.id, 'completed');
     const completes = (await log()).filter(

@@ -44,9 +44,8 @@ describe('Checkout webhooks (e2e)', () => {
   afterAll(() => ctx.close());
 
   async function aChallenge() {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
       .expect(201);
     return created.body as {
       id: string;
@@ -109,7 +108,13 @@ describe('Checkout webhooks (e2e)', () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
     await ctx.waitForState(id, 'completed');
     await signed(body).expect(200); // an hour later, as Checkout's retries would
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Had the replay been queued, its re-read would have run before its job left the queue.
+    await waitUntil(async () => {
+      const queued = await ctx.sql(
+        `SELECT 1 FROM graphile_worker.jobs WHERE task_identifier = 'process_checkout_event'`,
+      );
+      return queued.length === 0 ? true : undefined;
+    });
     expect((await ctx.checkoutReads()).get(checkout_session_id)).toBe(1);
     await expect(inboxHas(event.id)).resolves.toBe(true);
     const fromWebhooks = (

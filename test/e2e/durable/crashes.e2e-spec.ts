@@ -1,5 +1,7 @@
+import type { CreateAuthenticationRequest } from '@app/api-client';
 import pg from 'pg';
 import request from 'supertest';
+import { TeamApi } from '../../support/api.js';
 import { HttpRecorder } from '../../support/http-recorder.js';
 import {
   startOrchestratorProcess,
@@ -39,8 +41,8 @@ describe('crashes at failpoints (e2e)', () => {
   };
   const api = () => request(`http://127.0.0.1:${port}`);
   const authorized = (call: request.Test) => call.set('authorization', `Bearer ${TEAM_A.apiKey}`);
-  const create = (key: string, body: object) =>
-    authorized(api().post('/v1/authentications')).set('idempotency-key', key).send(body);
+  const create = (key: string, body: CreateAuthenticationRequest) =>
+    new TeamApi(`http://127.0.0.1:${port}`).create(body, { idempotencyKey: key });
   const view = async (id: string) =>
     (await authorized(api().get(`/v1/authentications/${id}`)).expect(200)).body as Body;
   const waitForState = (id: string, state: string) =>
@@ -52,7 +54,7 @@ describe('crashes at failpoints (e2e)', () => {
    * Retries the create until the key has its final answer (201): at the latest once the
    * creation deadline (RECHECK_CREATION_MS, 20.5 s) has passed.
    */
-  const retryUntilCreated = (key: string, body: object) =>
+  const retryUntilCreated = (key: string, body: CreateAuthenticationRequest) =>
     waitUntil(
       async () => {
         const answer = await create(key, body);
@@ -174,7 +176,7 @@ describe('crashes at failpoints (e2e)', () => {
       expect(endpoint.received('/events')).toHaveLength(1);
 
       await start(); // takes over the dead process's locked delivery job
-      const posts = await endpoint.waitFor('/events', 2, 15_000);
+      const posts = await endpoint.waitFor('/events', 2, 30_000);
       expect(new Set(posts.map((post) => post.headers['webhook-id'])).size).toBe(1);
       const delivery = await waitUntil(async () => {
         const { rows } = await db.query<{ state: string }>('SELECT state FROM event_deliveries');

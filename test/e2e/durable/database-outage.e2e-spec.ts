@@ -1,4 +1,5 @@
 import { SessionStore } from '../../../apps/checkout-simulator/src/sessions/session.store.js';
+import { TeamApi } from '../../support/api.js';
 import { freePort } from '../../support/free-port.js';
 import { HttpRecorder } from '../../support/http-recorder.js';
 import {
@@ -108,20 +109,13 @@ describe('a database outage under load (e2e)', () => {
       times: 1,
     });
     const create = () =>
-      fetch(`${instances[0].url}/v1/authentications`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${TEAM_A.apiKey}`,
-          'content-type': 'application/json',
-          'idempotency-key': 'outage-late-answer',
-        },
-        body: JSON.stringify(
-          aCreateBody('4485040371536584', {
-            reference: 'LATE-ANSWER',
-            channel_data: aBrowserChannel(),
-          }),
-        ),
-      });
+      new TeamApi(instances[0].url).create(
+        aCreateBody('4485040371536584', {
+          reference: 'LATE-ANSWER',
+          channel_data: aBrowserChannel(),
+        }),
+        { idempotencyKey: 'outage-late-answer' },
+      );
     const first = create();
     const sessionsOf = () =>
       simulator.app
@@ -132,16 +126,14 @@ describe('a database outage under load (e2e)', () => {
     await postgres.stop();
     const refused = await first;
     expect(refused.status).toBe(503);
-    expect(refused.headers.get('retry-after')).toBe('5');
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
-      'DATABASE_UNAVAILABLE',
-    );
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(refused.body.error.code).toBe('DATABASE_UNAVAILABLE');
     await postgres.restart();
 
     const resumed = await waitUntil(
       async () => {
         const response = await create();
-        return response.status === 201 ? ((await response.json()) as Row) : undefined;
+        return response.status === 201 ? (response.body as Row) : undefined;
       },
       { intervalMs: 250 },
     );

@@ -33,8 +33,7 @@ function teamEvents(ctx: () => Orchestration, endpoint: () => HttpRecorder) {
       Promise.all(
         Array.from({ length: count }, () =>
           ctx()
-            .api('post', '/v1/authentications')
-            .send(aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }))
+            .client.create(aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }))
             .expect(201),
         ),
       ),
@@ -47,7 +46,7 @@ function teamEvents(ctx: () => Orchestration, endpoint: () => HttpRecorder) {
             ? all
             : undefined;
         },
-        { timeoutMs: 15_000, describe: async () => JSON.stringify(await deliveries()) },
+        { timeoutMs: 30_000, describe: async () => JSON.stringify(await deliveries()) },
       ),
     /** Event ids the endpoint received from the `from`th request on, in order. */
     receivedSince: (from: number) =>

@@ -22,9 +22,8 @@ describe('hosted authentications converge without the browser (e2e)', () => {
   afterAll(() => ctx.close());
 
   it('completes from the webhook alone, tells the team once, and never sends complete', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(FRICTIONLESS_Y, { hosted: TEAM_PAGES }))
+    const created = await ctx.client
+      .create(aCreateBody(FRICTIONLESS_Y, { hosted: TEAM_PAGES }))
       .expect(201);
     const id = created.body.id as string;
     const fromCheckout = await submitHostedPage(created.body.next_action.redirect_url);

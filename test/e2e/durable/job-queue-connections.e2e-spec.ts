@@ -19,9 +19,8 @@ describe('job queue connections (e2e)', () => {
   orchestrationWithTeamEndpoint((started) => ({ ctx, endpoint } = started));
 
   const completeOne = async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }))
       .expect(201);
     return created.body as { id: string };
   };
@@ -77,6 +76,6 @@ describe('job queue connections (e2e)', () => {
     // The new pool takes new work.
     endpoint.answerAfterMs = 0;
     await completeOne();
-    await endpoint.waitFor('/events', 2, 10_000);
+    await endpoint.waitFor('/events', 2);
   });
 });

@@ -31,8 +31,7 @@ describe('every callback and webhook lost (e2e)', () => {
   afterAll(() => ctx.close());
 
   const create = async (card: string, extra: Record<string, unknown> = {}) =>
-    (await ctx.api('post', '/v1/authentications').send(aCreateBody(card, extra)).expect(201))
-      .body as {
+    (await ctx.client.create(aCreateBody(card, extra)).expect(201)).body as {
       id: string;
       state: string;
       next_action: Record<string, string>;

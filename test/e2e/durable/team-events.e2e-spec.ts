@@ -6,7 +6,7 @@ import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { orchestrationWithTeamEndpoint } from '../../support/team-endpoint.js';
-import { TEAM_B } from '../../support/test-config.js';
+import { anEventsConfig, TEAM_B } from '../../support/test-config.js';
 import { waitUntil } from '../../support/wait-until.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
@@ -22,7 +22,11 @@ interface EventView {
 describe('team events (e2e)', () => {
   let ctx: Orchestration;
   let endpoint: HttpRecorder;
-  orchestrationWithTeamEndpoint((started) => ({ ctx, endpoint } = started));
+  // The stalled endpoint's deadline, meant to pass; every other endpoint here answers at once.
+  const events = anEventsConfig();
+  orchestrationWithTeamEndpoint((started) => ({ ctx, endpoint } = started), {
+    events: { teamDelivery: { ...events.teamDelivery, timeoutMs: 2_000 } },
+  });
 
   const register = async (path = '/events', apiKey?: string) =>
     (
@@ -33,9 +37,8 @@ describe('team events (e2e)', () => {
     ).body as { id: string; secret: string };
 
   const completeOne = async (card = FRICTIONLESS_Y) => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(card, { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody(card, { channel_data: aBrowserChannel() }))
       .expect(201);
     return created.body as { id: string; state: string };
   };

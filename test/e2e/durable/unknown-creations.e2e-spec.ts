@@ -6,7 +6,10 @@ import { waitingDeadlines } from '../../support/test-config.js';
 import { waitUntil } from '../../support/wait-until.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
-const CHECKOUT_DEADLINE_MS = 400;
+/** Far above a normal Checkout answer on a busy machine; the lost create's answer comes later. */
+const CHECKOUT_DEADLINE_MS = 2_000;
+/** Specs that wait out a creation deadline (several seconds) get more than Jest's default. */
+const WAITS_OUT_A_DEADLINE_MS = 60_000;
 
 /**
  * POST /sessions answered too late: Checkout may have created the session, and it cannot be
@@ -21,10 +24,10 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
       checkoutTimeoutMs: CHECKOUT_DEADLINE_MS,
       jobs: {
         // With webhooks, the one naming the session is acted on once the create's deadline
-        // passed: long enough here for the test to see the 504 replayed first.
+        // passed: long enough here for the test to see the 504 replayed first, however slow.
         recheckMs: {
           ...waitingDeadlines(60_000),
-          creation: webhooks ? 2_500 : 1_000,
+          creation: webhooks ? 8_000 : 5_000,
           session_lookup: 300,
         },
         sessionLifetimeMs: webhooks ? 60_000 : 2_000,
@@ -37,18 +40,13 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
     await ctx.checkout.control('POST', '/faults', {
       route: 'POST /sessions',
       kind: 'late_answer',
-      latency_ms: 1_500,
+      latency_ms: 3 * CHECKOUT_DEADLINE_MS,
       times: 1,
     });
     const body = aCreateBody(FRICTIONLESS_Y, { reference: `LOST-${key}` });
-    const first = await ctx
-      .api('post', '/v1/authentications')
-      .set('idempotency-key', key)
-      .send(body)
-      .expect(504);
+    const first = await ctx.client.create(body, { idempotencyKey: key }).expect(504);
     expect(first.body.error.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
-    const retry = () =>
-      ctx.api('post', '/v1/authentications').set('idempotency-key', key).send(body);
+    const retry = () => ctx.client.create(body, { idempotencyKey: key });
     return { id: first.body.error.details.authentication_id as string, retry };
   }
 
@@ -58,64 +56,72 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
     beforeEach(() => ctx.reset());
     afterAll(() => ctx.close());
 
-    it('links the session the webhook names, and the key answers with that authentication', async () => {
-      const { id, retry } = await lateCreate(ctx, 'lost-linked');
-      const stillUnknown = await retry().expect(504);
-      expect(stillUnknown.headers['idempotent-replayed']).toBe('true');
+    it(
+      'links the session the webhook names, and the key answers with that authentication',
+      async () => {
+        const { id, retry } = await lateCreate(ctx, 'lost-linked');
+        const stillUnknown = await retry().expect(504);
+        expect(stillUnknown.headers['idempotent-replayed']).toBe('true');
 
-      const linked = await ctx.waitForState(id, 'awaiting_issuer_fingerprint', 15_000);
-      const truth = await ctx.checkoutTruth(linked.checkout_session_id as string);
-      expect(truth.reference).toBe('LOST-lost-linked');
+        const linked = await ctx.waitForState(id, 'awaiting_issuer_fingerprint', 30_000);
+        const truth = await ctx.checkoutTruth(linked.checkout_session_id as string);
+        expect(truth.reference).toBe('LOST-lost-linked');
 
-      const resumed = await retry().expect(201);
-      expect(resumed.headers['idempotent-replayed']).toBe('true');
-      expect(resumed.body).toMatchObject({ id, state: 'awaiting_issuer_fingerprint' });
-      expect(resumed.body.next_action.type).toBe('three_ds_method');
-      await retry().expect(201); // settled: the same answer from now on
+        const resumed = await retry().expect(201);
+        expect(resumed.headers['idempotent-replayed']).toBe('true');
+        expect(resumed.body).toMatchObject({ id, state: 'awaiting_issuer_fingerprint' });
+        expect(resumed.body.next_action.type).toBe('three_ds_method');
+        await retry().expect(201); // settled: the same answer from now on
 
-      const counters = (await ctx.checkout.control('GET', '/counters')).body;
-      expect(counters.sessions_created).toBe(1);
-      await expect(ctx.statePath(id)).resolves.toEqual([
-        'created',
-        'creation_unknown',
-        'awaiting_issuer_fingerprint',
-      ]);
-    });
+        const counters = (await ctx.checkout.control('GET', '/counters')).body;
+        expect(counters.sessions_created).toBe(1);
+        await expect(ctx.statePath(id)).resolves.toEqual([
+          'created',
+          'creation_unknown',
+          'awaiting_issuer_fingerprint',
+        ]);
+      },
+      WAITS_OUT_A_DEADLINE_MS,
+    );
 
-    it('never links a session Checkout announced before the authentication existed', async () => {
-      // Another, older session with the same reference, amount and currency.
-      const token = await ctx.checkout.token();
-      const older = await ctx.checkout.createSession(token, {
-        ...aSessionRequest({ number: FRICTIONLESS_Y }),
-        reference: 'LOST-lost-stale',
-        currency: 'EUR',
-        amount: 6540,
-      });
-      // Checkout's clock and ours may differ by a second: this one is clearly older.
-      await new Promise((resolve) => setTimeout(resolve, 1_200));
-      await ctx.checkout.control('POST', '/deliveries', { channel: 'webhook', mode: 'drop' });
-      const { id } = await lateCreate(ctx, 'lost-stale');
-      // Its late webhook, retried by Checkout: raised ten minutes before our create.
-      const event = aCheckoutEvent('authentication_approved', older.body.id as string, {
-        reference: 'LOST-lost-stale',
-        createdOn: new Date(Date.now() - 600_000),
-      });
-      await postWebhook(ctx.orchestrator.http, JSON.stringify(event)).expect(200);
-      // Both of its webhooks (its `authentication_started` too) have been acted on.
-      await waitUntil(
-        async () => {
-          const jobs = await ctx.sql(
-            `SELECT 1 FROM graphile_worker.jobs WHERE task_identifier = 'process_checkout_event'`,
-          );
-          return jobs.length === 0 ? true : undefined;
-        },
-        { timeoutMs: 15_000 },
-      );
-      await expect(ctx.sql('SELECT id FROM provider_events')).resolves.toHaveLength(2);
-      await expect(ctx.api('get', `/v1/authentications/${id}`)).resolves.toMatchObject({
-        body: { state: 'creation_unknown', checkout_session_id: null },
-      });
-    });
+    it(
+      'never links a session Checkout announced before the authentication existed',
+      async () => {
+        // Another, older session with the same reference, amount and currency.
+        const token = await ctx.checkout.token();
+        const older = await ctx.checkout.createSession(token, {
+          ...aSessionRequest({ number: FRICTIONLESS_Y }),
+          reference: 'LOST-lost-stale',
+          currency: 'EUR',
+          amount: 6540,
+        });
+        // Checkout's clock and ours may differ by a second: this one is clearly older.
+        await new Promise((resolve) => setTimeout(resolve, 1_200));
+        await ctx.checkout.control('POST', '/deliveries', { channel: 'webhook', mode: 'drop' });
+        const { id } = await lateCreate(ctx, 'lost-stale');
+        // Its late webhook, retried by Checkout: raised ten minutes before our create.
+        const event = aCheckoutEvent('authentication_approved', older.body.id as string, {
+          reference: 'LOST-lost-stale',
+          createdOn: new Date(Date.now() - 600_000),
+        });
+        await postWebhook(ctx.orchestrator.http, JSON.stringify(event)).expect(200);
+        // Both of its webhooks (its `authentication_started` too) have been acted on.
+        await waitUntil(
+          async () => {
+            const jobs = await ctx.sql(
+              `SELECT 1 FROM graphile_worker.jobs WHERE task_identifier = 'process_checkout_event'`,
+            );
+            return jobs.length === 0 ? true : undefined;
+          },
+          { timeoutMs: 30_000 },
+        );
+        await expect(ctx.sql('SELECT id FROM provider_events')).resolves.toHaveLength(2);
+        await expect(ctx.api('get', `/v1/authentications/${id}`)).resolves.toMatchObject({
+          body: { state: 'creation_unknown', checkout_session_id: null },
+        });
+      },
+      WAITS_OUT_A_DEADLINE_MS,
+    );
   });
 
   describe('without webhooks', () => {
@@ -124,19 +130,23 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
     beforeEach(() => ctx.reset());
     afterAll(() => ctx.close());
 
-    it("closes it as failed once Checkout's session lifetime has passed", async () => {
-      const { id, retry } = await lateCreate(ctx, 'lost-forever');
-      const closed = await ctx.waitForState(id, 'closed', 10_000);
-      expect(closed).toMatchObject({
-        outcome: 'error',
-        failure_reason: 'checkout_session_not_found',
-        guidance: 'retry_authentication',
-      });
-      const final = await retry().expect(201);
-      expect(final.body).toMatchObject({ id, state: 'closed', outcome: 'error' });
-      const rows = await ctx.api('get', '/v1/authentications?reference=LOST-lost-forever');
-      expect(rows.body.data).toHaveLength(1);
-    });
+    it(
+      "closes it as failed once Checkout's session lifetime has passed",
+      async () => {
+        const { id, retry } = await lateCreate(ctx, 'lost-forever');
+        const closed = await ctx.waitForState(id, 'closed', 30_000);
+        expect(closed).toMatchObject({
+          outcome: 'error',
+          failure_reason: 'checkout_session_not_found',
+          guidance: 'retry_authentication',
+        });
+        const final = await retry().expect(201);
+        expect(final.body).toMatchObject({ id, state: 'closed', outcome: 'error' });
+        const rows = await ctx.api('get', '/v1/authentications?reference=LOST-lost-forever');
+        expect(rows.body.data).toHaveLength(1);
+      },
+      WAITS_OUT_A_DEADLINE_MS,
+    );
 
     it('keeps the key on its authentication after an unexpected failure: no second session', async () => {
       // The database refuses the move that would record Checkout's answer (a crash stand-in).
@@ -146,8 +156,7 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
         WHEN (NEW.state = 'awaiting_issuer_fingerprint') EXECUTE FUNCTION refuse_move()`);
       try {
         const body = aCreateBody(FRICTIONLESS_Y, { reference: 'BOOM' });
-        const send = () =>
-          ctx.api('post', '/v1/authentications').set('idempotency-key', 'boom').send(body);
+        const send = () => ctx.client.create(body, { idempotencyKey: 'boom' });
         await send().expect(500);
         const retried = await send().expect(409);
         expect(retried.body.error.code).toBe('IDEMPOTENCY_KEY_IN_USE');

@@ -37,9 +37,8 @@ describe('abuse of the public paths (e2e)', () => {
   };
 
   it('1,000 anonymous posts to each notification path add a handful of rows and no Checkout call', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
       .expect(201);
     const id = created.body.id as string;
     const [rowsBefore, callsBefore] = [await timelineRows(id), await checkoutCalls()];
@@ -55,9 +54,8 @@ describe('abuse of the public paths (e2e)', () => {
   });
 
   it('re-reads at most once per cooldown for the genuine CRes posted 1,000 times, and never once final', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
       .expect(201);
     const { id, checkout_session_id: sid, next_action } = created.body;
     const back = await answerChallenge(next_action.acs_url, next_action.creq, {
@@ -78,9 +76,8 @@ describe('abuse of the public paths (e2e)', () => {
   });
 
   it('records a callback replayed 1,000 times once, and re-reads nothing for it', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }))
       .expect(201);
     const { id, checkout_session_id: sid } = created.body;
     await ctx.waitForState(id, 'completed');
@@ -102,10 +99,7 @@ describe('abuse of the public paths (e2e)', () => {
   });
 
   it('sends 20 parallel issuer-fingerprint reports to Checkout once', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4485040371536584'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4485040371536584')).expect(201);
     const reports = await Promise.all(
       Array.from({ length: 20 }, () =>
         ctx
@@ -127,10 +121,7 @@ describe('abuse of the public paths (e2e)', () => {
   });
 
   it('ends an authentication whose session Checkout no longer knows, with a clear reason', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4556085951507152'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4556085951507152')).expect(201);
     await ctx.checkout.control('POST', '/reset'); // Checkout forgets every session
     const refused = await ctx
       .api('post', `/v1/authentications/${created.body.id}/channel-data`)

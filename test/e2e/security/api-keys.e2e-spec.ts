@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Orchestration } from '../../support/orchestration.js';
 import { TEAM_A, testDatabaseUrl } from '../../support/test-config.js';
+import { waitUntil } from '../../support/wait-until.js';
 
 const run = promisify(execFile);
 
@@ -38,7 +39,15 @@ describe('API keys (e2e)', () => {
     expect(stored).not.toContain(TEAM_A.apiKey); // seeded from API_KEYS, hashed too
 
     await expect(apiKeys('revoke', id)).resolves.toContain(`revoked ${id}`);
-    const refused = await ctx.api('get', '/v1/authentications', key).expect(401);
+    // Refused once the revocation's NOTIFY is heard (at once, but on a busy machine that takes a
+    // while), long before the cache would have stopped trusting the key by itself (60 s).
+    const refused = await waitUntil(
+      async () => {
+        const answer = await ctx.api('get', '/v1/authentications', key);
+        return answer.status === 401 ? answer : undefined;
+      },
+      { describe: () => 'the revoked key is still accepted' },
+    );
     expect(refused.body.error.code).toBe('UNAUTHENTICATED');
     await ctx.api('get', '/v1/authentications').expect(200); // other keys unaffected
   });

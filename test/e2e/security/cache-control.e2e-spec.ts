@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { Answer } from '../../support/api.js';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
@@ -24,17 +25,16 @@ describe('Cache-Control (e2e)', () => {
   afterAll(() => ctx.close());
 
   /** Names the answer in a failure: `GET /v1/…: public, max-age=60`. */
-  const noStore = (answer: request.Response) => {
-    const { method, url } = answer.request as unknown as { method: string; url: string };
+  const noStore = (answer: Answer) => {
+    const { method, url } = answer.request;
     const path = new URL(url).pathname;
     const said = (value: unknown) => `${method} ${path} → ${answer.status}: ${String(value)}`;
     expect(said(answer.headers['cache-control'])).toBe(said('no-store'));
   };
 
   it('is no-store on the API: authentications, result, events, lists, endpoints and errors', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(FRICTIONLESS_Y, { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody(FRICTIONLESS_Y, { channel_data: aBrowserChannel() }))
       .expect(201);
     noStore(created);
     const id = created.body.id as string;
@@ -64,9 +64,8 @@ describe('Cache-Control (e2e)', () => {
   });
 
   it('is no-store on the pages browsers land on: notifications and the hosted return', async () => {
-    const challenged = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
+    const challenged = await ctx.client
+      .create(aCreateBody('4242424242424242', { channel_data: aBrowserChannel() }))
       .expect(201);
     const page = await request(ctx.orchestrator.http)
       .post(`/notifications/challenge/${challenged.body.id as string}`)
@@ -76,9 +75,8 @@ describe('Cache-Control (e2e)', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     noStore(page);
 
-    const hosted = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(FRICTIONLESS_Y, { hosted: HOSTED_PAGES }))
+    const hosted = await ctx.client
+      .create(aCreateBody(FRICTIONLESS_Y, { hosted: HOSTED_PAGES }))
       .expect(201);
     const session = await ctx.checkout.control(
       'GET',

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { CapturedLogger } from '../../support/captured-logger.js';
 import { aCheckoutEvent, postWebhook } from '../../support/checkout-webhook-sender.js';
 import { dumpTables, logTexts, scanForLeaks } from '../../support/leak-scan.js';
+import type { Answer, CreateOptions } from '../../support/api.js';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
@@ -46,9 +47,9 @@ describe('card data in any spelling (e2e)', () => {
   });
   afterAll(() => ctx.close());
 
-  const create = (overrides: Record<string, unknown>) =>
-    ctx.api('post', '/v1/authentications').send(aCreateBody(CARD, overrides));
-  const expectCardDataRefused = (response: request.Response) => {
+  const create = (overrides: Record<string, unknown>, options?: CreateOptions) =>
+    ctx.client.create(aCreateBody(CARD, overrides), options);
+  const expectCardDataRefused = (response: Answer) => {
     expect({ status: response.status, code: response.body.error?.code }).toEqual({
       status: 400,
       code: 'CARD_DATA_NOT_ALLOWED',
@@ -89,7 +90,7 @@ describe('card data in any spelling (e2e)', () => {
   });
 
   it.each(inAHeader)('keeps an Idempotency-Key with %s only as a hash', async (_case, text) => {
-    const answer = await create({ reference: `KEY-${_case}` }).set('idempotency-key', text);
+    const answer = await create({ reference: `KEY-${_case}` }, { idempotencyKey: text });
     expect([201, 400]).toContain(answer.status);
     if (answer.status === 400) expect(answer.body.error.code).toBe('VALIDATION_FAILED');
     const kept = await ctx.sql(

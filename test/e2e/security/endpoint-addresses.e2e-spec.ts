@@ -99,9 +99,8 @@ describe('team endpoint addresses (e2e)', () => {
 
   const completeOne = async () =>
     (
-      await ctx
-        .api('post', '/v1/authentications')
-        .send(aCreateBody(FRICTIONLESS_Y, { channel_data: aBrowserChannel() }))
+      await ctx.client
+        .create(aCreateBody(FRICTIONLESS_Y, { channel_data: aBrowserChannel() }))
         .expect(201)
     ).body.id as string;
 

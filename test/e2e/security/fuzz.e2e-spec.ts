@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { CapturedLogger } from '../../support/captured-logger.js';
+import type { Answer } from '../../support/api.js';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { TEAM_A } from '../../support/test-config.js';
@@ -71,9 +72,8 @@ describe(`fuzzing every public endpoint (e2e, ${RUNS} runs each, seed ${SEED})`,
     console.info(`fuzz: FUZZ_RUNS=${RUNS} FUZZ_SEED=${SEED}`);
     ctx = await Orchestration.start({ logger });
     await ctx.reset();
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(CARD, { reference: 'FUZZ-TARGET' }))
+    const created = await ctx.client
+      .create(aCreateBody(CARD, { reference: 'FUZZ-TARGET' }))
       .expect(201);
     authenticationId = created.body.id;
   });
@@ -115,7 +115,7 @@ describe(`fuzzing every public endpoint (e2e, ${RUNS} runs each, seed ${SEED})`,
     haystack.includes(text) || haystack.includes(JSON.stringify(text).slice(1, -1));
   let keys = 0;
 
-  async function check(input: unknown, send: () => request.Test): Promise<void> {
+  async function check(input: unknown, send: () => PromiseLike<Answer>): Promise<void> {
     const [before, eventsBefore, logged] = [
       await rows(),
       await targetEvents(),
@@ -148,12 +148,11 @@ describe(`fuzzing every public endpoint (e2e, ${RUNS} runs each, seed ${SEED})`,
         fc.tuple(bodyAround(aCreateBody(CARD)), fc.option(fc.string({ unit: 'binary' }))),
         ([body, fuzzedKey]) => {
           const key = fuzzedKey ?? `fuzz-${++keys}`;
-          return check({ body, key: fuzzedKey }, () => {
-            const call = api('post', '/v1/authentications')
-              .type('json')
-              .send(JSON.stringify(body ?? null));
-            return /^[\x21-\x7e]{1,255}$/.test(key) ? call.set('idempotency-key', key) : call;
-          });
+          return check({ body, key: fuzzedKey }, () =>
+            ctx.client.createUnchecked(body ?? null, {
+              idempotencyKey: /^[\x21-\x7e]{1,255}$/.test(key) ? key : null,
+            }),
+          );
         },
       ),
     CASE_TIMEOUT_MS,

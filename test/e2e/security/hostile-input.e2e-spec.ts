@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import { CapturedLogger } from '../../support/captured-logger.js';
+import type { Answer } from '../../support/api.js';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
@@ -27,7 +29,7 @@ describe('hostile input (e2e)', () => {
     authentications: await ctx.sql('SELECT id FROM authentications'),
     keys: JSON.stringify(await ctx.sql('SELECT * FROM idempotency_keys')),
   });
-  const expectRefused = (response: request.Response, status: number, code: string) => {
+  const expectRefused = (response: Answer, status: number, code: string) => {
     expect({ status: response.status, code: response.body.error?.code }).toEqual({ status, code });
     expect(response.body.error.request_id).toMatch(REQUEST_ID);
     expect(response.headers['x-request-id']).toBe(response.body.error.request_id);
@@ -54,8 +56,7 @@ describe('hostile input (e2e)', () => {
     ],
     [
       'a NUL byte in the reference',
-      () =>
-        ctx.api('post', '/v1/authentications').send(aCreateBody(CARD, { reference: 'A\u0000B' })),
+      () => ctx.client.create(aCreateBody(CARD, { reference: 'A\u0000B' })),
       400,
       'INVALID_CHARACTERS',
     ],
@@ -105,6 +106,14 @@ describe('hostile input (e2e)', () => {
     expectRefused(await send(), status, code);
   });
 
+  /** Raw HTTP on purpose: the typed client only sends what JSON.stringify makes of an object. */
+  const createFromText = (json: string) =>
+    ctx
+      .api('post', '/v1/authentications')
+      .set('idempotency-key', randomUUID())
+      .type('json')
+      .send(json);
+
   it.each([
     ['3,000 levels deep', '['.repeat(3_000) + ']'.repeat(3_000)],
     [
@@ -112,18 +121,15 @@ describe('hostile input (e2e)', () => {
       JSON.stringify({ a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } }),
     ],
   ])('refuses JSON %s before it reaches validation', async (_case, body) => {
-    const response = await ctx.api('post', '/v1/authentications').type('json').send(body);
+    const response = await createFromText(body);
     expectRefused(response, 400, 'BODY_TOO_DEEP');
     expect((await stored()).authentications).toEqual([]);
   });
 
   it('refuses prototype poisoning and malformed JSON without quoting the input', async () => {
-    const poisoned = await ctx
-      .api('post', '/v1/authentications')
-      .type('json')
-      .send('{"__proto__": {"admin": true}, "reference": "x"}');
+    const poisoned = await createFromText('{"__proto__": {"admin": true}, "reference": "x"}');
     expectRefused(poisoned, 400, 'MALFORMED_BODY');
-    const broken = await ctx.api('post', '/v1/authentications').type('json').send(`{"n": ${CARD}x`);
+    const broken = await createFromText(`{"n": ${CARD}x`);
     expectRefused(broken, 400, 'MALFORMED_BODY');
     expect(broken.text).not.toContain(CARD);
   });
@@ -137,7 +143,7 @@ describe('hostile input (e2e)', () => {
     ['a key', { ...aCreateBody(CARD), [CARD]: 'x' }],
     ['a nested key', aCreateBody(CARD, { account_info: { [`x${CARD}`]: 1 } })],
   ])('refuses a card number in %s, echoes and keeps nothing of it', async (_case, body) => {
-    const response = await ctx.api('post', '/v1/authentications').send(body);
+    const response = await ctx.client.create(body);
     expect(response.status).toBe(400);
     expect(['CARD_DATA_NOT_ALLOWED', 'INVALID_CHARACTERS']).toContain(response.body.error.code);
     expect(response.text).not.toContain(CARD);
@@ -153,7 +159,7 @@ describe('hostile input (e2e)', () => {
     ['challenge indicator', { challenge_indicator: null }],
     ['channel data', { channel_data: null }],
   ])('refuses null for an optional %s before anything is recorded', async (_case, fields) => {
-    const response = await ctx.api('post', '/v1/authentications').send(aCreateBody(CARD, fields));
+    const response = await ctx.client.create(aCreateBody(CARD, fields));
     expectRefused(response, 400, 'VALIDATION_FAILED');
     expect((await stored()).authentications).toEqual([]);
     const { body } = await ctx.checkout.control('GET', '/requests');
@@ -163,26 +169,18 @@ describe('hostile input (e2e)', () => {
   });
 
   it('names an unknown field that is a plain name, and not one that could be data', async () => {
-    const named = await ctx
-      .api('post', '/v1/authentications')
-      .send({ ...aCreateBody(CARD), cvv: '123' });
+    const named = await ctx.client.createUnchecked({ ...aCreateBody(CARD), cvv: '123' });
     expect(named.body.error.details).toContainEqual({
       field: 'cvv',
       rules: ['whitelistValidation'],
     });
-    const odd = await ctx
-      .api('post', '/v1/authentications')
-      .send({ ...aCreateBody(CARD), 'x-1234-5678': 1 });
+    const odd = await ctx.client.createUnchecked({ ...aCreateBody(CARD), 'x-1234-5678': 1 });
     expect(odd.status).toBe(400);
     expect(odd.text).not.toContain('1234-5678');
   });
 
   it('takes a card number as Idempotency-Key and keeps only its hash', async () => {
-    await ctx
-      .api('post', '/v1/authentications')
-      .set('idempotency-key', `order-${CARD}`)
-      .send(aCreateBody(CARD))
-      .expect(201);
+    await ctx.client.create(aCreateBody(CARD), { idempotencyKey: `order-${CARD}` }).expect(201);
     const { keys } = await stored();
     expect(keys).toMatch(/"key_hash":"[0-9a-f]{64}"/);
     expect(keys).not.toContain(CARD);
@@ -194,7 +192,7 @@ describe('hostile input (e2e)', () => {
     await ctx.sql(`CREATE TRIGGER refuse_insert BEFORE INSERT ON authentications
       FOR EACH ROW EXECUTE FUNCTION refuse_insert()`);
     try {
-      const response = await ctx.api('post', '/v1/authentications').send(aCreateBody(CARD));
+      const response = await ctx.client.create(aCreateBody(CARD));
       expectRefused(response, 500, 'INTERNAL_ERROR');
       expect(response.text).not.toMatch(/secret|INSERT|4485040371536584/);
       const lines = logger.lines.filter((line) => line.includes('unexpected error'));
@@ -207,10 +205,7 @@ describe('hostile input (e2e)', () => {
   });
 
   it('refuses a body larger than its route needs, also when chunked', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody('4485040371536584'))
-      .expect(201);
+    const created = await ctx.client.create(aCreateBody('4485040371536584')).expect(201);
     const large = await ctx
       .api('post', `/v1/authentications/${created.body.id}/issuer-fingerprint`)
       .send({ completion: 'U', padding: 'x'.repeat(2_000) });
@@ -246,9 +241,8 @@ describe('hostile input (e2e)', () => {
     const api = await ctx.api('get', '/v1/authentications').expect(200);
     expect(api.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(api.headers['x-content-type-options']).toBe('nosniff');
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(CARD, { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody(CARD, { channel_data: aBrowserChannel() }))
       .expect(201);
     const page = await request(ctx.orchestrator.http)
       .post(`/notifications/challenge/${created.body.id}`)

@@ -96,9 +96,8 @@ describe('caps on outside inputs under concurrency (e2e)', () => {
   });
 
   it('keeps one row of 30 concurrent forged CRes, and three of 30 distinct matching ones', async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(CHALLENGE_Y, { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody(CHALLENGE_Y, { channel_data: aBrowserChannel() }))
       .expect(201);
     const id = created.body.id as string;
     const [{ result }] = await ctx.sql<{ result: Record<string, string> }>(
@@ -127,9 +126,8 @@ describe('caps on outside inputs under concurrency (e2e)', () => {
   });
 
   it("keeps one row of 30 concurrent distinct bodies posted to Checkout's callback URL", async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(FRICTIONLESS_Y, { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody(FRICTIONLESS_Y, { channel_data: aBrowserChannel() }))
       .expect(201);
     const { id, checkout_session_id: sid } = created.body as Record<string, string>;
     await ctx.waitForState(id, 'completed');

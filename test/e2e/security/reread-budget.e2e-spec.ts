@@ -43,9 +43,8 @@ describe('re-reads caused by notifications (e2e)', () => {
     });
 
   it(`reads Checkout at most ${BUDGET} times for ${POSTS} CRes posts; the webhook still completes it`, async () => {
-    const created = await ctx
-      .api('post', '/v1/authentications')
-      .send(aCreateBody(CHALLENGE_Y, { channel_data: aBrowserChannel() }))
+    const created = await ctx.client
+      .create(aCreateBody(CHALLENGE_Y, { channel_data: aBrowserChannel() }))
       .expect(201);
     const { id, checkout_session_id: sid, next_action } = created.body;
     const answered = await answerChallenge(next_action.acs_url, next_action.creq, {
@@ -74,7 +73,7 @@ describe('re-reads caused by notifications (e2e)', () => {
     );
 
     await ctx.checkout.control('POST', '/clock/advance', { ms: RREQ_DELAY_MS });
-    await expect(ctx.waitForState(id, 'completed', 15_000)).resolves.toMatchObject({
+    await expect(ctx.waitForState(id, 'completed')).resolves.toMatchObject({
       outcome: 'authenticated',
     });
     const timeline = (await ctx.api('get', `/v1/authentications/${id}/events`).expect(200)).body;

@@ -1,0 +1,38 @@
+import createClient, { type Client } from 'openapi-fetch';
+import type { components, paths } from './schema.generated.js';
+
+/** The orchestrator's API: every route, parameter and body as its OpenAPI document has them. */
+export type ApiClient = Client<paths>;
+
+type Schemas = components['schemas'];
+export type CreateAuthenticationRequest = Schemas['CreateAuthenticationRequestDto'];
+export type CreatedAuthentication = Schemas['CreatedAuthenticationResponseDto'];
+export type Authentication = Schemas['AuthenticationResponseDto'];
+export type ChannelDataRequest = Schemas['SubmitChannelDataRequestDto'];
+export type ApiError = Schemas['ErrorResponseDto'];
+
+export interface ApiClientOptions {
+  /** Where the orchestrator answers, e.g. `https://threeds.internal.example`. */
+  readonly baseUrl: string;
+  /** The team's API key, sent as `Authorization: Bearer …` on every call. */
+  readonly apiKey: string;
+  /** Another fetch (a proxy agent, a recorder); the global one by default. */
+  readonly fetch?: (request: Request) => Promise<Response>;
+}
+
+/**
+ * A team backend's client. Each call names its route as the document spells it and answers
+ * `{ data, error, response }`; a create carries its `Idempotency-Key`:
+ *
+ *     await api.POST('/v1/authentications', {
+ *       params: { header: { 'Idempotency-Key': paymentAttemptId } },
+ *       body: { source, amount, currency, channel: 'browser', reference },
+ *     });
+ */
+export function createApiClient({ baseUrl, apiKey, fetch }: ApiClientOptions): ApiClient {
+  return createClient<paths>({
+    baseUrl,
+    headers: { authorization: `Bearer ${apiKey}` },
+    ...(fetch ? { fetch } : {}),
+  });
+}

@@ -1,0 +1,15 @@
+/**
+ * The orchestrator's typed API client for payment teams' backends: types generated from the
+ * service's own OpenAPI document (`npm run client:generate`), calls made by openapi-fetch.
+ */
+export {
+  createApiClient,
+  type ApiClient,
+  type ApiClientOptions,
+  type ApiError,
+  type Authentication,
+  type ChannelDataRequest,
+  type CreateAuthenticationRequest,
+  type CreatedAuthentication,
+} from './api-client.js';
+export type { components, operations, paths } from './schema.generated.js';
