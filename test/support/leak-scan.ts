@@ -22,7 +22,9 @@ const PATTERNS: readonly [string, RegExp][] = [
   ['an OAuth access token', /Bearer\s+eyJ[\w-]{8,}\.|"access_token"\s*:\s*"eyJ/],
   ['an endpoint signing secret', /whsec_[A-Za-z0-9+/=]{20,}/],
   ['a cryptogram in clear', /"cryptogram"\s*:\s*"[^"]/],
-  ['a CVV', /cvv\\?["'\s:=]+\d{3,4}/i],
+  // A field named cvv with its digits: not the end of a random id (`auth_…cvv`), and not across
+  // the line between two dumped values.
+  ['a CVV', /(?<![A-Za-z0-9])cvv\\?["' \t:=]+\d{3,4}/i],
 ];
 
 let cardsInUse: Set<string> | undefined;
