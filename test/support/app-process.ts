@@ -5,6 +5,13 @@ import { LOG_DIR_KEY, workerLogFile } from './file-logger.js';
 export const ORCHESTRATOR_BUNDLE = 'dist/apps/orchestrator/main.js';
 export const SIMULATOR_BUNDLE = 'dist/apps/checkout-simulator/main.js';
 
+/**
+ * How long a wait on a process's output may last: a start takes about a second on an idle
+ * machine and many on a busy one (several processes at once, both cores taken). It only bounds a
+ * hang, inside Jest's 60 s deadline.
+ */
+export const OUTPUT_TIMEOUT_MS = 45_000;
+
 export interface AppProcess {
   readonly child: ChildProcess;
   /** Everything the process printed so far (stdout and stderr). */
@@ -63,7 +70,7 @@ export function runProcess(
     child,
     output: () => output,
     exited: () => exit,
-    waitFor: (pattern, timeoutMs = 20_000) =>
+    waitFor: (pattern, timeoutMs = OUTPUT_TIMEOUT_MS) =>
       new Promise((resolve, reject) => {
         const check = (): void => {
           const match = output.match(pattern);

@@ -56,6 +56,8 @@ export async function startOrchestratorProcess(options: {
   simulatorUrl: string;
   port?: number;
   env?: Record<string, string>;
+  /** Bounds a start that hangs; specs starting several at once give more. */
+  startTimeoutMs?: number;
 }): Promise<OrchestratorProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -71,7 +73,7 @@ export async function startOrchestratorProcess(options: {
       options.env?.CHECKOUT_TIMEOUT_MS ?? BASE_ENV.CHECKOUT_TIMEOUT_MS,
     ...options.env,
   });
-  await app.waitFor(/Orchestrator listening on/);
+  await app.waitFor(/Orchestrator listening on/, options.startTimeoutMs);
   const ended = async (signal: NodeJS.Signals) => {
     if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill(signal);
     await app.exited();

@@ -77,7 +77,12 @@ describe('a database outage under load (e2e)', () => {
     };
     instances = await Promise.all(
       ports.map((instancePort) =>
-        startOrchestratorProcess({ simulatorUrl: simulator.url, port: instancePort, env }),
+        startOrchestratorProcess({
+          simulatorUrl: simulator.url,
+          port: instancePort,
+          env,
+          startTimeoutMs: 100_000,
+        }),
       ),
     );
     teamEndpoint = await HttpRecorder.start();

@@ -45,9 +45,11 @@ describe('three instances on one database (e2e)', () => {
       RECHECK_CHALLENGE_MS: String(PERIOD_MS),
     };
     instances = await Promise.all(
-      [0, 1, 2].map(() => startOrchestratorProcess({ simulatorUrl: simulator.url, env })),
+      [0, 1, 2].map(() =>
+        startOrchestratorProcess({ simulatorUrl: simulator.url, env, startTimeoutMs: 100_000 }),
+      ),
     );
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await Promise.all(instances.map((instance) => instance.stop()));
     await simulator.close();
