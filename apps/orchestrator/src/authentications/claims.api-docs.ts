@@ -8,6 +8,7 @@ import {
   ApiParam,
 } from '@nestjs/swagger';
 import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator.js';
+import { ID_PARAM } from './authentications.api-docs.js';
 import { ClaimRequestDto, ReleaseClaimRequestDto } from './dto/claim.request.dto.js';
 import {
   ClaimListResponseDto,
@@ -15,12 +16,6 @@ import {
   ClaimWithResultResponseDto,
 } from './dto/claim.response.dto.js';
 import { RESULT_MODELS } from './dto/result.response.dto.js';
-
-const ID_PARAM = ApiParam({
-  name: 'id',
-  description: 'The authentication id (`auth_…`)',
-  example: 'auth_4ldi6vdq5cb2nbk3xakyl5n2xe',
-});
 
 /** The OpenAPI description of each route of ClaimsController (docs/claims.md). */
 export const ClaimsApi = {
