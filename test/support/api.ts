@@ -3,7 +3,9 @@ import {
   createApiClient,
   type ApiClient,
   type ChannelDataRequest,
+  type ClaimRequest,
   type CreateAuthenticationRequest,
+  type ReleaseClaimRequest,
 } from '@app/api-client';
 import { TEAM_A } from './test-config.js';
 
@@ -121,6 +123,26 @@ export class TeamApi {
 
   events(id: string): ApiCall {
     return call(this.client.GET('/v1/authentications/{id}/events', { params: { path: { id } } }));
+  }
+
+  /** Claims the result for one payment (docs/claims.md): 201, or 200 for the same payment again. */
+  claim(id: string, body: ClaimRequest): ApiCall {
+    return call(
+      this.client.POST('/v1/authentications/{id}/claims', { params: { path: { id } }, body }),
+    );
+  }
+
+  release(id: string, claim: string, reason: ReleaseClaimRequest['reason']): ApiCall {
+    return call(
+      this.client.POST('/v1/authentications/{id}/claims/{claim}/release', {
+        params: { path: { id, claim } },
+        body: { reason },
+      }),
+    );
+  }
+
+  claims(id: string): ApiCall {
+    return call(this.client.GET('/v1/authentications/{id}/claims', { params: { path: { id } } }));
   }
 }
 

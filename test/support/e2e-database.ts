@@ -86,7 +86,7 @@ export async function emptyTables(url: string): Promise<void> {
   try {
     await client.query(
       `TRUNCATE authentications, authentication_events, authentication_input_counts,
-         idempotency_keys, provider_events,
+         idempotency_keys, provider_events, result_claims,
          team_endpoints, team_events, event_deliveries, event_delivery_attempts, job_workers,
          graphile_worker._private_jobs`,
     );

@@ -5,13 +5,20 @@ import { ConfigModule } from '@nestjs/config';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import pg from 'pg';
+import { claimsConfig } from '../../apps/orchestrator/src/config/claims.config.js';
 import { databaseConfig } from '../../apps/orchestrator/src/config/database.config.js';
 import { jobsConfig, type JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import { securityConfig } from '../../apps/orchestrator/src/config/security.config.js';
 import { FlowModule } from '../../apps/orchestrator/src/flow/flow.module.js';
 import { emptyTables } from './e2e-database.js';
 import { FakeProvider } from './fake-provider.js';
-import { aDatabaseConfig, aJobsConfig, aSecurityConfig, testDatabaseUrl } from './test-config.js';
+import {
+  aClaimsConfig,
+  aDatabaseConfig,
+  aJobsConfig,
+  aSecurityConfig,
+  testDatabaseUrl,
+} from './test-config.js';
 
 export interface FlowUnderTest {
   /** The flow's own services and tasks, as Nest wired them. */
@@ -46,7 +53,7 @@ export async function startFlow(
       ConfigModule.forRoot({
         isGlobal: true,
         ignoreEnvFile: true,
-        load: [databaseConfig, securityConfig, jobsConfig],
+        load: [databaseConfig, securityConfig, jobsConfig, claimsConfig],
       }),
       TypeOrmModule.forRoot(typeOrmOptions(testDatabaseUrl(), { poolSize: 4 })),
       FakeProviderModule,
@@ -59,6 +66,8 @@ export async function startFlow(
     .useValue(aSecurityConfig())
     .overrideProvider(jobsConfig.KEY)
     .useValue(aJobsConfig(config.jobs))
+    .overrideProvider(claimsConfig.KEY)
+    .useValue(aClaimsConfig())
     .compile();
   await flow.init();
   const db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import request from 'supertest';
 import type { CheckoutConfig } from '../../apps/orchestrator/src/config/checkout.config.js';
+import type { ClaimsConfig } from '../../apps/orchestrator/src/config/claims.config.js';
 import type { EventsConfig } from '../../apps/orchestrator/src/config/events.config.js';
 import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
@@ -50,6 +51,7 @@ export class Orchestration {
       jobs?: Partial<JobsConfig>;
       events?: Partial<EventsConfig>;
       security?: Partial<SecurityConfig>;
+      claims?: Partial<ClaimsConfig>;
       /** The enabled Checkout channels (CHECKOUT_CHANNELS); browser and app by default. */
       channels?: CheckoutConfig['channels'];
     } = {},
@@ -64,6 +66,7 @@ export class Orchestration {
       jobs: options.jobs,
       events: options.events,
       security: options.security,
+      claims: options.claims,
       checkout: {
         apiUrl: simulator.url,
         tokenUrl: `${simulator.url}/connect/token`,

@@ -7,6 +7,10 @@ import {
   type CheckoutConfig,
 } from '../../apps/orchestrator/src/config/checkout.config.js';
 import {
+  claimsConfig,
+  type ClaimsConfig,
+} from '../../apps/orchestrator/src/config/claims.config.js';
+import {
   databaseConfig,
   type DatabaseConfig,
 } from '../../apps/orchestrator/src/config/database.config.js';
@@ -30,6 +34,7 @@ import { testLogSink, type LogCapture } from './file-logger.js';
 import { freePort } from './free-port.js';
 import {
   aCheckoutConfig,
+  aClaimsConfig,
   aDatabaseConfig,
   aJobsConfig,
   aLoggingConfig,
@@ -60,6 +65,7 @@ export async function startOrchestrator(
     security?: Partial<SecurityConfig>;
     jobs?: Partial<JobsConfig>;
     events?: Partial<EventsConfig>;
+    claims?: Partial<ClaimsConfig>;
     /** Receives every log line the app writes, unscrubbed (a CapturedLogger). */
     logger?: LogCapture;
     /** Listen here (default: a free port). */
@@ -83,6 +89,8 @@ export async function startOrchestrator(
     .useValue(aJobsConfig(config.jobs))
     .overrideProvider(eventsConfig.KEY)
     .useValue(anEventsConfig(config.events))
+    .overrideProvider(claimsConfig.KEY)
+    .useValue(aClaimsConfig(config.claims))
     .overrideProvider(securityConfig.KEY)
     .useValue(aSecurityConfig({ callbackBaseUrl: url, browserBaseUrl: url, ...config.security }))
     .compile();

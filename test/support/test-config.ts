@@ -1,3 +1,4 @@
+import type { ClaimsConfig } from '../../apps/orchestrator/src/config/claims.config.js';
 import type { CheckoutConfig } from '../../apps/orchestrator/src/config/checkout.config.js';
 import type { DatabaseConfig } from '../../apps/orchestrator/src/config/database.config.js';
 import type { EventsConfig } from '../../apps/orchestrator/src/config/events.config.js';
@@ -150,6 +151,11 @@ export function waitingDeadlines(periodMs: number): JobsConfig['recheckMs'] {
 
 /** Signs the simulator's webhooks; the orchestrator under test verifies with it. */
 export const WEBHOOK_SECRET = 'e2e-webhook-signing-key';
+
+/** The service's default validity (RESULT_CLAIM_VALIDITY_SECONDS: 90 days). */
+export function aClaimsConfig(overrides: Partial<ClaimsConfig> = {}): ClaimsConfig {
+  return { validityMs: 7_776_000_000, ...overrides };
+}
 
 export function anEventsConfig(overrides: Partial<EventsConfig> = {}): EventsConfig {
   return {

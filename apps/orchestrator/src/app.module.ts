@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ConditionalModule, ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { checkoutConfig } from './config/checkout.config.js';
+import { claimsConfig } from './config/claims.config.js';
 import { databaseConfig, type DatabaseConfig } from './config/database.config.js';
 import { httpConfig } from './config/http.config.js';
 import { eventsConfig } from './config/events.config.js';
@@ -43,6 +44,7 @@ import { LoggingModule } from './logging/logging.module.js';
         securityConfig,
         jobsConfig,
         eventsConfig,
+        claimsConfig,
       ],
     }),
     TypeOrmModule.forRootAsync({

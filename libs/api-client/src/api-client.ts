@@ -10,6 +10,9 @@ export type CreatedAuthentication = Schemas['CreatedAuthenticationResponseDto'];
 export type Authentication = Schemas['AuthenticationResponseDto'];
 export type ChannelDataRequest = Schemas['SubmitChannelDataRequestDto'];
 export type ApiError = Schemas['ErrorResponseDto'];
+export type ClaimRequest = Schemas['ClaimRequestDto'];
+export type ReleaseClaimRequest = Schemas['ReleaseClaimRequestDto'];
+export type Claim = Schemas['ClaimWithResultResponseDto'];
 
 export interface ApiClientOptions {
   /** Where the orchestrator answers, e.g. `https://threeds.internal.example`. */

@@ -9,7 +9,10 @@ export {
   type ApiError,
   type Authentication,
   type ChannelDataRequest,
+  type Claim,
+  type ClaimRequest,
   type CreateAuthenticationRequest,
   type CreatedAuthentication,
+  type ReleaseClaimRequest,
 } from './api-client.js';
 export type { components, operations, paths } from './schema.generated.js';

@@ -176,6 +176,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/authentications/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The result's claims, oldest first */
+        get: operations["ClaimsController_list"];
+        put?: never;
+        /**
+         * Claim the result for one payment; answers the result in its format
+         * @description One payment at a time may hold a result. The same `payment_reference` with the same content gets the same claim again (200); another payment gets 409 `RESULT_ALREADY_CLAIMED` until the claim is released.
+         */
+        post: operations["ClaimsController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/authentications/{id}/claims/{claim}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the result back: the authorization did not happen
+         * @description Releasing a released claim answers it as it is.
+         */
+        post: operations["ClaimsController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications/3ds-method/{id}": {
         parameters: {
             query?: never;
@@ -1101,6 +1142,14 @@ export interface components {
              */
             sdk_transaction_id?: string;
         };
+        ResultClaimReferenceDto: {
+            /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
+            id: string;
+            /** @example PAY-5023-4E89-1 */
+            payment_reference: string;
+            /** @enum {string} */
+            status: "active" | "released";
+        };
         GenericResultDto: {
             /** @description The provider's session id (Checkout's `sid_…`) */
             authentication_id?: string;
@@ -1132,6 +1181,8 @@ export interface components {
             amount?: number;
             /** @example EUR */
             currency: string;
+            /** @description The payment's claim while one holds the result; absent when unclaimed */
+            claim?: components["schemas"]["ResultClaimReferenceDto"];
         };
         CheckoutThreeDsDto: {
             /** @description false when the card or issuer is not enrolled */
@@ -1202,6 +1253,88 @@ export interface components {
         };
         AuthenticationEventsResponseDto: {
             data: components["schemas"]["AuthenticationEventDto"][];
+        };
+        ClaimRequestDto: {
+            /**
+             * @description Your reference of the payment; the same reference again gets the same claim
+             * @example PAY-5023-4E89-1
+             */
+            payment_reference: string;
+            /**
+             * @description Who authorizes the payment: the format of the result in the answer
+             * @enum {string}
+             */
+            psp: "generic" | "checkout" | "stripe" | "adyen";
+            /**
+             * @description Minor units; at most the authenticated amount
+             * @example 1999
+             */
+            amount: number;
+            /**
+             * @description ISO 4217; the authenticated currency
+             * @example EUR
+             */
+            currency: string;
+        };
+        ClaimWithResultResponseDto: {
+            /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
+            id: string;
+            /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
+            authentication_id: string;
+            /** @example PAY-5023-4E89-1 */
+            payment_reference: string;
+            /** @enum {string} */
+            psp: "generic" | "checkout" | "stripe" | "adyen";
+            /** @example 1999 */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description `released` once given back
+             * @enum {string}
+             */
+            status: "active" | "released";
+            /** @enum {string|null} */
+            release_reason: "declined" | "timed_out" | "cancelled" | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            released_at: string | null;
+            /** @description The result as `GET …/result?format={psp}` shapes it */
+            result: components["schemas"]["GenericResultDto"] | components["schemas"]["CheckoutResultDto"] | components["schemas"]["StripeResultDto"] | components["schemas"]["AdyenResultDto"];
+        };
+        ClaimResponseDto: {
+            /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
+            id: string;
+            /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
+            authentication_id: string;
+            /** @example PAY-5023-4E89-1 */
+            payment_reference: string;
+            /** @enum {string} */
+            psp: "generic" | "checkout" | "stripe" | "adyen";
+            /** @example 1999 */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description `released` once given back
+             * @enum {string}
+             */
+            status: "active" | "released";
+            /** @enum {string|null} */
+            release_reason: "declined" | "timed_out" | "cancelled" | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            released_at: string | null;
+        };
+        ClaimListResponseDto: {
+            /** @description Oldest first */
+            data: components["schemas"]["ClaimResponseDto"][];
+        };
+        ReleaseClaimRequestDto: {
+            /** @enum {string} */
+            reason: "declined" | "timed_out" | "cancelled";
         };
         ReceivedResponseDto: {
             /** @enum {boolean} */
@@ -1286,7 +1419,10 @@ export interface components {
              * @example msg_…
              */
             id: string;
-            /** @example authentication.completed */
+            /**
+             * @description `authentication.completed`, `authentication.claimed` or `authentication.claim_released`
+             * @example authentication.completed
+             */
             type: string;
             authentication_id: string;
             /** Format: date-time */
@@ -1314,7 +1450,7 @@ export interface components {
              * @example AUTHENTICATION_NOT_FOUND
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "BODY_TOO_DEEP" | "INVALID_CHARACTERS" | "CARD_DATA_NOT_ALLOWED" | "MALFORMED_URL" | "UNAUTHENTICATED" | "CALLBACK_TOKEN_INVALID" | "WEBHOOK_SIGNATURE_INVALID" | "HOST_NOT_ALLOWED" | "PROCESSING_CHANNEL_NOT_ALLOWED" | "NOT_FOUND" | "AUTHENTICATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "ENDPOINT_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ILLEGAL_TRANSITION" | "CONCURRENT_UPDATE" | "RESULT_NOT_READY" | "IDEMPOTENCY_KEY_IN_USE" | "ENDPOINT_LIMIT_REACHED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RESULT_NOT_AUTHORIZABLE" | "IDEMPOTENCY_KEY_REUSED" | "CHANNEL_NOT_ENABLED" | "HOSTED_NOT_SUPPORTED" | "CHANNEL_MISMATCH" | "NO_CARDHOLDER_STEP" | "INITIAL_SESSION_NOT_FOUND" | "UPSTREAM_REJECTED_REQUEST" | "ENDPOINT_URL_NOT_ALLOWED" | "RATE_LIMITED" | "REQUEST_REJECTED" | "INTERNAL_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_BUSY" | "DATABASE_UNAVAILABLE" | "UPSTREAM_OUTCOME_UNKNOWN";
+            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "BODY_TOO_DEEP" | "INVALID_CHARACTERS" | "CARD_DATA_NOT_ALLOWED" | "MALFORMED_URL" | "UNAUTHENTICATED" | "CALLBACK_TOKEN_INVALID" | "WEBHOOK_SIGNATURE_INVALID" | "HOST_NOT_ALLOWED" | "PROCESSING_CHANNEL_NOT_ALLOWED" | "NOT_FOUND" | "AUTHENTICATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "ENDPOINT_NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ILLEGAL_TRANSITION" | "CONCURRENT_UPDATE" | "RESULT_NOT_READY" | "IDEMPOTENCY_KEY_IN_USE" | "ENDPOINT_LIMIT_REACHED" | "RESULT_ALREADY_CLAIMED" | "RESULT_EXPIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RESULT_NOT_AUTHORIZABLE" | "RESULT_NOT_CLAIMABLE" | "CLAIM_EXCEEDS_AUTHENTICATION" | "PAYMENT_REFERENCE_REUSED" | "IDEMPOTENCY_KEY_REUSED" | "CHANNEL_NOT_ENABLED" | "HOSTED_NOT_SUPPORTED" | "CHANNEL_MISMATCH" | "NO_CARDHOLDER_STEP" | "INITIAL_SESSION_NOT_FOUND" | "UPSTREAM_REJECTED_REQUEST" | "ENDPOINT_URL_NOT_ALLOWED" | "RATE_LIMITED" | "REQUEST_REJECTED" | "INTERNAL_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_BUSY" | "DATABASE_UNAVAILABLE" | "UPSTREAM_OUTCOME_UNKNOWN";
             /** @example No such authentication */
             message: string;
             /** @description VALIDATION_FAILED from the body rules: a list of `{field, rules}`; otherwise an object (e.g. `authentication_id`, `retry_after_seconds`, Checkout `error_codes`). Never a value from the request. */
@@ -2523,6 +2659,344 @@ export interface operations {
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The authentication id (`auth_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimListResponseDto"];
+                };
+            };
+            /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The authentication id (`auth_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The same payment's claim, asked again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimWithResultResponseDto"];
+                };
+            };
+            /** @description A new claim */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimWithResultResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `RESULT_NOT_READY`: The authentication has no final result yet<br>`RESULT_ALREADY_CLAIMED`: Another payment holds the result; details name its claim (`claim_id`, `payment_reference`)<br>`CONCURRENT_UPDATE`: The authentication changed while this request ran; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `RESULT_EXPIRED`: The result is past its validity for a payment (`RESULT_CLAIM_VALIDITY_SECONDS`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `RESULT_NOT_CLAIMABLE`: The guidance is `do_not_proceed` or `retry_authentication`: no payment may use the result<br>`RESULT_NOT_AUTHORIZABLE`: The authentication ended with nothing a gateway can use; start a new one<br>`CLAIM_EXCEEDS_AUTHENTICATION`: The claim asks for more than the authenticated amount, or another currency<br>`PAYMENT_REFERENCE_REUSED`: The payment reference holds a claim with another `psp`, `amount` or `currency` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The authentication id (`auth_…`) */
+                id: string;
+                /** @description The claim id (`clm_…`) */
+                claim: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseClaimRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same)<br>`CLAIM_NOT_FOUND`: No such claim on this authentication */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

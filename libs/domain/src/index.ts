@@ -76,6 +76,31 @@ export {
   type ResultFormat,
 } from './handoff/authentication-result.js';
 export { formatResult } from './handoff/result-formats.js';
+export {
+  CLAIMABLE_GUIDANCE,
+  CLAIM_PSPS,
+  CLAIM_STATUSES,
+  RELEASE_REASONS,
+  claimRefusal,
+  isAuthorizableIn,
+  meaningOfHeldClaim,
+  type ClaimableResult,
+  type ClaimedPayment,
+  type ClaimPsp,
+  type ClaimRefusal,
+  type ClaimStatus,
+  type HeldClaim,
+  type HeldClaimMeaning,
+  type ReleaseReason,
+} from './handoff/claims.js';
+export {
+  ClaimExceedsAuthenticationError,
+  ClaimNotFoundError,
+  PaymentReferenceReusedError,
+  ResultAlreadyClaimedError,
+  ResultExpiredError,
+  ResultNotClaimableError,
+} from './claim-errors.js';
 export { isExpired, isLuhnValid, luhnCheckDigit, maskedParts } from './card/card-number.js';
 export {
   CARD_SCHEMES,

@@ -18,6 +18,13 @@ export {
   type JobStatus,
 } from './backlog.repository.js';
 export { AuthenticationClaims, type ReadClaim } from './authentication-claims.repository.js';
+export { ResultClaimEntity } from './entities/result-claim.entity.js';
+export {
+  ResultClaimRepository,
+  type ClaimWrite,
+  type NewClaim,
+  type ReleaseWrite,
+} from './result-claims.repository.js';
 export { ApiKeyEntity } from './entities/api-key.entity.js';
 export { ProviderEventEntity } from './entities/provider-event.entity.js';
 export { EventDeliveryAttemptEntity } from './entities/event-delivery-attempt.entity.js';

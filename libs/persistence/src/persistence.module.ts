@@ -10,6 +10,7 @@ import { IdempotencyKeyRepository } from './idempotency-key.repository.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobWorkerRepository } from './job-worker.repository.js';
 import { ProviderEventInbox } from './provider-event-inbox.repository.js';
+import { ResultClaimRepository } from './result-claims.repository.js';
 import { TeamEndpointRepository } from './team-endpoint.repository.js';
 import { TeamEventRepository } from './team-event.repository.js';
 
@@ -24,6 +25,7 @@ const REPOSITORIES = [
   JobQueue,
   JobWorkerRepository,
   ProviderEventInbox,
+  ResultClaimRepository,
   TeamEndpointRepository,
   TeamEventRepository,
 ];

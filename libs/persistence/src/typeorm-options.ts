@@ -4,6 +4,7 @@ import { AuthenticationEventEntity } from './entities/authentication-event.entit
 import { AuthenticationInputCountEntity } from './entities/authentication-input-count.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
 import { ProviderEventEntity } from './entities/provider-event.entity.js';
+import { ResultClaimEntity } from './entities/result-claim.entity.js';
 import { EventDeliveryAttemptEntity } from './entities/event-delivery-attempt.entity.js';
 import { EventDeliveryEntity } from './entities/event-delivery.entity.js';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   EventDeliveryEntity,
   EventDeliveryAttemptEntity,
   ApiKeyEntity,
+  ResultClaimEntity,
 ];
 
 export interface DatabaseTuning {

@@ -1,5 +1,6 @@
 import {
   AuthenticationNotFoundError,
+  isAuthorizableIn,
   isFinal,
   formatResult,
   InvalidRequestError,
@@ -7,11 +8,16 @@ import {
   ResultNotReadyError,
   type ResultFormat,
 } from '@app/domain';
-import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
+import {
+  AuthenticationRepository,
+  ResultClaimRepository,
+  type AuthenticationEntity,
+} from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { isAuthenticationId } from '../http/id.pipe.js';
 import { SecretBox } from '../security/secret-box.js';
 import { authenticationView, eventView, resultOf } from './authentication.view.js';
+import { claimReference, claimView } from './claim.view.js';
 import type { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
 
 type Json = Record<string, unknown>;
@@ -22,6 +28,7 @@ export class AuthenticationQueries {
   constructor(
     private readonly repository: AuthenticationRepository,
     private readonly secrets: SecretBox,
+    private readonly claims: ResultClaimRepository,
   ) {}
 
   async get(team: string, id: string): Promise<Json> {
@@ -50,23 +57,32 @@ export class AuthenticationQueries {
     return { data: (await this.repository.listEvents(id)).map(eventView) };
   }
 
+  /** The generic format also names the payment holding the result (docs/claims.md). */
   async result(team: string, id: string, format: ResultFormat): Promise<Json> {
     const authentication = await this.owned(team, id);
-    if (!authentication.outcome || !isFinal(authentication.state)) {
-      throw new ResultNotReadyError(id, authentication.state);
-    }
-    // Without a provider session only "not enrolled" (unavailable) is a result a gateway can use.
-    if (
-      format !== 'generic' &&
-      !authentication.providerSessionId &&
-      authentication.outcome !== 'unavailable'
-    ) {
-      throw new ResultNotAuthorizableError(id, authentication.outcome);
+    const result = this.resultFor(authentication, format);
+    if (format !== 'generic') return result;
+    const claim = await this.claims.findActive(id);
+    return claim ? { ...result, claim: claimReference(claim) } : result;
+  }
+
+  /** The final result in a format: what `GET …/result` and a claim hand to a gateway. */
+  resultFor(authentication: AuthenticationEntity, format: ResultFormat): Json {
+    const { id, outcome, state } = authentication;
+    if (!outcome || !isFinal(state)) throw new ResultNotReadyError(id, state);
+    const hasProviderSession = authentication.providerSessionId !== null;
+    if (!isAuthorizableIn(format, { hasProviderSession, outcome })) {
+      throw new ResultNotAuthorizableError(id, outcome);
     }
     const cryptogram = authentication.cryptogramCiphertext
       ? this.secrets.decrypt(authentication.cryptogramCiphertext)
       : undefined;
     return formatResult(resultOf(authentication, cryptogram), format);
+  }
+
+  async claimList(team: string, id: string): Promise<Json> {
+    await this.owned(team, id);
+    return { data: (await this.claims.listFor(id)).map(claimView) };
   }
 
   /** The team's authentication, or 404 (another team's looks exactly like a missing one). */

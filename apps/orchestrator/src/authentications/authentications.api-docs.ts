@@ -35,7 +35,7 @@ import {
   RESULT_EXAMPLES,
 } from './dto/authentication.examples.js';
 
-const ID_PARAM = ApiParam({
+export const ID_PARAM = ApiParam({
   name: 'id',
   description: 'The authentication id (`auth_…`)',
   example: 'auth_4ldi6vdq5cb2nbk3xakyl5n2xe',

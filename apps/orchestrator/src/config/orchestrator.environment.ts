@@ -209,6 +209,12 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   @Min(0)
   REREAD_BUDGET: number = 10;
 
+  /** How long after its result a payment may claim it: 90 days, Visa's CAVV (docs/claims.md#validity). */
+  @IsInt()
+  @Min(1)
+  @Max(7_776_000)
+  RESULT_CLAIM_VALIDITY_SECONDS: number = 7_776_000;
+
   /**
    * Proxies (load balancers) in front of the service: the client address is the one the
    * outermost of them saw, read from the right of X-Forwarded-For (0: the TCP peer).

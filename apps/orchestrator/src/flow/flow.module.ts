@@ -14,6 +14,7 @@ import { ProviderEventTask } from './provider-event.task.js';
 import { ProviderEvents } from './provider-events.service.js';
 import { RecheckTask } from './recheck.task.js';
 import { Rereads } from './rereads.service.js';
+import { ResultClaims } from './result-claims.service.js';
 import { ReturnUrls } from './return-urls.js';
 import { SessionSync } from './session-sync.service.js';
 import { SessionUpdates } from './session-updates.service.js';
@@ -21,8 +22,8 @@ import { SessionUpdates } from './session-updates.service.js';
 /**
  * The provider-neutral engine every trigger calls (the team API, the provider's callback and
  * events, the browser's returns, the job queue): it decides and writes every move, and imports
- * none of them. It asks for two ports the app binds: ThreeDsProvider (the provider's adapter) and
- * CompletionNotice (what the team is told).
+ * none of them. It asks for ports the app binds: ThreeDsProvider (the provider's adapter), and
+ * CompletionNotice and ClaimNotice (what the team is told).
  */
 @Module({
   imports: [PersistenceModule, MetricsModule, SecurityModule, CommonModule],
@@ -38,6 +39,7 @@ import { SessionUpdates } from './session-updates.service.js';
     ProviderEventTask,
     RecheckTask,
     Rereads,
+    ResultClaims,
     ReturnUrls,
     SessionSync,
     SessionUpdates,
@@ -47,6 +49,7 @@ import { SessionUpdates } from './session-updates.service.js';
     AuthenticationStarts,
     OutsideInputs,
     ProviderEvents,
+    ResultClaims,
     SessionUpdates,
   ],
 })

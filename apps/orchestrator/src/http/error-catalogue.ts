@@ -74,6 +74,7 @@ export const ERROR_CATALOGUE = {
   },
   EVENT_NOT_FOUND: { status: 404, meaning: 'No such event for this team' },
   ENDPOINT_NOT_FOUND: { status: 404, meaning: 'No such webhook endpoint for this team' },
+  CLAIM_NOT_FOUND: { status: 404, meaning: 'No such claim on this authentication' },
   METHOD_NOT_ALLOWED: { status: 405, meaning: 'The route does not take this method' },
   ILLEGAL_TRANSITION: {
     status: 409,
@@ -92,6 +93,15 @@ export const ERROR_CATALOGUE = {
     status: 409,
     meaning: 'The team has as many endpoints as allowed; remove one first',
   },
+  RESULT_ALREADY_CLAIMED: {
+    status: 409,
+    meaning:
+      'Another payment holds the result; details name its claim (`claim_id`, `payment_reference`)',
+  },
+  RESULT_EXPIRED: {
+    status: 410,
+    meaning: 'The result is past its validity for a payment (`RESULT_CLAIM_VALIDITY_SECONDS`)',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body is larger than this route accepts' },
   URI_TOO_LONG: { status: 414, meaning: 'A path segment is too long' },
   UNSUPPORTED_MEDIA_TYPE: {
@@ -101,6 +111,19 @@ export const ERROR_CATALOGUE = {
   RESULT_NOT_AUTHORIZABLE: {
     status: 422,
     meaning: 'The authentication ended with nothing a gateway can use; start a new one',
+  },
+  RESULT_NOT_CLAIMABLE: {
+    status: 422,
+    meaning:
+      'The guidance is `do_not_proceed` or `retry_authentication`: no payment may use the result',
+  },
+  CLAIM_EXCEEDS_AUTHENTICATION: {
+    status: 422,
+    meaning: 'The claim asks for more than the authenticated amount, or another currency',
+  },
+  PAYMENT_REFERENCE_REUSED: {
+    status: 422,
+    meaning: 'The payment reference holds a claim with another `psp`, `amount` or `currency`',
   },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,

@@ -1,5 +1,6 @@
 import {
   AuthenticationNotFoundError,
+  ClaimNotFoundError,
   EndpointNotFoundError,
   EventNotFoundError,
 } from '@app/domain';
@@ -13,6 +14,7 @@ const ID_SHAPE = {
   },
   msg: { pattern: /^msg_[a-z2-7]{26}$/, missing: (id: string) => new EventNotFoundError(id) },
   ep: { pattern: /^ep_[a-z2-7]{26}$/, missing: (id: string) => new EndpointNotFoundError(id) },
+  clm: { pattern: /^clm_[a-z2-7]{26}$/, missing: (id: string) => new ClaimNotFoundError(id) },
 } as const;
 
 export const isAuthenticationId = (value: string): boolean => ID_SHAPE.auth.pattern.test(value);

@@ -4,6 +4,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AuthenticationMetrics } from './authentication.metrics.js';
 import { BacklogMetrics } from './backlog.metrics.js';
 import { CheckoutMetrics } from './checkout.metrics.js';
+import { ClaimMetrics } from './claim.metrics.js';
 import { InboundMetrics } from './inbound.metrics.js';
 import { MetricsController } from './metrics.controller.js';
 
@@ -17,7 +18,7 @@ function applicationRegistry(): Registry {
   return registry;
 }
 
-const RECORDERS = [AuthenticationMetrics, CheckoutMetrics, InboundMetrics];
+const RECORDERS = [AuthenticationMetrics, CheckoutMetrics, ClaimMetrics, InboundMetrics];
 
 /** The `threeds_*` series, Node's process metrics, and `GET /metrics`. */
 @Module({

@@ -1,5 +1,24 @@
-import { GUIDANCE, OUTCOMES, type Guidance, type Outcome } from '@app/domain';
+import {
+  CLAIM_STATUSES,
+  GUIDANCE,
+  OUTCOMES,
+  type ClaimStatus,
+  type Guidance,
+  type Outcome,
+} from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** The payment that holds the result (docs/claims.md#reading-the-result). */
+export class ResultClaimReferenceDto {
+  @ApiProperty({ example: 'clm_7xq2nd4kbm3aroq5kfy2c6ushe' })
+  id: string;
+
+  @ApiProperty({ example: 'PAY-5023-4E89-1' })
+  payment_reference: string;
+
+  @ApiProperty({ enum: CLAIM_STATUSES })
+  status: ClaimStatus;
+}
 
 /** `format=generic`: every field we have; fields without a value are left out. */
 export class GenericResultDto {
@@ -56,6 +75,12 @@ export class GenericResultDto {
 
   @ApiProperty({ example: 'EUR' })
   currency: string;
+
+  @ApiPropertyOptional({
+    type: ResultClaimReferenceDto,
+    description: "The payment's claim while one holds the result; absent when unclaimed",
+  })
+  claim?: ResultClaimReferenceDto;
 }
 
 class CheckoutThreeDsDto {

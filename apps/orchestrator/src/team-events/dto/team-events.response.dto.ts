@@ -70,7 +70,11 @@ export class TeamEventResponseDto {
   @ApiProperty({ description: 'Also the `webhook-id` header', example: 'msg_…' })
   id: string;
 
-  @ApiProperty({ example: 'authentication.completed' })
+  @ApiProperty({
+    example: 'authentication.completed',
+    description:
+      '`authentication.completed`, `authentication.claimed` or `authentication.claim_released`',
+  })
   type: string;
 
   @ApiProperty()

@@ -1,0 +1,45 @@
+import { CLAIM_PSPS, RELEASE_REASONS, type ClaimPsp, type ReleaseReason } from '@app/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO4217CurrencyCode, IsString, Length, Max, Min } from 'class-validator';
+
+/** The payment that will use the result (docs/claims.md#claim). */
+export class ClaimRequestDto {
+  @ApiProperty({
+    description: 'Your reference of the payment; the same reference again gets the same claim',
+    minLength: 1,
+    maxLength: 100,
+    example: 'PAY-5023-4E89-1',
+  })
+  @IsString()
+  @Length(1, 100)
+  payment_reference: string;
+
+  @ApiProperty({
+    enum: CLAIM_PSPS,
+    description: 'Who authorizes the payment: the format of the result in the answer',
+  })
+  @IsIn(CLAIM_PSPS)
+  psp: ClaimPsp;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Minor units; at most the authenticated amount',
+    example: 1999,
+  })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amount: number;
+
+  @ApiProperty({ description: 'ISO 4217; the authenticated currency', example: 'EUR' })
+  @IsISO4217CurrencyCode()
+  currency: string;
+}
+
+/** Why the authorization did not happen, so another payment may claim the result. */
+export class ReleaseClaimRequestDto {
+  @ApiProperty({ enum: RELEASE_REASONS })
+  @IsIn(RELEASE_REASONS)
+  reason: ReleaseReason;
+}

@@ -1,0 +1,78 @@
+import { DomainError } from './errors.js';
+
+// Refusals of the claim ledger (docs/claims.md): each names what the team needs to act on.
+
+/** Another payment holds the result: details name its claim. */
+export class ResultAlreadyClaimedError extends DomainError {
+  readonly code = 'RESULT_ALREADY_CLAIMED';
+
+  constructor(authenticationId: string, claim: { id: string; paymentReference: string }) {
+    super('Another payment has claimed this result; release that claim first', {
+      authentication_id: authenticationId,
+      claim_id: claim.id,
+      payment_reference: claim.paymentReference,
+    });
+  }
+}
+
+/** The result is older than its validity window: a new authentication is needed. */
+export class ResultExpiredError extends DomainError {
+  readonly code = 'RESULT_EXPIRED';
+
+  constructor(authenticationId: string) {
+    super('This result is past its validity for a payment; start a new authentication', {
+      authentication_id: authenticationId,
+    });
+  }
+}
+
+/** The guidance is not to proceed (do_not_proceed, retry_authentication): no payment may use it. */
+export class ResultNotClaimableError extends DomainError {
+  readonly code = 'RESULT_NOT_CLAIMABLE';
+
+  constructor(authenticationId: string, outcome: string | null, guidance: string | null) {
+    super('This result is not one a payment may use', {
+      authentication_id: authenticationId,
+      outcome,
+      guidance,
+    });
+  }
+}
+
+/** More than was authenticated, or another currency. */
+export class ClaimExceedsAuthenticationError extends DomainError {
+  readonly code = 'CLAIM_EXCEEDS_AUTHENTICATION';
+
+  constructor(
+    field: 'amount' | 'currency',
+    authenticated: { amount: number | null; currency: string },
+  ) {
+    super(
+      field === 'amount'
+        ? 'The amount is higher than the authenticated amount'
+        : 'The currency is not the authenticated currency',
+      {
+        field,
+        authenticated_amount: authenticated.amount,
+        authenticated_currency: authenticated.currency,
+      },
+    );
+  }
+}
+
+/** The payment reference already holds a claim with another psp, amount or currency. */
+export class PaymentReferenceReusedError extends DomainError {
+  readonly code = 'PAYMENT_REFERENCE_REUSED';
+
+  constructor(claimId: string) {
+    super('This payment reference holds a claim with other content', { claim_id: claimId });
+  }
+}
+
+export class ClaimNotFoundError extends DomainError {
+  readonly code = 'CLAIM_NOT_FOUND';
+
+  constructor(claimId: string) {
+    super('No such claim on this authentication', { claim_id: claimId });
+  }
+}
