@@ -242,6 +242,7 @@ export class FakeProvider extends ThreeDsProvider {
       awaitingInput: session.awaitingInput,
       awaitingMethodCompletion: session.awaitingMethod,
       completed: session.completed,
+      completable: final && !session.completed,
       recorded: {
         reference: session.request.reference,
         currency: session.request.currency,

@@ -132,16 +132,20 @@ export function describeProviderContract(
 
     it('confirms `complete` once the result was handed over, and says so on the next read', async () => {
       const { snapshot } = await create('frictionless', true);
-      expect(snapshot.completed).toBe(false);
+      expect(snapshot).toMatchObject({ completed: false, completable: true });
       await sut.provider.complete(snapshot.providerSessionId);
       const read = await sut.provider.readSession(snapshot.providerSessionId, CONTEXT);
-      expect(read.completed).toBe(true);
+      expect(read).toMatchObject({ completed: true, completable: false });
     });
 
     it('waits for the 3DS Method and the browser data, then authenticates', async () => {
       const { snapshot } = await create('frictionless', false);
       expect(snapshot.event?.type).toBe('fingerprint_required');
-      expect(snapshot).toMatchObject({ awaitingInput: true, awaitingMethodCompletion: true });
+      expect(snapshot).toMatchObject({
+        awaitingInput: true,
+        awaitingMethodCompletion: true,
+        completable: false,
+      });
       expect(snapshot.nextAction?.type).toBe('three_ds_method');
       const id = snapshot.providerSessionId;
       const reported = await sut.provider.reportMethodCompletion(id, 'Y', CONTEXT);

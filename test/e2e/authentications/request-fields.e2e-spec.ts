@@ -99,6 +99,35 @@ describe('Checkout request fields: cardholder, risk data, recurrence, device (e2
     expect(sessionRequests()).toEqual([expect.objectContaining({ source })]);
   });
 
+  it.each(['recurring', 'installment'])(
+    'refuses a %s authentication without an amount above 0 before Checkout would (422 amount_required), and takes one with an amount',
+    async (type) => {
+      const series =
+        type === 'recurring'
+          ? { recurring: { days_between_payments: 28, expiry: '20301231' } }
+          : { installment: { number_of_payments: 3 } };
+      const { amount: _amount, ...withoutAmount } = aCreateBody('4485040371536584', {
+        authentication_type: type,
+        ...series,
+      });
+      for (const body of [withoutAmount, { ...withoutAmount, amount: 0 }]) {
+        const refused = await create(body).expect(400);
+        expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+        expect(refused.body.error.details).toContainEqual({
+          field: 'authentication_type',
+          rules: ['hasAmountForRecurrence'],
+        });
+      }
+      expect(await authentications()).toBe(0);
+      expect(sessionRequests()).toEqual([]);
+
+      await create({ ...withoutAmount, amount: 100 }).expect(201);
+      expect(sessionRequests()).toEqual([
+        expect.objectContaining({ authentication_type: type, amount: 100 }),
+      ]);
+    },
+  );
+
   it.each([
     ['a null address line', 'shipping_address.address_line1', null],
     ['a null billing city', 'source.billing_address.city', null],

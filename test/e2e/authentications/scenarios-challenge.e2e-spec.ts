@@ -157,8 +157,9 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
     expect(challenged.state).toBe('challenge_required');
     await answerAtTheAcs(challenged, 'cancel');
 
-    const completed = await ctx.waitForState(challenged.id, 'completed');
-    expect(completed).toMatchObject({
+    // Checkout refuses `complete` on an abandoned challenge: the re-read closes it, no retries.
+    const closed = await ctx.waitForState(challenged.id, 'closed');
+    expect(closed).toMatchObject({
       outcome: 'abandoned',
       guidance: 'retry_authentication',
     });
@@ -166,9 +167,15 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
       'created',
       'challenge_required',
       'result_ready',
-      'completed',
+      'closed',
     ]);
-    const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
+    const timeline = (await ctx.api('get', `/v1/authentications/${challenged.id}/events`)).body
+      .data as { event: string; source: string }[];
+    expect(timeline).toContainEqual(
+      expect.objectContaining({ event: 'completion_refused', source: 'checkout_complete' }),
+    );
+    expect(timeline.map((row) => row.event)).not.toContain('complete_failed');
+    const truth = await ctx.checkoutTruth(closed.checkout_session_id as string);
     expect(truth.status).toBe('challenge_abandoned');
     const results = await ctx.resultsInEveryFormat(challenged.id);
     expect(results).toEqual(expectedFormats(truth, 'abandoned', 'retry_authentication'));

@@ -72,7 +72,7 @@ describe('deadlines (e2e)', () => {
     );
 
     for (const { id } of challenged) {
-      await expect(ctx.waitForState(id, 'completed')).resolves.toMatchObject({
+      await expect(ctx.waitForState(id, 'closed')).resolves.toMatchObject({
         outcome: 'abandoned',
       });
     }

@@ -68,7 +68,7 @@ describe('every callback and webhook lost (e2e)', () => {
     });
     // Time passes at Checkout: the unanswered challenge is abandoned, the idle sessions expire.
     await ctx.checkout.control('POST', '/clock/advance', { ms: 901_000 });
-    await expect(ctx.waitForState(walkedAway.id, 'completed')).resolves.toMatchObject({
+    await expect(ctx.waitForState(walkedAway.id, 'closed')).resolves.toMatchObject({
       outcome: 'abandoned',
     });
     for (const { id } of [noChannelData, methodLost]) {

@@ -205,12 +205,19 @@ describe('simulator: session flows (e2e)', () => {
       await answerChallenge(session.acs.url, session['3ds'].challenge_request, 'cancel');
       const final = await api.getSession(oauth, session.id);
       expectSession(final);
-      expect(final.body).toMatchObject({
-        status: 'challenge_abandoned',
-        next_actions: ['complete'],
-      });
+      expect(final.body).toMatchObject({ status: 'challenge_abandoned', next_actions: [] });
       expect(final.body.acs.challenge_cancel_reason).toBe('cardholder_cancel');
-      expect(final.body._links.complete).toBeDefined();
+      expect(final.body._links.complete).toBeUndefined();
+
+      // Nothing to hand over: complete is refused, as on any session past that step.
+      const completed = await api.complete(oauth, session.id);
+      expect(completed.status).toBe(403);
+      expect(contractViolations(completed.body, 'ErrorResponse')).toEqual([]);
+      expect(completed.body).toMatchObject({
+        error_type: 'operation_not_allowed',
+        error_codes: ['update_not_allowed_due_to_state'],
+      });
+      expect((await api.getSession(oauth, session.id)).body.completed).toBe(false);
     });
 
     it('answers 400 on the ACS page once the session is final', async () => {
@@ -374,11 +381,11 @@ describe('simulator: session time-outs (e2e)', () => {
     await advance(31_000);
     const abandoned = await api.getSession(oauth, session.id);
     expectSession(abandoned);
-    expect(abandoned.body).toMatchObject({
-      status: 'challenge_abandoned',
-      next_actions: ['complete'],
-    });
+    expect(abandoned.body).toMatchObject({ status: 'challenge_abandoned', next_actions: [] });
     expect(abandoned.body.acs.challenge_cancel_reason).toBe('challenge_timed_out');
+    const completed = await api.complete(oauth, session.id);
+    expect(completed.status).toBe(403);
+    expect(completed.body.error_codes).toEqual(['update_not_allowed_due_to_state']);
 
     const acsPage = await postForm(session.acs.url, { creq: session['3ds'].challenge_request });
     expect(acsPage.status).toBe(400);

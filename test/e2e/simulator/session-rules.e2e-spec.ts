@@ -171,6 +171,35 @@ describe('simulator: session rules (e2e)', () => {
   });
 
   describe('validation', () => {
+    it.each(['recurring', 'installment'])(
+      'refuses a %s authentication without an amount (422 amount_required) or with 0 (amount_invalid)',
+      async (type) => {
+        const series =
+          type === 'recurring'
+            ? { recurring: { days_between_payments: 28, expiry: '20301231' } }
+            : { installment: { number_of_payments: 3 } };
+        const { amount: _amount, ...withoutAmount } = aSessionRequest({
+          authentication_type: type,
+          ...series,
+        });
+        const missing = await api.createSession(oauth, withoutAmount);
+        expectError(missing, 422, 'unprocessable_entity');
+        expect(missing.body.error_codes).toEqual(['amount_required']);
+        const zero = await api.createSession(oauth, { ...withoutAmount, amount: 0 });
+        expectError(zero, 422, 'unprocessable_entity');
+        expect(zero.body.error_codes).toEqual(['amount_invalid']);
+
+        const withAmount = await api.createSession(oauth, { ...withoutAmount, amount: 1 });
+        expect(withAmount.status).toBe(202);
+        expect(withAmount.body).toMatchObject({ authentication_type: type, amount: 1 });
+      },
+    );
+
+    it('lets a regular authentication leave the amount out (non_payment, 3DS2 only)', async () => {
+      const { amount: _amount, ...request } = aSessionRequest();
+      expect((await api.createSession(oauth, request)).status).toBe(202);
+    });
+
     it('answers 422 currency_required when currency is missing', async () => {
       const { currency: _currency, ...request } = aSessionRequest();
       const created = await api.createSession(oauth, request);

@@ -52,6 +52,7 @@ export class RequestValidator {
     if (request.channel_data !== undefined) {
       codes.push(...this.channelDataCodes(request.channel_data, 'channel_data'));
     }
+    codes.push(...recurrenceAmountCodes(request));
     return this.accept(request, codes);
   }
 
@@ -106,6 +107,17 @@ export class RequestValidator {
     }
     return body;
   }
+}
+
+/**
+ * "For `recurring` and `installment` payment types, this value is required and must be greater
+ * than zero" (the reference's `amount`); the schema cannot say so, and the codes follow the
+ * generic `<field>_required` / `<field>_invalid` pattern (docs/checkout-sessions.md#errors).
+ */
+function recurrenceAmountCodes(request: Json): string[] {
+  if (!['recurring', 'installment'].includes(request.authentication_type as string)) return [];
+  if (request.amount === undefined) return ['amount_required'];
+  return request.amount === 0 ? ['amount_invalid'] : [];
 }
 
 /**

@@ -6,13 +6,7 @@ import { newSessionId } from '../sessions/identifiers.js';
 import type { SimulatedSession } from '../sessions/simulated-session.js';
 import { DeliveryFaults } from './delivery-faults.js';
 import { postJson } from './post-json.js';
-
-export type WebhookType =
-  | 'authentication_started'
-  | 'authentication_approved'
-  | 'authentication_attempted'
-  | 'authentication_expired'
-  | 'authentication_failed';
+import { webhookData, type EndReason, type WebhookType } from './webhook-payload.js';
 
 /**
  * Checkout's resend schedule after a failed attempt: 5 min … 12 h
@@ -56,14 +50,14 @@ export class WebhookSender {
     return this.attempts;
   }
 
-  emit(type: WebhookType, session: SimulatedSession): void {
+  emit(type: WebhookType, session: SimulatedSession, end?: EndReason): void {
     if (!this.config.webhook.url) return;
     const eventId = `evt_${newSessionId().slice(4)}`;
     const pending = {
       eventId,
       type,
       sessionId: session.id,
-      body: JSON.stringify(this.payload(eventId, type, session)),
+      body: JSON.stringify(this.payload(eventId, type, webhookData(type, session, end))),
     };
     const fault = this.faults.take('webhook', session.id);
     const released = this.held;
@@ -129,39 +123,13 @@ export class WebhookSender {
     });
   }
 
-  /**
-   * Shape of a delivered `authentication_failed` event (docs/checkout-sessions.md#webhooks),
-   * used for every type.
-   */
-  private payload(eventId: string, type: WebhookType, session: SimulatedSession): object {
-    const request = session.request;
+  private payload(eventId: string, type: WebhookType, data: object): object {
     return {
       id: eventId,
       type,
       version: '2.1.0',
       created_on: this.clock.nowDate().toISOString(),
-      data: {
-        session_id: session.id,
-        amount: String(request.amount ?? 0),
-        currency: request.currency,
-        reference: request.reference ?? null,
-        type: request.authentication_type ?? 'regular',
-        scheme: session.scenario.scheme,
-        protocol_version: session.protocolVersion,
-        status: session.status,
-        response_code: session.responseCode ?? null,
-        response_status_reason: session.responseStatusReason ?? null,
-        transaction_status_reason: session.statusReason ?? null,
-        eci: session.eci ?? null,
-        cavv: null,
-        challenged: session.challenged,
-        challenge_indicator: request.challenge_indicator ?? 'no_preference',
-        exemption_applied: 'none',
-        experience: '3ds',
-        '3ds_transaction_id': session.transactionId,
-        ds_transaction_id: session.ds?.transaction_id ?? '',
-        acs_transaction_id: session.acs?.transaction_id ?? '',
-      },
+      data,
       _links: { self: { href: `${this.config.publicUrl}/workflows/events/${eventId}` } },
     };
   }

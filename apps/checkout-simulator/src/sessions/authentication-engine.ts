@@ -8,7 +8,6 @@ import { plausibleSdkData } from './sdk-data.js';
 import type { TransStatus } from './scenarios.js';
 import { SessionStore } from './session.store.js';
 import {
-  nextActionsWhenFinal,
   nextActionsWhileWaiting,
   type ChallengeResult,
   type Channel,
@@ -122,7 +121,8 @@ export class AuthenticationEngine {
     session.responseStatusReason = undefined;
     session.status = 'challenge_abandoned';
     session.statusReason = 'rreq_status';
-    session.nextActions = nextActionsWhenFinal(session);
+    // Nothing to hand over: Checkout refuses `complete` here (docs/checkout-sessions.md#callbacks).
+    session.nextActions = [];
     if (session.acs) {
       session.acs.challenge_cancel_reason = reason;
       session.acs.challenge_cancel_reason_code = code;

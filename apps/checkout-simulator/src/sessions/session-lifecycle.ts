@@ -1,27 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { SimulatorClock } from '../clock/simulator-clock.js';
-import { WebhookSender, type WebhookType } from '../delivery/webhook.sender.js';
+import { webhookForFinal } from '../delivery/webhook-payload.js';
+import { WebhookSender } from '../delivery/webhook.sender.js';
 import { AuthenticationEngine } from './authentication-engine.js';
-import {
-  isFinal,
-  type ChallengeResult,
-  type SessionStatus,
-  type SimulatedSession,
-} from './simulated-session.js';
-
-/**
- * Workflow webhook announcing a final status (docs/checkout-sessions.md#webhooks); `failed`
- * covers every other end.
- */
-const WEBHOOK_FOR_FINAL: Partial<Record<SessionStatus, WebhookType>> = {
-  approved: 'authentication_approved',
-  attempted: 'authentication_attempted',
-  expired: 'authentication_expired',
-  declined: 'authentication_failed',
-  rejected: 'authentication_failed',
-  unavailable: 'authentication_failed',
-  challenge_abandoned: 'authentication_failed',
-};
+import { isFinal, type ChallengeResult, type SimulatedSession } from './simulated-session.js';
 
 /**
  * Time-driven moves (session expiry, unanswered challenges) on the simulated clock, and the
@@ -49,8 +31,10 @@ export class SessionLifecycle {
     }
     if (isFinal(session) && !this.announced.has(session)) {
       this.announced.add(session);
-      const type = WEBHOOK_FOR_FINAL[session.status];
-      if (type) this.webhooks.emit(type, session);
+      // A challenge time-out is `authentication_expired`, not `failed`
+      // (docs/checkout-sessions.md#webhooks).
+      const announced = webhookForFinal(session);
+      if (announced) this.webhooks.emit(announced.type, session, announced.end);
     }
   }
 

@@ -192,6 +192,7 @@ export class SessionsService {
     if (
       !isFinal(session) ||
       session.status === 'expired' ||
+      session.status === 'challenge_abandoned' ||
       session.completed ||
       session.completion.type === 'hosted'
     ) {

@@ -99,11 +99,14 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     error: DomainError,
   ): Promise<void> {
     const id = authentication.id;
-    // Refused: perhaps an earlier attempt went through after all (the session says `completed`).
-    const failure = this.provider.failureOf(error)?.class;
-    if (failure === 'rejected' || failure === 'not_found') {
+    // Refused: perhaps an earlier attempt went through after all (the session says `completed`),
+    // or the session can no longer be completed (an abandoned challenge, an expired session):
+    // the re-read settles either, so the authentication is not left waiting on retries.
+    const failure = this.provider.failureOf(error);
+    if (failure?.class === 'rejected' || failure?.class === 'not_found') {
+      const completeRefused = failure.class === 'rejected' && failure.sessionMovedOn;
       const current = await this.sync
-        .refresh(authentication, this.source)
+        .refresh(authentication, this.source, { completeRefused })
         .catch(() => authentication);
       if (!accepts(current.state, 'completion_confirmed')) return;
     }

@@ -87,10 +87,15 @@ export class SessionSync {
     };
   }
 
-  /** Re-reads the session (the read that carries the cryptogram and ECI) and applies it. */
+  /**
+   * Re-reads the session (the read that carries the cryptogram and ECI) and applies it. With
+   * `completeRefused` (the provider refused `complete` as past that step), a session that was not
+   * completed and would not take `complete` ends the authentication: retrying cannot succeed.
+   */
   async refresh(
     authentication: AuthenticationEntity,
     source: string,
+    options: { completeRefused?: boolean } = {},
   ): Promise<AuthenticationEntity> {
     if (!authentication.providerSessionId) return authentication;
     const snapshot = await this.provider.readSession(
@@ -98,13 +103,15 @@ export class SessionSync {
       this.contextOf(authentication),
     );
     const updated = await this.applySnapshot(authentication, snapshot, source);
-    if (snapshot.completed && accepts(updated.state, 'completion_confirmed')) {
+    const settled = snapshot.completed
+      ? 'completion_confirmed'
+      : options.completeRefused && !snapshot.completable
+        ? 'completion_refused'
+        : undefined;
+    if (settled && accepts(updated.state, settled)) {
+      const detail = { [providerWord(this.provider, 'status')]: snapshot.providerStatus };
       return (
-        await this.transitions.applyIfLegal(
-          updated.id,
-          { type: 'completion_confirmed' },
-          { source },
-        )
+        await this.transitions.applyIfLegal(updated.id, { type: settled }, { source, detail })
       ).authentication;
     }
     return updated;

@@ -37,6 +37,7 @@ describe('authentication machine', () => {
     ['challenge_required', { type: 'challenge_abandoned' }, 'result_ready'],
     ['challenge_required', { type: 'session_expired' }, 'closed'],
     ['result_ready', { type: 'completion_confirmed' }, 'completed'],
+    ['result_ready', { type: 'completion_refused' }, 'closed'],
     [
       'awaiting_channel_data',
       { type: 'hosted_result_received', outcome: 'authenticated' },
@@ -55,6 +56,8 @@ describe('authentication machine', () => {
     ['closed', { type: 'result_received', outcome: 'authenticated' }],
     ['awaiting_channel_data', { type: 'completion_confirmed' }],
     ['creation_unknown', { type: 'completion_confirmed' }],
+    ['challenge_required', { type: 'completion_refused' }],
+    ['completed', { type: 'completion_refused' }],
   ])('refuses %s + %o without throwing', (from, event) => {
     expect(transition(from, event)).toEqual({ ok: false, from, event: event.type });
   });
@@ -95,6 +98,8 @@ describe('authentication machine', () => {
     [{ type: 'challenge_issued' }, {}],
     [{ type: 'challenge_abandoned' }, { outcome: 'abandoned' }],
     [{ type: 'session_expired' }, { outcome: 'expired' }],
+    // The outcome read before (abandoned, or the result of an expired session) stays.
+    [{ type: 'completion_refused' }, {}],
     [
       { type: 'failed', reason: 'upstream_rejected' },
       { outcome: 'error', failureReason: 'upstream_rejected' },

@@ -32,6 +32,8 @@ export type AuthenticationEvent =
   | { type: 'challenge_abandoned' }
   | { type: 'session_expired' }
   | { type: 'completion_confirmed' }
+  /** The provider refused `complete` and its session shows it never will: nothing to hand over. */
+  | { type: 'completion_refused' }
   | { type: 'creation_rejected'; outcome: Outcome }
   | { type: 'failed'; reason: string };
 export type AuthenticationEventType = AuthenticationEvent['type'];
@@ -93,6 +95,8 @@ export const AUTHENTICATION_TRANSITIONS: TransitionTable = {
   },
   result_ready: {
     completion_confirmed: 'completed',
+    // An abandoned or expired session cannot be completed; the outcome stays as read.
+    completion_refused: 'closed',
   },
   completed: {},
   closed: {},
@@ -152,6 +156,7 @@ export function patchFor(event: AuthenticationEvent): AuthenticationPatch {
     case 'creation_timed_out':
     case 'fingerprint_completed':
     case 'completion_confirmed':
+    case 'completion_refused':
       return {};
     default:
       return assertNever(event);

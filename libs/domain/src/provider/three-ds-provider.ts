@@ -44,6 +44,8 @@ export interface ProviderSnapshot {
   readonly awaitingMethodCompletion: boolean;
   /** The provider confirmed that the result was handed over (`complete` went through). */
   readonly completed: boolean;
+  /** The provider would take `complete` now: a result to hand over that was not handed over. */
+  readonly completable: boolean;
   /** What the provider recorded of our request: matches a session we never heard back about. */
   readonly recorded: {
     readonly reference?: string;

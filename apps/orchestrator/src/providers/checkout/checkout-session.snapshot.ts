@@ -29,6 +29,7 @@ export function snapshotOf(
     awaitingInput: session.status === 'pending',
     awaitingMethodCompletion: session.next_actions?.includes('issuer_fingerprint') ?? false,
     completed: Boolean(session.completed),
+    completable: session.next_actions?.includes('complete') ?? false,
     recorded: { reference: session.reference, currency: session.currency, amount: session.amount },
   };
 }
