@@ -13,6 +13,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      '**/dist/**',
       'coverage/**',
       '.data/**',
       'node_modules/**',
