@@ -47,7 +47,9 @@ async function orchestrator(method, path, body) {
   const json = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const error = json?.error ?? {};
-    throw new Error(`${method} ${path}: ${response.status} ${error.code ?? ''} ${error.message ?? ''}`);
+    throw new Error(
+      `${method} ${path}: ${response.status} ${error.code ?? ''} ${error.message ?? ''}`,
+    );
   }
   return json;
 }
@@ -57,7 +59,9 @@ async function receive(request, response, webhook) {
   const chunks = [];
   for await (const chunk of request) chunks.push(chunk);
   const rawBody = Buffer.concat(chunks).toString('utf8');
-  const headers = Object.fromEntries(SIGNATURE_HEADERS.map((name) => [name, request.headers[name]]));
+  const headers = Object.fromEntries(
+    SIGNATURE_HEADERS.map((name) => [name, request.headers[name]]),
+  );
   let event;
   try {
     event = webhook.verify(rawBody, headers);
@@ -67,7 +71,9 @@ async function receive(request, response, webhook) {
     return response.writeHead(400).end();
   }
   const at = new Date().toISOString();
-  console.log(`${at}  ${event.type}  ${event.data?.authentication_id ?? '-'}  ${headers['webhook-id']}`);
+  console.log(
+    `${at}  ${event.type}  ${event.data?.authentication_id ?? '-'}  ${headers['webhook-id']}`,
+  );
   if (!flags.forward) return response.writeHead(204).end();
 
   const status = await forward(rawBody, headers);

@@ -23,8 +23,7 @@ export function checkoutRoutes(api) {
         },
       }),
 
-    'GET /api/authentications/:id': ({ id }) =>
-      api.GET('/v1/authentications/{id}', byId(id)),
+    'GET /api/authentications/:id': ({ id }) => api.GET('/v1/authentications/{id}', byId(id)),
 
     'POST /api/authentications/:id/issuer-fingerprint': ({ id, body }) =>
       api.POST('/v1/authentications/{id}/issuer-fingerprint', {

@@ -42,7 +42,8 @@ const server = createServer((request, response) => {
 server.listen(config.port, config.host, () => {
   console.log(`Merchant backend example listening on http://${config.host}:${config.port}`);
   console.log(`Orchestrator: ${config.orchestratorUrl}`);
-  if (!config.eventsSecret) console.log('THREEDS_EVENTS_SECRET is not set: POST /events answers 503.');
+  if (!config.eventsSecret)
+    console.log('THREEDS_EVENTS_SECRET is not set: POST /events answers 503.');
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => server.close(() => process.exit(0)));

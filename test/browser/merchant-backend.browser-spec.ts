@@ -112,7 +112,7 @@ describe('examples/merchant-backend (browser)', () => {
     expect(authentication).toMatchObject({ state: 'result_ready', outcome: 'authenticated' });
     expect(Object.keys(results).sort()).toEqual(['adyen', 'checkout', 'generic', 'stripe']);
     expect(results.generic).toMatchObject({ outcome: 'authenticated' });
-    expect(results.adyen).toMatchObject({ mpiData: { authenticationResponse: 'Y' } });
+    expect(results.adyen).toMatchObject({ mpiData: { directoryResponse: 'Y', eci: '05' } });
     await expect(verifiedEventFor(authentication.id)).resolves.toMatchObject({
       type: 'authentication.completed',
     });

@@ -53,17 +53,13 @@ describe('npm run events:listen (e2e)', () => {
     // A file rather than the output: what processes print joins the logs the leak scan reads.
     const secretFile = join(secretDir, 'secret');
     const forward = ['--forward', target.to('/hooks'), '--secret-file', secretFile];
-    listener = runProcess(
-      process.execPath,
-      ['scripts/events-listen.mjs', ...forward],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          THREEDS_ORCHESTRATOR_URL: orchestrator.url,
-          THREEDS_API_KEY: TEAM_A.apiKey,
-        },
+    listener = runProcess(process.execPath, ['scripts/events-listen.mjs', ...forward], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        THREEDS_ORCHESTRATOR_URL: orchestrator.url,
+        THREEDS_API_KEY: TEAM_A.apiKey,
       },
-    );
+    });
     const [, endpointId] = await listener.waitFor(/Ready\. Endpoint (ep_\w+)/);
     await listener.waitFor(/Signing secret written to/);
     const secret = (await readFile(secretFile, 'utf8')).trim();
