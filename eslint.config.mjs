@@ -13,6 +13,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      '**/dist/**',
       'coverage/**',
       '.data/**',
       'node_modules/**',
@@ -129,7 +130,7 @@ export default tseslint.config(
   },
   {
     // Plain ES modules the orchestrator serves to browsers (no build step, no type information).
-    files: ['apps/orchestrator/public/**/*.js'],
+    files: ['apps/orchestrator/public/**/*.js', 'examples/*/public/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

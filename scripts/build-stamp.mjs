@@ -15,6 +15,8 @@ export const BUNDLES = [
 /** Sources, assets and the contract data the bundles embed, and what configures the build. */
 const INPUT_DIRS = ['apps', 'libs', 'contracts'];
 const INPUT_FILES = /^(?:nest-cli\.json|package-lock\.json|tsconfig(?:\.[\w-]+)?\.json)$/;
+/** A workspace package's own build output (libs/api-client/dist) is written after the stamp. */
+const PACKAGE_OUTPUT = /(?:^|[\\/])(?:dist|node_modules)(?:[\\/]|$)/;
 /** Unit specs sit beside the code but never reach a bundle. */
 const NOT_BUNDLED = /\.spec\.[cm]?[jt]s$/;
 
@@ -23,6 +25,7 @@ export function buildInputs(root) {
   const nested = INPUT_DIRS.filter((dir) => existsSync(join(root, dir))).flatMap((dir) =>
     readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && !NOT_BUNDLED.test(entry.name))
+      .filter((entry) => !PACKAGE_OUTPUT.test(relative(root, entry.parentPath)))
       .map((entry) => relative(root, join(entry.parentPath, entry.name))),
   );
   const files = readdirSync(root).filter((name) => INPUT_FILES.test(name));
