@@ -1,21 +1,37 @@
-// The benchmark's own PostgreSQL when DATABASE_URL is unset: the same embedded server the apps
-// start, but owned by the benchmark so that it outlives each app run. Run with tsx; prints one
-// JSON line ({ url, postmasterPid }) once the server accepts connections, stops on SIGTERM/SIGINT.
+// An embedded PostgreSQL owned by a script rather than an app, so that it outlives each app
+// process: the benchmark's (--ephemeral: a throw-away cluster) and `npm run start:dev`'s (the
+// app's own .data/pg, kept across reloads). Run with tsx; prints one JSON line
+// ({ url, postmasterPid }) once the server accepts connections, stops on SIGTERM/SIGINT.
+// Usage: tsx scripts/embedded-postgres.ts <data dir> <port> [--ephemeral] [--database <name>]
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EmbeddedPostgresServer } from '../../libs/persistence/src/embedded/embedded-postgres.server.js';
+import { parseArgs } from 'node:util';
+import { EmbeddedPostgresServer } from '../libs/persistence/src/embedded/embedded-postgres.server.js';
 
-const [dataDir, port] = process.argv.slice(2);
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { ephemeral: { type: 'boolean' }, database: { type: 'string' } },
+});
+const [dataDir, port] = positionals;
 if (!dataDir || !port) {
-  console.error('usage: tsx scripts/bench/postgres-server.ts <data dir> <port>');
+  console.error(
+    'usage: tsx scripts/embedded-postgres.ts <data dir> <port> [--ephemeral] [--database <name>]',
+  );
   process.exit(2);
 }
 
-const server = await EmbeddedPostgresServer.start({ dataDir, port: Number(port), ephemeral: true });
+const server = await EmbeddedPostgresServer.start({
+  dataDir,
+  port: Number(port),
+  ephemeral: values.ephemeral,
+});
+const url = values.database
+  ? await server.ensureDatabase(values.database)
+  : server.urlFor('postgres');
 const postmasterPid = Number(
   (await readFile(join(server.dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0],
 );
-console.log(JSON.stringify({ url: server.urlFor('postgres'), postmasterPid }));
+console.log(JSON.stringify({ url, postmasterPid }));
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
