@@ -5,12 +5,12 @@
 // Usage: npm run measure:loops [-- --reloads 3] [-- --skip-bench]
 // start:dev uses ports 3000 and 3001 (config/development.env): they must be free.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { freePort } from './bench/processes.mjs';
+import { cpuMs, freePort } from './bench/processes.mjs';
 
 const EDITED = 'apps/orchestrator/src/main.ts';
 const READY_URL = 'http://127.0.0.1:3000/health/live';
@@ -30,7 +30,8 @@ function watchLines(child) {
   const onData = (chunk) => {
     const parts = (pending + chunk.toString('utf8')).split('\n');
     pending = parts.pop();
-    for (const line of parts) {
+    for (const raw of parts) {
+      const line = raw.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
       lines.push(line);
       for (const waiter of waiters) waiter(line);
     }
@@ -62,6 +63,23 @@ async function answers(url) {
   throw new Error(`${url} never answered`);
 }
 
+/** The orchestrator `node --watch` runs now, in start:dev's process group (Linux's /proc). */
+function appPid(group) {
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const processGroup = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      const isApp =
+        command.includes('dist/apps/orchestrator/main.js') && !command.includes('--watch');
+      if (processGroup === group && isApp) return Number(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
 async function measureReloads(count) {
   const dataDir = mkdtempSync(join(tmpdir(), 'measure-loops-'));
   const original = readFileSync(EDITED, 'utf8');
@@ -83,18 +101,31 @@ async function measureReloads(count) {
     for (let reload = 1; reload <= count; reload++) {
       const rebuilt = output.next(REBUILT);
       const listening = output.next(LISTENING);
+      listening.catch(() => undefined); // awaited below; a deadline missed first is reported once
       const edited = performance.now();
       // A change rspack must emit (a new string in the bundle), so node --watch restarts.
       writeFileSync(EDITED, `${original}\nexport const measuredReload = ${Date.now()};\n`);
       const builtAt = await rebuilt;
       await listening;
       const answeredAt = await answers(READY_URL);
-      reloads.push({ rebuildMs: builtAt - edited, restartMs: answeredAt - builtAt });
+      const pid = appPid(child.pid);
+      reloads.push({
+        rebuildMs: builtAt - edited,
+        restartMs: answeredAt - builtAt,
+        // What the restart costs whatever else the machine runs: the new process's CPU time.
+        cpuMs: pid ? cpuMs(pid) : NaN,
+      });
     }
+  } catch (error) {
+    console.error(output.lines.slice(-40).join('\n'));
+    throw error;
   } finally {
     writeFileSync(EDITED, original);
-    process.kill(-child.pid, 'SIGINT');
-    await new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGINT'); // as Ctrl-C: the whole group
+      await exited;
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
   return reloads;
@@ -112,16 +143,23 @@ const seconds = (ms) => (ms / 1000).toFixed(1);
 const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
 
 const reloads = await measureReloads(Number(values.reloads));
-for (const [index, { rebuildMs, restartMs }] of reloads.entries()) {
+for (const [index, { rebuildMs, restartMs, cpuMs: cpu }] of reloads.entries()) {
   console.log(
-    `reload ${index + 1}: rebuild ${seconds(rebuildMs)} s + restart ${seconds(restartMs)} s`,
+    `reload ${index + 1}: rebuild ${seconds(rebuildMs)} s + restart ${seconds(restartMs)} s ` +
+      `(the new app's CPU ${seconds(cpu)} s)`,
   );
 }
 const restart = median(reloads.map((reload) => reload.restartMs));
 const total = median(reloads.map((reload) => reload.rebuildMs + reload.restartMs));
-console.log(`start:dev reload (median): ${seconds(total)} s, ${seconds(restart)} s after rspack`);
+const cpu = median(reloads.map((reload) => reload.cpuMs));
+console.log(
+  `start:dev reload (median): ${seconds(total)} s, ${seconds(restart)} s after rspack, ` +
+    `${seconds(cpu)} s of CPU; load average ${loadavg()[0].toFixed(1)} on this machine`,
+);
 if (!values['skip-bench']) {
   await timeCommand('npm', ['run', 'build', '--silent']);
   const bench = await timeCommand(process.execPath, ['scripts/bench.mjs', '--smoke']);
-  console.log(`bench --smoke (after the build): ${seconds(bench)} s`);
+  console.log(
+    `bench --smoke (after the build): ${seconds(bench)} s; load average ${loadavg()[0].toFixed(1)}`,
+  );
 }

@@ -4,9 +4,8 @@ import {
   runBuiltApp,
   type AppProcess,
 } from '../support/app-process.js';
-import { freePort } from '../support/free-port.js';
 import { BASE_ENV, startOrchestratorProcess } from '../support/orchestrator-processes.js';
-import { SIMULATOR_CLIENT } from '../support/simulator/simulator-app.js';
+import { runBuiltSimulator } from '../support/simulator/simulator-process.js';
 
 /** Nothing listens on the discard port: these starts never call Checkout. */
 const NO_CHECKOUT = 'http://127.0.0.1:9';
@@ -84,17 +83,9 @@ describe('process logs (e2e)', () => {
   });
 
   it('logs one line per simulator request: method, path, status and milliseconds', async () => {
-    const port = await freePort();
-    const simulator = runBuiltApp(SIMULATOR_BUNDLE, {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_FORMAT: 'json',
-      SIMULATOR_CLIENT_ID: SIMULATOR_CLIENT.id,
-      SIMULATOR_CLIENT_SECRET: SIMULATOR_CLIENT.secret,
-    });
+    const { app: simulator, url } = await runBuiltSimulator();
     try {
       await simulator.waitFor(/Checkout simulator listening/);
-      const url = `http://127.0.0.1:${port}`;
       expect((await fetch(`${url}/_sim/health`)).status).toBe(200);
       expect((await fetch(`${url}/sessions/sid_unknown?expand=1`)).status).toBe(401);
       await simulator.waitFor(/GET \/sessions\/sid_unknown 401/);
