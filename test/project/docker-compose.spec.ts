@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { parse } from 'yaml';
 import {
   OrchestratorEnvironment,
@@ -24,15 +25,6 @@ interface ComposeService {
 
 type Compose = { services: Record<string, ComposeService> };
 
-/** `NAME=value` lines, as `docker compose --env-file` reads them (comments and blanks skipped). */
-const envFile = (path: string): Record<string, string> =>
-  Object.fromEntries(
-    readFileSync(path, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
-
 /** docker-compose.yml as Compose reads it: merge keys, then `${NAME:-default}` from `variables`. */
 const composeWith = (variables: Record<string, string>): Compose => {
   const file = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as Compose;
@@ -49,7 +41,10 @@ const composeWith = (variables: Record<string, string>): Compose => {
 
 const compose = composeWith({});
 const { postgres, orchestrator, 'checkout-simulator': simulator } = compose.services;
-const DEV_SETTINGS = envFile('config/compose.dev.env');
+const DEV_SETTINGS = parseEnv(readFileSync('config/compose.dev.env', 'utf8')) as Record<
+  string,
+  string
+>;
 const development = composeWith(DEV_SETTINGS).services;
 
 const containerPort = (service: ComposeService): string => service.ports?.[0]?.split(':')[1] ?? '';
