@@ -6,8 +6,11 @@
 // Prints one line per difference and `canary: N differences`; exits 1 if there is any, 2 if the
 // sandbox (or the simulator) cannot be reached or refuses the credentials, 0 otherwise.
 // Usage: CHECKOUT_SANDBOX_CLIENT_ID=ack_… CHECKOUT_SANDBOX_CLIENT_SECRET=… npm run canary
+//        (npm run canary passes --build: the apps are built, if they changed, only once the
+//        credentials are there)
 //        [CHECKOUT_SANDBOX_PROCESSING_CHANNEL_ID=pc_…: unless the key is bound to a channel]
 //        [CHECKOUT_SANDBOX_API_URL, CHECKOUT_SANDBOX_TOKEN_URL: an account's prefixed hosts]
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort, startNodeApp } from './bench/processes.mjs';
@@ -187,10 +190,16 @@ async function startSimulator() {
   return { app, url: `http://127.0.0.1:${port}` };
 }
 
-async function main(env) {
+async function main(env, { build }) {
   if (!env.CHECKOUT_SANDBOX_CLIENT_ID || !env.CHECKOUT_SANDBOX_CLIENT_SECRET) {
     console.log(SKIPPED);
     return 0;
+  }
+  if (build) {
+    const { status } = spawnSync(process.execPath, ['scripts/build-if-changed.mjs'], {
+      stdio: 'inherit',
+    });
+    if (status !== 0) return 2;
   }
   const processingChannelId = env.CHECKOUT_SANDBOX_PROCESSING_CHANNEL_ID || undefined;
   const sandbox = {
@@ -238,4 +247,4 @@ async function main(env) {
   }
 }
 
-process.exitCode = await main(process.env);
+process.exitCode = await main(process.env, { build: process.argv.includes('--build') });

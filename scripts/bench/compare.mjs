@@ -20,13 +20,14 @@ function configOf(smoke) {
   const number = (name, fallback) => Number(env[name] ?? fallback);
   return smoke
     ? {
+        // Long enough for a few flows per client: the smoke proves each phase runs, not speed.
         pairs: 1,
-        seconds: number('BENCH_SECONDS', 1.5),
-        warmupSeconds: 0.5,
+        seconds: number('BENCH_SECONDS', 0.5),
+        warmupSeconds: 0.2,
         concurrencies: [2],
         resultsDir: env.BENCH_RESULTS_DIR,
         latency: { concurrency: 4, checkoutMs: 50 },
-        duplicates: { concurrency: 4, seconds: number('BENCH_DUPLICATE_SECONDS', 1) },
+        duplicates: { concurrency: 4, seconds: number('BENCH_DUPLICATE_SECONDS', 0.5) },
       }
     : {
         pairs: number('BENCH_PAIRS', 3),
@@ -130,10 +131,14 @@ function problemsOf(run) {
 export async function compare({ smoke }) {
   const config = configOf(smoke);
   const started = new Date();
-  const server = await startServer();
   const simulatorPort = await freePort();
   const simulator = startSimulator(simulatorPort);
   simulator.url = `http://127.0.0.1:${simulatorPort}`;
+  // Side by side: initdb and the simulator's start are the slowest steps before the first run.
+  const server = await startServer().catch(async (error) => {
+    await simulator.stop();
+    throw error;
+  });
   const template = `bench_${process.pid}_template`;
   const runs = [];
   let extra;

@@ -43,7 +43,7 @@ export async function startServer() {
     embedded = startProcess(
       'embedded PostgreSQL',
       TSX,
-      ['scripts/bench/postgres-server.ts', join(dir, 'pg'), String(port)],
+      ['scripts/embedded-postgres.ts', join(dir, 'pg'), String(port), '--ephemeral'],
       {},
       /"postmasterPid"/,
     );

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { parse } from 'yaml';
 import {
   OrchestratorEnvironment,
@@ -13,6 +14,8 @@ import { environmentKeys } from '../support/environment-keys.js';
 interface ComposeService {
   image?: string;
   build?: string;
+  pull_policy?: string;
+  restart?: string;
   command?: string[];
   environment: Record<string, string>;
   ports?: string[];
@@ -20,10 +23,29 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
 }
 
-const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
-  services: Record<string, ComposeService>;
+type Compose = { services: Record<string, ComposeService> };
+
+/** docker-compose.yml as Compose reads it: merge keys, then `${NAME:-default}` from `variables`. */
+const composeWith = (variables: Record<string, string>): Compose => {
+  const file = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as Compose;
+  for (const service of Object.values(file.services)) {
+    for (const [key, value] of Object.entries(service.environment ?? {})) {
+      service.environment[key] = String(value).replace(
+        /\$\{(\w+):-([^}]*)\}/g,
+        (_match, name: string, fallback: string) => variables[name] || fallback,
+      );
+    }
+  }
+  return file;
 };
+
+const compose = composeWith({});
 const { postgres, orchestrator, 'checkout-simulator': simulator } = compose.services;
+const DEV_SETTINGS = parseEnv(readFileSync('config/compose.dev.env', 'utf8')) as Record<
+  string,
+  string
+>;
+const development = composeWith(DEV_SETTINGS).services;
 
 const containerPort = (service: ComposeService): string => service.ports?.[0]?.split(':')[1] ?? '';
 
@@ -94,5 +116,42 @@ describe('docker-compose.yml', () => {
       'checkout-simulator',
       'postgres',
     ]);
+  });
+
+  it('builds one image, once, and runs both apps from it', () => {
+    const apps = [orchestrator, simulator];
+    expect(new Set(apps.map((service) => service.image)).size).toBe(1);
+    expect(apps.filter((service) => service.build !== undefined)).toEqual([orchestrator]);
+    // Never pulled (it exists nowhere but here) and never built a second time.
+    expect(simulator.pull_policy).toBe('never');
+  });
+
+  it('restarts every long-running service unless it was stopped', () => {
+    for (const service of Object.values(compose.services)) {
+      expect(service.restart).toBe('unless-stopped');
+    }
+  });
+
+  it('keeps development settings off unless config/compose.dev.env is given', () => {
+    const orchestratorEnv = validateOrchestratorEnvironment(orchestrator.environment);
+    expect(orchestratorEnv).toMatchObject({
+      DEMO_PAGE: false,
+      TEAM_EVENTS_ALLOW_PRIVATE_TARGETS: false,
+    });
+    expect(validateSimulatorEnvironment(simulator.environment).SIMULATOR_CONTROL_API).toBe(false);
+  });
+
+  it('turns on the demo page and the /_sim control API with config/compose.dev.env', () => {
+    const known = [OrchestratorEnvironment, SimulatorEnvironment].flatMap(environmentKeys);
+    expect(Object.keys(DEV_SETTINGS).filter((key) => !known.includes(key))).toEqual([]);
+    const orchestratorEnv = validateOrchestratorEnvironment(development.orchestrator.environment);
+    expect(orchestratorEnv).toMatchObject({ DEMO_PAGE: true, DEMO_API_KEY: expect.any(String) });
+    expect(orchestrator.environment.API_KEYS).toContain(`:${orchestratorEnv.DEMO_API_KEY}`);
+    // The demo page at http://localhost:3000 frames the 3DS pages.
+    expect(orchestratorEnv.FRAME_ANCESTORS).toContain('http://localhost:*');
+    const simulatorEnv = validateSimulatorEnvironment(
+      development['checkout-simulator'].environment,
+    );
+    expect(simulatorEnv.SIMULATOR_CONTROL_API).toBe(true);
   });
 });

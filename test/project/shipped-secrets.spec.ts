@@ -40,9 +40,17 @@ function secretValuesOf(env: Record<string, unknown>): Array<[string, string]> {
   });
 }
 
-const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
   services: Record<string, { environment?: Record<string, string> }>;
 };
+/** A compose value without an env file: `${NAME:-default}` is its default. */
+const composeDefaults = (env: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [
+      key,
+      String(value).replace(/\$\{\w+:-([^}]*)\}/g, '$1'),
+    ]),
+  );
 
 /** Every place the repository writes a secret down, and the values found there. */
 const SOURCES: Array<[string, Array<[string, string]>]> = [
@@ -52,8 +60,12 @@ const SOURCES: Array<[string, Array<[string, string]>]> = [
   ],
   ...Object.entries(compose.services).map(([name, service]): [string, Array<[string, string]>] => [
     `docker-compose.yml ${name}`,
-    secretValuesOf(service.environment ?? {}),
+    secretValuesOf(composeDefaults(service.environment ?? {})),
   ]),
+  [
+    'config/compose.dev.env',
+    secretValuesOf(parseEnv(readFileSync('config/compose.dev.env', 'utf8'))),
+  ],
   ['the orchestrator environment defaults', secretValuesOf({ ...new OrchestratorEnvironment() })],
   ['the simulator environment defaults', secretValuesOf({ ...new SimulatorEnvironment() })],
   ['test/support/orchestrator-processes.ts', secretValuesOf(BASE_ENV)],
@@ -114,6 +126,7 @@ describe('shipped secrets', () => {
     expect(found.get('config/development.env')).toBe(8);
     expect(found.get('docker-compose.yml orchestrator')).toBe(5);
     expect(found.get('docker-compose.yml checkout-simulator')).toBe(2);
+    expect(found.get('config/compose.dev.env')).toBe(1);
     expect(found.get('test/support/orchestrator-processes.ts')).toBe(6);
   });
 

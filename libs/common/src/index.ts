@@ -10,4 +10,5 @@ export {
   validateEnvironment,
   type EnvironmentProblem,
 } from './config/validate-environment.js';
+export { StartUpInventoryAtDebug } from './logging/start-up-inventory.js';
 export { Clock, SystemClock } from './time/clock.js';

@@ -1,9 +1,8 @@
-import { SIMULATOR_BUNDLE, runBuiltApp, type AppProcess } from '../../support/app-process.js';
+import { type AppProcess } from '../../support/app-process.js';
 import { contractViolations } from '../../support/checkout-contract.js';
-import { freePort } from '../../support/free-port.js';
 import { CheckoutApi } from '../../support/simulator/checkout-api.js';
 import { aSessionRequest } from '../../support/simulator/factories.js';
-import { SIMULATOR_CLIENT } from '../../support/simulator/simulator-app.js';
+import { runBuiltSimulator } from '../../support/simulator/simulator-process.js';
 
 const A_PROCESSING_CHANNEL = `pc_${'r'.repeat(26)}`;
 const ANOTHER_CHANNEL = `pc_${'s'.repeat(26)}`;
@@ -12,16 +11,8 @@ const ANOTHER_CHANNEL = `pc_${'s'.repeat(26)}`;
 async function runSimulator(
   env: Record<string, string>,
 ): Promise<{ process: AppProcess; api: CheckoutApi }> {
-  const port = await freePort();
-  const process = runBuiltApp(SIMULATOR_BUNDLE, {
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    LOG_FORMAT: 'json',
-    SIMULATOR_CLIENT_ID: SIMULATOR_CLIENT.id,
-    SIMULATOR_CLIENT_SECRET: SIMULATOR_CLIENT.secret,
-    ...env,
-  });
-  return { process, api: new CheckoutApi(`http://127.0.0.1:${port}`) };
+  const { app, url } = await runBuiltSimulator(env);
+  return { process: app, api: new CheckoutApi(url) };
 }
 
 async function stop(process: AppProcess): Promise<void> {

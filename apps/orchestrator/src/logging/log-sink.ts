@@ -30,7 +30,17 @@ async function openStdout(format: LogFormat): Promise<DestinationStream> {
   if (format === 'json') return json;
   try {
     const { default: pretty } = await import('pino-pretty');
-    return pretty({ sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l' });
+    return pretty({
+      sync: true,
+      // One line per entry: `[time] LEVEL: [context] message {other fields}` (stacks excepted).
+      singleLine: true,
+      ignore: 'pid,hostname,context',
+      messageFormat: (entry, messageKey) =>
+        typeof entry.context === 'string'
+          ? `[${entry.context}] ${String(entry[messageKey])}`
+          : String(entry[messageKey]),
+      translateTime: 'SYS:HH:MM:ss.l',
+    });
   } catch {
     pino(json).warn('LOG_FORMAT=pretty needs the pino-pretty dev dependency: logging JSON lines');
     return json;

@@ -1,3 +1,4 @@
+import { StartUpInventoryAtDebug } from '@app/common';
 import { Global, Module, RequestMethod, type LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger, LoggerModule, PinoLogger, type Params } from 'nestjs-pino';
@@ -37,7 +38,7 @@ export class LoggingModule {}
 
 /** Nest's own loggers write through pino; the access line learns each request's route pattern. */
 export function useRequestLogging(app: NestFastifyApplication): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new StartUpInventoryAtDebug(app.get(Logger)));
   app
     .getHttpAdapter()
     .getInstance()
@@ -55,5 +56,5 @@ export async function bootstrapLogger(config: LoggingConfig): Promise<LoggerServ
   const params: Params = {
     pinoHttp: [pinoHttpOptions(config.level), await stdoutLogSink(config.format)],
   };
-  return new Logger(new PinoLogger(params), params);
+  return new StartUpInventoryAtDebug(new Logger(new PinoLogger(params), params));
 }
