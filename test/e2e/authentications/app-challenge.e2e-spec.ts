@@ -95,7 +95,7 @@ describe('app channel challenge with a generic 3DS SDK (e2e)', () => {
     const after = await ctx.checkoutTruth(completed.checkout_session_id as string);
     const results = await ctx.resultsInEveryFormat(id);
     expect(results).toEqual(
-      expectedFormats(after, 'authenticated', 'proceed_with_liability_shift'),
+      expectedFormats(after, 'authenticated', 'proceed_with_liability_shift', id),
     );
     expect(results.generic).toMatchObject({
       eci: '05',

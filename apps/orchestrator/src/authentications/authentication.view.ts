@@ -67,7 +67,16 @@ export function resultOf(
     threeDsServerTransactionId: result?.three_ds_server_transaction_id,
     acsTransactionId: result?.acs_transaction_id,
     exemption: result?.exemption_applied,
+    challengeIndicator: result?.challenge_indicator,
     challenged: result?.challenged,
+    challengeMandated: result?.challenge_mandated,
+    challengeCancelReason: result?.challenge_cancel_reason,
+    challengeCancelCode: result?.challenge_cancel_code,
+    cardholderInfo: result?.cardholder_info,
+    cartesBancaires:
+      result?.cb_score || result?.cb_avalgo || result?.cb_exemption
+        ? { score: result.cb_score, avalgo: result.cb_avalgo, exemption: result.cb_exemption }
+        : undefined,
     flowType: result?.flow_type,
     authenticationDate: result?.authentication_date,
     amount: authentication.amount,
