@@ -1081,7 +1081,7 @@ export interface components {
         };
         IssuerFingerprintRequestDto: {
             /**
-             * @description Y: the notification arrived; N/U: none within 10 s, or no method_url
+             * @description Y: the notification arrived; U: none within 10 s, or no method_url (Checkout: default to U without a response in 10 s); N: the Method failed
              * @example Y
              * @enum {string}
              */
@@ -1092,11 +1092,18 @@ export interface components {
         };
         AppChallengeResultRequestDto: {
             /**
-             * @description The SDK's CompletionEvent transStatus
+             * @description The ChallengeStatusReceiver callback: `completed`, `cancelled` (the cardholder cancelled), `timed_out` (timedout), `protocol_error`, `runtime_error`. Every one makes us re-read the session; none is a result by itself
+             * @default completed
+             * @example completed
+             * @enum {string}
+             */
+            event: "completed" | "cancelled" | "timed_out" | "protocol_error" | "runtime_error";
+            /**
+             * @description The SDK's CompletionEvent transStatus; required when `event` is `completed`
              * @example Y
              * @enum {string}
              */
-            trans_status: "Y" | "N" | "A" | "R" | "U" | "I";
+            trans_status?: "Y" | "N" | "A" | "R" | "U" | "I";
             /**
              * @description The SDK's transaction id (EMV sdkTransID)
              * @example b2385523-a66c-4907-ac3c-91848e8c0067

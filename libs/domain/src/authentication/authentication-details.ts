@@ -9,7 +9,10 @@ export type NextAction =
       method_url: string;
       three_ds_method_data: string;
       notification_url: string;
-      /** Report completion N/U if no notification arrives in this time (EMV: 10 s). */
+      /**
+       * Report completion U if no notification arrives in this time (10 s; Checkout:
+       * docs/checkout-sessions.md#3ds-method-timeout).
+       */
       timeout_seconds: number;
     }
   | { type: 'collect_channel_data'; channel: 'browser' | 'merchant_initiated' }

@@ -7,7 +7,10 @@ import type {
 import type { CheckoutSession } from '@app/checkout-client';
 import { eventForSession } from './session-event.mapper.js';
 
-/** EMV 3DS: report the 3DS Method as not completed if no notification arrives in 10 s. */
+/**
+ * Checkout's `three_ds_method_completion`: "default to `U` if a response is not received from the
+ * 3DS Method URL within 10 seconds" (docs/checkout-sessions.md#3ds-method-timeout).
+ */
 const THREE_DS_METHOD_TIMEOUT_SECONDS = 10;
 
 /**
