@@ -146,10 +146,12 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
     expect(results).toEqual(expectedFormats(truth, row.outcome, row.guidance, challenged.id));
     expect(results.generic).toMatchObject({ trans_status: row.transStatus, eci: row.eci });
     expect('cryptogram' in results.generic).toBe(row.cryptogram);
-    expect(results.adyen.mpiData).toMatchObject({
-      directoryResponse: 'C',
-      authenticationResponse: row.transStatus,
-    });
+    // Adyen's mpiData.authenticationResponse takes Y, N, U or A only: an R goes in threeDS2Result.
+    expect(results.adyen.mpiData).toMatchObject({ directoryResponse: 'C' });
+    expect(results.adyen.mpiData.authenticationResponse).toBe(
+      row.transStatus === 'R' ? undefined : row.transStatus,
+    );
+    expect(results.adyen.threeDS2Result).toMatchObject({ transStatus: row.transStatus });
   });
 
   it('challenge cancelled by the cardholder is abandoned: retry the authentication', async () => {

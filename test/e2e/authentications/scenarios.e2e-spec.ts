@@ -248,6 +248,7 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
         .api('get', `/v1/authentications/${created.body.id}/result`)
         .expect(200);
       expect(generic.body).toEqual({
+        authentication_id: created.body.id,
         outcome: 'unavailable',
         guidance: 'proceed_without_liability_shift',
         amount: 6540,
