@@ -30,7 +30,7 @@ export function pspViolations(format: 'stripe' | 'adyen', body: Json): string[] 
       ...Object.keys(rest).map((field) => `stripe: unexpected ${field}`),
       ...Object.keys(other).map((field) => `stripe card: unexpected ${field}`),
       ...(network !== undefined && network !== 'cartes_bancaires'
-        ? [`stripe card.network ${String(network)}`]
+        ? [`stripe card.network ${JSON.stringify(network)}`]
         : []),
       ...violationsOf('stripe-three-d-secure', threeDSecure),
     ];

@@ -1,5 +1,5 @@
 import { SDK_CHALLENGE_EVENTS, type SdkChallengeEvent } from '../../flow/signals.js';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 
 /** EMV transStatus values a 3DS SDK's challenge can end with. */
