@@ -1081,7 +1081,7 @@ export interface components {
         };
         IssuerFingerprintRequestDto: {
             /**
-             * @description Y: the notification arrived; U: none within 10 s, or no method_url (Checkout: default to U without a response in 10 s); N: the Method failed
+             * @description Y: the notification arrived; U: none within 10 s (the provider's documented default when no response comes), or no method_url; N: the Method failed
              * @example Y
              * @enum {string}
              */
