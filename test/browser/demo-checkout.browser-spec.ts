@@ -187,7 +187,7 @@ describe('demo checkout in an iframe (browser)', () => {
     expect(authentication.checkout_session_secret).toMatch(/hidden/);
   });
 
-  it('a 3DS Method that never answers: completion N after 10 s, and the flow goes on', async () => {
+  it('a 3DS Method that never answers: completion U after 10 s (as Checkout describes), and the flow goes on', async () => {
     await new CheckoutApi(simulator.url).control('POST', '/faults', {
       route: 'POST /acs/3ds-method',
       kind: 'timeout',
@@ -205,7 +205,7 @@ describe('demo checkout in an iframe (browser)', () => {
     const events = await api(`/v1/authentications/${authentication.id}/events`).expect(200);
     expect(events.body.data).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ source: 'api', detail: { completion: 'N' } }),
+        expect.objectContaining({ source: 'api', detail: { completion: 'U' } }),
       ]),
     );
   }, 60_000);

@@ -1074,6 +1074,8 @@ export interface components {
             ds_public_key: string | null;
             /** @description DS-CA root certificate (base64url DER X.509) to verify the ACS signed content */
             ca_public: string | null;
+            /** @description Every DS-CA root (base64url DER X.509) the ACS signed content may chain to (Checkout's `certificates.ca_public_all`); null when the provider gave none */
+            ca_public_all: string[] | null;
             /** @description EMV threeDSServerTransID */
             three_ds_server_transaction_id: string;
         };
@@ -1120,7 +1122,7 @@ export interface components {
         };
         IssuerFingerprintRequestDto: {
             /**
-             * @description Y: the notification arrived; N/U: none within 10 s, or no method_url
+             * @description Y: the notification arrived; U: none within 10 s (the provider's documented default when no response comes), or no method_url; N: the Method failed
              * @example Y
              * @enum {string}
              */
@@ -1131,16 +1133,40 @@ export interface components {
         };
         AppChallengeResultRequestDto: {
             /**
-             * @description The SDK's CompletionEvent transStatus
+             * @description The ChallengeStatusReceiver callback: `completed`, `cancelled` (the cardholder cancelled), `timed_out` (timedout), `protocol_error`, `runtime_error`. Every one makes us re-read the session; none is a result by itself
+             * @default completed
+             * @example completed
+             * @enum {string}
+             */
+            event: "completed" | "cancelled" | "timed_out" | "protocol_error" | "runtime_error";
+            /**
+             * @description The SDK's CompletionEvent transStatus; required when `event` is `completed`
              * @example Y
              * @enum {string}
              */
-            trans_status: "Y" | "N" | "A" | "R" | "U" | "I";
+            trans_status?: "Y" | "N" | "A" | "R" | "U" | "I";
             /**
              * @description The SDK's transaction id (EMV sdkTransID)
              * @example b2385523-a66c-4907-ac3c-91848e8c0067
              */
             sdk_transaction_id?: string;
+        };
+        CartesBancairesDto: {
+            /**
+             * @description DS risk score, 0–99 (CB-SCORE)
+             * @example 17
+             */
+            score?: string;
+            /**
+             * @description ACS cryptogram algorithm (CB-AVALGO)
+             * @example 2
+             */
+            avalgo?: string;
+            /**
+             * @description CB exemption bitmap, base64 (CB-EXEMPTION)
+             * @example AAQA
+             */
+            exemption?: string;
         };
         ResultClaimReferenceDto: {
             /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
@@ -1151,8 +1177,16 @@ export interface components {
             status: "active" | "released";
         };
         GenericResultDto: {
-            /** @description The provider's session id (Checkout's `sid_…`) */
-            authentication_id?: string;
+            /**
+             * @description Our authentication id (`auth_…`), as everywhere in the API. Before issue 20 this field held Checkout's `sid_…`; that is now `checkout_session_id` (docs/result-formats.md#ids)
+             * @example auth_01J9Z3M6Q1V5KX0B7D2C4E8F6G
+             */
+            authentication_id: string;
+            /**
+             * @description Checkout's session id; absent when no session was created (card not enrolled)
+             * @example sid_y3oqhf46pyzuxjbcn2giaqnb44
+             */
+            checkout_session_id?: string;
             /** @enum {string} */
             outcome: "authenticated" | "attempted" | "informational" | "not_authenticated" | "rejected" | "unavailable" | "abandoned" | "expired" | "error";
             /** @enum {string} */
@@ -1171,9 +1205,33 @@ export interface components {
             ds_transaction_id?: string;
             three_ds_server_transaction_id?: string;
             acs_transaction_id?: string;
-            /** @example low_value */
+            /**
+             * @description The exemption the issuer applied (`none`: none); an applied one shifts no liability
+             * @example low_value
+             */
             exemption?: string;
+            /**
+             * @description The challenge indicator requested
+             * @example no_preference
+             */
+            challenge_indicator?: string;
             challenged?: boolean;
+            /** @description The ACS said a challenge is mandated */
+            challenge_mandated?: boolean;
+            /**
+             * @description Why the challenge was cancelled, as the provider words it
+             * @example cardholder_cancel
+             */
+            challenge_cancel_reason?: string;
+            /**
+             * @description EMV challengeCancel code (`01`–`08`)
+             * @example 01
+             */
+            challenge_cancel_code?: string;
+            /** @description Text from the DS or ACS for the cardholder; EMV 3DS says it must be shown to the cardholder */
+            cardholder_info?: string;
+            /** @description Cartes Bancaires cards only */
+            cartes_bancaires?: components["schemas"]["CartesBancairesDto"];
             /** @example frictionless */
             flow_type?: string;
             /** @description As the provider gives it */
@@ -1193,6 +1251,15 @@ export interface components {
         CheckoutResultDto: {
             "3ds": components["schemas"]["CheckoutThreeDsDto"];
         };
+        StripeCartesBancairesDto: {
+            /** @enum {string} */
+            cb_avalgo: "0" | "1" | "2" | "3" | "4" | "A";
+            cb_score?: number;
+            cb_exemption?: string;
+        };
+        StripeNetworkOptionsDto: {
+            cartes_bancaires: components["schemas"]["StripeCartesBancairesDto"];
+        };
         StripeThreeDSecureDto: {
             /** @example 2.2.0 */
             version?: string;
@@ -1203,10 +1270,24 @@ export interface components {
             transaction_id?: string;
             /** @description `C` when a challenge followed */
             ares_trans_status?: string;
-            /** @enum {string} */
-            exemption_indicator?: "low_risk";
+            /**
+             * @description `low_risk` = transaction risk analysis; left out for exemptions Stripe has no value for (low value, trusted listing, …)
+             * @enum {string}
+             */
+            exemption_indicator?: "low_risk" | "none";
+            /**
+             * @description EMV threeDSRequestorChallengeInd
+             * @example 01
+             */
+            requestor_challenge_indicator?: string;
+            network_options?: components["schemas"]["StripeNetworkOptionsDto"];
         };
         StripeCardOptionsDto: {
+            /**
+             * @description Set with Cartes Bancaires fields: Stripe takes network_options only with it
+             * @enum {string}
+             */
+            network?: "cartes_bancaires";
             three_d_secure: components["schemas"]["StripeThreeDSecureDto"];
         };
         StripePaymentMethodOptionsDto: {
@@ -1228,9 +1309,35 @@ export interface components {
             dsTransID?: string;
             /** @description 3DS1 only */
             xid?: string;
+            /** @enum {string} */
+            challengeCancel?: "01" | "02" | "03" | "04" | "05" | "06" | "07";
+            /** @description Cartes Bancaires DS risk score */
+            riskScore?: string;
+        };
+        AdyenThreeDs2ResultDto: {
+            /** @example 2.2.0 */
+            messageVersion?: string;
+            transStatus?: string;
+            transStatusReason?: string;
+            authenticationValue?: string;
+            eci?: string;
+            dsTransID?: string;
+            threeDSServerTransID?: string;
+            /** @enum {string} */
+            challengeCancel?: "01" | "02" | "03" | "04" | "05" | "06" | "07";
+            /** @enum {string} */
+            exemptionIndicator?: "lowValue" | "secureCorporate" | "trustedBeneficiary" | "transactionRiskAnalysis";
+            /** @enum {string} */
+            threeDSRequestorChallengeInd?: "01" | "02" | "03" | "04" | "05" | "06";
+            /** @description Cartes Bancaires only */
+            cavvAlgorithm?: string;
+            /** @description Cartes Bancaires only */
+            riskScore?: string;
         };
         AdyenResultDto: {
             mpiData: components["schemas"]["AdyenMpiDataDto"];
+            /** @description 3DS2 only: the fields mpiData has no place for (exemption, CB algorithm, …) */
+            threeDS2Result?: components["schemas"]["AdyenThreeDs2ResultDto"];
         };
         AuthenticationEventDto: {
             id: number;

@@ -138,8 +138,11 @@ export interface CheckoutSession {
   protocol_version: string;
   next_actions?: CheckoutNextAction[];
   ds?: { ds_id?: string; reference_number?: string; transaction_id?: string };
-  /** DS public key (base64url JWK) and DS-CA root (base64url DER); OAuth reads only. */
-  certificates?: { ds_public: string; ca_public?: string };
+  /**
+   * DS public key (base64url JWK) and DS-CA root (base64url DER); OAuth reads only.
+   * `ca_public_all`: every DS-CA root (Checkout's .NET SDK, generated from the current API).
+   */
+  certificates?: { ds_public: string; ca_public?: string; ca_public_all?: string[] };
   acs?: {
     reference_number: string;
     transaction_id: string;
@@ -149,6 +152,8 @@ export interface CheckoutSession {
     signed_content?: string;
     interface?: string;
     challenge_cancel_reason?: string;
+    /** RReq challengeCancel (0–99); a string in Checkout's spec. */
+    challenge_cancel_reason_code?: string | number;
   };
   response_code?: string;
   response_status_reason?: string;
@@ -159,7 +164,10 @@ export interface CheckoutSession {
   cardholder_info?: string;
   card?: { instrument_id: string; fingerprint: string; metadata?: Record<string, unknown> };
   authentication_date?: string;
-  exemption?: { requested?: string; applied?: string };
+  /** `code`: the Cartes Bancaires exemption value. */
+  exemption?: { requested?: string; applied?: string; code?: string };
+  /** Scheme data; Cartes Bancaires 3DS2 carries the DS `score` and the ACS's `avalgo`. */
+  scheme_info?: { name?: string; score?: string; avalgo?: string };
   flow_type?: string;
   challenge_indicator?: string;
   '3ds'?: { challenge_request?: string };

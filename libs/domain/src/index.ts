@@ -20,13 +20,24 @@ export {
 } from './authentication/authentication.machine.js';
 export {
   GUIDANCE,
-  GUIDANCE_FOR_OUTCOME,
   OUTCOMES,
   OUTCOME_FOR_TRANS_STATUS,
   type Guidance,
   type Outcome,
   type TransStatus,
 } from './authentication/outcome.js';
+export {
+  EXEMPTIONS,
+  GUIDANCE_SCHEMES,
+  PROTOCOLS,
+  guidanceFor,
+  guidanceInputOf,
+  guidanceOfRecorded,
+  type Exemption,
+  type GuidanceInput,
+  type GuidanceScheme,
+  type Protocol,
+} from './authentication/guidance.js';
 export { hostedEvent, HOSTED_EXIT_FOR_OUTCOME, type HostedExit } from './authentication/hosted.js';
 export {
   AuthenticationNotFoundError,

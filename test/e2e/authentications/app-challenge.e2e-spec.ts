@@ -58,6 +58,7 @@ describe('app channel challenge with a generic 3DS SDK (e2e)', () => {
       protocol_version: '2.2.0',
       ds_public_key: truth.certificates.ds_public,
       ca_public: truth.certificates.ca_public,
+      ca_public_all: truth.certificates.ca_public_all,
       three_ds_server_transaction_id: truth.transaction_id,
     });
 
@@ -95,7 +96,7 @@ describe('app channel challenge with a generic 3DS SDK (e2e)', () => {
     const after = await ctx.checkoutTruth(completed.checkout_session_id as string);
     const results = await ctx.resultsInEveryFormat(id);
     expect(results).toEqual(
-      expectedFormats(after, 'authenticated', 'proceed_with_liability_shift'),
+      expectedFormats(after, 'authenticated', 'proceed_with_liability_shift', id),
     );
     expect(results.generic).toMatchObject({
       eci: '05',
@@ -136,6 +137,39 @@ describe('app channel challenge with a generic 3DS SDK (e2e)', () => {
       outcome: 'abandoned',
       guidance: 'retry_authentication',
     });
+  });
+
+  it("the SDK's cancelled callback is a hint: the session read says abandoned, with Checkout's cancel reason", async () => {
+    const created = await createApp(anAppChannel());
+    const id = created.id as string;
+    await completeAppChallenge(challengeOf(created), 'cancel');
+    const reported = await reportSdkResult(id, { event: 'cancelled' }).expect(200);
+    expect(reported.body).toMatchObject({ outcome: 'abandoned', guidance: 'retry_authentication' });
+    const truth = await ctx.checkoutTruth(reported.body.checkout_session_id as string);
+    const generic = await ctx.api('get', `/v1/authentications/${id}/result`).expect(200);
+    expect(generic.body).toMatchObject({
+      authentication_id: id,
+      checkout_session_id: truth.id,
+      challenge_cancel_reason: truth.acs.challenge_cancel_reason,
+    });
+    const events = await ctx.api('get', `/v1/authentications/${id}/events`).expect(200);
+    expect(
+      (events.body.data as Json[]).find((event) => event.event === 'app_challenge_result_received'),
+    ).toMatchObject({ detail: { event: 'cancelled', trans_status: null } });
+  });
+
+  it('a timed_out report while the ACS has said nothing is not a result: the challenge stays open', async () => {
+    const created = await createApp(anAppChannel());
+    const reported = await reportSdkResult(created.id as string, { event: 'timed_out' }).expect(
+      200,
+    );
+    expect(reported.body).toMatchObject({ state: 'challenge_required', outcome: null });
+  });
+
+  it('refuses a completed report without its transStatus, and an unknown SDK event', async () => {
+    const created = await createApp(anAppChannel());
+    await reportSdkResult(created.id as string, { event: 'completed' }).expect(400);
+    await reportSdkResult(created.id as string, { event: 'exploded' }).expect(400);
   });
 
   it('a report before the ACS has sent its result answers the open challenge; the next one is not lost', async () => {

@@ -66,7 +66,8 @@ describe('browser authentications (e2e)', () => {
       created.body.checkout_session_id,
     );
     expect(generic.body).toMatchObject({
-      authentication_id: truth.body.id,
+      authentication_id: created.body.id,
+      checkout_session_id: truth.body.id,
       outcome: 'authenticated',
       eci: '05',
       cryptogram: truth.body.cryptogram,

@@ -73,7 +73,7 @@ describe('challenge answered before Checkout has the RReq (e2e)', () => {
     const truth = await ctx.checkoutTruth(checkoutSessionId);
     expect(truth).toMatchObject({ status: 'approved', status_reason: 'rreq_status' });
     expect(await ctx.resultsInEveryFormat(id)).toEqual(
-      expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift'),
+      expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift', id),
     );
   });
 });

@@ -55,7 +55,7 @@ describe('merchant-initiated (3RI) authentications (e2e)', () => {
     });
     const results = await ctx.resultsInEveryFormat(created.body.id);
     expect(results).toEqual(
-      expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift'),
+      expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift', created.body.id),
     );
     expect(results.generic.eci).toBe('05');
     expect(results.generic.cryptogram).toEqual(truth.cryptogram);

@@ -32,7 +32,7 @@ describe('authentication scenarios: app channel (e2e)', () => {
     expect(created.body.checkout_session_secret).toBe(truth.session_secret);
     const results = await ctx.resultsInEveryFormat(created.body.id);
     expect(results).toEqual(
-      expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift'),
+      expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift', created.body.id),
     );
     expect(results.generic).toMatchObject({ eci: '05', cryptogram: expect.any(String) });
   });

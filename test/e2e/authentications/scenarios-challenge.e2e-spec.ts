@@ -143,13 +143,15 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
     );
     const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
     const results = await ctx.resultsInEveryFormat(challenged.id);
-    expect(results).toEqual(expectedFormats(truth, row.outcome, row.guidance));
+    expect(results).toEqual(expectedFormats(truth, row.outcome, row.guidance, challenged.id));
     expect(results.generic).toMatchObject({ trans_status: row.transStatus, eci: row.eci });
     expect('cryptogram' in results.generic).toBe(row.cryptogram);
-    expect(results.adyen.mpiData).toMatchObject({
-      directoryResponse: 'C',
-      authenticationResponse: row.transStatus,
-    });
+    // Adyen's mpiData.authenticationResponse takes Y, N, U or A only: an R goes in threeDS2Result.
+    expect(results.adyen.mpiData).toMatchObject({ directoryResponse: 'C' });
+    expect(results.adyen.mpiData.authenticationResponse).toBe(
+      row.transStatus === 'R' ? undefined : row.transStatus,
+    );
+    expect(results.adyen.threeDS2Result).toMatchObject({ transStatus: row.transStatus });
   });
 
   it('challenge cancelled by the cardholder is abandoned: retry the authentication', async () => {
@@ -178,7 +180,9 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
     const truth = await ctx.checkoutTruth(closed.checkout_session_id as string);
     expect(truth.status).toBe('challenge_abandoned');
     const results = await ctx.resultsInEveryFormat(challenged.id);
-    expect(results).toEqual(expectedFormats(truth, 'abandoned', 'retry_authentication'));
+    expect(results).toEqual(
+      expectedFormats(truth, 'abandoned', 'retry_authentication', challenged.id),
+    );
     expect(results.generic).not.toHaveProperty('cryptogram');
   });
 
@@ -218,9 +222,10 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
 
     it('is authenticated with protocol 1.0.2; Stripe gets the xid as transaction_id', async () => {
       const { id, completed } = await runThreeDs1();
+      // A Visa result over 3DS1 shifts no liability: Visa withdrew it (docs/guidance.md).
       expect(completed).toMatchObject({
         outcome: 'authenticated',
-        guidance: 'proceed_with_liability_shift',
+        guidance: 'proceed_without_liability_shift',
         protocol_version: '1.0.2',
         response_code: null,
       });
@@ -234,9 +239,10 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
       const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
       const results = await ctx.resultsInEveryFormat(id);
       expect(results.generic).toMatchObject({
-        authentication_id: truth.id,
+        authentication_id: id,
+        checkout_session_id: truth.id,
         outcome: 'authenticated',
-        guidance: 'proceed_with_liability_shift',
+        guidance: 'proceed_without_liability_shift',
         protocol_version: '1.0.2',
         eci: '05',
         cryptogram: truth.cryptogram,
@@ -251,6 +257,10 @@ describe('authentication scenarios: browser challenges and 3DS1 (e2e)', () => {
         electronic_commerce_indicator: '05',
         cryptogram: truth.cryptogram,
         transaction_id: truth.xid,
+        exemption_indicator: 'none',
+        ...(truth.challenge_indicator === 'no_preference'
+          ? { requestor_challenge_indicator: '01' }
+          : {}),
       });
     });
 

@@ -182,7 +182,7 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
     const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
     expect(truth).toMatchObject({ completed: true, status_reason: row.statusReason });
     const results = await ctx.resultsInEveryFormat(id);
-    expect(results).toEqual(expectedFormats(truth, row.outcome, row.guidance));
+    expect(results).toEqual(expectedFormats(truth, row.outcome, row.guidance, id));
     expect(results.generic.eci).toBe(row.eci ?? undefined);
     expect(results.generic.trans_status).toBe(row.transStatus ?? undefined);
     expect('cryptogram' in results.generic).toBe(row.cryptogram);
@@ -218,7 +218,7 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
     const truth = await ctx.checkoutTruth(completed.checkout_session_id as string);
     const results = await ctx.resultsInEveryFormat(id);
     expect(results).toEqual(
-      expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift'),
+      expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift', id),
     );
     expect(results.generic).toMatchObject({ eci: '05', trans_status: 'Y' });
     expect(results.generic.cryptogram).toEqual(expect.any(String));
@@ -248,6 +248,7 @@ describe('authentication scenarios: frictionless and no-3DS test cards (e2e)', (
         .api('get', `/v1/authentications/${created.body.id}/result`)
         .expect(200);
       expect(generic.body).toEqual({
+        authentication_id: created.body.id,
         outcome: 'unavailable',
         guidance: 'proceed_without_liability_shift',
         amount: 6540,

@@ -131,6 +131,7 @@ describe('simulator: session flows (e2e)', () => {
       expect(read.body.certificates).toEqual({
         ds_public: expect.any(String),
         ca_public: expect.any(String),
+        ca_public_all: [read.body.certificates.ca_public],
       });
     });
 

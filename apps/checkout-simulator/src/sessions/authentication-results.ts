@@ -25,6 +25,26 @@ const STATUS_REASON: Record<TransStatus, string | undefined> = {
 };
 
 /**
+ * Exemptions a merchant can request through `challenge_indicator` (Checkout API reference,
+ * POST /sessions); the simulated issuer applies one on a frictionless approval.
+ */
+const REQUESTABLE_EXEMPTIONS = new Set([
+  'low_value',
+  'transaction_risk_assessment',
+  'trusted_listing',
+]);
+
+/** What the simulated DS tells a refused cardholder (Checkout's own `cardholder_info` example). */
+const CARDHOLDER_INFO: Partial<Record<TransStatus, string>> = {
+  N: 'Card declined. Please contact your issuing bank.',
+  R: 'Card declined. Please contact your issuing bank.',
+};
+
+/** Cartes Bancaires DS risk score (CB-SCORE, 0–99) by result, and the ACS's AV algorithm. */
+const CB_SCORE: Record<TransStatus, string> = { Y: '12', A: '35', U: '50', N: '85', R: '97' };
+const CB_AVALGO = '2';
+
+/**
  * Writes a final EMV result onto the session: status from transStatus, ECI for the scheme, a
  * cryptogram only when authentication (Y) or an attempt (A) produced one.
  */
@@ -45,6 +65,19 @@ export function applyResult(
   session.eci = ECI[transStatus][scheme];
   session.cryptogram = transStatus === 'Y' || transStatus === 'A' ? newCryptogram() : undefined;
   session.authenticationDate = new Date(now).toISOString();
+  session.cardholderInfo = CARDHOLDER_INFO[transStatus];
+  const requested = session.request.challenge_indicator ?? '';
+  session.exemptionApplied =
+    transStatus === 'Y' && statusReason === 'ares_status' && REQUESTABLE_EXEMPTIONS.has(requested)
+      ? requested
+      : 'none';
+  if (session.scenario.scheme === 'cartes_bancaires') {
+    session.schemeInfo = {
+      name: 'cartes_bancaires',
+      score: CB_SCORE[transStatus],
+      avalgo: CB_AVALGO,
+    };
+  }
   session.nextActions = nextActionsWhenFinal(session);
 }
 

@@ -43,9 +43,16 @@ export function directoryServer(scheme: CardScheme) {
   };
 }
 
-/** `certificates`: the scheme's DS key (to encrypt device data) and the DS-CA root. */
-export function dsCertificates(scheme: CardScheme): { ds_public: string; ca_public: string } {
-  return { ds_public: DS_PUBLIC_KEYS[scheme], ca_public: DS_CA_ROOT };
+/**
+ * `certificates`: the scheme's DS key (to encrypt device data), the DS-CA root, and every root
+ * (`ca_public_all`, in Checkout's current API: its .NET SDK's `Certificates.CaPublicAll`).
+ */
+export function dsCertificates(scheme: CardScheme): {
+  ds_public: string;
+  ca_public: string;
+  ca_public_all: string[];
+} {
+  return { ds_public: DS_PUBLIC_KEYS[scheme], ca_public: DS_CA_ROOT, ca_public_all: [DS_CA_ROOT] };
 }
 
 /** An ephemeral ACS key (EMV acsEphemPubKey) for an app challenge's signed content. */

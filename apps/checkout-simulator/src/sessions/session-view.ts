@@ -56,7 +56,7 @@ export function renderSession(
     ...Object.fromEntries(ECHOED.map((field) => [field, request[field]])),
     recurring: request.recurring ?? {},
     installment: request.installment ?? { number_of_payments: 2 },
-    exemption: { requested: 'none', applied: 'none' },
+    exemption: exemptionOf(session),
     card: session.card,
     _links: links(session, baseUrl, nextActions),
   };
@@ -74,11 +74,25 @@ export function renderSession(
       // not known yet, and an app's SDK needs them before it can send device data.
       certificates: oauth ? dsCertificates(session.scenario.scheme) : undefined,
       authentication_date: session.authenticationDate,
+      cardholder_info: session.cardholderInfo,
+      scheme_info: session.schemeInfo,
       flow_type: session.flowType,
       '3ds': session.challengeRequest ? { challenge_request: session.challengeRequest } : undefined,
     });
   }
   return withoutUndefined(body);
+}
+
+/**
+ * `exemption`: `requested` is `none` in Checkout's spec (its only value); `code` carries Cartes
+ * Bancaires' exemption bitmap (CB-EXEMPTION, 3 bytes base64) on CB sessions with a result.
+ */
+function exemptionOf(session: SimulatedSession): Json {
+  return withoutUndefined({
+    requested: 'none',
+    applied: session.exemptionApplied ?? 'none',
+    code: session.schemeInfo ? (session.exemptionApplied === 'none' ? 'AAAA' : 'AAQA') : undefined,
+  });
 }
 
 function links(

@@ -112,6 +112,12 @@ export interface SimulatedSession {
   challenged: boolean;
   flowType?: 'frictionless' | 'challenged';
   authenticationDate?: string;
+  /** The exemption the issuer applied (`exemption.applied`); `none` when absent. */
+  exemptionApplied?: string;
+  /** Text for the cardholder from the DS/ACS (`cardholder_info`). */
+  cardholderInfo?: string;
+  /** Cartes Bancaires: DS risk score and the ACS's cryptogram algorithm (`scheme_info`). */
+  schemeInfo?: { name: 'cartes_bancaires'; score: string; avalgo: string };
   /** 3DS1 PaReq for the form post to the ACS. */
   pareq?: string;
   challengeRequest?: string;

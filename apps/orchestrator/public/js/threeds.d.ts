@@ -52,6 +52,7 @@ export type NextAction =
       protocol_version: string;
       ds_public_key: string | null;
       ca_public: string | null;
+      ca_public_all: string[] | null;
       three_ds_server_transaction_id: string;
     }
   | { type: 'challenge'; channel: 'browser'; acs_url: string; creq: string }

@@ -98,7 +98,9 @@ function newRun(options) {
 
 /**
  * The issuer's 3DS Method page posts back to the orchestrator's notification page, which reports
- * completion Y itself; the helper reports only what the orchestrator has not: N after the time-out.
+ * completion Y itself; the helper reports only what the orchestrator has not: U after the time-out
+ * (Checkout's `three_ds_method_completion`: default to U when no response comes within 10 s;
+ * docs/checkout-sessions.md#3ds-method-timeout).
  */
 async function runThreeDsMethod(run, authentication) {
   const action = authentication.next_action;
@@ -116,7 +118,7 @@ async function runThreeDsMethod(run, authentication) {
   const current = await run.backend.get(authentication.id);
   if (current.state !== 'awaiting_issuer_fingerprint') return current;
   try {
-    return await run.backend.reportMethod(authentication.id, completed ? 'Y' : 'N');
+    return await run.backend.reportMethod(authentication.id, completed ? 'Y' : 'U');
   } catch (error) {
     // The notice may have reached the orchestrator after the time-out: it reported first.
     const after = await run.backend.get(authentication.id);

@@ -1,4 +1,4 @@
-import { GUIDANCE_FOR_OUTCOME, type AuthenticationResult } from '@app/domain';
+import { guidanceOfRecorded, type AuthenticationResult } from '@app/domain';
 import type { AuthenticationEntity, AuthenticationEventEntity } from '@app/persistence';
 import { SESSION_ID_FIELD } from './provider-fields.js';
 
@@ -10,7 +10,7 @@ export function authenticationView(authentication: AuthenticationEntity): Record
     reference: authentication.reference,
     state: authentication.state,
     outcome: authentication.outcome,
-    guidance: authentication.outcome ? GUIDANCE_FOR_OUTCOME[authentication.outcome] : null,
+    guidance: guidanceOfRecorded(authentication.outcome, result, authentication.scheme),
     next_action: authentication.nextAction,
     channel: authentication.channel,
     amount: authentication.amount,
@@ -56,7 +56,7 @@ export function resultOf(
     authenticationId: authentication.id,
     providerSessionId: authentication.providerSessionId,
     outcome: authentication.outcome!,
-    guidance: GUIDANCE_FOR_OUTCOME[authentication.outcome!],
+    guidance: guidanceOfRecorded(authentication.outcome, result, authentication.scheme)!,
     protocolVersion: result?.protocol_version,
     transStatus: result?.response_code,
     transStatusReason: result?.response_status_reason,
@@ -67,7 +67,16 @@ export function resultOf(
     threeDsServerTransactionId: result?.three_ds_server_transaction_id,
     acsTransactionId: result?.acs_transaction_id,
     exemption: result?.exemption_applied,
+    challengeIndicator: result?.challenge_indicator,
     challenged: result?.challenged,
+    challengeMandated: result?.challenge_mandated,
+    challengeCancelReason: result?.challenge_cancel_reason,
+    challengeCancelCode: result?.challenge_cancel_code,
+    cardholderInfo: result?.cardholder_info,
+    cartesBancaires:
+      result?.cb_score || result?.cb_avalgo || result?.cb_exemption
+        ? { score: result.cb_score, avalgo: result.cb_avalgo, exemption: result.cb_exemption }
+        : undefined,
     flowType: result?.flow_type,
     authenticationDate: result?.authentication_date,
     amount: authentication.amount,

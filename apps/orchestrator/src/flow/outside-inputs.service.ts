@@ -156,12 +156,13 @@ export class OutsideInputs {
       {
         event: 'app_challenge_result_received',
         source: APP_CHALLENGE_RESULT_SOURCE,
-        detail: { trans_status: report.trans_status },
+        detail: { event: report.event ?? 'completed', trans_status: report.trans_status ?? null },
       },
       inputHash(report),
       ACCEPTED_ROWS,
     );
-    // The SDK's CRes, like the browser's, can come before the ACS's RReq.
+    // The SDK's CRes, like the browser's, can come before the ACS's RReq. A cancelled or timed-out
+    // challenge is read the same way: the provider says whether it is abandoned, not the SDK.
     if (
       allows(authentication.state, 'reread_session') &&
       (await this.rereads.reread(authentication, APP_CHALLENGE_RESULT_SOURCE, { budgeted: true }))

@@ -4,7 +4,7 @@ import {
   ClaimExceedsAuthenticationError,
   ClaimNotFoundError,
   ConcurrentUpdateError,
-  GUIDANCE_FOR_OUTCOME,
+  guidanceOfRecorded,
   meaningOfHeldClaim,
   PaymentReferenceReusedError,
   ResultAlreadyClaimedError,
@@ -128,7 +128,7 @@ export class ResultClaims {
 
   private refuseUnclaimable(authentication: AuthenticationEntity, payment: ClaimedPayment): void {
     const { id, state, outcome, amount, currency } = authentication;
-    const guidance = outcome ? GUIDANCE_FOR_OUTCOME[outcome] : null;
+    const guidance = guidanceOfRecorded(outcome, authentication.result, authentication.scheme);
     const refusal = claimRefusal(
       {
         state,

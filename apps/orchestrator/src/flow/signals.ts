@@ -72,8 +72,22 @@ export interface HostedReturnSignal {
   readonly page: string;
 }
 
-/** The app's backend reports that its 3DS SDK ended the challenge (EMV transStatus). */
+/** The 3DS SDK's ChallengeStatusReceiver callbacks (EMV 3DS SDK specification). */
+export const SDK_CHALLENGE_EVENTS = [
+  'completed',
+  'cancelled',
+  'timed_out',
+  'protocol_error',
+  'runtime_error',
+] as const;
+export type SdkChallengeEvent = (typeof SDK_CHALLENGE_EVENTS)[number];
+
+/**
+ * The app's backend reports that its 3DS SDK ended the challenge: how, and for `completed` the
+ * EMV transStatus. A hint either way: the flow re-reads the provider's session.
+ */
 export interface AppChallengeReport {
-  readonly trans_status: string;
+  readonly event?: SdkChallengeEvent;
+  readonly trans_status?: string;
   readonly sdk_transaction_id?: string;
 }

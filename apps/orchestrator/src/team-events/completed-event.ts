@@ -1,4 +1,4 @@
-import { GUIDANCE_FOR_OUTCOME } from '@app/domain';
+import { guidanceOfRecorded } from '@app/domain';
 import type { AuthenticationEntity, TeamEventDraft } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { newId } from '../common/ids.js';
@@ -29,7 +29,7 @@ export class CompletedEvents extends CompletionNotice {
         reference: after.reference,
         state: after.state,
         outcome: after.outcome,
-        guidance: after.outcome ? GUIDANCE_FOR_OUTCOME[after.outcome] : null,
+        guidance: guidanceOfRecorded(after.outcome, after.result, after.scheme),
         failure_reason: after.failureReason,
         // The provider's own session id, named as the API names it.
         checkout_session_id: after.providerSessionId,

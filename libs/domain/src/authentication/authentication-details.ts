@@ -9,7 +9,10 @@ export type NextAction =
       method_url: string;
       three_ds_method_data: string;
       notification_url: string;
-      /** Report completion N/U if no notification arrives in this time (EMV: 10 s). */
+      /**
+       * Report completion U if no notification arrives in this time (10 s; Checkout:
+       * docs/checkout-sessions.md#3ds-method-timeout).
+       */
       timeout_seconds: number;
     }
   | { type: 'collect_channel_data'; channel: 'browser' | 'merchant_initiated' }
@@ -28,6 +31,8 @@ export type NextAction =
       ds_public_key: string | null;
       /** DS-CA root, base64url DER, to verify the ACS signed content (`certificates.ca_public`). */
       ca_public: string | null;
+      /** Every DS-CA root the DS may sign with (`certificates.ca_public_all`); null if absent. */
+      ca_public_all: string[] | null;
       three_ds_server_transaction_id: string;
     }
   | { type: 'challenge'; channel: 'browser'; acs_url: string; creq: string }
@@ -65,7 +70,14 @@ export interface AuthenticationResultFields {
   flow_type?: string;
   challenge_indicator?: string;
   challenge_cancel_reason?: string;
+  /** EMV challengeCancel, two digits. */
+  challenge_cancel_code?: string;
+  challenge_mandated?: boolean;
   cardholder_info?: string;
+  /** Cartes Bancaires only: DS risk score, ACS cryptogram algorithm, CB exemption bitmap. */
+  cb_score?: string;
+  cb_avalgo?: string;
+  cb_exemption?: string;
 }
 
 /** A hosted authentication's pages on the team's site, where the cardholder ends up. */

@@ -24,22 +24,6 @@ export const GUIDANCE = [
 ] as const;
 export type Guidance = (typeof GUIDANCE)[number];
 
-/**
- * EMV 3DS guidance (EMVCo; Checkout's 3DS SDK docs: proceed on Y, A, I; stop on N, R, U).
- * `unavailable` may still be authorized by merchant policy, without liability shift.
- */
-export const GUIDANCE_FOR_OUTCOME = {
-  authenticated: 'proceed_with_liability_shift',
-  attempted: 'proceed_with_liability_shift',
-  informational: 'proceed_without_liability_shift',
-  not_authenticated: 'do_not_proceed',
-  rejected: 'do_not_proceed',
-  unavailable: 'proceed_without_liability_shift',
-  abandoned: 'retry_authentication',
-  expired: 'retry_authentication',
-  error: 'retry_authentication',
-} as const satisfies Record<Outcome, Guidance>;
-
 /** EMV transStatus → outcome; `C` and `D` are not results (a challenge follows). */
 export const OUTCOME_FOR_TRANS_STATUS = {
   Y: 'authenticated',

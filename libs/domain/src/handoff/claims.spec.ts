@@ -1,4 +1,5 @@
-import { GUIDANCE, GUIDANCE_FOR_OUTCOME, OUTCOMES } from '../authentication/outcome.js';
+import { guidanceFor } from '../authentication/guidance.js';
+import { GUIDANCE, OUTCOMES } from '../authentication/outcome.js';
 import { AUTHENTICATION_STATES, isFinal } from '../authentication/authentication.machine.js';
 import {
   CLAIMABLE_GUIDANCE,
@@ -45,7 +46,7 @@ describe('claim rules', () => {
   });
 
   it.each(OUTCOMES)('claims %s only when its guidance is to proceed', (outcome) => {
-    const guidance = GUIDANCE_FOR_OUTCOME[outcome];
+    const guidance = guidanceFor({ outcome, exemption: 'none', scheme: 'visa', protocol: '3ds2' });
     const refusal = claimRefusal(aResult({ outcome, guidance }), aPayment());
     expect(refusal === null).toBe(guidance.startsWith('proceed_'));
     if (refusal) expect(refusal).toBe('not_claimable');

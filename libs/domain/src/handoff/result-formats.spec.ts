@@ -81,4 +81,62 @@ describe('formatResult', () => {
       expect(JSON.stringify(formatResult(declined, format))).not.toMatch(/cryptogram|cavv/);
     }
   });
+
+  it("gives our id as authentication_id in the generic format, and Checkout's under its name", () => {
+    expect(formatResult(aResult(), 'generic')).toMatchObject({
+      authentication_id: 'auth_1',
+      checkout_session_id: 'sid_abcdefghijklmnopqrstuvwxyz',
+    });
+  });
+
+  it('names exemptions as Stripe and Adyen define them, and leaves out what they cannot name', () => {
+    const stripeExemption = (exemption: string) =>
+      (
+        formatResult(aResult({ exemption }), 'stripe') as {
+          payment_method_options: { card: { three_d_secure: Record<string, unknown> } };
+        }
+      ).payment_method_options.card.three_d_secure.exemption_indicator;
+    const adyenExemption = (exemption: string) =>
+      (formatResult(aResult({ exemption }), 'adyen') as { threeDS2Result: Record<string, unknown> })
+        .threeDS2Result.exemptionIndicator;
+    expect(stripeExemption('transaction_risk_assessment')).toBe('low_risk');
+    expect(stripeExemption('none')).toBe('none');
+    expect(stripeExemption('low_value')).toBeUndefined();
+    expect(adyenExemption('low_value')).toBe('lowValue');
+    expect(adyenExemption('trusted_listing')).toBe('trustedBeneficiary');
+    expect(adyenExemption('sca_delegation')).toBeUndefined();
+  });
+
+  it('hands on Cartes Bancaires fields, the cancel code and cardholder info where each PSP has a place', () => {
+    const cb = aResult({
+      cartesBancaires: { score: '42', avalgo: '3', exemption: 'AAQA' },
+      challengeCancelCode: '01',
+      challengeCancelReason: 'cardholder_cancel',
+      cardholderInfo: 'Call your bank',
+      challengeMandated: true,
+    });
+    expect(formatResult(cb, 'stripe')).toMatchObject({
+      payment_method_options: {
+        card: {
+          network: 'cartes_bancaires',
+          three_d_secure: {
+            network_options: {
+              cartes_bancaires: { cb_avalgo: '3', cb_score: 42, cb_exemption: 'AAQA' },
+            },
+          },
+        },
+      },
+    });
+    expect(formatResult(cb, 'adyen')).toMatchObject({
+      mpiData: { riskScore: '42', challengeCancel: '01' },
+      threeDS2Result: { cavvAlgorithm: '3', riskScore: '42', challengeCancel: '01' },
+    });
+    expect(formatResult(cb, 'generic')).toMatchObject({
+      cardholder_info: 'Call your bank',
+      challenge_mandated: true,
+      challenge_cancel_reason: 'cardholder_cancel',
+      challenge_cancel_code: '01',
+      cartes_bancaires: { score: '42', avalgo: '3', exemption: 'AAQA' },
+    });
+  });
 });

@@ -68,6 +68,15 @@ export class AppCollectChannelDataActionDto {
   })
   ca_public: string | null;
 
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description:
+      "Every DS-CA root (base64url DER X.509) the ACS signed content may chain to (Checkout's " +
+      '`certificates.ca_public_all`); null when the provider gave none',
+  })
+  ca_public_all: string[] | null;
+
   @ApiProperty({ description: 'EMV threeDSServerTransID' })
   three_ds_server_transaction_id: string;
 }

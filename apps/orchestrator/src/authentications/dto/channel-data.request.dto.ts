@@ -213,7 +213,9 @@ export class SubmitChannelDataRequestDto {
 export class IssuerFingerprintRequestDto {
   @ApiProperty({
     enum: ['Y', 'N', 'U'],
-    description: 'Y: the notification arrived; N/U: none within 10 s, or no method_url',
+    description:
+      "Y: the notification arrived; U: none within 10 s (the provider's documented default " +
+      'when no response comes), or no method_url; N: the Method failed',
     example: 'Y',
   })
   @IsIn(['Y', 'N', 'U'])

@@ -8,7 +8,11 @@ const context = (channel: ProviderSessionContext['channel']): ProviderSessionCon
   methodNotificationUrl: 'https://pay.example/notifications/3ds-method/auth_1',
 });
 
-const CERTIFICATES = { ds_public: 'eyJrdHkiOiJFQyJ9', ca_public: 'MIIBlzCCAT2g' };
+const CERTIFICATES = {
+  ds_public: 'eyJrdHkiOiJFQyJ9',
+  ca_public: 'MIIBlzCCAT2g',
+  ca_public_all: ['MIIBlzCCAT2g', 'MIIBmDCCAT6g'],
+};
 
 const session = (fields: Partial<CheckoutSession> = {}): CheckoutSession => ({
   id: 'sid_y3oqhf46pyzuxjbcn2giaqnb44',
@@ -36,6 +40,7 @@ describe('next action for the app channel', () => {
       protocol_version: '2.2.0',
       ds_public_key: CERTIFICATES.ds_public,
       ca_public: CERTIFICATES.ca_public,
+      ca_public_all: CERTIFICATES.ca_public_all,
       three_ds_server_transaction_id: pending.transaction_id,
     });
   });
@@ -45,6 +50,7 @@ describe('next action for the app channel', () => {
       ds_id: null,
       ds_public_key: null,
       ca_public: null,
+      ca_public_all: null,
     });
   });
 
@@ -76,6 +82,49 @@ describe('next action for the app channel', () => {
       acs_signed_content: 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln',
       three_ds_server_transaction_id: challenged.transaction_id,
       protocol_version: '2.2.0',
+    });
+  });
+});
+
+describe('result fields', () => {
+  it('reads the cancel reason, challenge mandate, cardholder info and Cartes Bancaires data', () => {
+    const final = session({
+      scheme: 'cartes_bancaires',
+      status: 'declined',
+      response_code: 'N',
+      cardholder_info: 'Call your bank',
+      acs: {
+        reference_number: 'ACS',
+        transaction_id: '5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+        operator_id: 'ACS-1',
+        challenge_mandated: true,
+        challenge_cancel_reason: 'cardholder_cancel',
+      },
+      scheme_info: { name: 'cartes_bancaires', score: '17', avalgo: '2' },
+      exemption: { requested: 'none', applied: 'none', code: 'AAQA' },
+    });
+    expect(snapshotOf(final, context('browser')).result).toMatchObject({
+      cardholder_info: 'Call your bank',
+      challenge_mandated: true,
+      challenge_cancel_reason: 'cardholder_cancel',
+      challenge_cancel_code: '01',
+      cb_score: '17',
+      cb_avalgo: '2',
+      cb_exemption: 'AAQA',
+    });
+  });
+
+  it('prefers the RReq challengeCancel code Checkout gives', () => {
+    const acs = {
+      reference_number: 'ACS',
+      transaction_id: '5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+      operator_id: 'ACS-1',
+      challenge_mandated: false,
+      challenge_cancel_reason: 'unknown',
+      challenge_cancel_reason_code: '4',
+    };
+    expect(snapshotOf(session({ acs }), context('browser')).result).toMatchObject({
+      challenge_cancel_code: '04',
     });
   });
 });

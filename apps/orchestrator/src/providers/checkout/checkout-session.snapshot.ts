@@ -7,7 +7,10 @@ import type {
 import type { CheckoutSession } from '@app/checkout-client';
 import { eventForSession } from './session-event.mapper.js';
 
-/** EMV 3DS: report the 3DS Method as not completed if no notification arrives in 10 s. */
+/**
+ * Checkout's `three_ds_method_completion`: "default to `U` if a response is not received from the
+ * 3DS Method URL within 10 seconds" (docs/checkout-sessions.md#3ds-method-timeout).
+ */
 const THREE_DS_METHOD_TIMEOUT_SECONDS = 10;
 
 /**
@@ -111,6 +114,7 @@ function appChannelDataAction(session: CheckoutSession): NextAction {
     protocol_version: session.protocol_version,
     ds_public_key: session.certificates?.ds_public ?? null,
     ca_public: session.certificates?.ca_public ?? null,
+    ca_public_all: session.certificates?.ca_public_all ?? null,
     three_ds_server_transaction_id: session.transaction_id,
   };
 }
@@ -134,7 +138,42 @@ function resultFieldsOf(session: CheckoutSession): AuthenticationResultFields {
     flow_type: session.flow_type,
     challenge_indicator: session.challenge_indicator,
     challenge_cancel_reason: session.acs?.challenge_cancel_reason,
+    challenge_cancel_code: challengeCancelCodeOf(session.acs),
+    challenge_mandated: session.acs?.challenge_mandated,
     cardholder_info: session.cardholder_info,
+    ...cartesBancairesOf(session),
+  };
+}
+
+/**
+ * EMV challengeCancel for Checkout's `acs.challenge_cancel_reason`: the RReq code when Checkout
+ * gives it (`challenge_cancel_reason_code`), else the code the reason names (EMV 3DS 2.2 A.4).
+ */
+const CHALLENGE_CANCEL_CODE: Readonly<Record<string, string>> = {
+  cardholder_cancel: '01',
+  transaction_timed_out: '04',
+  challenge_timed_out: '05',
+  transaction_error: '06',
+  unknown: '07',
+  sdk_timed_out: '08',
+};
+
+function challengeCancelCodeOf(acs: CheckoutSession['acs']): string | undefined {
+  const code = acs?.challenge_cancel_reason_code;
+  if (code !== undefined && /^\d{1,2}$/.test(String(code))) return String(code).padStart(2, '0');
+  return acs?.challenge_cancel_reason
+    ? CHALLENGE_CANCEL_CODE[acs.challenge_cancel_reason]
+    : undefined;
+}
+
+/** Cartes Bancaires' `scheme_info` (score, avalgo) and `exemption.code`, on CB sessions only. */
+function cartesBancairesOf(session: CheckoutSession): Partial<AuthenticationResultFields> {
+  const info = session.scheme_info?.name === 'cartes_bancaires' ? session.scheme_info : undefined;
+  const cb = session.scheme === 'cartes_bancaires';
+  return {
+    cb_score: info?.score,
+    cb_avalgo: info?.avalgo,
+    cb_exemption: cb || info ? session.exemption?.code : undefined,
   };
 }
 
