@@ -44,6 +44,7 @@ export {
   EndpointUrlNotAllowedError,
   ERROR_CODES,
   EventNotFoundError,
+  fieldErrorDetails,
   IdempotencyKeyInUseError,
   IdempotencyKeyReusedError,
   IllegalTransitionError,
@@ -52,6 +53,7 @@ export {
   ResultNotReadyError,
   WebhookSignatureInvalidError,
   type ErrorCode,
+  type FieldError,
   type InputRefusalCode,
 } from './errors.js';
 export {

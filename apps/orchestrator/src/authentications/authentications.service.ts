@@ -27,13 +27,14 @@ export class AuthenticationsService {
     claim: IdempotencyClaim,
   ): Promise<KeyedAnswer> {
     if (!SOURCE_TYPES.includes(request.source.type)) {
-      throw new InvalidRequestError(`source.type must be one of ${SOURCE_TYPES.join(', ')}`);
+      throw new InvalidRequestError('source.type', `must be one of: ${SOURCE_TYPES.join(', ')}`);
     }
     if (request.hosted) assertHostable(request);
     if (request.channel_data && request.channel_data.channel !== request.channel) {
-      throw new InvalidRequestError('channel_data.channel must match channel', {
-        channel: request.channel,
-      });
+      throw new InvalidRequestError(
+        'channel_data.channel',
+        `must be ${request.channel}, the same as channel`,
+      );
     }
     const outcome = await this.starts.start(team, request, {
       ...claim,
