@@ -105,4 +105,59 @@ describe('migrations (e2e)', () => {
       await scratch.destroy();
     }
   });
+
+  it('keep the answers kept as jsonb when the answer text arrives, and move the text back on revert', async () => {
+    const scratch = new DataSource(typeOrmOptions(testDatabaseUrl(), { poolSize: 1 }));
+    await scratch.initialize();
+    const applied = async () =>
+      (
+        await scratch.query('SELECT 1 FROM typeorm_migrations WHERE name = $1', [
+          'ReplayBytes1796520000000',
+        ])
+      ).length > 0;
+    const answers = () =>
+      scratch.query(
+        `SELECT key_hash, response_body, response_text FROM idempotency_keys
+         WHERE team_id = 'migration-test' ORDER BY key_hash`,
+      );
+    const key = (n: number) => String(n).repeat(64);
+    try {
+      while (await applied()) await scratch.undoLastMigration();
+      await scratch.query(
+        `INSERT INTO idempotency_keys (team_id, key_hash, request_hash, state, response_status, response_body)
+         VALUES ('migration-test', $1, 'x', 'completed', 201, '{"id": "auth_old", "state": "created"}')`,
+        [key(1)],
+      );
+      await scratch.runMigrations();
+      await scratch.query(
+        `INSERT INTO idempotency_keys (team_id, key_hash, request_hash, state, response_status, response_text)
+         VALUES ('migration-test', $1, 'x', 'completed', 201, '{"state":"created","id":"auth_new"}')`,
+        [key(2)],
+      );
+      await expect(answers()).resolves.toEqual([
+        {
+          key_hash: key(1),
+          response_body: { id: 'auth_old', state: 'created' },
+          response_text: null,
+        },
+        {
+          key_hash: key(2),
+          response_body: null,
+          response_text: '{"state":"created","id":"auth_new"}',
+        },
+      ]);
+      await scratch.undoLastMigration();
+      const reverted = await scratch.query(
+        `SELECT response_body FROM idempotency_keys WHERE team_id = 'migration-test' ORDER BY key_hash`,
+      );
+      expect(reverted).toEqual([
+        { response_body: { id: 'auth_old', state: 'created' } },
+        { response_body: { id: 'auth_new', state: 'created' } },
+      ]);
+      await scratch.runMigrations();
+    } finally {
+      await scratch.query(`DELETE FROM idempotency_keys WHERE team_id = 'migration-test'`);
+      await scratch.destroy();
+    }
+  });
 });

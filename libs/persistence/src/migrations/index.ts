@@ -9,6 +9,7 @@ import { IdempotencyKeyHashes1796317000000 } from './1796317000000-idempotency-k
 import { InputCounts1796318000000 } from './1796318000000-input-counts.js';
 import { NotificationRereadBudget1796319000000 } from './1796319000000-notification-reread-budget.js';
 import { ProviderNeutralNames1796400000000 } from './1796400000000-provider-neutral-names.js';
+import { ReplayBytes1796520000000 } from './1796520000000-replay-bytes.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   InputCounts1796318000000,
   NotificationRereadBudget1796319000000,
   ProviderNeutralNames1796400000000,
+  ReplayBytes1796520000000,
 ];
