@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CREATE_EXAMPLE } from '../../apps/orchestrator/src/authentications/dto/authentication.examples.js';
+import { SubmitChannelDataRequestDto } from '../../apps/orchestrator/src/authentications/dto/channel-data.request.dto.js';
 import { CreateAuthenticationRequestDto } from '../../apps/orchestrator/src/authentications/dto/create-authentication.request.dto.js';
 import { ListAuthenticationsQueryDto } from '../../apps/orchestrator/src/authentications/dto/list-authentications.query.dto.js';
 import { CreateEndpointRequestDto } from '../../apps/orchestrator/src/team-events/dto/team-events.request.dto.js';
@@ -288,6 +289,10 @@ describe('validation messages', () => {
         })),
       });
     }
+    // class-transformer throws on an array of null where a discriminated object goes.
+    expect(await refusal(SubmitChannelDataRequestDto, { channel_data: [null] })).toEqual({
+      errors: [{ param: '', message: 'is not of the shape this route takes' }],
+    });
     const unknownType = await refusal(
       CreateAuthenticationRequestDto,
       createWith('source', { type: 'cash', number: '1' }),

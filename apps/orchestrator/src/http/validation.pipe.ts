@@ -35,7 +35,7 @@ class RefusingValidationPipe extends ValidationPipe {
     } catch (error) {
       if (error instanceof HttpException) throw error;
       throw invalidInput('The request body is invalid', [
-        { param: paramOf([]), message: 'does not have the shape this route takes' },
+        { param: paramOf([]), message: 'is not of the shape this route takes' },
       ]);
     }
   }
