@@ -3,6 +3,16 @@ import { DataSource } from 'typeorm';
 import { idempotencyKeyHash } from '../../apps/orchestrator/src/authentications/idempotency/idempotency-key.js';
 import { testDatabaseUrl } from '../support/test-config.js';
 
+/** A connection of its own with every migration from `name` on reverted (the caller reapplies). */
+async function revertedBefore(name: string): Promise<DataSource> {
+  const scratch = new DataSource(typeOrmOptions(testDatabaseUrl(), { poolSize: 1 }));
+  await scratch.initialize();
+  const applied = async () =>
+    (await scratch.query('SELECT 1 FROM typeorm_migrations WHERE name = $1', [name])).length > 0;
+  while (await applied()) await scratch.undoLastMigration();
+  return scratch;
+}
+
 describe('migrations (e2e)', () => {
   let dataSource: DataSource;
 
@@ -40,16 +50,8 @@ describe('migrations (e2e)', () => {
   });
 
   it('hash the Idempotency-Keys kept before, the way the app hashes a presented one', async () => {
-    const scratch = new DataSource(typeOrmOptions(testDatabaseUrl(), { poolSize: 1 }));
-    await scratch.initialize();
-    const applied = async () =>
-      (
-        await scratch.query('SELECT 1 FROM typeorm_migrations WHERE name = $1', [
-          'IdempotencyKeyHashes1796317000000',
-        ])
-      ).length > 0;
+    const scratch = await revertedBefore('IdempotencyKeyHashes1796317000000');
     try {
-      while (await applied()) await scratch.undoLastMigration();
       await scratch.query(
         `INSERT INTO idempotency_keys (team_id, key, request_hash, state)
          VALUES ('migration-test', 'order-1001-attempt', 'x', 'completed')`,
@@ -65,16 +67,8 @@ describe('migrations (e2e)', () => {
   });
 
   it('keep every session id and event when the names become provider-neutral', async () => {
-    const scratch = new DataSource(typeOrmOptions(testDatabaseUrl(), { poolSize: 1 }));
-    await scratch.initialize();
-    const applied = async () =>
-      (
-        await scratch.query('SELECT 1 FROM typeorm_migrations WHERE name = $1', [
-          'ProviderNeutralNames1796400000000',
-        ])
-      ).length > 0;
+    const scratch = await revertedBefore('ProviderNeutralNames1796400000000');
     try {
-      while (await applied()) await scratch.undoLastMigration();
       await scratch.query(
         `INSERT INTO authentications (id, team_id, state, reference, currency, channel, source_type,
            callback_token_hash, checkout_session_id, checkout_read_at)
@@ -107,14 +101,7 @@ describe('migrations (e2e)', () => {
   });
 
   it('keep the answers kept as jsonb when the answer text arrives, and move the text back on revert', async () => {
-    const scratch = new DataSource(typeOrmOptions(testDatabaseUrl(), { poolSize: 1 }));
-    await scratch.initialize();
-    const applied = async () =>
-      (
-        await scratch.query('SELECT 1 FROM typeorm_migrations WHERE name = $1', [
-          'ReplayBytes1796520000000',
-        ])
-      ).length > 0;
+    const scratch = await revertedBefore('ReplayBytes1796520000000');
     const answers = () =>
       scratch.query(
         `SELECT key_hash, response_body, response_text FROM idempotency_keys
@@ -122,7 +109,6 @@ describe('migrations (e2e)', () => {
       );
     const key = (n: number) => String(n).repeat(64);
     try {
-      while (await applied()) await scratch.undoLastMigration();
       await scratch.query(
         `INSERT INTO idempotency_keys (team_id, key_hash, request_hash, state, response_status, response_body)
          VALUES ('migration-test', $1, 'x', 'completed', 201, '{"id": "auth_old", "state": "created"}')`,
