@@ -3,6 +3,16 @@ import { DataSource } from 'typeorm';
 import { idempotencyKeyHash } from '../../apps/orchestrator/src/authentications/idempotency/idempotency-key.js';
 import { testDatabaseUrl } from '../support/test-config.js';
 
+/** A connection of its own with every migration from `name` on reverted (the caller reapplies). */
+async function revertedBefore(name: string): Promise<DataSource> {
+  const scratch = new DataSource(typeOrmOptions(testDatabaseUrl(), { poolSize: 1 }));
+  await scratch.initialize();
+  const applied = async () =>
+    (await scratch.query('SELECT 1 FROM typeorm_migrations WHERE name = $1', [name])).length > 0;
+  while (await applied()) await scratch.undoLastMigration();
+  return scratch;
+}
+
 describe('migrations (e2e)', () => {
   let dataSource: DataSource;
 
@@ -40,16 +50,8 @@ describe('migrations (e2e)', () => {
   });
 
   it('hash the Idempotency-Keys kept before, the way the app hashes a presented one', async () => {
-    const scratch = new DataSource(typeOrmOptions(testDatabaseUrl(), { poolSize: 1 }));
-    await scratch.initialize();
-    const applied = async () =>
-      (
-        await scratch.query('SELECT 1 FROM typeorm_migrations WHERE name = $1', [
-          'IdempotencyKeyHashes1796317000000',
-        ])
-      ).length > 0;
+    const scratch = await revertedBefore('IdempotencyKeyHashes1796317000000');
     try {
-      while (await applied()) await scratch.undoLastMigration();
       await scratch.query(
         `INSERT INTO idempotency_keys (team_id, key, request_hash, state)
          VALUES ('migration-test', 'order-1001-attempt', 'x', 'completed')`,
@@ -65,16 +67,8 @@ describe('migrations (e2e)', () => {
   });
 
   it('keep every session id and event when the names become provider-neutral', async () => {
-    const scratch = new DataSource(typeOrmOptions(testDatabaseUrl(), { poolSize: 1 }));
-    await scratch.initialize();
-    const applied = async () =>
-      (
-        await scratch.query('SELECT 1 FROM typeorm_migrations WHERE name = $1', [
-          'ProviderNeutralNames1796400000000',
-        ])
-      ).length > 0;
+    const scratch = await revertedBefore('ProviderNeutralNames1796400000000');
     try {
-      while (await applied()) await scratch.undoLastMigration();
       await scratch.query(
         `INSERT INTO authentications (id, team_id, state, reference, currency, channel, source_type,
            callback_token_hash, checkout_session_id, checkout_read_at)
@@ -102,6 +96,53 @@ describe('migrations (e2e)', () => {
     } finally {
       await scratch.query(`DELETE FROM authentications WHERE id = 'auth_migrationtest'`);
       await scratch.query(`DELETE FROM provider_events WHERE id = 'evt_migrationtest'`);
+      await scratch.destroy();
+    }
+  });
+
+  it('keep the answers kept as jsonb when the answer text arrives, and move the text back on revert', async () => {
+    const scratch = await revertedBefore('ReplayBytes1796520000000');
+    const answers = () =>
+      scratch.query(
+        `SELECT key_hash, response_body, response_text FROM idempotency_keys
+         WHERE team_id = 'migration-test' ORDER BY key_hash`,
+      );
+    const key = (n: number) => String(n).repeat(64);
+    try {
+      await scratch.query(
+        `INSERT INTO idempotency_keys (team_id, key_hash, request_hash, state, response_status, response_body)
+         VALUES ('migration-test', $1, 'x', 'completed', 201, '{"id": "auth_old", "state": "created"}')`,
+        [key(1)],
+      );
+      await scratch.runMigrations();
+      await scratch.query(
+        `INSERT INTO idempotency_keys (team_id, key_hash, request_hash, state, response_status, response_text)
+         VALUES ('migration-test', $1, 'x', 'completed', 201, '{"state":"created","id":"auth_new"}')`,
+        [key(2)],
+      );
+      await expect(answers()).resolves.toEqual([
+        {
+          key_hash: key(1),
+          response_body: { id: 'auth_old', state: 'created' },
+          response_text: null,
+        },
+        {
+          key_hash: key(2),
+          response_body: null,
+          response_text: '{"state":"created","id":"auth_new"}',
+        },
+      ]);
+      await scratch.undoLastMigration();
+      const reverted = await scratch.query(
+        `SELECT response_body FROM idempotency_keys WHERE team_id = 'migration-test' ORDER BY key_hash`,
+      );
+      expect(reverted).toEqual([
+        { response_body: { id: 'auth_old', state: 'created' } },
+        { response_body: { id: 'auth_new', state: 'created' } },
+      ]);
+      await scratch.runMigrations();
+    } finally {
+      await scratch.query(`DELETE FROM idempotency_keys WHERE team_id = 'migration-test'`);
       await scratch.destroy();
     }
   });

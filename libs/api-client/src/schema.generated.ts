@@ -1560,19 +1560,12 @@ export interface components {
             code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "BODY_TOO_DEEP" | "INVALID_CHARACTERS" | "CARD_DATA_NOT_ALLOWED" | "MALFORMED_URL" | "UNAUTHENTICATED" | "CALLBACK_TOKEN_INVALID" | "WEBHOOK_SIGNATURE_INVALID" | "HOST_NOT_ALLOWED" | "PROCESSING_CHANNEL_NOT_ALLOWED" | "NOT_FOUND" | "AUTHENTICATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "ENDPOINT_NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ILLEGAL_TRANSITION" | "CONCURRENT_UPDATE" | "RESULT_NOT_READY" | "IDEMPOTENCY_KEY_IN_USE" | "ENDPOINT_LIMIT_REACHED" | "RESULT_ALREADY_CLAIMED" | "RESULT_EXPIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RESULT_NOT_AUTHORIZABLE" | "RESULT_NOT_CLAIMABLE" | "CLAIM_EXCEEDS_AUTHENTICATION" | "PAYMENT_REFERENCE_REUSED" | "IDEMPOTENCY_KEY_REUSED" | "CHANNEL_NOT_ENABLED" | "HOSTED_NOT_SUPPORTED" | "CHANNEL_MISMATCH" | "NO_CARDHOLDER_STEP" | "INITIAL_SESSION_NOT_FOUND" | "UPSTREAM_REJECTED_REQUEST" | "ENDPOINT_URL_NOT_ALLOWED" | "RATE_LIMITED" | "REQUEST_REJECTED" | "INTERNAL_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_BUSY" | "DATABASE_UNAVAILABLE" | "UPSTREAM_OUTCOME_UNKNOWN";
             /** @example No such authentication */
             message: string;
-            /** @description VALIDATION_FAILED from the body rules: a list of `{field, rules}`; otherwise an object (e.g. `authentication_id`, `retry_after_seconds`, Checkout `error_codes`). Never a value from the request. */
+            /** @description Always an object. Refusals that name fields (`VALIDATION_FAILED`, `INVALID_CHARACTERS`, `CARD_DATA_NOT_ALLOWED`, `INITIAL_SESSION_NOT_FOUND`) list them in `errors`; other codes carry their own keys (e.g. `authentication_id`, `retry_after_seconds`, Checkout `error_codes`), or none. Never a value from the request. */
             details: {
+                errors?: components["schemas"]["FieldErrorDto"][];
+            } & {
                 [key: string]: unknown;
-            } | {
-                /** @example source.expiry_year */
-                field?: string;
-                /**
-                 * @example [
-                 *       "isNotExpired"
-                 *     ]
-                 */
-                rules?: string[];
-            }[];
+            };
             /**
              * @description Also in the `X-Request-Id` header; quote it when asking about a failure
              * @example 6f1c2f0e-4a4b-4bd4-9a57-3f1f1c0f2b6e
@@ -1581,6 +1574,18 @@ export interface components {
         };
         ErrorResponseDto: {
             error: components["schemas"]["ApiErrorDto"];
+        };
+        FieldErrorDto: {
+            /**
+             * @description JSON path of the field: names joined by dots, array indices in brackets (`items[2].amount`); a header or query parameter by its name; `(unknown field)` for a name that could be data
+             * @example channel_data.screen_width
+             */
+            param: string;
+            /**
+             * @description What is wrong, in words; never the value sent
+             * @example must be a string of digits of 1 to 6 characters
+             */
+            message: string;
         };
     };
     responses: never;
@@ -1932,7 +1937,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthenticationListResponseDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2014,7 +2019,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedAuthenticationResponseDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2242,7 +2247,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthenticationResponseDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2376,7 +2381,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthenticationResponseDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2510,7 +2515,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthenticationResponseDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2634,7 +2639,7 @@ export interface operations {
                     "application/json": components["schemas"]["GenericResultDto"] | components["schemas"]["CheckoutResultDto"] | components["schemas"]["StripeResultDto"] | components["schemas"]["AdyenResultDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2921,7 +2926,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimWithResultResponseDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3057,7 +3062,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimResponseDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3717,7 +3722,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedEndpointResponseDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3917,7 +3922,7 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointResponseDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4021,7 +4026,7 @@ export interface operations {
                     "application/json": components["schemas"]["TeamEventListResponseDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4186,7 +4191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResendResponseDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; details name fields and rules<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { DomainError } from './errors.js';
+import { DomainError, fieldErrorDetails } from './errors.js';
 
 // What a team may name in a create: only its own processing channels and its own sessions.
 
@@ -19,8 +19,14 @@ export class InitialSessionNotFoundError extends DomainError {
   readonly code = 'INITIAL_SESSION_NOT_FOUND';
 
   constructor() {
-    super('No earlier authentication of this team has this initial_session_id', {
-      field: 'initial_transaction.initial_session_id',
-    });
+    super(
+      'No earlier authentication of this team has this initial_session_id',
+      fieldErrorDetails([
+        {
+          param: 'initial_transaction.initial_session_id',
+          message: 'is no session of this team',
+        },
+      ]),
+    );
   }
 }

@@ -101,20 +101,32 @@ export class ResultNotReadyError extends DomainError {
   }
 }
 
+/**
+ * One refused field of a request: `param` is its JSON path (`channel_data.browser.language`,
+ * `items[2].amount`), `message` says in words what is wrong with it, never its value.
+ */
+export interface FieldError {
+  readonly param: string;
+  readonly message: string;
+}
+
+/** The details of every refusal that names fields: `{"errors": [{param, message}, …]}`. */
+export const fieldErrorDetails = (errors: readonly FieldError[]) => ({ errors });
+
 export type InputRefusalCode =
   'MALFORMED_BODY' | 'BODY_TOO_DEEP' | 'INVALID_CHARACTERS' | 'CARD_DATA_NOT_ALLOWED';
 
 /**
- * Input refused before any of our code reads it. The message and `field` never carry the
- * refused value; `field` is left out when the name itself could be data.
+ * Input refused before any of our code reads it. Neither the message nor the field's carry the
+ * refused value; the field is left out when the whole body is refused.
  */
 export class InputRefusedError extends DomainError {
   constructor(
     readonly code: InputRefusalCode,
     message: string,
-    field?: string,
+    field?: FieldError,
   ) {
-    super(message, field ? { field } : {});
+    super(message, field?.param ? fieldErrorDetails([field]) : {});
   }
 }
 
@@ -122,8 +134,8 @@ export class InputRefusedError extends DomainError {
 export class InvalidRequestError extends DomainError {
   readonly code = 'VALIDATION_FAILED';
 
-  constructor(message: string, details: Readonly<Record<string, unknown>> = {}) {
-    super(message, details);
+  constructor(param: string, message: string) {
+    super(`${param} ${message}`, fieldErrorDetails([{ param, message }]));
   }
 }
 

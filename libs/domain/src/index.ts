@@ -55,6 +55,7 @@ export {
   EndpointUrlNotAllowedError,
   ERROR_CODES,
   EventNotFoundError,
+  fieldErrorDetails,
   IdempotencyKeyInUseError,
   IdempotencyKeyReusedError,
   IllegalTransitionError,
@@ -63,6 +64,7 @@ export {
   ResultNotReadyError,
   WebhookSignatureInvalidError,
   type ErrorCode,
+  type FieldError,
   type InputRefusalCode,
 } from './errors.js';
 export {

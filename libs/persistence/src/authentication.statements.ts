@@ -111,7 +111,7 @@ export class RowStatement {
     if (!answer) return this;
     this.ctes.push(`answered AS (
       UPDATE idempotency_keys SET state = 'completed', response_status = ${this.param(answer.status)},
-        response_body = ${this.param(answer.body, '::jsonb')}, updated_at = ${updatedAt}
+        response_text = ${this.param(JSON.stringify(answer.body), '::text')}, updated_at = ${updatedAt}
       WHERE team_id = ${this.param(answer.teamId)} AND key_hash = ${this.param(answer.keyHash)}
         AND EXISTS (SELECT 1 FROM row))`);
     return this;

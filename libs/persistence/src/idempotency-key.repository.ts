@@ -21,7 +21,7 @@ export class IdempotencyKeyRepository {
       .getRepository(IdempotencyKeyEntity)
       .update(
         { teamId, keyHash },
-        { state: 'completed', responseStatus: status, responseBody: body },
+        { state: 'completed', responseStatus: status, responseText: JSON.stringify(body) },
       );
   }
 
@@ -31,10 +31,10 @@ export class IdempotencyKeyRepository {
    */
   async settle(teamId: string, keyHash: string, status: number, body: object): Promise<void> {
     await this.dataSource.query(
-      `UPDATE idempotency_keys SET state = 'completed', response_status = $3, response_body = $4,
-         updated_at = now()
+      `UPDATE idempotency_keys SET state = 'completed', response_status = $3, response_text = $4,
+         response_body = NULL, updated_at = now()
        WHERE team_id = $1 AND key_hash = $2 AND (state = 'in_progress' OR response_status = 504)`,
-      [teamId, keyHash, status, body],
+      [teamId, keyHash, status, JSON.stringify(body)],
     );
   }
 

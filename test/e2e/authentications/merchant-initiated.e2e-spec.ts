@@ -147,7 +147,14 @@ describe('merchant-initiated (3RI) authentications (e2e)', () => {
     expect(refusals[0]).toEqual({
       code: 'INITIAL_SESSION_NOT_FOUND',
       message: expect.any(String),
-      details: { field: 'initial_transaction.initial_session_id' },
+      details: {
+        errors: [
+          {
+            param: 'initial_transaction.initial_session_id',
+            message: 'is no session of this team',
+          },
+        ],
+      },
     });
     expect(refusals[1]).toEqual(refusals[0]);
     expect((await ctx.checkout.control('GET', '/counters')).body.sessions_created).toBe(

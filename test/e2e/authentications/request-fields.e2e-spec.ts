@@ -154,8 +154,13 @@ describe('Checkout request fields: cardholder, risk data, recurrence, device (e2
   ])('refuses %s with 400 before anything is recorded or sent', async (_case, path, value) => {
     const refused = await create(detailedWith(path, value)).expect(400);
     expect(refused.body.error.code).toBe('VALIDATION_FAILED');
-    const fields = (refused.body.error.details as { field: string }[]).map((one) => one.field);
-    expect(fields.filter((field) => field.startsWith(path))).not.toEqual([]);
+    const { errors } = refused.body.error.details as {
+      errors: { param: string; message: string }[];
+    };
+    const named = errors.filter((error) => error.param.startsWith(path));
+    expect(named).not.toEqual([]);
+    // Words, never a library's rule name.
+    named.forEach(({ message }) => expect(message).toMatch(/^(must|is|needs) /));
     expect(await authentications()).toBe(0);
     expect(sessionRequests()).toEqual([]);
   });

@@ -277,34 +277,59 @@ describe('authentication security (e2e)', () => {
     const card = aCreateBody(FRICTIONLESS_Y, { reference: 'VALIDATION' });
     const json = (body: unknown) => () => ctx.client.createUnchecked(body);
     type Case = { refused: string; send: () => PromiseLike<Answer>; status: number; code: string };
-    const invalid = (refused: string, body: unknown, field?: string) => ({
+    type FieldError = { param: string; message: string };
+    const invalid = (refused: string, body: unknown, field?: FieldError) => ({
       refused,
       send: json(body),
       status: 400,
       code: 'VALIDATION_FAILED',
       field,
     });
-    const cases: (Case & { field?: string })[] = [
-      invalid('a Luhn-invalid card number', aCreateBody(LUHN_INVALID), 'source.number'),
+    const AMOUNT = 'must be an integer between 0 and 9007199254740991';
+    const cases: (Case & { field?: FieldError })[] = [
+      invalid('a Luhn-invalid card number', aCreateBody(LUHN_INVALID), {
+        param: 'source.number',
+        message: 'must be a 13–19 digit card number with a valid check digit',
+      }),
       invalid(
         'an expired card',
         { ...card, source: { ...card.source, expiry_month: 1, expiry_year: 2020 } },
-        'source.expiry_year',
+        {
+          param: 'source.expiry_year',
+          message: 'is in the past: the card has expired (expiry_month / expiry_year)',
+        },
       ),
-      invalid('a CVV', { ...card, source: { ...card.source, cvv: '123' } }, 'source.cvv'),
-      invalid('an unknown top-level field', { ...card, state: 'completed' }, 'state'),
-      invalid('a negative amount', { ...card, amount: -1 }, 'amount'),
-      invalid('a fractional amount', { ...card, amount: 65.4 }, 'amount'),
-      invalid('an unknown currency', { ...card, currency: 'ZZZ' }, 'currency'),
-      invalid('app channel data on a browser authentication', {
-        ...card,
-        channel_data: anAppChannel(),
-      }),
-      invalid('browser channel data on an app authentication', {
-        ...card,
-        channel: 'app',
-        channel_data: aBrowserChannel(),
-      }),
+      invalid(
+        'a CVV',
+        { ...card, source: { ...card.source, cvv: '123' } },
+        { param: 'source.cvv', message: 'is not allowed' },
+      ),
+      invalid(
+        'an unknown top-level field',
+        { ...card, state: 'completed' },
+        { param: 'state', message: 'is not allowed' },
+      ),
+      invalid('a negative amount', { ...card, amount: -1 }, { param: 'amount', message: AMOUNT }),
+      invalid(
+        'a fractional amount',
+        { ...card, amount: 65.4 },
+        { param: 'amount', message: AMOUNT },
+      ),
+      invalid(
+        'an unknown currency',
+        { ...card, currency: 'ZZZ' },
+        { param: 'currency', message: 'must be an ISO 4217 currency code, such as EUR' },
+      ),
+      invalid(
+        'app channel data on a browser authentication',
+        { ...card, channel_data: anAppChannel() },
+        { param: 'channel_data.channel', message: 'must be browser, the same as channel' },
+      ),
+      invalid(
+        'browser channel data on an app authentication',
+        { ...card, channel: 'app', channel_data: aBrowserChannel() },
+        { param: 'channel_data.channel', message: 'must be app, the same as channel' },
+      ),
       {
         refused: 'a body that is not JSON',
         // Raw HTTP on purpose: the typed client cannot send a body that is not JSON.
@@ -345,7 +370,7 @@ describe('authentication security (e2e)', () => {
         expect(response.status).toBe(status);
         expect(response.body.error).toMatchObject({ code, message: expect.any(String) });
         if (field) {
-          expect(response.body.error.details).toContainEqual({ field, rules: expect.any(Array) });
+          expect(response.body.error.details.errors).toContainEqual(field);
         }
         const counters = await ctx.checkout.control('GET', '/counters');
         expect(counters.body.sessions_created).toBe(0);

@@ -96,9 +96,13 @@ describe('the flow on its own (e2e, fake provider)', () => {
     expect(first).toMatchObject({ type: 'started', answerKept: true });
     const id = first.type === 'started' ? first.authentication.id : '';
     await expect(
-      sut.sql('SELECT state, response_status, response_body FROM idempotency_keys'),
+      sut.sql('SELECT state, response_status, response_text FROM idempotency_keys'),
     ).resolves.toEqual([
-      { state: 'completed', response_status: 201, response_body: { id, state: 'result_ready' } },
+      {
+        state: 'completed',
+        response_status: 201,
+        response_text: JSON.stringify({ id, state: 'result_ready' }),
+      },
     ]);
     await expect(starts.start(TEAM, aRequest('FLOW-KEY'), key)).resolves.toEqual({
       type: 'key_taken',

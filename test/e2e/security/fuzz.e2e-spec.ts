@@ -59,6 +59,18 @@ function strings(input: unknown, found: string[] = []): string[] {
   return found;
 }
 
+/** `details` is always an object; fields it names have a JSON path and words, no rule name. */
+function expectReadableDetails(details: unknown): void {
+  expect(details).toEqual(expect.any(Object));
+  expect(Array.isArray(details)).toBe(false);
+  for (const field of (details as { errors?: unknown[] }).errors ?? []) {
+    expect(field).toEqual({
+      param: expect.any(String),
+      message: expect.stringMatching(/^(must|is|needs|holds) /),
+    });
+  }
+}
+
 /**
  * Property-based fuzzing of every public endpoint (fast-check): whatever comes in, the answer is
  * never a 5xx, a refusal persists nothing, and no input value appears in an error or a log line.
@@ -125,6 +137,7 @@ describe(`fuzzing every public endpoint (e2e, ${RUNS} runs each, seed ${SEED})`,
     expect(response.status).toBeLessThan(500);
     if (response.status >= 400) {
       expect(typeof response.body?.error?.code).toBe('string');
+      expectReadableDetails(response.body.error.details);
       expect(await rows()).toBe(before);
       const echoed = strings(input).filter((text) => appearsIn(text, response.text));
       expect(echoed).toEqual([]);

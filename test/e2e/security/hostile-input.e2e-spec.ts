@@ -5,7 +5,7 @@ import { CapturedLogger } from '../../support/captured-logger.js';
 import type { Answer } from '../../support/api.js';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
-import { aBrowserChannel } from '../../support/simulator/factories.js';
+import { aBrowserChannel, anAppChannel } from '../../support/simulator/factories.js';
 import { TEAM_A } from '../../support/test-config.js';
 
 const CARD = '4242424242424242';
@@ -170,13 +170,56 @@ describe('hostile input (e2e)', () => {
 
   it('names an unknown field that is a plain name, and not one that could be data', async () => {
     const named = await ctx.client.createUnchecked({ ...aCreateBody(CARD), cvv: '123' });
-    expect(named.body.error.details).toContainEqual({
-      field: 'cvv',
-      rules: ['whitelistValidation'],
+    expect(named.body.error.details).toEqual({
+      errors: [{ param: 'cvv', message: 'is not allowed' }],
     });
     const odd = await ctx.client.createUnchecked({ ...aCreateBody(CARD), 'x-1234-5678': 1 });
     expect(odd.status).toBe(400);
     expect(odd.text).not.toContain('1234-5678');
+    expect(odd.body.error.details.errors).toContainEqual({
+      param: '(unknown field)',
+      message: 'is not allowed',
+    });
+  });
+
+  it('names a field holding control characters by its JSON path, array index included', async () => {
+    const app = { ...anAppChannel(), sdk_ui_elements: ['text', 'oob\u0000'] };
+    const refused = await ctx.client.createUnchecked({
+      ...aCreateBody(CARD),
+      channel: 'app',
+      channel_data: app,
+    });
+    expectRefused(refused, 400, 'INVALID_CHARACTERS');
+    expect(refused.body.error.details).toEqual({
+      errors: [{ param: 'channel_data.sdk_ui_elements[1]', message: 'holds control characters' }],
+    });
+  });
+
+  it.each([
+    [
+      'a missing Idempotency-Key',
+      () => ctx.api('post', '/v1/authentications').send(aCreateBody(CARD)),
+      { param: 'Idempotency-Key', message: 'is required' },
+    ],
+    [
+      'a result format it does not know',
+      () => ctx.api('get', `/v1/authentications/auth_${'a'.repeat(26)}/result?format=visa`),
+      { param: 'format', message: 'must be one of: generic, checkout, stripe, adyen' },
+    ],
+    [
+      'a page size out of range',
+      () => ctx.api('get', '/v1/authentications?limit=500'),
+      { param: 'limit', message: 'must be an integer between 1 and 100' },
+    ],
+    [
+      'a malformed cursor',
+      () => ctx.api('get', '/v1/authentications?cursor=not-a-cursor'),
+      { param: 'cursor', message: 'must be a next_cursor from this API' },
+    ],
+  ])('names %s in details.errors', async (_case, send, field) => {
+    const refused = await send();
+    expectRefused(refused, 400, 'VALIDATION_FAILED');
+    expect(refused.body.error.details).toEqual({ errors: [field] });
   });
 
   it('takes a card number as Idempotency-Key and keeps only its hash', async () => {

@@ -114,6 +114,6 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     if (!(year >= 2000 && year <= 9999)) throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
-    throw new InvalidRequestError('cursor is not a next_cursor from this API');
+    throw new InvalidRequestError('cursor', 'must be a next_cursor from this API');
   }
 }

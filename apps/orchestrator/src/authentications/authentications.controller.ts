@@ -1,6 +1,5 @@
 import { RESULT_FORMATS, type ResultFormat } from '@app/domain';
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
@@ -32,6 +31,7 @@ import { AppChallengeResultRequestDto } from './dto/app-challenge-result.request
 import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
 import { IdPipe } from '../http/id.pipe.js';
+import { invalidInput } from '../http/validation-details.js';
 
 /** The internal REST API for payment teams' backends. */
 @Controller('v1/authentications')
@@ -111,7 +111,8 @@ export class AuthenticationsController {
   ) {
     const chosen = format ?? 'generic';
     if (!(RESULT_FORMATS as readonly string[]).includes(chosen)) {
-      throw new BadRequestException(`format must be one of ${RESULT_FORMATS.join(', ')}`);
+      const mustBe = `must be one of: ${RESULT_FORMATS.join(', ')}`;
+      throw invalidInput(`format ${mustBe}`, [{ param: 'format', message: mustBe }]);
     }
     return this.queries.result(request.team!, id, chosen as ResultFormat);
   }

@@ -27,29 +27,33 @@ export class AuthenticationsService {
     claim: IdempotencyClaim,
   ): Promise<KeyedAnswer> {
     if (!SOURCE_TYPES.includes(request.source.type)) {
-      throw new InvalidRequestError(`source.type must be one of ${SOURCE_TYPES.join(', ')}`);
+      throw new InvalidRequestError('source.type', `must be one of: ${SOURCE_TYPES.join(', ')}`);
     }
     if (request.hosted) assertHostable(request);
     if (request.channel_data && request.channel_data.channel !== request.channel) {
-      throw new InvalidRequestError('channel_data.channel must match channel', {
-        channel: request.channel,
-      });
+      throw new InvalidRequestError(
+        'channel_data.channel',
+        `must be ${request.channel}, the same as channel`,
+      );
     }
+    // The answer kept with the key goes out as it is: rendered again from the row read back, its
+    // jsonb fields would have their keys in another order than a replay's (item 10, issue 21).
+    let kept: object | undefined;
     const outcome = await this.starts.start(team, request, {
       ...claim,
-      answerFor: (started) => ({
-        status: HttpStatus.CREATED,
-        body: sealAnswer(answerOf(request, started), this.secrets),
-      }),
+      answerFor: (started) => {
+        kept = answerOf(request, started);
+        return { status: HttpStatus.CREATED, body: sealAnswer(kept, this.secrets) };
+      },
     });
     switch (outcome.type) {
       case 'key_taken':
       case 'failed':
         return outcome;
-      case 'started': {
-        const body = answerOf(request, outcome);
-        return outcome.answerKept ? { type: 'answered', body } : { type: 'to_keep', body };
-      }
+      case 'started':
+        return outcome.answerKept && kept
+          ? { type: 'answered', body: kept }
+          : { type: 'to_keep', body: answerOf(request, outcome) };
     }
   }
 }

@@ -94,9 +94,10 @@ export class SessionUpdates {
       throw new NoCardholderStepError('submit_channel_data');
     }
     if (data.channel !== authentication.channel) {
-      throw new InvalidRequestError('channel_data.channel must match the authentication channel', {
-        channel: authentication.channel,
-      });
+      throw new InvalidRequestError(
+        'channel_data.channel',
+        `must be ${authentication.channel}, the authentication's channel`,
+      );
     }
     return this.exclusively(
       authentication,

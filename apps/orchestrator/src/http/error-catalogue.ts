@@ -31,7 +31,8 @@ export interface ErrorCatalogueEntry {
 export const ERROR_CATALOGUE = {
   VALIDATION_FAILED: {
     status: 400,
-    meaning: 'A field, query parameter or header breaks its rules; details name fields and rules',
+    meaning:
+      'A field, query parameter or header breaks its rules; `details.errors` says which and why',
   },
   MALFORMED_BODY: {
     status: 400,

@@ -43,7 +43,7 @@ export function httpExceptionResponse(exception: HttpException): { status: numbe
     return { status, body: body as object };
   }
   const details =
-    typeof body === 'object' && body !== null && 'details' in body ? body.details : [];
+    typeof body === 'object' && body !== null && 'details' in body ? body.details : {};
   return {
     status,
     body: {

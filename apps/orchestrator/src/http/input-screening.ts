@@ -75,7 +75,11 @@ function depthOf(raw: Buffer): number {
  * Walks parsed input (body, query, route params) and refuses control characters in any key or
  * string, and a card number (in a string or an integer) anywhere but the fields meant for one.
  */
-export function screenInput(value: unknown, options: ScreenOptions, path: readonly string[] = []) {
+export function screenInput(
+  value: unknown,
+  options: ScreenOptions,
+  path: readonly PathSegment[] = [],
+) {
   if (typeof value === 'number' && Number.isInteger(value)) {
     refuseCardNumber(String(value), options, path);
     return;
@@ -83,46 +87,58 @@ export function screenInput(value: unknown, options: ScreenOptions, path: readon
   if (typeof value === 'string') {
     const control = options.allowLineBreaks ? CONTROL_BUT_WHITESPACE : CONTROL_CHARACTER;
     if (control.test(value)) {
-      throw new InputRefusedError(
-        'INVALID_CHARACTERS',
-        'Control characters are not allowed',
-        nameOf(path),
-      );
+      throw new InputRefusedError('INVALID_CHARACTERS', 'Control characters are not allowed', {
+        param: paramOf(path),
+        message: 'holds control characters',
+      });
     }
     refuseCardNumber(value, options, path);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((item: unknown, index) => screenInput(item, options, [...path, index]));
+    return;
+  }
   for (const [key, child] of Object.entries(value)) {
     if (CONTROL_CHARACTER.test(key) || findCardNumbers(key).length > 0) {
-      throw new InputRefusedError(
-        'INVALID_CHARACTERS',
-        'A field name is not allowed',
-        nameOf(path),
-      );
+      throw new InputRefusedError('INVALID_CHARACTERS', 'A field name is not allowed', {
+        param: paramOf(path),
+        message: 'holds a field name that is not allowed',
+      });
     }
     screenInput(child, options, [...path, key]);
   }
 }
 
-function refuseCardNumber(text: string, options: ScreenOptions, path: readonly string[]) {
+function refuseCardNumber(text: string, options: ScreenOptions, path: readonly PathSegment[]) {
   if (!options.allowCardAt(path.join('.')) && findCardNumbers(text).length > 0) {
     throw new InputRefusedError(
       'CARD_DATA_NOT_ALLOWED',
       'A card number is only accepted in source.number (or a network token in source.token)',
-      nameOf(path),
+      { param: paramOf(path), message: 'holds a card number, accepted only in source.number' },
     );
   }
 }
 
-/** A field name we may repeat back, or a placeholder when the name itself could be data. */
-export function nameOfSegment(segment: string): string {
-  return /^\d{1,3}$/.test(segment) || (NAMEABLE.test(segment) && !/\d{4}/.test(segment))
-    ? segment
-    : '(unknown field)';
-}
+/** A property name, or an array index. */
+export type PathSegment = string | number;
 
-/** The path of a field, each segment named only if it could not be data. */
-export function nameOf(segments: readonly string[]): string | undefined {
-  return segments.length > 0 ? segments.map(nameOfSegment).join('.') : undefined;
+/** A property name we may repeat back, or a placeholder when the name itself could be data. */
+const nameOfSegment = (segment: string): string =>
+  NAMEABLE.test(segment) && !/\d{4}/.test(segment) ? segment : '(unknown field)';
+
+/**
+ * The JSON path of a field (docs/errors.md#param): property names joined by dots, array
+ * indices in brackets (`items[2].amount`), each name given only if it could not be data.
+ * The body (or query) as a whole is the empty path.
+ */
+export function paramOf(segments: readonly PathSegment[]): string {
+  return segments
+    .map((segment, at) =>
+      typeof segment === 'number'
+        ? `[${segment}]`
+        : `${at > 0 ? '.' : ''}${nameOfSegment(segment)}`,
+    )
+    .join('');
 }

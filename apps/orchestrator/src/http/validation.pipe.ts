@@ -1,24 +1,26 @@
 import {
   type ArgumentMetadata,
-  BadRequestException,
   HttpException,
   ValidationPipe,
   type ValidationError,
 } from '@nestjs/common';
-import { nameOf } from './input-screening.js';
+import { paramOf, type PathSegment } from './input-screening.js';
+import { messagesFor, rulesOf } from './validation-messages.js';
+import { type FieldError, invalidInput } from './validation-details.js';
 
 /**
  * Whitelisted, strict validation for every API body: unknown fields (a `cvv`, a `state`) are
- * refused. Details name fields and rules, never values, so no card data is echoed.
+ * refused. Details name each field as a JSON path and say in words what it must be, never its
+ * value, so no card data is echoed.
  */
 export function validationPipe(): ValidationPipe {
   return new RefusingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new BadRequestException({ message: 'The request body is invalid', details: flatten(errors) }),
+    // The target (the instance) tells which DTO a field belongs to; it never leaves this file.
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => invalidInput('The request body is invalid', fieldErrors(errors)),
   });
 }
 
@@ -32,24 +34,31 @@ class RefusingValidationPipe extends ValidationPipe {
       return await super.transform(value, metadata);
     } catch (error) {
       if (error instanceof HttpException) throw error;
-      throw new BadRequestException({ message: 'The request body is invalid', details: [] });
+      throw invalidInput('The request body is invalid', [
+        { param: paramOf([]), message: 'is not of the shape this route takes' },
+      ]);
     }
   }
 }
 
 /**
- * Field paths and rule names only. An unknown field is named only when its name could not be
- * data (a body whose key is a card number must not have it echoed, nor stored with the answer).
+ * One entry per broken field. An unknown field is named only when its name could not be data
+ * (a body whose key is a card number must not have it echoed, nor stored with the answer).
  */
-function flatten(
-  errors: ValidationError[],
-  prefix: readonly string[] = [],
-): { field: string; rules: string[] }[] {
+function fieldErrors(errors: ValidationError[], prefix: readonly PathSegment[] = []): FieldError[] {
   return errors.flatMap((error) => {
-    const path = [...prefix, error.property];
+    const target = error.target as object | undefined;
+    // A plain object: a discriminator named no sub-type, which the rule on its parent reports.
+    if (target?.constructor === Object) return [];
+    const index = Array.isArray(target) && /^\d+$/.test(error.property);
+    const path = [...prefix, index ? Number(error.property) : error.property];
     const own = error.constraints
-      ? [{ field: nameOf(path) ?? '', rules: Object.keys(error.constraints) }]
+      ? messagesFor(
+          target ? rulesOf(target.constructor, error.property) : [],
+          Object.keys(error.constraints),
+          (target as Record<string, unknown> | undefined)?.[error.property] === undefined,
+        ).map((message) => ({ param: paramOf(path), message }))
       : [];
-    return [...own, ...flatten(error.children ?? [], path)];
+    return [...own, ...fieldErrors(error.children ?? [], path)];
   });
 }

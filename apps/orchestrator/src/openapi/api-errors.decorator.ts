@@ -2,6 +2,23 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { API_ERROR_CODES, ERROR_CATALOGUE, type ApiErrorCode } from '../http/error-catalogue.js';
 
+/** One refused field (docs/errors.md#details). */
+export class FieldErrorDto {
+  @ApiProperty({
+    description:
+      'JSON path of the field: names joined by dots, array indices in brackets (`items[2].amount`); ' +
+      'a header or query parameter by its name; `(unknown field)` for a name that could be data',
+    example: 'channel_data.screen_width',
+  })
+  param: string;
+
+  @ApiProperty({
+    description: 'What is wrong, in words; never the value sent',
+    example: 'must be a string of digits of 1 to 6 characters',
+  })
+  message: string;
+}
+
 export class ApiErrorDto {
   @ApiProperty({ enum: API_ERROR_CODES, example: 'AUTHENTICATION_NOT_FOUND' })
   code: ApiErrorCode;
@@ -11,24 +28,15 @@ export class ApiErrorDto {
 
   @ApiProperty({
     description:
-      'VALIDATION_FAILED from the body rules: a list of `{field, rules}`; otherwise an object ' +
-      '(e.g. `authentication_id`, `retry_after_seconds`, Checkout `error_codes`). Never a value ' +
-      'from the request.',
-    oneOf: [
-      { type: 'object', additionalProperties: true },
-      {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            field: { type: 'string', example: 'source.expiry_year' },
-            rules: { type: 'array', items: { type: 'string' }, example: ['isNotExpired'] },
-          },
-        },
-      },
-    ],
+      'Always an object. Refusals that name fields (`VALIDATION_FAILED`, `INVALID_CHARACTERS`, ' +
+      '`CARD_DATA_NOT_ALLOWED`, `INITIAL_SESSION_NOT_FOUND`) list them in `errors`; other codes ' +
+      'carry their own keys (e.g. `authentication_id`, `retry_after_seconds`, Checkout ' +
+      '`error_codes`), or none. Never a value from the request.',
+    type: 'object',
+    properties: { errors: { type: 'array', items: { $ref: getSchemaPath(FieldErrorDto) } } },
+    additionalProperties: true,
   })
-  details: Record<string, unknown> | { field: string; rules: string[] }[];
+  details: { errors?: FieldErrorDto[]; [key: string]: unknown };
 
   @ApiProperty({
     description: 'Also in the `X-Request-Id` header; quote it when asking about a failure',
@@ -94,11 +102,20 @@ export function ApiErrors(...codes: readonly ApiErrorCode[]): MethodDecorator & 
 
 const meaningOf = (code: ApiErrorCode): string => ERROR_CATALOGUE[code].meaning;
 
+/** What a refusal naming a field looks like; any other code's example has empty details. */
+const FIELD_EXAMPLE = {
+  errors: [
+    {
+      param: 'channel_data.screen_width',
+      message: 'must be a string of digits of 1 to 6 characters',
+    },
+  ],
+};
+
 function exampleOf(code: ApiErrorCode) {
+  const details = code === 'VALIDATION_FAILED' ? FIELD_EXAMPLE : {};
   return {
     summary: meaningOf(code),
-    value: {
-      error: { code, message: meaningOf(code), details: {}, request_id: 'req-0001-example' },
-    },
+    value: { error: { code, message: meaningOf(code), details, request_id: 'req-0001-example' } },
   };
 }

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { API_ERROR_CODES, ERROR_CATALOGUE } from '../http/error-catalogue.js';
-import { ErrorResponseDto } from './api-errors.decorator.js';
+import { ErrorResponseDto, FieldErrorDto } from './api-errors.decorator.js';
 
 /** Swagger UI at `/docs`, the document at `/docs-json`. */
 export const DOCS_PATH = '/docs';
@@ -41,8 +41,10 @@ const DESCRIPTION = `3-D Secure authentication through Checkout.com's standalone
 
 JSON in snake_case. Every \`/v1\` call needs a team API key (\`Authorization: Bearer <key>\`); a
 team sees only its own resources. Every answer carries \`X-Request-Id\` (yours, when you send a
-well-formed one). Errors are \`{"error": {"code", "message", "details", "request_id"}}\`, and
-\`code\` is one of:
+well-formed one). Errors are \`{"error": {"code", "message", "details", "request_id"}}\`;
+\`details\` is always an object, and a refusal that names fields lists them in
+\`details.errors\` as \`{"param": "channel_data.screen_width", "message": "must be …"}\`. \`code\`
+is one of:
 
 ${errorCatalogueMarkdown()}`;
 
@@ -70,7 +72,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     autoTagControllers: false,
     // A feature's own models (the sub-types of its bodies) come with its controller's
     // @ApiExtraModels.
-    extraModels: [ErrorResponseDto],
+    extraModels: [ErrorResponseDto, FieldErrorDto],
   });
 }
 

@@ -30,8 +30,13 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'integer', nullable: true })
   responseStatus: number | null;
 
+  /** Answers kept before response_text existed (jsonb: keys in its own order). */
   @Column({ type: 'jsonb', nullable: true })
   responseBody: object | null;
+
+  /** The answer's JSON as it went out: a replay sends these same bytes. */
+  @Column({ type: 'text', nullable: true })
+  responseText: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -10,6 +10,7 @@ import { InputCounts1796318000000 } from './1796318000000-input-counts.js';
 import { NotificationRereadBudget1796319000000 } from './1796319000000-notification-reread-budget.js';
 import { ProviderNeutralNames1796400000000 } from './1796400000000-provider-neutral-names.js';
 import { ResultClaims1796500000000 } from './1796500000000-result-claims.js';
+import { ReplayBytes1796520000000 } from './1796520000000-replay-bytes.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   NotificationRereadBudget1796319000000,
   ProviderNeutralNames1796400000000,
   ResultClaims1796500000000,
+  ReplayBytes1796520000000,
 ];

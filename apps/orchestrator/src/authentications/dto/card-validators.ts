@@ -9,7 +9,7 @@ export function IsCardNumber(): PropertyDecorator {
       target: target.constructor,
       propertyName: String(propertyKey),
       options: {
-        message: `${String(propertyKey)} must be a 13–19 digit card number with a valid check digit`,
+        message: 'must be a 13–19 digit card number with a valid check digit',
       },
       validator: {
         validate: (value: unknown) =>
@@ -25,7 +25,7 @@ export function IsNotExpired(): PropertyDecorator {
       name: 'isNotExpired',
       target: target.constructor,
       propertyName: String(propertyKey),
-      options: { message: 'the card has expired (expiry_month / expiry_year)' },
+      options: { message: 'is in the past: the card has expired (expiry_month / expiry_year)' },
       validator: {
         validate: (year: unknown, args: ValidationArguments) => {
           const month = (args.object as { expiry_month?: unknown }).expiry_month;

@@ -66,11 +66,11 @@ export class AddressDto {
 /** A phone number: ITU-T E.164, the country calling code apart. */
 export class PhoneDto {
   @ApiProperty({ pattern: '^\\d{1,3}$', example: '44' })
-  @Matches(/^\d{1,3}$/, { message: 'country_code must be 1–3 digits' })
+  @Matches(/^\d{1,3}$/, { message: 'must be 1–3 digits' })
   country_code: string;
 
   @ApiProperty({ pattern: '^\\d{1,15}$', example: '2071838750' })
-  @Matches(/^\d{1,15}$/, { message: 'number must be 1–15 digits' })
+  @Matches(/^\d{1,15}$/, { message: 'must be 1–15 digits' })
   number: string;
 }
 

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { Omittable } from '../../http/omittable.js';
 import { oneOfSubTypes } from '../../openapi/schemas.js';
+import { IsOneOfSubTypes } from './nested-object.js';
 
 /**
  * EMV 3DS browser data, as the session request's `channel_data` names it
@@ -199,7 +200,7 @@ export const CHANNEL_DATA_DISCRIMINATOR = {
 /** Body of POST /v1/authentications/{id}/channel-data. */
 export class SubmitChannelDataRequestDto {
   @IsDefined()
-  @IsObject()
+  @IsOneOfSubTypes(CHANNEL_DATA_DISCRIMINATOR)
   @ValidateNested()
   @Type(() => Object, {
     discriminator: CHANNEL_DATA_DISCRIMINATOR,

@@ -10,14 +10,17 @@ const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const validate = (body: unknown) =>
   pipe.transform(body, { type: 'body', metatype: CreateAuthenticationRequestDto });
 
-/** The fields and rules a refusal names, or [] when the body is accepted. */
-async function refusal(body: unknown): Promise<{ field: string; rules: string[] }[]> {
+/** The fields a refusal names, with what is wrong with each, or [] when the body is accepted. */
+async function refusal(body: unknown): Promise<{ param: string; message: string }[]> {
   try {
     await validate(body);
     return [];
   } catch (error) {
     if (!(error instanceof BadRequestException)) throw error;
-    return (error.getResponse() as { details: { field: string; rules: string[] }[] }).details;
+    const { details } = error.getResponse() as {
+      details: { errors: { param: string; message: string }[] };
+    };
+    return details.errors;
   }
 }
 
@@ -55,7 +58,7 @@ describe('CreateAuthenticationRequestDto', () => {
     'initial_transaction',
   ])('refuses null in %s', async (path) => {
     expect(await refusal(withField(path, null))).toContainEqual(
-      expect.objectContaining({ field: path }),
+      expect.objectContaining({ param: path }),
     );
   });
 
@@ -87,21 +90,23 @@ describe('CreateAuthenticationRequestDto', () => {
     ['prior_transaction_reference', 'x'.repeat(37)],
   ])('refuses %s = %j', async (path, value) => {
     expect(await refusal(withField(path, value))).toContainEqual(
-      expect.objectContaining({ field: path }),
+      expect.objectContaining({ param: path }),
     );
   });
 
   it('requires both parts of a phone and the number of payments of an installment', async () => {
-    expect(await refusal(withField('source.home_phone', { country_code: '44' }))).toContainEqual(
-      expect.objectContaining({ field: 'source.home_phone.number' }),
-    );
+    expect(await refusal(withField('source.home_phone', { country_code: '44' }))).toContainEqual({
+      param: 'source.home_phone.number',
+      message: 'is required',
+    });
     const installment = {
       ...withField('recurring', undefined),
       installment: { expiry: '20271231' },
     };
-    expect(await refusal(installment)).toContainEqual(
-      expect.objectContaining({ field: 'installment.number_of_payments' }),
-    );
+    expect(await refusal(installment)).toContainEqual({
+      param: 'installment.number_of_payments',
+      message: 'is required',
+    });
   });
 
   it.each([
@@ -113,8 +118,8 @@ describe('CreateAuthenticationRequestDto', () => {
     async (type, amount) => {
       const body = { ...withField('amount', amount), authentication_type: type };
       expect(await refusal(body)).toContainEqual({
-        field: 'authentication_type',
-        rules: ['hasAmountForRecurrence'],
+        param: 'authentication_type',
+        message: 'needs an amount above 0 when recurring or installment',
       });
       expect(await refusal({ ...body, amount: 1 })).toEqual([]);
     },
@@ -131,8 +136,8 @@ describe('CreateAuthenticationRequestDto', () => {
   ])('refuses an unknown field inside %s', async (path) => {
     const body = withField(`${path}.cvv`, '123');
     expect(await refusal(body)).toContainEqual({
-      field: `${path}.cvv`,
-      rules: ['whitelistValidation'],
+      param: `${path}.cvv`,
+      message: 'is not allowed',
     });
   });
 
@@ -154,15 +159,15 @@ describe('CreateAuthenticationRequestDto', () => {
       async (requestType) => {
         const body = threeRi({ channel: 'merchant_initiated', request_type: requestType });
         expect(await refusal(body)).toContainEqual(
-          expect.objectContaining({ field: 'channel_data.request_type' }),
+          expect.objectContaining({ param: 'channel_data.request_type' }),
         );
       },
     );
 
     it('refuses a 3RI create without channel_data: there is no later step to send it', async () => {
       expect(await refusal(threeRi(undefined))).toContainEqual({
-        field: 'channel',
-        rules: ['hasChannelDataFor3ri'],
+        param: 'channel',
+        message: 'needs channel_data with the create when merchant_initiated',
       });
     });
 
@@ -172,9 +177,10 @@ describe('CreateAuthenticationRequestDto', () => {
         request_type: 'top_up',
         user_agent: 'Mozilla/5.0',
       });
-      expect(await refusal(body)).toContainEqual(
-        expect.objectContaining({ field: 'channel_data.user_agent' }),
-      );
+      expect(await refusal(body)).toContainEqual({
+        param: 'channel_data.user_agent',
+        message: 'is not allowed',
+      });
     });
   });
 });

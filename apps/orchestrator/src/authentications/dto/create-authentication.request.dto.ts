@@ -6,7 +6,6 @@ import {
   IsIn,
   IsInt,
   IsISO4217CurrencyCode,
-  IsObject,
   IsString,
   Length,
   Matches,
@@ -21,7 +20,7 @@ import { AddressDto } from './cardholder.request.dto.js';
 import { CHANNEL_DATA_DISCRIMINATOR, type ChannelDataDto } from './channel-data.request.dto.js';
 import { HostedRequestDto } from './hosted.request.dto.js';
 import { MerchantRiskInfoDto } from './merchant-risk.request.dto.js';
-import { OptionalNested } from './nested-object.js';
+import { IsOneOfSubTypes, OptionalNested } from './nested-object.js';
 import { InitialTransactionDto, InstallmentDto, RecurringDto } from './recurrence.request.dto.js';
 import {
   BillingDescriptorDto,
@@ -65,7 +64,7 @@ function HasAmountForRecurrence(): PropertyDecorator {
       name: 'hasAmountForRecurrence',
       target: target.constructor,
       propertyName: String(propertyKey),
-      options: { message: 'recurring and installment authentications need an amount above 0' },
+      options: { message: 'needs an amount above 0 when recurring or installment' },
       validator: {
         validate: (type: unknown, args: ValidationArguments) => {
           const amount = (args.object as { amount?: unknown }).amount;
@@ -85,7 +84,7 @@ function HasChannelDataFor3ri(): PropertyDecorator {
       name: 'hasChannelDataFor3ri',
       target: target.constructor,
       propertyName: String(propertyKey),
-      options: { message: 'merchant_initiated authentications need channel_data at create' },
+      options: { message: 'needs channel_data with the create when merchant_initiated' },
       validator: {
         validate: (channel: unknown, args: ValidationArguments) =>
           channel !== 'merchant_initiated' ||
@@ -102,7 +101,7 @@ export class CreateAuthenticationRequestDto {
   @ApiProperty(oneOfSubTypes(SOURCE_DISCRIMINATOR))
   // @ValidateNested skips undefined: without these a missing source would reach the service.
   @IsDefined()
-  @IsObject()
+  @IsOneOfSubTypes(SOURCE_DISCRIMINATOR)
   @ValidateNested()
   @Type(() => Object, { discriminator: SOURCE_DISCRIMINATOR, keepDiscriminatorProperty: true })
   source: SourceDto;
@@ -137,6 +136,7 @@ export class CreateAuthenticationRequestDto {
     description: 'Now, or later through `POST …/channel-data` when `next_action` asks for it',
   })
   @Omittable()
+  @IsOneOfSubTypes(CHANNEL_DATA_DISCRIMINATOR)
   @ValidateNested()
   @Type(() => Object, {
     discriminator: CHANNEL_DATA_DISCRIMINATOR,
@@ -174,7 +174,7 @@ export class CreateAuthenticationRequestDto {
       "One of the team's processing channels (403 `PROCESSING_CHANNEL_NOT_ALLOWED` otherwise); unset: the team's default",
   })
   @Omittable()
-  @Matches(PROCESSING_CHANNEL_ID, { message: 'processing_channel_id must look like pc_…' })
+  @Matches(PROCESSING_CHANNEL_ID, { message: 'must be a processing channel id (pc_…)' })
   processing_channel_id?: string;
 
   @ApiPropertyOptional({

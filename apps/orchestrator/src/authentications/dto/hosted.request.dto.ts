@@ -30,7 +30,7 @@ function IsReturnUrl(): PropertyDecorator {
       name: 'isReturnUrl',
       target: target.constructor,
       propertyName: String(propertyKey),
-      options: { message: '$property must be an https URL (http only to a loopback host)' },
+      options: { message: 'must be an https URL (http only to a loopback host)' },
       validator: { validate: isReturnUrl },
     });
 }

@@ -76,7 +76,7 @@ export class MerchantRiskInfoDto {
     example: '135',
   })
   @Omittable()
-  @Matches(/^\d{1,15}$/, { message: 'gift_card_amount must be 1–15 digits (major units)' })
+  @Matches(/^\d{1,15}$/, { message: 'must be 1–15 digits (major units)' })
   gift_card_amount?: string;
 
   @ApiPropertyOptional({ description: 'ISO 4217', example: 'EUR' })
@@ -86,6 +86,6 @@ export class MerchantRiskInfoDto {
 
   @ApiPropertyOptional({ description: 'Two digits', pattern: '^\\d{2}$', example: '02' })
   @Omittable()
-  @Matches(/^\d{2}$/, { message: 'gift_card_count must be two digits' })
+  @Matches(/^\d{2}$/, { message: 'must be two digits' })
   gift_card_count?: string;
 }

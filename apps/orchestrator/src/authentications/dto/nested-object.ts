@@ -1,8 +1,9 @@
 import { applyDecorators, type Type as Class } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, ValidateNested } from 'class-validator';
+import { IsObject, registerDecorator, ValidateNested } from 'class-validator';
 import { Omittable } from '../../http/omittable.js';
+import type { Discriminator } from '../../openapi/schemas.js';
 
 /**
  * An optional object validated field by field against its own DTO: unknown fields in it are
@@ -18,3 +19,27 @@ export const OptionalNested = (type: () => Class<unknown>, description?: string)
     ValidateNested(),
     Type(type),
   );
+
+/**
+ * On a property validated through a class-transformer discriminator: an object whose
+ * discriminator names no sub-type is refused here, in words. (class-transformer leaves it a
+ * plain object, whose fields the validation pipe then does not report one by one.)
+ */
+export function IsOneOfSubTypes(discriminator: Discriminator): PropertyDecorator {
+  const names = discriminator.subTypes.map(({ name }) => name);
+  return (target, propertyKey) =>
+    registerDecorator({
+      name: 'isOneOfSubTypes',
+      target: target.constructor,
+      propertyName: String(propertyKey),
+      options: {
+        message: `must be an object whose ${discriminator.property} is one of: ${names.join(', ')}`,
+      },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'object' &&
+          value !== null &&
+          names.includes((value as Record<string, unknown>)[discriminator.property] as string),
+      },
+    });
+}

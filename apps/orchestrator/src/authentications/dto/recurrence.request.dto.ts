@@ -29,7 +29,7 @@ export class RecurringDto {
     example: '20271231',
   })
   @Omittable()
-  @Matches(DAY, { message: 'expiry must be a day as yyyyMMdd' })
+  @Matches(DAY, { message: 'must be a day as yyyyMMdd' })
   expiry?: string;
 }
 
@@ -55,7 +55,7 @@ export class InitialTransactionDto {
   @Omittable()
   // EMV: RFC 4122 canonical form, any version (36 characters, as the provider requires).
   @Matches(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i, {
-    message: 'acs_transaction_id must be a UUID',
+    message: 'must be a UUID',
   })
   acs_transaction_id?: string;
 
@@ -82,6 +82,6 @@ export class InitialTransactionDto {
     example: 'sid_p6prbhogijnuxgv4grm3ber55u',
   })
   @Omittable()
-  @Matches(/^sid_\w{26}$/, { message: 'initial_session_id must be a session id (sid_…)' })
+  @Matches(/^sid_\w{26}$/, { message: 'must be a session id (sid_…)' })
   initial_session_id?: string;
 }

@@ -13,7 +13,7 @@ export class BillingDescriptorDto {
   })
   @Omittable()
   @Matches(/^[\p{L}\p{N} .!*=_-]{1,25}$/u, {
-    message: 'name must be 1–25 letters, digits, spaces or . ! * - = _',
+    message: 'must be 1–25 letters, digits, spaces or . ! * - = _',
   })
   name?: string;
 }
@@ -22,7 +22,7 @@ export class BillingDescriptorDto {
 export class MarketplaceDto {
   @ApiPropertyOptional({ pattern: '^ent_\\w{26}$', example: 'ent_rgyzti4x74xubmu72m6r3pvksa' })
   @Omittable()
-  @Matches(/^ent_\w{26}$/, { message: 'sub_entity_id must be an entity id (ent_…)' })
+  @Matches(/^ent_\w{26}$/, { message: 'must be an entity id (ent_…)' })
   sub_entity_id?: string;
 }
 
@@ -49,6 +49,6 @@ export class DeviceInformationDto {
     example: 'dsid_ipsmclhxwq72phhr32iwfvrflm',
   })
   @Omittable()
-  @Matches(/^dsid_\w{26}$/, { message: 'device_session_id must be a Risk.js id (dsid_…)' })
+  @Matches(/^dsid_\w{26}$/, { message: 'must be a Risk.js id (dsid_…)' })
   device_session_id?: string;
 }

@@ -68,7 +68,7 @@ export class TokenSourceDto extends CardholderDto {
   type: 'token';
 
   @ApiProperty({ pattern: '^tok_\\w{26,96}$', example: 'tok_ubfj2q76miwundwlk72vxt2i7q' })
-  @Matches(/^tok_\w{26,96}$/, { message: 'token must be a card token (tok_…)' })
+  @Matches(/^tok_\w{26,96}$/, { message: 'must be a card token (tok_…)' })
   token: string;
 }
 
@@ -79,7 +79,7 @@ export class IdSourceDto extends CardholderDto {
   type: 'id';
 
   @ApiProperty({ pattern: '^src_\\w{26,96}$', example: 'src_nwd3m4in3hkuddfpjsaevunhdy' })
-  @Matches(/^src_\w{26,96}$/, { message: 'id must be a stored instrument id (src_…)' })
+  @Matches(/^src_\w{26,96}$/, { message: 'must be a stored instrument id (src_…)' })
   id: string;
 }
 

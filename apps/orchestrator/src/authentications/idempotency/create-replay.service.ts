@@ -58,9 +58,18 @@ export class CreateReplay {
  */
 const RESUMABLE_STATUSES = [409, 504];
 
+/**
+ * The kept answer. Parsing the text the first answer went out as gives its keys back in their
+ * order, so sending it again gives the same bytes; answers kept before that text was (jsonb)
+ * replay with jsonb's key order.
+ */
 function storedAnswer(existing: IdempotencyKeyEntity): StoredAnswer | undefined {
-  return existing.state === 'completed' && existing.responseStatus && existing.responseBody
-    ? { status: existing.responseStatus, body: existing.responseBody }
+  const body =
+    existing.responseText !== null
+      ? (JSON.parse(existing.responseText) as object)
+      : existing.responseBody;
+  return existing.state === 'completed' && existing.responseStatus && body
+    ? { status: existing.responseStatus, body }
     : undefined;
 }
 

@@ -1,7 +1,6 @@
 import { DomainError, IdempotencyKeyInUseError, IdempotencyKeyReusedError } from '@app/domain';
 import { IdempotencyKeyRepository } from '@app/persistence';
 import {
-  BadRequestException,
   type CallHandler,
   type ExecutionContext,
   HttpException,
@@ -16,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { firstValueFrom, from, type Observable } from 'rxjs';
 import { domainErrorResponse } from '../../http/domain-error.filter.js';
 import { httpExceptionResponse } from '../../http/http-exception.filter.js';
+import { invalidInput } from '../../http/validation-details.js';
 import { SecretBox } from '../../security/secret-box.js';
 import { CreateReplay } from './create-replay.service.js';
 import {
@@ -58,9 +58,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw new BadRequestException(
-        'An Idempotency-Key header (1–255 visible ASCII characters) is required',
-      );
+      throw invalidInput('An Idempotency-Key header (1–255 visible ASCII characters) is required', [
+        {
+          param: 'Idempotency-Key',
+          message: key === undefined ? 'is required' : 'must be 1–255 visible ASCII characters',
+        },
+      ]);
     }
     const claim: IdempotencyClaim = {
       teamId: request.team!,

@@ -44,7 +44,7 @@ export class UpdateEndpointRequestDto {
 export class ListEventsQueryDto {
   @ApiPropertyOptional({ pattern: AUTHENTICATION_ID.source, description: 'Only its events' })
   @Omittable()
-  @Matches(AUTHENTICATION_ID)
+  @Matches(AUTHENTICATION_ID, { message: 'must be an authentication id (auth_…)' })
   authentication_id?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
@@ -60,6 +60,6 @@ export class ListEventsQueryDto {
 export class ResendEventRequestDto {
   @ApiPropertyOptional({ pattern: ENDPOINT_ID.source, description: 'Only to this endpoint' })
   @Omittable()
-  @Matches(ENDPOINT_ID)
+  @Matches(ENDPOINT_ID, { message: 'must be an endpoint id (ep_…)' })
   endpoint_id?: string;
 }
