@@ -113,9 +113,9 @@ describe('Checkout request fields: cardholder, risk data, recurrence, device (e2
       for (const body of [withoutAmount, { ...withoutAmount, amount: 0 }]) {
         const refused = await create(body).expect(400);
         expect(refused.body.error.code).toBe('VALIDATION_FAILED');
-        expect(refused.body.error.details).toContainEqual({
-          field: 'authentication_type',
-          rules: ['hasAmountForRecurrence'],
+        expect(refused.body.error.details.errors).toContainEqual({
+          param: 'authentication_type',
+          message: 'needs an amount above 0 when recurring or installment',
         });
       }
       expect(await authentications()).toBe(0);
