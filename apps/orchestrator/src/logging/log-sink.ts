@@ -23,6 +23,20 @@ export function stdoutLogSink(format: LogFormat): Promise<LogSink> {
   return sink;
 }
 
+/** pino-pretty's options for `LOG_FORMAT=pretty`. */
+export const PRETTY_OPTIONS = {
+  // One line per entry: `[time] LEVEL: [context] message {other fields}` (stacks excepted).
+  singleLine: true,
+  // pino-pretty prints `err` / `error` fields on lines of their own even in single-line mode.
+  errorLikeObjectKeys: [],
+  ignore: 'pid,hostname,context',
+  messageFormat: (entry: Record<string, unknown>, messageKey: string): string =>
+    typeof entry.context === 'string'
+      ? `[${entry.context}] ${String(entry[messageKey])}`
+      : String(entry[messageKey]),
+  translateTime: 'SYS:HH:MM:ss.l',
+};
+
 async function openStdout(format: LogFormat): Promise<DestinationStream> {
   // Asynchronous: a slow reader of stdout (a log shipper, a pipe) never stalls request handling;
   // pino flushes what is pending when the process exits.
@@ -30,17 +44,7 @@ async function openStdout(format: LogFormat): Promise<DestinationStream> {
   if (format === 'json') return json;
   try {
     const { default: pretty } = await import('pino-pretty');
-    return pretty({
-      sync: true,
-      // One line per entry: `[time] LEVEL: [context] message {other fields}` (stacks excepted).
-      singleLine: true,
-      ignore: 'pid,hostname,context',
-      messageFormat: (entry, messageKey) =>
-        typeof entry.context === 'string'
-          ? `[${entry.context}] ${String(entry[messageKey])}`
-          : String(entry[messageKey]),
-      translateTime: 'SYS:HH:MM:ss.l',
-    });
+    return pretty({ ...PRETTY_OPTIONS, sync: true });
   } catch {
     pino(json).warn('LOG_FORMAT=pretty needs the pino-pretty dev dependency: logging JSON lines');
     return json;
