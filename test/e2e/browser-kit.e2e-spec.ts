@@ -38,15 +38,18 @@ describe('browser helper and demo page (e2e)', () => {
 
   it('serves /js/threeds.js and its types to any origin, and no demo page by default', async () => {
     const orchestrator = await start();
-    const helper = await fetch(`${orchestrator.url}/js/threeds.js`, {
-      headers: { origin: 'https://shop.example' },
-    });
-    expect(helper.status).toBe(200);
-    expect(helper.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    // Module scripts are fetched with CORS: a merchant page elsewhere must be able to load it.
-    expect(helper.headers.get('access-control-allow-origin')).toBe('*');
-    expect(helper.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
-    expect(await helper.text()).toContain('export async function authenticate(');
+    const modules = { 'threeds.js': 'authenticate', 'threeds-frames.js': 'challengeFrame' };
+    for (const [file, exported] of Object.entries(modules)) {
+      const helper = await fetch(`${orchestrator.url}/js/${file}`, {
+        headers: { origin: 'https://shop.example' },
+      });
+      expect(helper.status).toBe(200);
+      expect(helper.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      // Module scripts are fetched with CORS: a merchant page elsewhere must be able to load it.
+      expect(helper.headers.get('access-control-allow-origin')).toBe('*');
+      expect(helper.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect(await helper.text()).toMatch(new RegExp(`export (async )?function ${exported}\\(`));
+    }
     const types = await fetch(`${orchestrator.url}/js/threeds.d.ts`);
     expect(types.status).toBe(200);
     expect(await types.text()).toContain('export interface MerchantBackend');

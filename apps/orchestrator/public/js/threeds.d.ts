@@ -166,13 +166,22 @@ export interface AuthenticateOptions {
   onProgress?: (progress: Progress) => void;
 }
 
-export type ThreeDsErrorCode = 'invalid_options' | 'app_channel' | 'result_timeout' | 'aborted';
+export type ThreeDsErrorCode =
+  'invalid_options' | 'backend_error' | 'app_channel' | 'result_timeout' | 'aborted';
 
 export declare class ThreeDsError extends Error {
+  /** `backend_error`: a backend callback answered with something that is not an authentication. */
   readonly code: ThreeDsErrorCode;
   /** The authentication as last seen, when there is one. */
   readonly authentication?: Authentication;
-  constructor(code: ThreeDsErrorCode, message: string, authentication?: Authentication);
+  /** With `backend_error`: what the callback answered (e.g. the error body it passed on). */
+  readonly answer?: unknown;
+  constructor(
+    code: ThreeDsErrorCode,
+    message: string,
+    authentication?: Authentication,
+    answer?: unknown,
+  );
 }
 
 export declare const CHALLENGE_WINDOW_SIZES: Readonly<

@@ -6,24 +6,24 @@
  * merchant's own backend, which the page passes in as `backend` (see threeds.d.ts).
  */
 
+import {
+  appendFrame,
+  challengeFrame,
+  CHALLENGE_WINDOW_SIZES,
+  creqWindowSize,
+  hiddenFrameStyle,
+} from './threeds-frames.js';
+
+export { CHALLENGE_WINDOW_SIZES };
+
 /** States after which nothing more happens in the browser. */
 const FINAL_STATES = ['result_ready', 'completed', 'closed'];
 /** How often an open challenge checks whether the authentication ended without its notice. */
 const CHALLENGE_POLL_MS = 5_000;
+const BACKEND_CALLBACKS = ['start', 'reportMethod', 'submitBrowserData', 'get'];
 /** States in which the orchestrator still waits for the 3DS Method or the browser data. */
 const WAITING_STATES = ['awaiting_issuer_fingerprint', 'awaiting_channel_data'];
 
-/** EMV 3DS challengeWindowSize: 01–04 are fixed sizes in CSS pixels, 05 is the whole window. */
-export const CHALLENGE_WINDOW_SIZES = Object.freeze({
-  '01': Object.freeze({ width: 250, height: 400 }),
-  '02': Object.freeze({ width: 390, height: 400 }),
-  '03': Object.freeze({ width: 500, height: 600 }),
-  '04': Object.freeze({ width: 600, height: 400 }),
-  '05': null,
-});
-
-/** Below this viewport width every challenge is shown full page (a phone). */
-const SMALL_SCREEN_WIDTH = 600;
 /** EMV 3DS Method: without a completion notice within 10 s, threeDSCompInd is N. */
 const DEFAULT_METHOD_TIMEOUT_SECONDS = 10;
 const DEFAULT_RESULT_TIMEOUT_MS = 30_000;
@@ -31,11 +31,12 @@ const DEFAULT_RESULT_TIMEOUT_MS = 30_000;
 const EMV_COLOR_DEPTHS = [1, 4, 8, 15, 16, 24, 32, 48];
 
 export class ThreeDsError extends Error {
-  constructor(code, message, authentication) {
+  constructor(code, message, authentication, answer) {
     super(message);
     this.name = 'ThreeDsError';
     this.code = code;
     this.authentication = authentication;
+    this.answer = answer;
   }
 }
 
@@ -85,7 +86,7 @@ export async function authenticate(options) {
 function newRun(options) {
   if (!options?.backend) throw new ThreeDsError('invalid_options', 'backend is required');
   return {
-    backend: options.backend,
+    backend: checkedBackend(options.backend),
     container: options.container,
     challengeWindowSize: options.challengeWindowSize,
     notificationOrigin: options.notificationOrigin ?? new URL(import.meta.url).origin,
@@ -94,6 +95,22 @@ function newRun(options) {
     progress: (step, authentication, detail) =>
       options.onProgress?.({ step, authentication, ...detail }),
   };
+}
+
+/**
+ * Every backend callback must answer with an authentication; anything else (an error body the
+ * backend passed on, nothing at all) ends the run at once instead of polling into a time-out.
+ */
+function checkedBackend(backend) {
+  const call =
+    (name) =>
+    async (...args) => {
+      const answer = await backend[name](...args);
+      if (typeof answer?.id === 'string' && typeof answer.state === 'string') return answer;
+      const message = `backend.${name}() did not answer with an authentication`;
+      throw new ThreeDsError('backend_error', message, undefined, answer);
+    };
+  return Object.fromEntries(BACKEND_CALLBACKS.map((name) => [name, call(name)]));
 }
 
 /**
@@ -252,70 +269,6 @@ function postForm(frame, url, fields) {
   document.body.appendChild(form);
   form.submit();
   form.remove();
-}
-
-function appendFrame(parent, purpose, style) {
-  const frame = document.createElement('iframe');
-  frame.name = `${purpose}-${Math.random().toString(36).slice(2)}`;
-  frame.title = '3-D Secure';
-  frame.setAttribute(`data-${purpose}`, '');
-  Object.assign(frame.style, style);
-  parent.appendChild(frame);
-  return frame;
-}
-
-const hiddenFrameStyle = {
-  position: 'absolute',
-  width: '0',
-  height: '0',
-  border: '0',
-  visibility: 'hidden',
-};
-
-/**
- * The challenge iframe at the EMV size, in `container` or centred over the page; full page for
- * size 05, on small screens, and wherever the chosen size does not fit.
- */
-function challengeFrame(container, size) {
-  const dimensions = CHALLENGE_WINDOW_SIZES[size] ?? null;
-  const fits =
-    dimensions !== null &&
-    window.innerWidth >= SMALL_SCREEN_WIDTH &&
-    window.innerWidth >= dimensions.width &&
-    window.innerHeight >= dimensions.height;
-  const sized = fits
-    ? { width: `${dimensions.width}px`, height: `${dimensions.height}px` }
-    : { width: '100%', height: '100%' };
-  const frameStyle = { ...sized, border: '0', display: 'block', background: '#fff' };
-  if (fits && container) {
-    const frame = appendFrame(container, 'threeds-challenge', frameStyle);
-    return { frame, remove: () => frame.remove() };
-  }
-  const overlay = document.createElement('div');
-  overlay.setAttribute('data-threeds-overlay', fits ? 'window' : 'full-page');
-  Object.assign(overlay.style, {
-    position: 'fixed',
-    inset: '0',
-    zIndex: '2147483647',
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    background: fits ? 'rgba(0, 0, 0, 0.5)' : '#fff',
-  });
-  document.body.appendChild(overlay);
-  const frame = appendFrame(overlay, 'threeds-challenge', frameStyle);
-  return { frame, remove: () => overlay.remove() };
-}
-
-/** The challengeWindowSize the CReq (base64url JSON) asked the ACS for, if it says. */
-function creqWindowSize(creq) {
-  try {
-    const json = atob(creq.replace(/-/g, '+').replace(/_/g, '/'));
-    const size = JSON.parse(json).challengeWindowSize;
-    return Object.hasOwn(CHALLENGE_WINDOW_SIZES, size) ? size : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function emvColorDepth(depth) {

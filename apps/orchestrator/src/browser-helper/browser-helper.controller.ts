@@ -11,6 +11,7 @@ import { readPublicFile, type PublicFile } from './public-files.js';
 @Controller('js')
 export class BrowserHelperController {
   private readonly helper = readPublicFile('js/threeds.js');
+  private readonly frames = readPublicFile('js/threeds-frames.js');
   private readonly types = readPublicFile('js/threeds.d.ts');
 
   @Get('threeds.js')
@@ -20,6 +21,15 @@ export class BrowserHelperController {
   @Header('cache-control', 'public, max-age=300')
   helperModule(@Res({ passthrough: true }) reply: FastifyReply): string {
     return send(reply, this.helper);
+  }
+
+  @Get('threeds-frames.js')
+  @ApiOperation({ summary: "The browser helper's iframes at the EMV challenge window sizes" })
+  @ApiProduces('text/javascript')
+  @ApiOkResponse({ description: 'JavaScript source, imported by threeds.js' })
+  @Header('cache-control', 'public, max-age=300')
+  framesModule(@Res({ passthrough: true }) reply: FastifyReply): string {
+    return send(reply, this.frames);
   }
 
   @Get('threeds.d.ts')
