@@ -406,6 +406,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/js/threeds-frames.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The browser helper's iframes at the EMV challenge window sizes */
+        get: operations["BrowserHelperController_framesModule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/js/threeds.d.ts": {
         parameters: {
             query?: never;
@@ -1178,8 +1195,8 @@ export interface components {
         };
         GenericResultDto: {
             /**
-             * @description Our authentication id (`auth_…`), as everywhere in the API. Before issue 20 this field held Checkout's `sid_…`; that is now `checkout_session_id` (docs/result-formats.md#ids)
-             * @example auth_01J9Z3M6Q1V5KX0B7D2C4E8F6G
+             * @description Our authentication id (`auth_…`), as everywhere in the API; Checkout's own `sid_…` is `checkout_session_id` (docs/result-formats.md#ids)
+             * @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe
              */
             authentication_id: string;
             /**
@@ -4284,6 +4301,24 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description JavaScript source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrowserHelperController_framesModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JavaScript source, imported by threeds.js */
             200: {
                 headers: {
                     [name: string]: unknown;

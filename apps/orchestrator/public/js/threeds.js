@@ -24,7 +24,7 @@ const BACKEND_CALLBACKS = ['start', 'reportMethod', 'submitBrowserData', 'get'];
 /** States in which the orchestrator still waits for the 3DS Method or the browser data. */
 const WAITING_STATES = ['awaiting_issuer_fingerprint', 'awaiting_channel_data'];
 
-/** EMV 3DS Method: without a completion notice within 10 s, threeDSCompInd is N. */
+/** EMV 3DS Method: the completion notice is awaited 10 s; without it the helper reports U (Checkout). */
 const DEFAULT_METHOD_TIMEOUT_SECONDS = 10;
 const DEFAULT_RESULT_TIMEOUT_MS = 30_000;
 /** EMV browserColorDepth takes only these values. */

@@ -37,7 +37,7 @@ export class AuthenticationsService {
       );
     }
     // The answer kept with the key goes out as it is: rendered again from the row read back, its
-    // jsonb fields would have their keys in another order than a replay's (item 10, issue 21).
+    // jsonb fields would have their keys in another order than a replay's.
     let kept: object | undefined;
     const outcome = await this.starts.start(team, request, {
       ...claim,

@@ -231,7 +231,7 @@ export const RESULT_EXAMPLES = {
   generic: {
     summary: 'format=generic',
     value: {
-      authentication_id: 'auth_01J9Z3M6Q1V5KX0B7D2C4E8F6G',
+      authentication_id: 'auth_4ldi6vdq5cb2nbk3xakyl5n2xe',
       checkout_session_id: 'sid_y3oqhf46pyzuxjbcn2giaqnb44',
       outcome: 'authenticated',
       guidance: 'proceed_with_liability_shift',

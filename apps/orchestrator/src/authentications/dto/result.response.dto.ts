@@ -38,10 +38,10 @@ class CartesBancairesDto {
 /** `format=generic`: every field we have; fields without a value are left out. */
 export class GenericResultDto {
   @ApiProperty({
-    example: 'auth_01J9Z3M6Q1V5KX0B7D2C4E8F6G',
+    example: 'auth_4ldi6vdq5cb2nbk3xakyl5n2xe',
     description:
-      'Our authentication id (`auth_…`), as everywhere in the API. Before issue 20 this field held ' +
-      "Checkout's `sid_…`; that is now `checkout_session_id` (docs/result-formats.md#ids)",
+      "Our authentication id (`auth_…`), as everywhere in the API; Checkout's own `sid_…` is " +
+      '`checkout_session_id` (docs/result-formats.md#ids)',
   })
   authentication_id: string;
 
