@@ -45,7 +45,7 @@ Development defaults (the simulator's URLs and credentials, the demo team's key)
 \`config/development.env\`; variables already set in your environment win over that file. Every
 npm script starts an app through \`scripts/run-app.mjs\`, which reads that file only when
 \`NODE_ENV\` is not \`production\`. What production refuses on top of the rules below is in
-[Going live](../README.md#going-live).
+[going-live.md](going-live.md#what-production-refuses).
 
 This page is generated from the environment classes by \`npm run docs:config\`;
 \`test/project/configuration-reference.spec.ts\` fails when it is stale.
