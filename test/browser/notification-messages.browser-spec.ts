@@ -19,8 +19,9 @@ import {
 } from './merchant-site.js';
 
 /**
- * The notification pages' postMessage contract (README, "Browser integration"), seen by a
- * merchant page on another site that frames the issuer's pages itself, without the helper:
+ * The notification pages' postMessage contract
+ * (docs/integrate-browser.md#notification-page-messages), seen by a merchant page on another
+ * site that frames the issuer's pages itself, without the helper:
  * one message per step, `{threeDs: 'method-complete' | 'challenge-complete'}`, sent from the
  * orchestrator's origin by the page inside the merchant's iframe.
  */

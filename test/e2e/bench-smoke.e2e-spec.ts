@@ -37,9 +37,9 @@ function runSmoke(resultsDir: string): Promise<{ code: number | null; output: st
 }
 
 /**
- * The side-by-side benchmark keeps running (README, Benchmark): one short pair, orchestrator and
- * the minimal implementation, both completing every flow with the same rows. Speed is never
- * asserted here; `npm run bench -- --compare` measures it.
+ * The side-by-side benchmark keeps running (docs/develop.md#benchmark): one short pair,
+ * orchestrator and the minimal implementation, both completing every flow with the same rows.
+ * Speed is never asserted here; `npm run bench -- --compare` measures it.
  */
 describe('npm run bench -- --smoke (e2e)', () => {
   let resultsDir: string;

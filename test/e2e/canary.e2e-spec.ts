@@ -160,9 +160,10 @@ describe('the canary comparison', () => {
 });
 
 /**
- * `npm run canary` (README, Sandbox canary). There is no Checkout sandbox in the tests: a second
- * simulator stands in for it through the URL overrides, so the whole run (token, both cases,
- * every step, the simulator it starts itself) is exercised and must find nothing to report.
+ * `npm run canary` (docs/simulator.md#sandbox-canary). There is no Checkout sandbox in the
+ * tests: a second simulator stands in for it through the URL overrides, so the whole run (token,
+ * both cases, every step, the simulator it starts itself) is exercised and must find nothing to
+ * report.
  */
 describe('npm run canary (e2e)', () => {
   let standIn: AppProcess;

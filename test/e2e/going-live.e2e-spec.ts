@@ -125,9 +125,9 @@ async function inBatches<T>(jobs: Array<() => Promise<T>>, width: number): Promi
 }
 
 /**
- * Going live (README, Going live): the built orchestrator with NODE_ENV=production refuses
- * every development setting, one JSON line naming it, and starts with safe settings, reading
- * nothing from config/development.env even through the npm scripts.
+ * Going live (docs/going-live.md#what-production-refuses): the built orchestrator with
+ * NODE_ENV=production refuses every development setting, one JSON line naming it, and starts with
+ * safe settings, reading nothing from config/development.env even through the npm scripts.
  */
 describe('going live (e2e)', () => {
   describe('refuses to start on an unsafe setting', () => {

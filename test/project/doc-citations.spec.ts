@@ -1,13 +1,7 @@
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  anchorsOf,
-  citationProblems,
-  commentsOf,
-  markdownLinkProblems,
-  sourceFiles,
-} from '../support/doc-citations.js';
+import { anchorsOf, citationProblems, commentsOf, sourceFiles } from '../support/doc-citations.js';
 
 const ROOT = process.cwd();
 
@@ -67,16 +61,5 @@ describe('documentation citations', () => {
     );
 
     expect(citationProblems(comments, ROOT)).toEqual([]);
-  });
-
-  it('links from the README into docs/, and within docs/, resolve', () => {
-    const pages = readdirSync(join(ROOT, 'docs'))
-      .filter((file) => file.endsWith('.md'))
-      .map((file) => `docs/${file}`);
-    expect(pages).toEqual(expect.arrayContaining(['docs/checkout-sessions.md', 'docs/design.md']));
-
-    const problems = ['README.md', ...pages].flatMap((file) => markdownLinkProblems(file, ROOT));
-
-    expect(problems).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ const NOT_ANSWERED: Record<string, string> = {
   UNEXPECTED: 'a timeline and log detail for a failure that is not a DomainError',
 };
 
-/** Every error code the API answers is in the one catalogue, and README shows that catalogue. */
+/** Every error code the API answers is in the one catalogue, and docs/errors.md shows it. */
 describe('error catalogue', () => {
   it('finds codes given to `code` and to `new …Error(…)`, not other uppercase strings', () => {
     const sample = [
@@ -65,13 +65,13 @@ describe('error catalogue', () => {
     expect(API_ERROR_CODES.filter((code) => !answered.has(code))).toEqual([]);
   });
 
-  it("is README's error table, row for row", () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it("is docs/errors.md's table of codes, row for row", () => {
+    const page = readFileSync(join(ROOT, 'docs/errors.md'), 'utf8');
     const expected = API_ERROR_CODES.map((code) => [
       code,
       String(ERROR_CATALOGUE[code].status),
       ERROR_CATALOGUE[code].meaning,
     ]);
-    expect(markdownTableRows(readme, 'code|status|meaning')).toEqual(expected);
+    expect(markdownTableRows(page, 'code|status|meaning')).toEqual(expected);
   });
 });

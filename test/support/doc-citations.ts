@@ -1,13 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import ts from 'typescript';
 
 /** The design-time documents that live outside the repository: code must not send readers there. */
 const OUTSIDE_DOCUMENT = /\b(?:FACTS|DESIGN|RELIABILITY|STYLE)\b|\/work\/shared\b/;
 /** A page under docs/ with an optional section anchor, as comments cite it. */
 const DOCS_CITATION = /\bdocs\/([\w.-]+\.md)(?:#([\w-]+))?/g;
-/** A Markdown link target: `[text](path#anchor)`. */
-const MARKDOWN_LINK = /\]\(([^)\s]+)\)/g;
 
 const SOURCE_DIRS = ['apps', 'libs', 'test', 'scripts', 'bench'];
 const ROOT_SOURCES = ['eslint.config.mjs', 'jest.config.mjs', 'ormconfig.ts'];
@@ -102,26 +100,6 @@ export function citationProblems(
       const problem = targetProblem(root, join('docs', page), anchor);
       if (problem) problems.push({ where, problem: `${citation}: ${problem}` });
     }
-  }
-  return problems;
-}
-
-/**
- * Broken links from a Markdown file into docs/ (README) or within docs/: a missing page or a
- * missing section. Links elsewhere are not this check's business.
- */
-export function markdownLinkProblems(file: string, root: string): CitationProblem[] {
-  const text = readFileSync(join(root, file), 'utf8');
-  const inDocs = file.startsWith('docs/');
-  const problems: CitationProblem[] = [];
-  for (const [link, target] of text.matchAll(MARKDOWN_LINK)) {
-    if (/^[a-z]+:/i.test(target)) continue;
-    const [path, anchor] = target.split('#');
-    const resolved = path ? normalize(join(dirname(file), path)) : file;
-    if (!inDocs && !resolved.startsWith('docs/')) continue;
-    if (!resolved.endsWith('.md')) continue;
-    const problem = targetProblem(root, resolved, anchor);
-    if (problem) problems.push({ where: file, problem: `${link.slice(1)}: ${problem}` });
   }
   return problems;
 }

@@ -12,7 +12,10 @@ const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http
 export class SimulatorEnvironment extends HttpServerEnvironment {
   override PORT: number = 3001;
 
-  /** Base URL the simulator puts in `_links`, ACS and 3DS Method URLs (as browsers reach it). */
+  /**
+   * Base URL the simulator puts in `_links`, ACS and 3DS Method URLs (as browsers reach it);
+   * unset: `http://127.0.0.1:` and PORT.
+   */
   @IsOptional()
   @IsUrl(HTTP_URL)
   SIMULATOR_PUBLIC_URL?: string;
@@ -22,6 +25,7 @@ export class SimulatorEnvironment extends HttpServerEnvironment {
   @IsNotEmpty()
   SIMULATOR_CLIENT_ID: string;
 
+  /** That client's secret. */
   @IsString()
   @IsNotEmpty()
   SIMULATOR_CLIENT_SECRET: string;
@@ -38,7 +42,8 @@ export class SimulatorEnvironment extends HttpServerEnvironment {
 
   /**
    * The processing channels of the client's entity, comma-separated: a create naming another
-   * gets 422 `processing_channel_id_invalid`. `any`: every well-formed id is the entity's.
+   * gets 422 `processing_channel_id_invalid`. `any`: every well-formed id is the entity's. A
+   * bound client's channel must be one of them.
    */
   @Matches(/^(any|pc_\w{26}(,pc_\w{26})*)$/, {
     message: 'SIMULATOR_PROCESSING_CHANNELS must be any, or pc_ ids separated by commas',
@@ -87,7 +92,7 @@ export class SimulatorEnvironment extends HttpServerEnvironment {
   @IsNotEmpty()
   SIMULATOR_WEBHOOK_SECRET: string = 'simulator-webhook-signing-key';
 
-  /** Sent verbatim as the webhook `Authorization` header when set. */
+  /** Sent verbatim as the webhooks' fixed `Authorization` header when set. */
   @IsOptional()
   @IsString()
   SIMULATOR_WEBHOOK_AUTHORIZATION?: string;
@@ -97,7 +102,10 @@ export class SimulatorEnvironment extends HttpServerEnvironment {
   @Min(1)
   SIMULATOR_WEBHOOK_RETRY_SCALE: number = 1;
 
-  /** Enables the `/_sim/...` control API (fault scripts, clock, request log). Never in production. */
+  /**
+   * Enables the `/_sim/...` control API (fault scripts, clock, request log; on in
+   * `config/development.env`). Never in production.
+   */
   @EnvBoolean()
   SIMULATOR_CONTROL_API: boolean = false;
 }

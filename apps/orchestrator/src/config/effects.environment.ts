@@ -6,22 +6,32 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
  * events. A base of OrchestratorEnvironment, kept apart so each file stays readable.
  */
 export class EffectsEnvironment extends HttpServerEnvironment {
-  /** Jobs one process runs at once (each mostly waits on Checkout or a team endpoint). */
+  /**
+   * Authentication jobs (deadlines, `complete`, webhooks) one process runs at once; each mostly
+   * waits on Checkout.
+   */
   @IsInt()
   @Min(1)
   @Max(100)
   JOBS_CONCURRENCY: number = 8;
 
-  /** How often idle workers look for jobs that became due (new jobs wake them at once). */
+  /**
+   * How often idle workers look for jobs that became due (new jobs wake them at once through
+   * LISTEN/NOTIFY).
+   */
   @IsInt()
   @Min(10)
   JOBS_POLL_INTERVAL_MS: number = 1_000;
 
+  /** Each process's heartbeat in `job_workers`. */
   @IsInt()
   @Min(10)
   JOBS_HEARTBEAT_MS: number = 5_000;
 
-  /** A worker pool silent this long is dead: the jobs it held run elsewhere. */
+  /**
+   * A worker pool silent this long is dead: any instance hands the jobs it held back to the
+   * queue. At least 3 × JOBS_HEARTBEAT_MS.
+   */
   @IsInt()
   @Min(50)
   JOBS_WORKER_DEAD_AFTER_MS: number = 30_000;
@@ -35,44 +45,56 @@ export class EffectsEnvironment extends HttpServerEnvironment {
   @Min(10)
   RECHECK_CREATION_MS: number = 60_000;
 
-  /** How often a creation with no known session is looked for again. */
+  /** How often a `creation_unknown` authentication (no known session) is looked at again. */
   @IsInt()
   @Min(10)
   RECHECK_SESSION_LOOKUP_MS: number = 60_000;
 
-  /** EMV 3DS: the issuer's 3DS Method page has 10 s to post back. */
+  /** First re-read of `awaiting_issuer_fingerprint`: EMV gives the 3DS Method 10 s to post back. */
   @IsInt()
   @Min(10)
   RECHECK_ISSUER_FINGERPRINT_MS: number = 10_000;
 
+  /** First re-read of `awaiting_channel_data`. */
   @IsInt()
   @Min(10)
   RECHECK_CHANNEL_DATA_MS: number = 60_000;
 
-  /** The window the ACS gives the cardholder to answer a challenge. */
+  /** First re-read of `challenge_required`: the window the ACS gives the cardholder to answer. */
   @IsInt()
   @Min(10)
   RECHECK_CHALLENGE_MS: number = 600_000;
 
-  /** Re-reads that find nothing new back off up to this interval. */
+  /** Re-reads that find nothing new back off (×2, jittered) up to this interval. */
   @IsInt()
   @Min(10)
   RECHECK_MAX_INTERVAL_MS: number = 600_000;
 
-  /** A waiting session Checkout never ends is closed (failed) after this (24 h: the cryptogram's life). */
+  /**
+   * A waiting session Checkout never ends is closed as failed (`checkout_session_stalled`) after
+   * this (24 h: the cryptogram's life).
+   */
   @IsInt()
   @Min(1_000)
   RECHECK_GIVE_UP_AFTER_MS: number = 86_400_000;
 
-  /** Checkout's session lifetime: an unknown creation not found by then is closed as failed. */
+  /**
+   * Checkout's session lifetime: an unknown creation no webhook linked by then is closed as
+   * failed (`checkout_session_not_found`).
+   */
   @IsInt()
   @Min(1)
   CHECKOUT_SESSION_LIFETIME_SECONDS: number = 900;
 
+  /**
+   * Attempts at `POST /sessions/{id}/complete` before giving up (the result stays
+   * `result_ready`, final for the team).
+   */
   @IsInt()
   @Min(1)
   COMPLETE_MAX_ATTEMPTS: number = 10;
 
+  /** First retry delay of `complete`, then ×2, jittered, never before Checkout's `Retry-After`. */
   @IsInt()
   @Min(10)
   COMPLETE_RETRY_BASE_MS: number = 2_000;
@@ -101,25 +123,32 @@ export class EffectsEnvironment extends HttpServerEnvironment {
   @Matches(/^\S.{7,}$/, { message: 'CHECKOUT_WEBHOOK_AUTHORIZATION must be 8+ characters' })
   CHECKOUT_WEBHOOK_AUTHORIZATION?: string;
 
-  /** Deliveries one process makes at once, in a worker pool apart from the authentication flow. */
+  /**
+   * Team event deliveries one process makes at once, in a worker pool apart from the
+   * authentication flow (a slow endpoint never delays an authentication).
+   */
   @IsInt()
   @Min(1)
   @Max(100)
   TEAM_EVENTS_CONCURRENCY: number = 4;
 
+  /** Attempts per event and endpoint before the delivery is dead-lettered. */
   @IsInt()
   @Min(1)
   @Max(50)
   TEAM_EVENTS_MAX_ATTEMPTS: number = 12;
 
+  /** First retry delay of a delivery, then ×2, jittered. */
   @IsInt()
   @Min(10)
   TEAM_EVENTS_RETRY_BASE_MS: number = 30_000;
 
+  /** The longest delay between two attempts of a delivery. */
   @IsInt()
   @Min(10)
   TEAM_EVENTS_RETRY_MAX_MS: number = 21_600_000;
 
+  /** Deadline of one delivery attempt, for the whole exchange. */
   @IsInt()
   @Min(100)
   TEAM_EVENTS_TIMEOUT_MS: number = 10_000;
@@ -129,7 +158,10 @@ export class EffectsEnvironment extends HttpServerEnvironment {
   @Min(10)
   TEAM_EVENTS_REDELIVERY_SPACING_MS: number = 1_000;
 
-  /** Development only: allow http:// and private, loopback or link-local endpoint addresses. */
+  /**
+   * Development only (refused in production): allow `http://` and private, loopback or
+   * link-local team endpoint addresses.
+   */
   @EnvBoolean()
   TEAM_EVENTS_ALLOW_PRIVATE_TARGETS: boolean = false;
 

@@ -18,14 +18,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import {
-  CHANNEL_LIST,
-  PROCESSING_CHANNEL_ID,
-  TEAM_PROCESSING_CHANNEL_LIST,
-  teamsListedTwice,
-} from './checkout-channels.js';
-import { PROVIDER_NAMES, type ProviderName } from '@app/domain';
-import { EffectsEnvironment } from './effects.environment.js';
+import { teamsListedTwice } from './checkout-channels.js';
+import { CheckoutEnvironment, HTTP_URL } from './checkout.environment.js';
 import { productionProblems } from './production-rules.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -33,127 +27,76 @@ export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 /** Where a local run serves from when neither PUBLIC_URL nor the base URLs are set. */
 const LOCAL_PUBLIC_URL = 'http://127.0.0.1:3000';
 
 /** Every environment variable the orchestrator reads. Types are annotated for implicit conversion. */
-export class OrchestratorEnvironment extends EffectsEnvironment {
+export class OrchestratorEnvironment extends CheckoutEnvironment {
+  /** `production` reads no file of defaults and refuses development settings. */
   @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
 
-  /** JSON lines unless asked otherwise: `pretty` (config/development.env) needs pino-pretty. */
+  /**
+   * `json`: one JSON object per line. `pretty`: pino-pretty's coloured lines, one per entry
+   * (`config/development.env` sets it); pino-pretty is a dev dependency, so JSON lines when it is
+   * not installed.
+   */
   @IsIn(LOG_FORMATS)
   override LOG_FORMAT: LogFormat = 'json';
 
+  /** The least severe level written; Nest's start-up inventory (modules, routes) is at `debug`. */
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
-  /** Unset: an embedded PostgreSQL is started (see EMBEDDED_POSTGRES_*). */
+  /** Unset: an embedded PostgreSQL is started (see EMBEDDED_POSTGRES_DIR and _PORT). */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/[^/]+\/[^/?]+/, {
     message: 'DATABASE_URL must look like postgres://user@host:port/database',
   })
   DATABASE_URL?: string;
 
+  /** Connections of the process's pool for requests and moves (the job queue has its own). */
   @IsInt()
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE: number = 10;
 
+  /** Apply pending migrations at start-up; `false`: run `npm run migration:run` yourself. */
   @EnvBoolean()
   DATABASE_RUN_MIGRATIONS: boolean = true;
 
+  /** Data directory of the embedded PostgreSQL (used when DATABASE_URL is unset). */
   @IsString()
   @IsNotEmpty()
   EMBEDDED_POSTGRES_DIR: string = '.data/pg';
 
+  /** Port of the embedded PostgreSQL. */
   @IsInt()
   @Min(1)
   @Max(65535)
   EMBEDDED_POSTGRES_PORT: number = 54329;
 
-  /** The 3DS provider behind the port (docs/design.md#provider-port). */
-  @IsIn(PROVIDER_NAMES)
-  THREEDS_PROVIDER: ProviderName = 'checkout';
-
-  /** Sessions API base, e.g. https://api.sandbox.checkout.com (or the simulator). */
-  @IsUrl(HTTP_URL)
-  CHECKOUT_API_URL: string;
-
   /**
-   * Production only: hosts (`host` or `host:port`, comma-separated) that CHECKOUT_API_URL and
-   * CHECKOUT_TOKEN_URL may name although they are not Checkout's (a simulator, an egress proxy).
+   * Both CALLBACK_BASE_URL and BROWSER_BASE_URL at once; unset: `http://127.0.0.1:3000`, a local
+   * run's, which production refuses.
    */
-  @IsOptional()
-  @Matches(/^[\w.[\]:-]+(,[\w.[\]:-]+)*$/, {
-    message: 'NON_CHECKOUT_UPSTREAM_HOSTS must be host or host:port names, comma-separated',
-  })
-  NON_CHECKOUT_UPSTREAM_HOSTS?: string;
-
-  /** OAuth token endpoint, e.g. https://access.sandbox.checkout.com/connect/token. */
-  @IsUrl(HTTP_URL)
-  CHECKOUT_TOKEN_URL: string;
-
-  @IsString()
-  @IsNotEmpty()
-  CHECKOUT_CLIENT_ID: string;
-
-  @IsString()
-  @IsNotEmpty()
-  CHECKOUT_CLIENT_SECRET: string;
-
-  /** Deadline of token requests, reads, `complete` and a create without channel data. */
-  @IsInt()
-  @Min(100)
-  CHECKOUT_TIMEOUT_MS: number = 10_000;
-
-  /**
-   * Deadline of the calls Checkout answers only after the issuer has (a create with channel
-   * data, collect-data, issuer-fingerprint); Checkout's own SDKs wait 15 s.
-   */
-  @IsInt()
-  @Min(100)
-  CHECKOUT_AUTHENTICATION_TIMEOUT_MS: number = 15_000;
-
-  /** The channels teams may create on; the token asks for their scopes only. */
-  @Matches(CHANNEL_LIST, {
-    message: 'CHECKOUT_CHANNELS must list browser, app, merchant_initiated (comma-separated)',
-  })
-  CHECKOUT_CHANNELS: string = 'browser,app';
-
-  /**
-   * Sent as `processing_channel_id` when neither the request nor its team's entry gives one
-   * (Checkout requires it unless the API key is bound to a processing channel).
-   */
-  @IsOptional()
-  @Matches(PROCESSING_CHANNEL_ID, {
-    message: 'CHECKOUT_PROCESSING_CHANNEL_ID must look like pc_ followed by 26 characters',
-  })
-  CHECKOUT_PROCESSING_CHANNEL_ID?: string;
-
-  /**
-   * Each team's processing channels, the only ones it may use, its default first:
-   * `team:pc_…|pc_…` entries, comma-separated. A team without one may use only the default.
-   */
-  @IsOptional()
-  @Matches(TEAM_PROCESSING_CHANNEL_LIST, {
-    message:
-      "TEAM_PROCESSING_CHANNELS must be team:pc_… entries separated by commas (a team's channels separated by |)",
-  })
-  TEAM_PROCESSING_CHANNELS?: string;
-
-  /** Both base URLs at once; unset: http://127.0.0.1:3000, which production refuses. */
   @IsOptional()
   @IsUrl(HTTP_URL)
   PUBLIC_URL?: string;
 
-  /** Our base URL as Checkout's servers reach it (`callback_url`); https in production. */
+  /**
+   * Our base URL as Checkout's servers reach it (`callback_url`); unset: PUBLIC_URL. Production:
+   * https and a public host.
+   */
   @IsOptional()
   @IsUrl(HTTP_URL)
   CALLBACK_BASE_URL?: string;
 
-  /** Our base URL as cardholders' browsers reach it (notification pages, the demo page). */
+  /**
+   * Our base URL as cardholders' browsers reach it: the notification pages (3DS Method,
+   * challenge), the hosted return URLs and the demo page; unset: PUBLIC_URL. Production: https
+   * and a public host.
+   */
   @IsOptional()
   @IsUrl(HTTP_URL)
   BROWSER_BASE_URL?: string;
@@ -189,7 +132,10 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   @Min(1)
   RATE_LIMIT_CHECKOUT_PER_MINUTE: number = 6_000;
 
-  /** CSP frame-ancestors of the notification pages: the merchant pages that frame the challenge. */
+  /**
+   * CSP `frame-ancestors` of the notification pages (and the demo page): the merchant pages that
+   * frame the 3DS iframes.
+   */
   @Matches(/^[^;,\s]+( [^;,\s]+)*$/, {
     message: 'FRAME_ANCESTORS must be CSP sources separated by spaces',
   })
@@ -229,17 +175,23 @@ export class OrchestratorEnvironment extends EffectsEnvironment {
   @EnvBoolean()
   API_DOCS?: boolean;
 
-  /** Development only: the demo checkout page at `/` and its demo-only merchant backend. */
+  /**
+   * Development only (refused in production): the demo checkout page at `/` and its demo-only
+   * merchant backend (on in `config/development.env`).
+   */
   @EnvBoolean()
   DEMO_PAGE: boolean = false;
 
-  /** The API key the demo's merchant backend uses (one of API_KEYS); never sent to a browser. */
+  /**
+   * The API key the demo's merchant backend uses (one of API_KEYS); required when DEMO_PAGE is
+   * true; never sent to a browser.
+   */
   @IsOptional()
   @IsString()
   @MinLength(16)
   DEMO_API_KEY?: string;
 
-  /** HMAC key for card fingerprints (the PAN itself is never stored). */
+  /** HMAC-SHA256 key for card fingerprints (the PAN itself is never stored). */
   @IsString()
   @MinLength(32)
   CARD_FINGERPRINT_KEY: string;

@@ -7,8 +7,8 @@ import { isShippedSecret, secretValuesOf } from './shipped-secrets.js';
 
 /**
  * Why a start with NODE_ENV=production must not go ahead, one problem per setting: nothing in
- * production comes from a default meant for a laptop (README, Going live). `execArgv`: the
- * process's Node flags, to catch development defaults handed over as an env file.
+ * production comes from a default meant for a laptop (docs/going-live.md#what-production-refuses).
+ * `execArgv`: the process's Node flags, to catch development defaults handed over as an env file.
  */
 export function productionProblems(
   env: OrchestratorEnvironment,

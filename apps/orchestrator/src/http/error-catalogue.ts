@@ -26,7 +26,8 @@ export interface ErrorCatalogueEntry {
 
 /**
  * The one list of error codes, their status and what they mean. The filters take their status
- * from here, the OpenAPI document its `code` enum and per-route errors, README its table.
+ * from here, the OpenAPI document its `code` enum and per-route errors, docs/errors.md#codes its
+ * table.
  */
 export const ERROR_CATALOGUE = {
   VALIDATION_FAILED: {

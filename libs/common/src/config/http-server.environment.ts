@@ -10,11 +10,13 @@ export class HttpServerEnvironment {
   @IsNotEmpty()
   HOST: string = '127.0.0.1';
 
+  /** HTTP port. */
   @IsInt()
   @Min(0)
   @Max(65535)
   PORT: number = 3000;
 
+  /** `pretty`: lines for people; `json`: one JSON object per line, for log tooling. */
   @IsIn(LOG_FORMATS)
   LOG_FORMAT: LogFormat = 'pretty';
 }

@@ -1,7 +1,7 @@
 /**
  * Examples for the OpenAPI document. The create example is a frictionless Mastercard of the
- * simulator's table (README, Test cards): the e2e test posts it and checks every example against
- * its schema.
+ * simulator's table (docs/simulator.md#test-cards): the e2e test posts it and checks every
+ * example against its schema.
  */
 export const CREATE_EXAMPLE = {
   source: { type: 'card', number: '5588686116426417', expiry_month: 12, expiry_year: 2030 },
