@@ -1,7 +1,7 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 type Json = Record<string, unknown>;
 type Operation = {
@@ -62,12 +62,12 @@ export function documentedExamples(document: OpenApiDocument): DocumentedExample
 }
 
 /**
- * Validates bodies against the document's schemas, strictly: a field the schema does not list is
- * an error (the document must show every field the API answers), and OpenAPI 3.0's `nullable` is
- * read as JSON Schema's `null` type.
+ * Validates bodies against the document's schemas (OpenAPI 3.1: JSON Schema 2020-12), strictly:
+ * a field the schema does not list is an error (the document must show every field the API
+ * answers).
  */
 export class SchemaChecker {
-  private readonly ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+  private readonly ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
   private readonly compiled = new Map<Json, ValidateFunction>();
 
   constructor(document: OpenApiDocument) {
@@ -95,9 +95,8 @@ const EXAMPLE_KEYS = ['example', 'examples'];
 function strict(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(strict);
   if (typeof node !== 'object' || node === null) return node;
-  const { nullable, ...rest } = node as Json;
   const converted: Json = Object.fromEntries(
-    Object.entries(rest).map(([key, value]) => [
+    Object.entries(node).map(([key, value]) => [
       key,
       key === '$ref' && typeof value === 'string'
         ? value.replace(/^#/, 'openapi#')
@@ -109,5 +108,5 @@ function strict(node: unknown): unknown {
   if ('properties' in converted && !('additionalProperties' in converted)) {
     converted.additionalProperties = false;
   }
-  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
+  return converted;
 }
