@@ -94,7 +94,7 @@ describe('OpenAPI document (e2e)', () => {
   });
 
   it('gives every error code of the catalogue, and the API key scheme on /v1', () => {
-    const error = document.components.schemas.ApiErrorDto as {
+    const error = document.components.schemas.ApiError as {
       properties: { code: { enum: string[] } };
     };
     expect(error.properties.code.enum).toEqual([...API_ERROR_CODES]);

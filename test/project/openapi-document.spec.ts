@@ -42,6 +42,12 @@ describe('the OpenAPI document', () => {
     expect(invalid.map(([name]) => name)).toEqual([]);
   });
 
+  it('names its schemas as a client would: no `Dto`', () => {
+    const names = Object.keys(document.components?.schemas ?? {});
+    expect(names.length).toBeGreaterThan(50);
+    expect(names.filter((name) => /dto$/i.test(name))).toEqual([]);
+  });
+
   it('describes the API key as an opaque bearer key, not a JWT', () => {
     const scheme = document.components?.securitySchemes?.['api-key'];
     expect(scheme).toMatchObject({ type: 'http', scheme: 'bearer' });

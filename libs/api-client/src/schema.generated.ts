@@ -427,7 +427,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AddressDto: {
+        Address: {
             /** @example 14 Wells Mews */
             address_line1?: string;
             address_line2?: string;
@@ -447,22 +447,22 @@ export interface components {
              */
             country?: string;
         };
-        PhoneDto: {
+        Phone: {
             /** @example 44 */
             country_code: string;
             /** @example 2071838750 */
             number: string;
         };
-        CardSourceDto: {
+        CardSource: {
             /**
              * @description The cardholder's scheme choice on a co-badged card
              * @enum {string}
              */
             scheme?: "amex" | "cartes_bancaires" | "diners" | "mastercard" | "visa";
-            billing_address?: components["schemas"]["AddressDto"];
-            home_phone?: components["schemas"]["PhoneDto"];
-            mobile_phone?: components["schemas"]["PhoneDto"];
-            work_phone?: components["schemas"]["PhoneDto"];
+            billing_address?: components["schemas"]["Address"];
+            home_phone?: components["schemas"]["Phone"];
+            mobile_phone?: components["schemas"]["Phone"];
+            work_phone?: components["schemas"]["Phone"];
             /**
              * Format: email
              * @example jane.doe@example.com
@@ -490,16 +490,16 @@ export interface components {
              */
             number: string;
         };
-        NetworkTokenSourceDto: {
+        NetworkTokenSource: {
             /**
              * @description The cardholder's scheme choice on a co-badged card
              * @enum {string}
              */
             scheme?: "amex" | "cartes_bancaires" | "diners" | "mastercard" | "visa";
-            billing_address?: components["schemas"]["AddressDto"];
-            home_phone?: components["schemas"]["PhoneDto"];
-            mobile_phone?: components["schemas"]["PhoneDto"];
-            work_phone?: components["schemas"]["PhoneDto"];
+            billing_address?: components["schemas"]["Address"];
+            home_phone?: components["schemas"]["Phone"];
+            mobile_phone?: components["schemas"]["Phone"];
+            work_phone?: components["schemas"]["Phone"];
             /**
              * Format: email
              * @example jane.doe@example.com
@@ -524,16 +524,16 @@ export interface components {
             /** @description The DPAN: 13–19 digits */
             token: string;
         };
-        TokenSourceDto: {
+        TokenSource: {
             /**
              * @description The cardholder's scheme choice on a co-badged card
              * @enum {string}
              */
             scheme?: "amex" | "cartes_bancaires" | "diners" | "mastercard" | "visa";
-            billing_address?: components["schemas"]["AddressDto"];
-            home_phone?: components["schemas"]["PhoneDto"];
-            mobile_phone?: components["schemas"]["PhoneDto"];
-            work_phone?: components["schemas"]["PhoneDto"];
+            billing_address?: components["schemas"]["Address"];
+            home_phone?: components["schemas"]["Phone"];
+            mobile_phone?: components["schemas"]["Phone"];
+            work_phone?: components["schemas"]["Phone"];
             /**
              * Format: email
              * @example jane.doe@example.com
@@ -547,16 +547,16 @@ export interface components {
             /** @example tok_ubfj2q76miwundwlk72vxt2i7q */
             token: string;
         };
-        IdSourceDto: {
+        IdSource: {
             /**
              * @description The cardholder's scheme choice on a co-badged card
              * @enum {string}
              */
             scheme?: "amex" | "cartes_bancaires" | "diners" | "mastercard" | "visa";
-            billing_address?: components["schemas"]["AddressDto"];
-            home_phone?: components["schemas"]["PhoneDto"];
-            mobile_phone?: components["schemas"]["PhoneDto"];
-            work_phone?: components["schemas"]["PhoneDto"];
+            billing_address?: components["schemas"]["Address"];
+            home_phone?: components["schemas"]["Phone"];
+            mobile_phone?: components["schemas"]["Phone"];
+            work_phone?: components["schemas"]["Phone"];
             /**
              * Format: email
              * @example jane.doe@example.com
@@ -570,7 +570,7 @@ export interface components {
             /** @example src_nwd3m4in3hkuddfpjsaevunhdy */
             id: string;
         };
-        BrowserChannelDto: {
+        BrowserChannel: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -617,7 +617,7 @@ export interface components {
              */
             three_ds_method_completion?: "Y" | "N" | "U";
         };
-        EphemeralKeyDto: {
+        EphemeralKey: {
             /** @example EC */
             kty: string;
             /** @example P-256 */
@@ -625,7 +625,7 @@ export interface components {
             x: string;
             y: string;
         };
-        AppChannelDto: {
+        AppChannel: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -638,7 +638,7 @@ export interface components {
              * @example 5
              */
             sdk_max_timeout: number;
-            sdk_ephem_pub_key: components["schemas"]["EphemeralKeyDto"];
+            sdk_ephem_pub_key: components["schemas"]["EphemeralKey"];
             sdk_reference_number: string;
             /** @description The 3DS SDK's device data (JWE) */
             sdk_encrypted_data: string;
@@ -648,7 +648,7 @@ export interface components {
             sdk_interface_type: "native" | "html" | "both";
             sdk_ui_elements: ("text" | "single_select" | "multi_select" | "oob" | "html_other")[];
         };
-        MerchantInitiatedChannelDto: {
+        MerchantInitiatedChannel: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -660,7 +660,7 @@ export interface components {
              */
             request_type: "recurring_transaction" | "installment_transaction" | "add_card" | "maintain_card_information" | "account_verification" | "split_or_delayed_shipment" | "top_up" | "mail_order" | "telephone_order" | "whitelist_status_check" | "other_payment";
         };
-        HostedRequestDto: {
+        HostedReturnUrls: {
             /**
              * Format: uri
              * @description Authenticated or attempted
@@ -680,11 +680,11 @@ export interface components {
              */
             cancel_url?: string;
         };
-        MarketplaceDto: {
+        Marketplace: {
             /** @example ent_rgyzti4x74xubmu72m6r3pvksa */
             sub_entity_id?: string;
         };
-        RequestorAuthenticationInfoDto: {
+        RequestorAuthenticationInfo: {
             /** @enum {string} */
             three_ds_req_auth_method?: "no_threeds_requestor_authentication_occurred" | "three3ds_requestor_own_credentials" | "federated_id" | "issuer_credentials" | "third_party_authentication" | "fido_authenticator" | "fido_authenticator_fido_assurance_data_signed" | "src_assurance_data";
             /**
@@ -694,7 +694,7 @@ export interface components {
             three_ds_req_auth_timestamp?: string;
             three_ds_req_auth_data?: string;
         };
-        AccountInfoDto: {
+        AccountInfo: {
             /** @description Last 6 months */
             purchase_count?: number;
             /** @enum {string} */
@@ -749,9 +749,9 @@ export interface components {
             /** @enum {string} */
             account_type?: "not_applicable" | "credit" | "debit";
             account_id?: string;
-            three_ds_requestor_authentication_info?: components["schemas"]["RequestorAuthenticationInfoDto"];
+            three_ds_requestor_authentication_info?: components["schemas"]["RequestorAuthenticationInfo"];
         };
-        MerchantRiskInfoDto: {
+        MerchantRiskInfo: {
             /**
              * Format: email
              * @description Electronic delivery: where the goods were sent
@@ -788,14 +788,14 @@ export interface components {
              */
             gift_card_count?: string;
         };
-        BillingDescriptorDto: {
+        BillingDescriptor: {
             /**
              * @description Letters, digits, spaces and `. ! * - = _` (the special characters the provider allows)
              * @example SUPERHEROES.COM
              */
             name?: string;
         };
-        RecurringDto: {
+        Recurring: {
             /**
              * @default 1
              * @example 28
@@ -808,7 +808,7 @@ export interface components {
              */
             expiry: string;
         };
-        InstallmentDto: {
+        Installment: {
             /**
              * @default 1
              * @example 28
@@ -823,7 +823,7 @@ export interface components {
             /** @example 3 */
             number_of_payments: number;
         };
-        InitialTransactionDto: {
+        InitialTransaction: {
             /**
              * Format: uuid
              * @description The ACS's transaction id (EMV acsTransID)
@@ -844,11 +844,11 @@ export interface components {
              */
             initial_session_id?: string;
         };
-        OptimizationDto: {
+        Optimization: {
             /** @enum {string} */
             framework?: "acceptance_rates";
         };
-        DeviceInformationDto: {
+        DeviceInformation: {
             /** @description Your id for the device */
             device_id?: string;
             /**
@@ -857,8 +857,8 @@ export interface components {
              */
             device_session_id?: string;
         };
-        CreateAuthenticationRequestDto: {
-            source: components["schemas"]["CardSourceDto"] | components["schemas"]["NetworkTokenSourceDto"] | components["schemas"]["TokenSourceDto"] | components["schemas"]["IdSourceDto"];
+        CreateAuthenticationRequest: {
+            source: components["schemas"]["CardSource"] | components["schemas"]["NetworkTokenSource"] | components["schemas"]["TokenSource"] | components["schemas"]["IdSource"];
             /** @example 1999 */
             amount?: number;
             /**
@@ -877,7 +877,7 @@ export interface components {
              */
             reference: string;
             /** @description Now, or later through `POST …/channel-data` when `next_action` asks for it */
-            channel_data?: components["schemas"]["BrowserChannelDto"] | components["schemas"]["AppChannelDto"] | components["schemas"]["MerchantInitiatedChannelDto"];
+            channel_data?: components["schemas"]["BrowserChannel"] | components["schemas"]["AppChannel"] | components["schemas"]["MerchantInitiatedChannel"];
             /** @enum {string} */
             challenge_indicator?: "no_preference" | "no_challenge_requested" | "challenge_requested" | "challenge_requested_mandate" | "low_value" | "trusted_listing" | "trusted_listing_prompt" | "transaction_risk_assessment" | "data_share";
             /**
@@ -894,28 +894,28 @@ export interface components {
             /** @description A prior authentication's ACS transaction id, for the ACS's risk analysis */
             prior_transaction_reference?: string;
             /** @description Hosted: the provider's page gathers the browser data and runs the challenge (browser channel, no `channel_data`) */
-            hosted?: components["schemas"]["HostedRequestDto"];
+            hosted?: components["schemas"]["HostedReturnUrls"];
             /** @description A payment facilitator's sub-entity */
-            marketplace?: components["schemas"]["MarketplaceDto"];
+            marketplace?: components["schemas"]["Marketplace"];
             /** @description The cardholder's account with you */
-            account_info?: components["schemas"]["AccountInfoDto"];
+            account_info?: components["schemas"]["AccountInfo"];
             /** @description The purchase: delivery, pre-order, gift cards */
-            merchant_risk_info?: components["schemas"]["MerchantRiskInfoDto"];
-            shipping_address?: components["schemas"]["AddressDto"];
+            merchant_risk_info?: components["schemas"]["MerchantRiskInfo"];
+            shipping_address?: components["schemas"]["Address"];
             shipping_address_matches_billing?: boolean;
             /** @description The merchant name shown in the challenge window */
-            billing_descriptor?: components["schemas"]["BillingDescriptorDto"];
+            billing_descriptor?: components["schemas"]["BillingDescriptor"];
             /** @description With `authentication_type: recurring` */
-            recurring?: components["schemas"]["RecurringDto"];
+            recurring?: components["schemas"]["Recurring"];
             /** @description With `authentication_type: installment` */
-            installment?: components["schemas"]["InstallmentDto"];
+            installment?: components["schemas"]["Installment"];
             /** @description The earlier authentication this one relies on */
-            initial_transaction?: components["schemas"]["InitialTransactionDto"];
-            optimization?: components["schemas"]["OptimizationDto"];
+            initial_transaction?: components["schemas"]["InitialTransaction"];
+            optimization?: components["schemas"]["Optimization"];
             /** @description The device, from the provider's risk script */
-            device_information?: components["schemas"]["DeviceInformationDto"];
+            device_information?: components["schemas"]["DeviceInformation"];
         };
-        CardSummaryDto: {
+        CardSummary: {
             /** @description First 6 digits (card and network token sources) */
             bin?: string;
             /** @example 4242 */
@@ -923,7 +923,7 @@ export interface components {
             /** @example visa */
             scheme: string | null;
         };
-        CreatedAuthenticationResponseDto: {
+        CreatedAuthentication: {
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
             id: string;
             /** @example ORD-5023-4E89 */
@@ -944,7 +944,7 @@ export interface components {
              */
             guidance: "proceed_with_liability_shift" | "proceed_without_liability_shift" | "do_not_proceed" | "retry_authentication" | null;
             /** @description What the caller must do next; null when nothing */
-            next_action: (components["schemas"]["ThreeDsMethodActionDto"] | components["schemas"]["CollectChannelDataActionDto"] | components["schemas"]["AppCollectChannelDataActionDto"] | components["schemas"]["BrowserChallengeActionDto"] | components["schemas"]["AppChallengeActionDto"] | components["schemas"]["RedirectActionDto"] | components["schemas"]["RedirectCardholderActionDto"]) | null;
+            next_action: (components["schemas"]["ThreeDsMethodAction"] | components["schemas"]["CollectChannelDataAction"] | components["schemas"]["AppCollectChannelDataAction"] | components["schemas"]["BrowserChallengeAction"] | components["schemas"]["AppChallengeAction"] | components["schemas"]["RedirectAction"] | components["schemas"]["RedirectCardholderAction"]) | null;
             /** @enum {string} */
             channel: "browser" | "app" | "merchant_initiated";
             /**
@@ -956,7 +956,7 @@ export interface components {
             currency: string;
             /** @enum {string} */
             source_type: "card" | "network_token" | "token" | "id";
-            card: components["schemas"]["CardSummaryDto"];
+            card: components["schemas"]["CardSummary"];
             /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
             checkout_session_id: string | null;
             /** @example 2.2.0 */
@@ -977,7 +977,7 @@ export interface components {
             /** @description App channel only, for the provider's mobile SDK: in this answer, never stored */
             checkout_session_secret?: string;
         };
-        AuthenticationResponseDto: {
+        Authentication: {
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
             id: string;
             /** @example ORD-5023-4E89 */
@@ -998,7 +998,7 @@ export interface components {
              */
             guidance: "proceed_with_liability_shift" | "proceed_without_liability_shift" | "do_not_proceed" | "retry_authentication" | null;
             /** @description What the caller must do next; null when nothing */
-            next_action: (components["schemas"]["ThreeDsMethodActionDto"] | components["schemas"]["CollectChannelDataActionDto"] | components["schemas"]["AppCollectChannelDataActionDto"] | components["schemas"]["BrowserChallengeActionDto"] | components["schemas"]["AppChallengeActionDto"] | components["schemas"]["RedirectActionDto"] | components["schemas"]["RedirectCardholderActionDto"]) | null;
+            next_action: (components["schemas"]["ThreeDsMethodAction"] | components["schemas"]["CollectChannelDataAction"] | components["schemas"]["AppCollectChannelDataAction"] | components["schemas"]["BrowserChallengeAction"] | components["schemas"]["AppChallengeAction"] | components["schemas"]["RedirectAction"] | components["schemas"]["RedirectCardholderAction"]) | null;
             /** @enum {string} */
             channel: "browser" | "app" | "merchant_initiated";
             /**
@@ -1010,7 +1010,7 @@ export interface components {
             currency: string;
             /** @enum {string} */
             source_type: "card" | "network_token" | "token" | "id";
-            card: components["schemas"]["CardSummaryDto"];
+            card: components["schemas"]["CardSummary"];
             /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
             checkout_session_id: string | null;
             /** @example 2.2.0 */
@@ -1029,12 +1029,12 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        AuthenticationListResponseDto: {
-            data: components["schemas"]["AuthenticationResponseDto"][];
+        AuthenticationList: {
+            data: components["schemas"]["Authentication"][];
             /** @description Pass as `cursor` for the next page */
             next_cursor: string | null;
         };
-        ThreeDsMethodActionDto: {
+        ThreeDsMethodAction: {
             /** @enum {string} */
             type: "three_ds_method";
             /** @example https://acs.example.com/3ds-method */
@@ -1049,13 +1049,13 @@ export interface components {
              */
             timeout_seconds: number;
         };
-        CollectChannelDataActionDto: {
+        CollectChannelDataAction: {
             /** @enum {string} */
             type: "collect_channel_data";
             /** @enum {string} */
             channel: "browser" | "merchant_initiated";
         };
-        AppCollectChannelDataActionDto: {
+        AppCollectChannelDataAction: {
             /** @enum {string} */
             type: "collect_channel_data";
             /** @enum {string} */
@@ -1079,7 +1079,7 @@ export interface components {
             /** @description EMV threeDSServerTransID */
             three_ds_server_transaction_id: string;
         };
-        BrowserChallengeActionDto: {
+        BrowserChallengeAction: {
             /** @enum {string} */
             type: "challenge";
             /** @enum {string} */
@@ -1089,7 +1089,7 @@ export interface components {
             /** @description The EMV CReq, base64url */
             creq: string;
         };
-        AppChallengeActionDto: {
+        AppChallengeAction: {
             /** @enum {string} */
             type: "challenge";
             /** @enum {string} */
@@ -1106,7 +1106,7 @@ export interface components {
              */
             protocol_version: string;
         };
-        RedirectActionDto: {
+        RedirectAction: {
             /** @enum {string} */
             type: "redirect";
             acs_url: string;
@@ -1114,13 +1114,13 @@ export interface components {
             term_url: string;
             md: string;
         };
-        RedirectCardholderActionDto: {
+        RedirectCardholderAction: {
             /** @enum {string} */
             type: "redirect_cardholder";
             /** @example https://3ds2-sandbox.ckotech.co/interceptor/sid_… */
             redirect_url: string;
         };
-        IssuerFingerprintRequestDto: {
+        IssuerFingerprintRequest: {
             /**
              * @description Y: the notification arrived; U: none within 10 s (the provider's documented default when no response comes), or no method_url; N: the Method failed
              * @example Y
@@ -1128,10 +1128,10 @@ export interface components {
              */
             completion: "Y" | "N" | "U";
         };
-        SubmitChannelDataRequestDto: {
-            channel_data: components["schemas"]["BrowserChannelDto"] | components["schemas"]["AppChannelDto"] | components["schemas"]["MerchantInitiatedChannelDto"];
+        SubmitChannelDataRequest: {
+            channel_data: components["schemas"]["BrowserChannel"] | components["schemas"]["AppChannel"] | components["schemas"]["MerchantInitiatedChannel"];
         };
-        AppChallengeResultRequestDto: {
+        AppChallengeResultRequest: {
             /**
              * @description The ChallengeStatusReceiver callback: `completed`, `cancelled` (the cardholder cancelled), `timed_out` (timedout), `protocol_error`, `runtime_error`. Every one makes us re-read the session; none is a result by itself
              * @default completed
@@ -1151,7 +1151,7 @@ export interface components {
              */
             sdk_transaction_id?: string;
         };
-        CartesBancairesDto: {
+        CartesBancaires: {
             /**
              * @description DS risk score, 0–99 (CB-SCORE)
              * @example 17
@@ -1168,7 +1168,7 @@ export interface components {
              */
             exemption?: string;
         };
-        ResultClaimReferenceDto: {
+        ResultClaimReference: {
             /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
             id: string;
             /** @example PAY-5023-4E89-1 */
@@ -1176,7 +1176,7 @@ export interface components {
             /** @enum {string} */
             status: "active" | "released";
         };
-        GenericResultDto: {
+        GenericResult: {
             /**
              * @description Our authentication id (`auth_…`), as everywhere in the API. Before issue 20 this field held Checkout's `sid_…`; that is now `checkout_session_id` (docs/result-formats.md#ids)
              * @example auth_01J9Z3M6Q1V5KX0B7D2C4E8F6G
@@ -1231,7 +1231,7 @@ export interface components {
             /** @description Text from the DS or ACS for the cardholder; EMV 3DS says it must be shown to the cardholder */
             cardholder_info?: string;
             /** @description Cartes Bancaires cards only */
-            cartes_bancaires?: components["schemas"]["CartesBancairesDto"];
+            cartes_bancaires?: components["schemas"]["CartesBancaires"];
             /** @example frictionless */
             flow_type?: string;
             /** @description As the provider gives it */
@@ -1240,27 +1240,27 @@ export interface components {
             /** @example EUR */
             currency: string;
             /** @description The payment's claim while one holds the result; absent when unclaimed */
-            claim?: components["schemas"]["ResultClaimReferenceDto"];
+            claim?: components["schemas"]["ResultClaimReference"];
         };
-        CheckoutThreeDsDto: {
+        CheckoutThreeDs: {
             /** @description false when the card or issuer is not enrolled */
             enabled: boolean;
             /** @description Checkout's session id (`sid_…`) */
             authentication_id?: string;
         };
-        CheckoutResultDto: {
-            "3ds": components["schemas"]["CheckoutThreeDsDto"];
+        CheckoutResult: {
+            "3ds": components["schemas"]["CheckoutThreeDs"];
         };
-        StripeCartesBancairesDto: {
+        StripeCartesBancaires: {
             /** @enum {string} */
             cb_avalgo: "0" | "1" | "2" | "3" | "4" | "A";
             cb_score?: number;
             cb_exemption?: string;
         };
-        StripeNetworkOptionsDto: {
-            cartes_bancaires: components["schemas"]["StripeCartesBancairesDto"];
+        StripeNetworkOptions: {
+            cartes_bancaires: components["schemas"]["StripeCartesBancaires"];
         };
-        StripeThreeDSecureDto: {
+        StripeThreeDSecure: {
             /** @example 2.2.0 */
             version?: string;
             /** @example 05 */
@@ -1280,23 +1280,23 @@ export interface components {
              * @example 01
              */
             requestor_challenge_indicator?: string;
-            network_options?: components["schemas"]["StripeNetworkOptionsDto"];
+            network_options?: components["schemas"]["StripeNetworkOptions"];
         };
-        StripeCardOptionsDto: {
+        StripeCardOptions: {
             /**
              * @description Set with Cartes Bancaires fields: Stripe takes network_options only with it
              * @enum {string}
              */
             network?: "cartes_bancaires";
-            three_d_secure: components["schemas"]["StripeThreeDSecureDto"];
+            three_d_secure: components["schemas"]["StripeThreeDSecure"];
         };
-        StripePaymentMethodOptionsDto: {
-            card: components["schemas"]["StripeCardOptionsDto"];
+        StripePaymentMethodOptions: {
+            card: components["schemas"]["StripeCardOptions"];
         };
-        StripeResultDto: {
-            payment_method_options: components["schemas"]["StripePaymentMethodOptionsDto"];
+        StripeResult: {
+            payment_method_options: components["schemas"]["StripePaymentMethodOptions"];
         };
-        AdyenMpiDataDto: {
+        AdyenMpiData: {
             /** @example 2.2.0 */
             threeDSVersion?: string;
             /** @description ARes transStatus (`C` when a challenge followed) */
@@ -1314,7 +1314,7 @@ export interface components {
             /** @description Cartes Bancaires DS risk score */
             riskScore?: string;
         };
-        AdyenThreeDs2ResultDto: {
+        AdyenThreeDs2Result: {
             /** @example 2.2.0 */
             messageVersion?: string;
             transStatus?: string;
@@ -1334,12 +1334,12 @@ export interface components {
             /** @description Cartes Bancaires only */
             riskScore?: string;
         };
-        AdyenResultDto: {
-            mpiData: components["schemas"]["AdyenMpiDataDto"];
+        AdyenResult: {
+            mpiData: components["schemas"]["AdyenMpiData"];
             /** @description 3DS2 only: the fields mpiData has no place for (exemption, CB algorithm, …) */
-            threeDS2Result?: components["schemas"]["AdyenThreeDs2ResultDto"];
+            threeDS2Result?: components["schemas"]["AdyenThreeDs2Result"];
         };
-        AuthenticationEventDto: {
+        AuthenticationEvent: {
             id: number;
             /** @example challenge_notification_received */
             event: string;
@@ -1358,10 +1358,10 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
-        AuthenticationEventsResponseDto: {
-            data: components["schemas"]["AuthenticationEventDto"][];
+        AuthenticationEventList: {
+            data: components["schemas"]["AuthenticationEvent"][];
         };
-        ClaimRequestDto: {
+        ClaimRequest: {
             /**
              * @description Your reference of the payment; the same reference again gets the same claim
              * @example PAY-5023-4E89-1
@@ -1383,7 +1383,7 @@ export interface components {
              */
             currency: string;
         };
-        ClaimWithResultResponseDto: {
+        ClaimWithResult: {
             /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
             id: string;
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
@@ -1408,9 +1408,9 @@ export interface components {
             /** Format: date-time */
             released_at: string | null;
             /** @description The result as `GET …/result?format={psp}` shapes it */
-            result: components["schemas"]["GenericResultDto"] | components["schemas"]["CheckoutResultDto"] | components["schemas"]["StripeResultDto"] | components["schemas"]["AdyenResultDto"];
+            result: components["schemas"]["GenericResult"] | components["schemas"]["CheckoutResult"] | components["schemas"]["StripeResult"] | components["schemas"]["AdyenResult"];
         };
-        ClaimResponseDto: {
+        Claim: {
             /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
             id: string;
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
@@ -1435,19 +1435,19 @@ export interface components {
             /** Format: date-time */
             released_at: string | null;
         };
-        ClaimListResponseDto: {
+        ClaimList: {
             /** @description Oldest first */
-            data: components["schemas"]["ClaimResponseDto"][];
+            data: components["schemas"]["Claim"][];
         };
-        ReleaseClaimRequestDto: {
+        ReleaseClaimRequest: {
             /** @enum {string} */
             reason: "declined" | "timed_out" | "cancelled";
         };
-        ReceivedResponseDto: {
+        Acknowledgement: {
             /** @enum {boolean} */
             received: true;
         };
-        CreateEndpointRequestDto: {
+        CreateEndpointRequest: {
             /**
              * @description https, public address (checked when registered and on every connection)
              * @example https://payments.example.com/3ds-events
@@ -1461,7 +1461,7 @@ export interface components {
              */
             redeliver_dead_events: boolean;
         };
-        CreatedEndpointResponseDto: {
+        CreatedEndpoint: {
             /** @example ep_2mhbfxdpnqrz6m6w7tiqbt3v4u */
             id: string;
             /** @example https://payments.example.com/3ds-events */
@@ -1478,7 +1478,7 @@ export interface components {
              */
             secret: string;
         };
-        EndpointResponseDto: {
+        Endpoint: {
             /** @example ep_2mhbfxdpnqrz6m6w7tiqbt3v4u */
             id: string;
             /** @example https://payments.example.com/3ds-events */
@@ -1490,14 +1490,14 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        EndpointListResponseDto: {
-            data: components["schemas"]["EndpointResponseDto"][];
+        EndpointList: {
+            data: components["schemas"]["Endpoint"][];
         };
-        UpdateEndpointRequestDto: {
+        UpdateEndpointRequest: {
             /** @description When a delivery to this endpoint succeeds again, its dead-lettered events are queued again (oldest first, spaced by TEAM_EVENTS_REDELIVERY_SPACING_MS), each once */
             redeliver_dead_events: boolean;
         };
-        DeliveryAttemptDto: {
+        DeliveryAttempt: {
             /** Format: date-time */
             at: string;
             /** @description The endpoint's HTTP status */
@@ -1509,7 +1509,7 @@ export interface components {
             error: string | null;
             duration_ms: number;
         };
-        DeliveryDto: {
+        Delivery: {
             endpoint_id: string;
             /** @enum {string} */
             state: "pending" | "delivered" | "dead";
@@ -1518,9 +1518,9 @@ export interface components {
             next_attempt_at: string | null;
             /** Format: date-time */
             delivered_at: string | null;
-            attempt_log: components["schemas"]["DeliveryAttemptDto"][];
+            attempt_log: components["schemas"]["DeliveryAttempt"][];
         };
-        TeamEventResponseDto: {
+        TeamEvent: {
             /**
              * @description Also the `webhook-id` header
              * @example msg_…
@@ -1538,21 +1538,21 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
-            deliveries: components["schemas"]["DeliveryDto"][];
+            deliveries: components["schemas"]["Delivery"][];
         };
-        TeamEventListResponseDto: {
-            data: components["schemas"]["TeamEventResponseDto"][];
+        TeamEventList: {
+            data: components["schemas"]["TeamEvent"][];
         };
-        ResendEventRequestDto: {
+        ResendEventRequest: {
             /** @description Only to this endpoint */
             endpoint_id?: string;
         };
-        ResendResponseDto: {
+        ResendResult: {
             event_id: string;
             /** @description Deliveries queued */
             queued: number;
         };
-        ApiErrorDto: {
+        ApiError: {
             /**
              * @example AUTHENTICATION_NOT_FOUND
              * @enum {string}
@@ -1562,7 +1562,7 @@ export interface components {
             message: string;
             /** @description Always an object. Refusals that name fields (`VALIDATION_FAILED`, `INVALID_CHARACTERS`, `CARD_DATA_NOT_ALLOWED`, `INITIAL_SESSION_NOT_FOUND`) list them in `errors`; other codes carry their own keys (e.g. `authentication_id`, `retry_after_seconds`, Checkout `error_codes`), or none. Never a value from the request. */
             details: {
-                errors?: components["schemas"]["FieldErrorDto"][];
+                errors?: components["schemas"]["FieldError"][];
             } & {
                 [key: string]: unknown;
             };
@@ -1572,10 +1572,10 @@ export interface components {
              */
             request_id: string;
         };
-        ErrorResponseDto: {
-            error: components["schemas"]["ApiErrorDto"];
+        ErrorResponse: {
+            error: components["schemas"]["ApiError"];
         };
-        FieldErrorDto: {
+        FieldError: {
             /**
              * @description JSON path of the field: names joined by dots, array indices in brackets (`items[2].amount`); a header or query parameter by its name; `(unknown field)` for a name that could be data
              * @example channel_data.screen_width
@@ -1934,7 +1934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationListResponseDto"];
+                    "application/json": components["schemas"]["AuthenticationList"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -1943,7 +1943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -1952,7 +1952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -1961,7 +1961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -1970,7 +1970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -1979,7 +1979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -1988,7 +1988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2005,7 +2005,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateAuthenticationRequestDto"];
+                "application/json": components["schemas"]["CreateAuthenticationRequest"];
             };
         };
         responses: {
@@ -2016,7 +2016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedAuthenticationResponseDto"];
+                    "application/json": components["schemas"]["CreatedAuthentication"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2025,7 +2025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2034,7 +2034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PROCESSING_CHANNEL_NOT_ALLOWED`: The `processing_channel_id` is not one of the team's processing channels */
@@ -2043,7 +2043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `IDEMPOTENCY_KEY_IN_USE`: A request with this Idempotency-Key is still running; retry shortly */
@@ -2052,7 +2052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -2061,7 +2061,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2070,7 +2070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -2079,7 +2079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `CHANNEL_NOT_ENABLED`: The `channel` is not enabled on this service; details list the enabled ones<br>`HOSTED_NOT_SUPPORTED`: A `hosted` authentication is browser only and takes no `channel_data` (Checkout's page gathers it)<br>`INITIAL_SESSION_NOT_FOUND`: `initial_transaction.initial_session_id` is no session of this team's (another team's looks the same)<br>`IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with a different body<br>`UPSTREAM_REJECTED_REQUEST`: Checkout refused the request; details carry its `error_type` and `error_codes` */
@@ -2088,7 +2088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2097,7 +2097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2106,7 +2106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_UNAVAILABLE`: Checkout could not be reached or failed; safe to retry later */
@@ -2115,7 +2115,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2124,7 +2124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_OUTCOME_UNKNOWN`: Checkout did not answer the create in time; retry with the same Idempotency-Key */
@@ -2133,7 +2133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2155,7 +2155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationResponseDto"];
+                    "application/json": components["schemas"]["Authentication"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2164,7 +2164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2173,7 +2173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2182,7 +2182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2191,7 +2191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2200,7 +2200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2209,7 +2209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2218,7 +2218,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2235,7 +2235,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IssuerFingerprintRequestDto"];
+                "application/json": components["schemas"]["IssuerFingerprintRequest"];
             };
         };
         responses: {
@@ -2244,7 +2244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationResponseDto"];
+                    "application/json": components["schemas"]["Authentication"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2253,7 +2253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2262,7 +2262,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2271,7 +2271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ILLEGAL_TRANSITION`: The authentication's state does not allow this action now<br>`CONCURRENT_UPDATE`: The authentication changed while this request ran; retry */
@@ -2280,7 +2280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -2289,7 +2289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2298,7 +2298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -2307,7 +2307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `NO_CARDHOLDER_STEP`: A merchant-initiated (3RI) authentication has no 3DS Method and no later channel data<br>`UPSTREAM_REJECTED_REQUEST`: Checkout refused the request; details carry its `error_type` and `error_codes` */
@@ -2316,7 +2316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2325,7 +2325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2334,7 +2334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_UNAVAILABLE`: Checkout could not be reached or failed; safe to retry later */
@@ -2343,7 +2343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2352,7 +2352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2369,7 +2369,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SubmitChannelDataRequestDto"];
+                "application/json": components["schemas"]["SubmitChannelDataRequest"];
             };
         };
         responses: {
@@ -2378,7 +2378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationResponseDto"];
+                    "application/json": components["schemas"]["Authentication"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2387,7 +2387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2396,7 +2396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2405,7 +2405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ILLEGAL_TRANSITION`: The authentication's state does not allow this action now<br>`CONCURRENT_UPDATE`: The authentication changed while this request ran; retry */
@@ -2414,7 +2414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -2423,7 +2423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2432,7 +2432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -2441,7 +2441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `NO_CARDHOLDER_STEP`: A merchant-initiated (3RI) authentication has no 3DS Method and no later channel data<br>`HOSTED_NOT_SUPPORTED`: A `hosted` authentication is browser only and takes no `channel_data` (Checkout's page gathers it)<br>`UPSTREAM_REJECTED_REQUEST`: Checkout refused the request; details carry its `error_type` and `error_codes` */
@@ -2450,7 +2450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2459,7 +2459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2468,7 +2468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_UNAVAILABLE`: Checkout could not be reached or failed; safe to retry later */
@@ -2477,7 +2477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2486,7 +2486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2503,7 +2503,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AppChallengeResultRequestDto"];
+                "application/json": components["schemas"]["AppChallengeResultRequest"];
             };
         };
         responses: {
@@ -2512,7 +2512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationResponseDto"];
+                    "application/json": components["schemas"]["Authentication"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2521,7 +2521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2530,7 +2530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2539,7 +2539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ILLEGAL_TRANSITION`: The authentication's state does not allow this action now */
@@ -2548,7 +2548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -2557,7 +2557,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2566,7 +2566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -2575,7 +2575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `CHANNEL_MISMATCH`: The action belongs to the other channel than the authentication's */
@@ -2584,7 +2584,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2593,7 +2593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2602,7 +2602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2611,7 +2611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2636,7 +2636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GenericResultDto"] | components["schemas"]["CheckoutResultDto"] | components["schemas"]["StripeResultDto"] | components["schemas"]["AdyenResultDto"];
+                    "application/json": components["schemas"]["GenericResult"] | components["schemas"]["CheckoutResult"] | components["schemas"]["StripeResult"] | components["schemas"]["AdyenResult"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2645,7 +2645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2654,7 +2654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2663,7 +2663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RESULT_NOT_READY`: The authentication has no final result yet */
@@ -2672,7 +2672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2681,7 +2681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RESULT_NOT_AUTHORIZABLE`: The authentication ended with nothing a gateway can use; start a new one */
@@ -2690,7 +2690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2699,7 +2699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2708,7 +2708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2717,7 +2717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2739,7 +2739,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationEventsResponseDto"];
+                    "application/json": components["schemas"]["AuthenticationEventList"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2748,7 +2748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2757,7 +2757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2766,7 +2766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2775,7 +2775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2784,7 +2784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2793,7 +2793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2802,7 +2802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2824,7 +2824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimListResponseDto"];
+                    "application/json": components["schemas"]["ClaimList"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2833,7 +2833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2842,7 +2842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2851,7 +2851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2860,7 +2860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2869,7 +2869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2878,7 +2878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2887,7 +2887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2904,7 +2904,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ClaimRequestDto"];
+                "application/json": components["schemas"]["ClaimRequest"];
             };
         };
         responses: {
@@ -2914,7 +2914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimWithResultResponseDto"];
+                    "application/json": components["schemas"]["ClaimWithResult"];
                 };
             };
             /** @description A new claim */
@@ -2923,7 +2923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimWithResultResponseDto"];
+                    "application/json": components["schemas"]["ClaimWithResult"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2932,7 +2932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2941,7 +2941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2950,7 +2950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RESULT_NOT_READY`: The authentication has no final result yet<br>`RESULT_ALREADY_CLAIMED`: Another payment holds the result; details name its claim (`claim_id`, `payment_reference`)<br>`CONCURRENT_UPDATE`: The authentication changed while this request ran; retry */
@@ -2959,7 +2959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RESULT_EXPIRED`: The result is past its validity for a payment (`RESULT_CLAIM_VALIDITY_SECONDS`) */
@@ -2968,7 +2968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -2977,7 +2977,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2986,7 +2986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -2995,7 +2995,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RESULT_NOT_CLAIMABLE`: The guidance is `do_not_proceed` or `retry_authentication`: no payment may use the result<br>`RESULT_NOT_AUTHORIZABLE`: The authentication ended with nothing a gateway can use; start a new one<br>`CLAIM_EXCEEDS_AUTHENTICATION`: The claim asks for more than the authenticated amount, or another currency<br>`PAYMENT_REFERENCE_REUSED`: The payment reference holds a claim with another `psp`, `amount` or `currency` */
@@ -3004,7 +3004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3013,7 +3013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3022,7 +3022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3031,7 +3031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3050,7 +3050,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReleaseClaimRequestDto"];
+                "application/json": components["schemas"]["ReleaseClaimRequest"];
             };
         };
         responses: {
@@ -3059,7 +3059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimResponseDto"];
+                    "application/json": components["schemas"]["Claim"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3068,7 +3068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -3077,7 +3077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same)<br>`CLAIM_NOT_FOUND`: No such claim on this authentication */
@@ -3086,7 +3086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3095,7 +3095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3104,7 +3104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3113,7 +3113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3122,7 +3122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3131,7 +3131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3140,7 +3140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3179,7 +3179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -3188,7 +3188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3197,7 +3197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3206,7 +3206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3215,7 +3215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3224,7 +3224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3233,7 +3233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3242,7 +3242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3285,7 +3285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -3294,7 +3294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3303,7 +3303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3312,7 +3312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3321,7 +3321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3330,7 +3330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3339,7 +3339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3348,7 +3348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3383,7 +3383,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -3392,7 +3392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3401,7 +3401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3410,7 +3410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3419,7 +3419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3428,7 +3428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3459,7 +3459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReceivedResponseDto"];
+                    "application/json": components["schemas"]["Acknowledgement"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3468,7 +3468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `CALLBACK_TOKEN_INVALID`: The callback URL's token is not this authentication's */
@@ -3477,7 +3477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3486,7 +3486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3495,7 +3495,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3504,7 +3504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3513,7 +3513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3522,7 +3522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3531,7 +3531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3560,7 +3560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReceivedResponseDto"];
+                    "application/json": components["schemas"]["Acknowledgement"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3569,7 +3569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `WEBHOOK_SIGNATURE_INVALID`: The webhook's `Cko-Signature` (or fixed `Authorization`) does not verify */
@@ -3578,7 +3578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3587,7 +3587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3596,7 +3596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3605,7 +3605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3614,7 +3614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3623,7 +3623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3642,7 +3642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EndpointListResponseDto"];
+                    "application/json": components["schemas"]["EndpointList"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3651,7 +3651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -3660,7 +3660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3669,7 +3669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3678,7 +3678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3687,7 +3687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3696,7 +3696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3710,7 +3710,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateEndpointRequestDto"];
+                "application/json": components["schemas"]["CreateEndpointRequest"];
             };
         };
         responses: {
@@ -3719,7 +3719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedEndpointResponseDto"];
+                    "application/json": components["schemas"]["CreatedEndpoint"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3728,7 +3728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -3737,7 +3737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ENDPOINT_LIMIT_REACHED`: The team has as many endpoints as allowed; remove one first */
@@ -3746,7 +3746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3755,7 +3755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3764,7 +3764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3773,7 +3773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ENDPOINT_URL_NOT_ALLOWED`: The endpoint URL is not https or does not reach a public address */
@@ -3782,7 +3782,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3791,7 +3791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3800,7 +3800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3809,7 +3809,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3839,7 +3839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -3848,7 +3848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ENDPOINT_NOT_FOUND`: No such webhook endpoint for this team */
@@ -3857,7 +3857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3866,7 +3866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3875,7 +3875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3884,7 +3884,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3893,7 +3893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3910,7 +3910,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateEndpointRequestDto"];
+                "application/json": components["schemas"]["UpdateEndpointRequest"];
             };
         };
         responses: {
@@ -3919,7 +3919,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EndpointResponseDto"];
+                    "application/json": components["schemas"]["Endpoint"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3928,7 +3928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -3937,7 +3937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ENDPOINT_NOT_FOUND`: No such webhook endpoint for this team */
@@ -3946,7 +3946,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3955,7 +3955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3964,7 +3964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3973,7 +3973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3982,7 +3982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3991,7 +3991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -4000,7 +4000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4023,7 +4023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TeamEventListResponseDto"];
+                    "application/json": components["schemas"]["TeamEventList"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -4032,7 +4032,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -4041,7 +4041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -4050,7 +4050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -4059,7 +4059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -4068,7 +4068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -4077,7 +4077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4099,7 +4099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TeamEventResponseDto"];
+                    "application/json": components["schemas"]["TeamEvent"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -4108,7 +4108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -4117,7 +4117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `EVENT_NOT_FOUND`: No such event for this team */
@@ -4126,7 +4126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -4135,7 +4135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -4144,7 +4144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -4153,7 +4153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -4162,7 +4162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4179,7 +4179,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["ResendEventRequestDto"];
+                "application/json": components["schemas"]["ResendEventRequest"];
             };
         };
         responses: {
@@ -4188,7 +4188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResendResponseDto"];
+                    "application/json": components["schemas"]["ResendResult"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -4197,7 +4197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -4206,7 +4206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `EVENT_NOT_FOUND`: No such event for this team<br>`ENDPOINT_NOT_FOUND`: No such webhook endpoint for this team */
@@ -4215,7 +4215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -4224,7 +4224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -4233,7 +4233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -4242,7 +4242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -4251,7 +4251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -4260,7 +4260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -4269,7 +4269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { nullableString } from '../../openapi/schemas.js';
 
+@ApiSchema({ name: 'Endpoint' })
 export class EndpointResponseDto {
   @ApiProperty({ example: 'ep_2mhbfxdpnqrz6m6w7tiqbt3v4u' })
   id: string;
@@ -18,6 +19,7 @@ export class EndpointResponseDto {
   created_at: string;
 }
 
+@ApiSchema({ name: 'CreatedEndpoint' })
 export class CreatedEndpointResponseDto extends EndpointResponseDto {
   @ApiProperty({
     description: 'Standard Webhooks signing secret: shown in this answer only',
@@ -26,11 +28,13 @@ export class CreatedEndpointResponseDto extends EndpointResponseDto {
   secret: string;
 }
 
+@ApiSchema({ name: 'EndpointList' })
 export class EndpointListResponseDto {
   @ApiProperty({ type: [EndpointResponseDto] })
   data: EndpointResponseDto[];
 }
 
+@ApiSchema({ name: 'DeliveryAttempt' })
 class DeliveryAttemptDto {
   @ApiProperty({ format: 'date-time' })
   at: string;
@@ -45,6 +49,7 @@ class DeliveryAttemptDto {
   duration_ms: number;
 }
 
+@ApiSchema({ name: 'Delivery' })
 class DeliveryDto {
   @ApiProperty()
   endpoint_id: string;
@@ -66,6 +71,7 @@ class DeliveryDto {
 }
 
 /** An event sent to the team, with its delivery to each endpoint. */
+@ApiSchema({ name: 'TeamEvent' })
 export class TeamEventResponseDto {
   @ApiProperty({ description: 'Also the `webhook-id` header', example: 'msg_…' })
   id: string;
@@ -94,11 +100,13 @@ export class TeamEventResponseDto {
   deliveries: DeliveryDto[];
 }
 
+@ApiSchema({ name: 'TeamEventList' })
 export class TeamEventListResponseDto {
   @ApiProperty({ type: [TeamEventResponseDto] })
   data: TeamEventResponseDto[];
 }
 
+@ApiSchema({ name: 'ResendResult' })
 export class ResendResponseDto {
   @ApiProperty()
   event_id: string;
