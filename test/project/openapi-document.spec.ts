@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { TEAM_EVENT_TYPES } from '../../apps/orchestrator/src/team-events/event-types.js';
 import { buildServiceDocument } from '../support/service-document.js';
 
 type Json = Record<string, unknown>;
@@ -54,5 +55,25 @@ describe('the OpenAPI document', () => {
     expect(scheme).not.toHaveProperty('bearerFormat');
     expect(scheme).toHaveProperty('description', expect.stringMatching(/opaque.*Not a JWT/s));
     expect(JSON.stringify(document)).not.toContain('"bearerFormat"');
+  });
+
+  it('has a webhook for every team event type, with its body and the Standard Webhooks headers', () => {
+    expect(Object.keys(document.webhooks ?? {}).sort()).toEqual([...TEAM_EVENT_TYPES].sort());
+    for (const [type, item] of Object.entries(document.webhooks ?? {})) {
+      const operation = item.post!;
+      const headers = (operation.parameters as { name: string; in: string }[])
+        .filter((parameter) => parameter.in === 'header')
+        .map(({ name }) => name);
+      expect([type, headers]).toEqual([
+        type,
+        ['webhook-id', 'webhook-timestamp', 'webhook-signature'],
+      ]);
+      const body = operation.requestBody as { content: Record<string, { schema: Json }> };
+      const ref = String(body.content['application/json'].schema.$ref);
+      const payload = document.components?.schemas?.[ref.split('/').pop()!] as Json;
+      const properties = payload.properties as Record<string, Json>;
+      expect([type, properties.type.enum]).toEqual([type, [type]]);
+      expect(Object.keys(operation.responses)).toEqual(['2XX']);
+    }
   });
 });

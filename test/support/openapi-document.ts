@@ -5,6 +5,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 type Json = Record<string, unknown>;
 type Operation = {
+  parameters?: { name: string; in: string; required?: boolean; schema?: Json }[];
   requestBody?: { content?: Record<string, MediaType> };
   responses?: Record<string, { content?: Record<string, MediaType> }>;
 };
@@ -16,6 +17,7 @@ type MediaType = {
 
 export interface OpenApiDocument {
   readonly paths: Record<string, Record<string, Operation>>;
+  readonly webhooks?: Record<string, Record<string, Operation>>;
   readonly components: { readonly schemas: Record<string, Json> };
 }
 
@@ -88,6 +90,29 @@ export class SchemaChecker {
             `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
         );
   }
+}
+
+/**
+ * Violations of an event a team's endpoint received against the webhook its `type` names: the
+ * body, and each header the webhook documents.
+ */
+export function undocumentedDelivery(
+  document: OpenApiDocument,
+  schemas: SchemaChecker,
+  delivered: { headers: Record<string, string | string[] | undefined>; body: unknown },
+): string[] {
+  const type = String((delivered.body as { type?: unknown } | undefined)?.type);
+  const operation = document.webhooks?.[type]?.post;
+  const schema = operation?.requestBody?.content?.['application/json']?.schema;
+  if (!operation || !schema) return [`no webhook for ${type}`];
+  const headers = (operation.parameters ?? [])
+    .filter((parameter) => parameter.in === 'header')
+    .flatMap(({ name, required, schema: header }) => {
+      const value = delivered.headers[name.toLowerCase()];
+      if (value === undefined) return required ? [`${name}: missing`] : [];
+      return schemas.violations(header ?? {}, value).map((violation) => `${name}: ${violation}`);
+    });
+  return [...headers, ...schemas.violations(schema, delivered.body)];
 }
 
 const EXAMPLE_KEYS = ['example', 'examples'];

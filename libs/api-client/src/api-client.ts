@@ -13,6 +13,12 @@ export type ApiError = Schemas['ErrorResponse'];
 export type ClaimRequest = Schemas['ClaimRequest'];
 export type ReleaseClaimRequest = Schemas['ReleaseClaimRequest'];
 export type Claim = Schemas['ClaimWithResult'];
+/** The bodies a team's endpoint receives (the document's `webhooks`), by their `type`. */
+export type AuthenticationCompletedEvent = Schemas['AuthenticationCompletedEvent'];
+export type AuthenticationClaimedEvent = Schemas['AuthenticationClaimedEvent'];
+export type AuthenticationClaimReleasedEvent = Schemas['AuthenticationClaimReleasedEvent'];
+export type TeamEventBody =
+  AuthenticationCompletedEvent | AuthenticationClaimedEvent | AuthenticationClaimReleasedEvent;
 
 export interface ApiClientOptions {
   /** Where the orchestrator answers, e.g. `https://threeds.internal.example`. */

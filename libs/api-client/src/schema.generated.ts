@@ -424,7 +424,164 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "authentication.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An authentication's outcome is known (or it ended without one)
+         * @description POSTed to every active endpoint of the team (`/v1/webhook-endpoints`), signed the
+         *     Standard Webhooks way. At least once: deduplicate on `webhook-id`. Any 2xx within the delivery
+         *     timeout ends it; anything else (another status, a redirect, no answer) is retried with
+         *     exponential backoff until the attempts run out, and the delivery is then dead until resent
+         *     (`POST /v1/events/{id}/resend`) or redelivered when the endpoint accepts one again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id, the same on every attempt: the key to deduplicate on */
+                    "webhook-id": string;
+                    /** @description Unix seconds when this attempt was signed; refuse one far from your clock */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` then the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed by the endpoint's secret (`whsec_…`, shown when it was registered); any Standard Webhooks library verifies it */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuthenticationCompletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received: no further attempt */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "authentication.claimed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment claimed the result
+         * @description POSTed to every active endpoint of the team (`/v1/webhook-endpoints`), signed the
+         *     Standard Webhooks way. At least once: deduplicate on `webhook-id`. Any 2xx within the delivery
+         *     timeout ends it; anything else (another status, a redirect, no answer) is retried with
+         *     exponential backoff until the attempts run out, and the delivery is then dead until resent
+         *     (`POST /v1/events/{id}/resend`) or redelivered when the endpoint accepts one again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id, the same on every attempt: the key to deduplicate on */
+                    "webhook-id": string;
+                    /** @description Unix seconds when this attempt was signed; refuse one far from your clock */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` then the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed by the endpoint's secret (`whsec_…`, shown when it was registered); any Standard Webhooks library verifies it */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuthenticationClaimedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received: no further attempt */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "authentication.claim_released": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment gave the result back: the authorization did not happen
+         * @description POSTed to every active endpoint of the team (`/v1/webhook-endpoints`), signed the
+         *     Standard Webhooks way. At least once: deduplicate on `webhook-id`. Any 2xx within the delivery
+         *     timeout ends it; anything else (another status, a redirect, no answer) is retried with
+         *     exponential backoff until the attempts run out, and the delivery is then dead until resent
+         *     (`POST /v1/events/{id}/resend`) or redelivered when the endpoint accepts one again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id, the same on every attempt: the key to deduplicate on */
+                    "webhook-id": string;
+                    /** @description Unix seconds when this attempt was signed; refuse one far from your clock */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` then the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed by the endpoint's secret (`whsec_…`, shown when it was registered); any Standard Webhooks library verifies it */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuthenticationClaimReleasedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received: no further attempt */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         Address: {
@@ -1527,17 +1684,15 @@ export interface components {
              */
             id: string;
             /**
-             * @description `authentication.completed`, `authentication.claimed` or `authentication.claim_released`
+             * @description One of `authentication.completed`, `authentication.claimed`, `authentication.claim_released`
              * @example authentication.completed
              */
             type: string;
             authentication_id: string;
             /** Format: date-time */
             created_at: string;
-            /** @description The exact body sent: `{type, timestamp, data}` */
-            payload: {
-                [key: string]: unknown;
-            };
+            /** @description The exact body sent: the webhook of its `type` */
+            payload: components["schemas"]["AuthenticationCompletedEvent"] | components["schemas"]["AuthenticationClaimedEvent"] | components["schemas"]["AuthenticationClaimReleasedEvent"];
             deliveries: components["schemas"]["Delivery"][];
         };
         TeamEventList: {
@@ -1586,6 +1741,105 @@ export interface components {
              * @example must be a string of digits of 1 to 6 characters
              */
             message: string;
+        };
+        AuthenticationCompletedData: {
+            /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
+            authentication_id: string;
+            /** @example ORD-5023-4E89 */
+            reference: string;
+            /** @enum {string} */
+            state: "created" | "creation_unknown" | "awaiting_issuer_fingerprint" | "awaiting_channel_data" | "challenge_required" | "result_ready" | "completed" | "closed";
+            /** @enum {string|null} */
+            outcome: "authenticated" | "attempted" | "informational" | "not_authenticated" | "rejected" | "unavailable" | "abandoned" | "expired" | "error" | null;
+            /**
+             * @description What to do with the outcome
+             * @enum {string|null}
+             */
+            guidance: "proceed_with_liability_shift" | "proceed_without_liability_shift" | "do_not_proceed" | "retry_authentication" | null;
+            /** @description Why it ended without a result */
+            failure_reason: string | null;
+            /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
+            checkout_session_id: string | null;
+            /**
+             * @description Minor units
+             * @example 1999
+             */
+            amount: number | null;
+            /** @example EUR */
+            currency: string;
+            /** @enum {string} */
+            channel: "browser" | "app" | "merchant_initiated";
+            /** @example visa */
+            scheme: string | null;
+            /** @example 2.2.0 */
+            protocol_version: string | null;
+            /**
+             * @description EMV transStatus
+             * @example Y
+             */
+            trans_status: string | null;
+            /** @description EMV transStatusReason */
+            trans_status_reason: string | null;
+            /** @example 05 */
+            eci: string | null;
+            ds_transaction_id: string | null;
+            three_ds_server_transaction_id: string | null;
+            acs_transaction_id: string | null;
+        };
+        AuthenticationCompletedEvent: {
+            /** @enum {string} */
+            type: "authentication.completed";
+            /**
+             * Format: date-time
+             * @description When the event was written; the same on every delivery attempt
+             */
+            timestamp: string;
+            data: components["schemas"]["AuthenticationCompletedData"];
+        };
+        ClaimSummary: {
+            /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
+            id: string;
+            /** @example PAY-5023-4E89-1 */
+            payment_reference: string;
+            /** @enum {string} */
+            psp: "generic" | "checkout" | "stripe" | "adyen";
+            /** @example 1999 */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            /** @enum {string} */
+            status: "active" | "released";
+            /** @enum {string|null} */
+            release_reason: "declined" | "timed_out" | "cancelled" | null;
+        };
+        ClaimEventData: {
+            /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
+            authentication_id: string;
+            /** @example ORD-5023-4E89 */
+            reference: string;
+            claim: components["schemas"]["ClaimSummary"];
+        };
+        AuthenticationClaimedEvent: {
+            /** @enum {string} */
+            type: "authentication.claimed";
+            /**
+             * Format: date-time
+             * @description When the event was written; the same on every delivery attempt
+             */
+            timestamp: string;
+            /** @description `claim.status` is `active` */
+            data: components["schemas"]["ClaimEventData"];
+        };
+        AuthenticationClaimReleasedEvent: {
+            /** @enum {string} */
+            type: "authentication.claim_released";
+            /**
+             * Format: date-time
+             * @description When the event was written; the same on every delivery attempt
+             */
+            timestamp: string;
+            /** @description `claim.status` is `released` */
+            data: components["schemas"]["ClaimEventData"];
         };
     };
     responses: never;

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { API_ERROR_CODES, ERROR_CATALOGUE } from '../http/error-catalogue.js';
+import { TEAM_EVENT_PAYLOADS, teamEventWebhooks } from '../team-events/team-events.webhooks.js';
 import { ErrorResponseDto, FieldErrorDto } from './api-errors.decorator.js';
 
 /** Swagger UI at `/docs`, the document at `/docs-json`. */
@@ -72,12 +73,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     // addBearerAuth would call the key a JWT: it is an opaque string, looked up by its hash.
     .addSecurity('api-key', { type: 'http', scheme: 'bearer', description: API_KEY });
   for (const [name, description] of TAGS) builder.addTag(name, description);
-  return SwaggerModule.createDocument(app, builder.build(), {
+  const config = { ...builder.build(), webhooks: teamEventWebhooks() };
+  return SwaggerModule.createDocument(app, config, {
     // Every controller names its tags; class names would add one per controller besides.
     autoTagControllers: false,
     // A feature's own models (the sub-types of its bodies) come with its controller's
     // @ApiExtraModels.
-    extraModels: [ErrorResponseDto, FieldErrorDto],
+    extraModels: [ErrorResponseDto, FieldErrorDto, ...TEAM_EVENT_PAYLOADS],
   });
 }
 

@@ -1,5 +1,7 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { nullableString } from '../../openapi/schemas.js';
+import { TEAM_EVENT_TYPES } from '../event-types.js';
+import { TEAM_EVENT_PAYLOADS } from '../team-events.webhooks.js';
 
 @ApiSchema({ name: 'Endpoint' })
 export class EndpointResponseDto {
@@ -78,8 +80,7 @@ export class TeamEventResponseDto {
 
   @ApiProperty({
     example: 'authentication.completed',
-    description:
-      '`authentication.completed`, `authentication.claimed` or `authentication.claim_released`',
+    description: `One of ${TEAM_EVENT_TYPES.map((type) => `\`${type}\``).join(', ')}`,
   })
   type: string;
 
@@ -90,9 +91,8 @@ export class TeamEventResponseDto {
   created_at: string;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'The exact body sent: `{type, timestamp, data}`',
+    description: 'The exact body sent: the webhook of its `type`',
+    oneOf: TEAM_EVENT_PAYLOADS.map((payload) => ({ $ref: getSchemaPath(payload) })),
   })
   payload: Record<string, unknown>;
 
