@@ -1819,6 +1819,7 @@ export interface components {
             reference: string;
             claim: components["schemas"]["ClaimSummary"];
         };
+        /** @description `data.claim.status` is `active` */
         AuthenticationClaimedEvent: {
             /** @enum {string} */
             type: "authentication.claimed";
@@ -1827,9 +1828,9 @@ export interface components {
              * @description When the event was written; the same on every delivery attempt
              */
             timestamp: string;
-            /** @description `claim.status` is `active` */
             data: components["schemas"]["ClaimEventData"];
         };
+        /** @description `data.claim.status` is `released`, with its `release_reason` */
         AuthenticationClaimReleasedEvent: {
             /** @enum {string} */
             type: "authentication.claim_released";
@@ -1838,7 +1839,6 @@ export interface components {
              * @description When the event was written; the same on every delivery attempt
              */
             timestamp: string;
-            /** @description `claim.status` is `released` */
             data: components["schemas"]["ClaimEventData"];
         };
     };

@@ -1,8 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  SwaggerModule,
+  type OpenAPIObject,
+  type WebhooksObject,
+} from '@nestjs/swagger';
 import { API_ERROR_CODES, ERROR_CATALOGUE } from '../http/error-catalogue.js';
-import { TEAM_EVENT_PAYLOADS, teamEventWebhooks } from '../team-events/team-events.webhooks.js';
 import { ErrorResponseDto, FieldErrorDto } from './api-errors.decorator.js';
 
 /** Swagger UI at `/docs`, the document at `/docs-json`. */
@@ -63,8 +67,21 @@ export function errorCatalogueMarkdown(): string {
   return ['| code | status | meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
+/**
+ * What the service sends rather than serves, for the document's `webhooks`: the composition root
+ * hands it over, as infrastructure imports no feature (docs/design.md#rooms).
+ */
+export interface DocumentedWebhooks {
+  readonly webhooks: WebhooksObject;
+  /** The classes of the bodies, whose schemas the webhooks refer to. */
+  readonly models: readonly Type<unknown>[];
+}
+
 /** The OpenAPI document of every route the application serves (but the documentation's). */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplication,
+  { webhooks, models }: DocumentedWebhooks,
+): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('3-D Secure orchestrator')
     .setDescription(DESCRIPTION)
@@ -73,19 +90,19 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     // addBearerAuth would call the key a JWT: it is an opaque string, looked up by its hash.
     .addSecurity('api-key', { type: 'http', scheme: 'bearer', description: API_KEY });
   for (const [name, description] of TAGS) builder.addTag(name, description);
-  const config = { ...builder.build(), webhooks: teamEventWebhooks() };
+  const config = { ...builder.build(), webhooks };
   return SwaggerModule.createDocument(app, config, {
     // Every controller names its tags; class names would add one per controller besides.
     autoTagControllers: false,
     // A feature's own models (the sub-types of its bodies) come with its controller's
     // @ApiExtraModels.
-    extraModels: [ErrorResponseDto, FieldErrorDto, ...TEAM_EVENT_PAYLOADS],
+    extraModels: [ErrorResponseDto, FieldErrorDto, ...models],
   });
 }
 
 /** Serves Swagger UI and the JSON document; called wherever the HTTP server is configured. */
-export function configureOpenApi(app: NestFastifyApplication): void {
-  SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
+export function configureOpenApi(app: NestFastifyApplication, webhooks: DocumentedWebhooks): void {
+  SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app, webhooks), {
     jsonDocumentUrl: DOCUMENT_PATH,
     raw: ['json'],
     customSiteTitle: '3-D Secure orchestrator API',

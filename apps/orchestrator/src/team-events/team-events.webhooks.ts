@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
-import { getSchemaPath, type ParameterObject, type WebhooksObject } from '@nestjs/swagger';
+import { getSchemaPath, type ParameterObject } from '@nestjs/swagger';
+import type { DocumentedWebhooks } from '../openapi/openapi.js';
 import {
   AuthenticationClaimedEventDto,
   AuthenticationClaimReleasedEventDto,
@@ -69,8 +70,9 @@ const STANDARD_WEBHOOK_HEADERS = [
 ];
 
 /** The OpenAPI 3.1 `webhooks`: what a team's endpoint receives, one entry per event type. */
-export function teamEventWebhooks(): WebhooksObject {
-  return Object.fromEntries(
+export const TEAM_EVENT_WEBHOOKS: DocumentedWebhooks = {
+  models: TEAM_EVENT_PAYLOADS,
+  webhooks: Object.fromEntries(
     TEAM_EVENT_TYPES.map((type) => [
       type,
       {
@@ -91,5 +93,5 @@ export function teamEventWebhooks(): WebhooksObject {
         },
       },
     ]),
-  );
-}
+  ),
+};
