@@ -18,6 +18,7 @@ export class TeamEvents {
    */
   receive(rawBody, headers) {
     if (!this.webhook) return { status: 503, body: { error: 'THREEDS_EVENTS_SECRET is not set' } };
+    /** @type {import('@threeds/api-client').TeamEventBody} */
     let event;
     try {
       event = this.webhook.verify(rawBody, {

@@ -23,11 +23,15 @@ describe('API documentation in Chromium (browser)', () => {
     await ctx?.close();
   });
 
-  it('shows every documented operation and the error catalogue, with nothing blocked', async () => {
+  it('shows every documented operation and webhook and the error catalogue, with nothing blocked', async () => {
     const document = (await (await fetch(`${ctx.orchestrator.url}/docs-json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;
+      webhooks: Record<string, Record<string, unknown>>;
     };
-    const operations = Object.values(document.paths).flatMap((item) => Object.keys(item)).length;
+    const operations = [
+      ...Object.values(document.paths),
+      ...Object.values(document.webhooks),
+    ].flatMap((item) => Object.keys(item)).length;
 
     await page.goto(`${ctx.orchestrator.url}/docs`);
     await page.locator('.opblock').first().waitFor();

@@ -6,6 +6,7 @@ import {
   documentedExamples,
   documentedRoutes,
   SchemaChecker,
+  undocumentedDelivery,
   type OpenApiDocument,
 } from '../support/openapi-document.js';
 import type { Answer } from '../support/api.js';
@@ -94,7 +95,7 @@ describe('OpenAPI document (e2e)', () => {
   });
 
   it('gives every error code of the catalogue, and the API key scheme on /v1', () => {
-    const error = document.components.schemas.ApiErrorDto as {
+    const error = document.components.schemas.ApiError as {
       properties: { code: { enum: string[] } };
     };
     expect(error.properties.code.enum).toEqual([...API_ERROR_CODES]);
@@ -175,5 +176,31 @@ describe('OpenAPI document (e2e)', () => {
       .delete(`/v1/webhook-endpoints/${endpointId}`)
       .set('authorization', `Bearer ${TEAM_A.apiKey}`)
       .expect(204);
+  });
+
+  it('delivers every team event as the webhook of its type describes it', async () => {
+    await orchestration
+      .api('post', '/v1/webhook-endpoints')
+      .send({ url: teamEndpoint.to('/webhooks') })
+      .expect(201);
+    const { id, amount, currency } = (await createDocumentedExample()).body as {
+      id: string;
+      amount: number;
+      currency: string;
+    };
+    const claim = await orchestration.client
+      .claim(id, { payment_reference: 'PAY-1', psp: 'generic', amount, currency })
+      .expect(201);
+    await orchestration.client
+      .release(id, (claim.body as { id: string }).id, 'cancelled')
+      .expect(200);
+
+    const delivered = await teamEndpoint.waitFor('/webhooks', 3);
+    const types = new Set(delivered.map(({ body }) => body?.type));
+    expect([...types].sort()).toEqual(Object.keys(document.webhooks ?? {}).sort());
+    for (const event of delivered) {
+      const type = event.body?.type;
+      expect([type, undocumentedDelivery(document, schemas, event)]).toEqual([type, []]);
+    }
   });
 });

@@ -1,10 +1,11 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 type Json = Record<string, unknown>;
 type Operation = {
+  parameters?: { name: string; in: string; required?: boolean; schema?: Json }[];
   requestBody?: { content?: Record<string, MediaType> };
   responses?: Record<string, { content?: Record<string, MediaType> }>;
 };
@@ -16,6 +17,7 @@ type MediaType = {
 
 export interface OpenApiDocument {
   readonly paths: Record<string, Record<string, Operation>>;
+  readonly webhooks?: Record<string, Record<string, Operation>>;
   readonly components: { readonly schemas: Record<string, Json> };
 }
 
@@ -62,12 +64,12 @@ export function documentedExamples(document: OpenApiDocument): DocumentedExample
 }
 
 /**
- * Validates bodies against the document's schemas, strictly: a field the schema does not list is
- * an error (the document must show every field the API answers), and OpenAPI 3.0's `nullable` is
- * read as JSON Schema's `null` type.
+ * Validates bodies against the document's schemas (OpenAPI 3.1: JSON Schema 2020-12), strictly:
+ * a field the schema does not list is an error (the document must show every field the API
+ * answers).
  */
 export class SchemaChecker {
-  private readonly ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+  private readonly ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
   private readonly compiled = new Map<Json, ValidateFunction>();
 
   constructor(document: OpenApiDocument) {
@@ -90,14 +92,36 @@ export class SchemaChecker {
   }
 }
 
+/**
+ * Violations of an event a team's endpoint received against the webhook its `type` names: the
+ * body, and each header the webhook documents.
+ */
+export function undocumentedDelivery(
+  document: OpenApiDocument,
+  schemas: SchemaChecker,
+  delivered: { headers: Record<string, string | string[] | undefined>; body: unknown },
+): string[] {
+  const type = String((delivered.body as { type?: unknown } | undefined)?.type);
+  const operation = document.webhooks?.[type]?.post;
+  const schema = operation?.requestBody?.content?.['application/json']?.schema;
+  if (!operation || !schema) return [`no webhook for ${type}`];
+  const headers = (operation.parameters ?? [])
+    .filter((parameter) => parameter.in === 'header')
+    .flatMap(({ name, required, schema: header }) => {
+      const value = delivered.headers[name.toLowerCase()];
+      if (value === undefined) return required ? [`${name}: missing`] : [];
+      return schemas.violations(header ?? {}, value).map((violation) => `${name}: ${violation}`);
+    });
+  return [...headers, ...schemas.violations(schema, delivered.body)];
+}
+
 const EXAMPLE_KEYS = ['example', 'examples'];
 
 function strict(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(strict);
   if (typeof node !== 'object' || node === null) return node;
-  const { nullable, ...rest } = node as Json;
   const converted: Json = Object.fromEntries(
-    Object.entries(rest).map(([key, value]) => [
+    Object.entries(node).map(([key, value]) => [
       key,
       key === '$ref' && typeof value === 'string'
         ? value.replace(/^#/, 'openapi#')
@@ -109,5 +133,5 @@ function strict(node: unknown): unknown {
   if ('properties' in converted && !('additionalProperties' in converted)) {
     converted.additionalProperties = false;
   }
-  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
+  return converted;
 }

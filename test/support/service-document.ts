@@ -4,6 +4,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { AppModule } from '../../apps/orchestrator/src/app.module.js';
 import { buildOpenApiDocument } from '../../apps/orchestrator/src/openapi/openapi.js';
+import { TEAM_EVENT_WEBHOOKS } from '../../apps/orchestrator/src/team-events/team-events.webhooks.js';
 
 /** The typed client's generated half: what `npm run client:generate` writes. */
 export const GENERATED_CLIENT_TYPES = 'libs/api-client/src/schema.generated.ts';
@@ -19,7 +20,7 @@ export async function buildServiceDocument(): Promise<OpenAPIObject> {
     logger: false,
   });
   try {
-    return buildOpenApiDocument(app);
+    return buildOpenApiDocument(app, TEAM_EVENT_WEBHOOKS);
   } finally {
     await app.close();
   }

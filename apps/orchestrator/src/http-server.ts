@@ -9,6 +9,7 @@ import type { SecurityConfig } from './config/security.config.js';
 import { useRequestLogging } from './logging/logging.module.js';
 import { configureOpenApi } from './openapi/openapi.js';
 import { hashApiKey } from './security/api-keys.js';
+import { TEAM_EVENT_WEBHOOKS } from './team-events/team-events.webhooks.js';
 import { presentedKey } from './http/api-key.guard.js';
 import { bodyLimitOf, limitBody, MAX_BODY_BYTES } from './http/body-limits.js';
 import type { ApiErrorCode } from './http/error-catalogue.js';
@@ -115,7 +116,7 @@ export async function configureHttpServer(
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     done(null, payload);
   });
-  if (app.get<HttpConfig>(httpConfig.KEY).apiDocs) configureOpenApi(app);
+  if (app.get<HttpConfig>(httpConfig.KEY).apiDocs) configureOpenApi(app, TEAM_EVENT_WEBHOOKS);
 }
 
 const routeOf = (request: FastifyRequest): string => request.routeOptions.url ?? request.url;

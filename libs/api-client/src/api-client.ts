@@ -5,14 +5,20 @@ import type { components, paths } from './schema.generated.js';
 export type ApiClient = Client<paths>;
 
 type Schemas = components['schemas'];
-export type CreateAuthenticationRequest = Schemas['CreateAuthenticationRequestDto'];
-export type CreatedAuthentication = Schemas['CreatedAuthenticationResponseDto'];
-export type Authentication = Schemas['AuthenticationResponseDto'];
-export type ChannelDataRequest = Schemas['SubmitChannelDataRequestDto'];
-export type ApiError = Schemas['ErrorResponseDto'];
-export type ClaimRequest = Schemas['ClaimRequestDto'];
-export type ReleaseClaimRequest = Schemas['ReleaseClaimRequestDto'];
-export type Claim = Schemas['ClaimWithResultResponseDto'];
+export type CreateAuthenticationRequest = Schemas['CreateAuthenticationRequest'];
+export type CreatedAuthentication = Schemas['CreatedAuthentication'];
+export type Authentication = Schemas['Authentication'];
+export type ChannelDataRequest = Schemas['SubmitChannelDataRequest'];
+export type ApiError = Schemas['ErrorResponse'];
+export type ClaimRequest = Schemas['ClaimRequest'];
+export type ReleaseClaimRequest = Schemas['ReleaseClaimRequest'];
+export type Claim = Schemas['ClaimWithResult'];
+/** The bodies a team's endpoint receives (the document's `webhooks`), by their `type`. */
+export type AuthenticationCompletedEvent = Schemas['AuthenticationCompletedEvent'];
+export type AuthenticationClaimedEvent = Schemas['AuthenticationClaimedEvent'];
+export type AuthenticationClaimReleasedEvent = Schemas['AuthenticationClaimReleasedEvent'];
+export type TeamEventBody =
+  AuthenticationCompletedEvent | AuthenticationClaimedEvent | AuthenticationClaimReleasedEvent;
 
 export interface ApiClientOptions {
   /** Where the orchestrator answers, e.g. `https://threeds.internal.example`. */

@@ -8,11 +8,15 @@ export {
   type ApiClientOptions,
   type ApiError,
   type Authentication,
+  type AuthenticationClaimedEvent,
+  type AuthenticationClaimReleasedEvent,
+  type AuthenticationCompletedEvent,
   type ChannelDataRequest,
   type Claim,
   type ClaimRequest,
   type CreateAuthenticationRequest,
   type CreatedAuthentication,
   type ReleaseClaimRequest,
+  type TeamEventBody,
 } from './api-client.js';
-export type { components, operations, paths } from './schema.generated.js';
+export type { components, operations, paths, webhooks } from './schema.generated.js';

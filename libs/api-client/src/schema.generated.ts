@@ -441,10 +441,167 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "authentication.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An authentication's outcome is known (or it ended without one)
+         * @description POSTed to every active endpoint of the team (`/v1/webhook-endpoints`), signed the
+         *     Standard Webhooks way. At least once: deduplicate on `webhook-id`. Any 2xx within the delivery
+         *     timeout ends it; anything else (another status, a redirect, no answer) is retried with
+         *     exponential backoff until the attempts run out, and the delivery is then dead until resent
+         *     (`POST /v1/events/{id}/resend`) or redelivered when the endpoint accepts one again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id, the same on every attempt: the key to deduplicate on */
+                    "webhook-id": string;
+                    /** @description Unix seconds when this attempt was signed; refuse one far from your clock */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` then the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed by the endpoint's secret (`whsec_…`, shown when it was registered); any Standard Webhooks library verifies it */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuthenticationCompletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received: no further attempt */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "authentication.claimed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment claimed the result
+         * @description POSTed to every active endpoint of the team (`/v1/webhook-endpoints`), signed the
+         *     Standard Webhooks way. At least once: deduplicate on `webhook-id`. Any 2xx within the delivery
+         *     timeout ends it; anything else (another status, a redirect, no answer) is retried with
+         *     exponential backoff until the attempts run out, and the delivery is then dead until resent
+         *     (`POST /v1/events/{id}/resend`) or redelivered when the endpoint accepts one again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id, the same on every attempt: the key to deduplicate on */
+                    "webhook-id": string;
+                    /** @description Unix seconds when this attempt was signed; refuse one far from your clock */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` then the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed by the endpoint's secret (`whsec_…`, shown when it was registered); any Standard Webhooks library verifies it */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuthenticationClaimedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received: no further attempt */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "authentication.claim_released": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment gave the result back: the authorization did not happen
+         * @description POSTed to every active endpoint of the team (`/v1/webhook-endpoints`), signed the
+         *     Standard Webhooks way. At least once: deduplicate on `webhook-id`. Any 2xx within the delivery
+         *     timeout ends it; anything else (another status, a redirect, no answer) is retried with
+         *     exponential backoff until the attempts run out, and the delivery is then dead until resent
+         *     (`POST /v1/events/{id}/resend`) or redelivered when the endpoint accepts one again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id, the same on every attempt: the key to deduplicate on */
+                    "webhook-id": string;
+                    /** @description Unix seconds when this attempt was signed; refuse one far from your clock */
+                    "webhook-timestamp": string;
+                    /** @description `v1,` then the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed by the endpoint's secret (`whsec_…`, shown when it was registered); any Standard Webhooks library verifies it */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuthenticationClaimReleasedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received: no further attempt */
+                "2XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
-        AddressDto: {
+        Address: {
             /** @example 14 Wells Mews */
             address_line1?: string;
             address_line2?: string;
@@ -464,22 +621,22 @@ export interface components {
              */
             country?: string;
         };
-        PhoneDto: {
+        Phone: {
             /** @example 44 */
             country_code: string;
             /** @example 2071838750 */
             number: string;
         };
-        CardSourceDto: {
+        CardSource: {
             /**
              * @description The cardholder's scheme choice on a co-badged card
              * @enum {string}
              */
             scheme?: "amex" | "cartes_bancaires" | "diners" | "mastercard" | "visa";
-            billing_address?: components["schemas"]["AddressDto"];
-            home_phone?: components["schemas"]["PhoneDto"];
-            mobile_phone?: components["schemas"]["PhoneDto"];
-            work_phone?: components["schemas"]["PhoneDto"];
+            billing_address?: components["schemas"]["Address"];
+            home_phone?: components["schemas"]["Phone"];
+            mobile_phone?: components["schemas"]["Phone"];
+            work_phone?: components["schemas"]["Phone"];
             /**
              * Format: email
              * @example jane.doe@example.com
@@ -507,16 +664,16 @@ export interface components {
              */
             number: string;
         };
-        NetworkTokenSourceDto: {
+        NetworkTokenSource: {
             /**
              * @description The cardholder's scheme choice on a co-badged card
              * @enum {string}
              */
             scheme?: "amex" | "cartes_bancaires" | "diners" | "mastercard" | "visa";
-            billing_address?: components["schemas"]["AddressDto"];
-            home_phone?: components["schemas"]["PhoneDto"];
-            mobile_phone?: components["schemas"]["PhoneDto"];
-            work_phone?: components["schemas"]["PhoneDto"];
+            billing_address?: components["schemas"]["Address"];
+            home_phone?: components["schemas"]["Phone"];
+            mobile_phone?: components["schemas"]["Phone"];
+            work_phone?: components["schemas"]["Phone"];
             /**
              * Format: email
              * @example jane.doe@example.com
@@ -541,16 +698,16 @@ export interface components {
             /** @description The DPAN: 13–19 digits */
             token: string;
         };
-        TokenSourceDto: {
+        TokenSource: {
             /**
              * @description The cardholder's scheme choice on a co-badged card
              * @enum {string}
              */
             scheme?: "amex" | "cartes_bancaires" | "diners" | "mastercard" | "visa";
-            billing_address?: components["schemas"]["AddressDto"];
-            home_phone?: components["schemas"]["PhoneDto"];
-            mobile_phone?: components["schemas"]["PhoneDto"];
-            work_phone?: components["schemas"]["PhoneDto"];
+            billing_address?: components["schemas"]["Address"];
+            home_phone?: components["schemas"]["Phone"];
+            mobile_phone?: components["schemas"]["Phone"];
+            work_phone?: components["schemas"]["Phone"];
             /**
              * Format: email
              * @example jane.doe@example.com
@@ -564,16 +721,16 @@ export interface components {
             /** @example tok_ubfj2q76miwundwlk72vxt2i7q */
             token: string;
         };
-        IdSourceDto: {
+        IdSource: {
             /**
              * @description The cardholder's scheme choice on a co-badged card
              * @enum {string}
              */
             scheme?: "amex" | "cartes_bancaires" | "diners" | "mastercard" | "visa";
-            billing_address?: components["schemas"]["AddressDto"];
-            home_phone?: components["schemas"]["PhoneDto"];
-            mobile_phone?: components["schemas"]["PhoneDto"];
-            work_phone?: components["schemas"]["PhoneDto"];
+            billing_address?: components["schemas"]["Address"];
+            home_phone?: components["schemas"]["Phone"];
+            mobile_phone?: components["schemas"]["Phone"];
+            work_phone?: components["schemas"]["Phone"];
             /**
              * Format: email
              * @example jane.doe@example.com
@@ -587,7 +744,7 @@ export interface components {
             /** @example src_nwd3m4in3hkuddfpjsaevunhdy */
             id: string;
         };
-        BrowserChannelDto: {
+        BrowserChannel: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -634,7 +791,7 @@ export interface components {
              */
             three_ds_method_completion?: "Y" | "N" | "U";
         };
-        EphemeralKeyDto: {
+        EphemeralKey: {
             /** @example EC */
             kty: string;
             /** @example P-256 */
@@ -642,7 +799,7 @@ export interface components {
             x: string;
             y: string;
         };
-        AppChannelDto: {
+        AppChannel: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -655,7 +812,7 @@ export interface components {
              * @example 5
              */
             sdk_max_timeout: number;
-            sdk_ephem_pub_key: components["schemas"]["EphemeralKeyDto"];
+            sdk_ephem_pub_key: components["schemas"]["EphemeralKey"];
             sdk_reference_number: string;
             /** @description The 3DS SDK's device data (JWE) */
             sdk_encrypted_data: string;
@@ -665,7 +822,7 @@ export interface components {
             sdk_interface_type: "native" | "html" | "both";
             sdk_ui_elements: ("text" | "single_select" | "multi_select" | "oob" | "html_other")[];
         };
-        MerchantInitiatedChannelDto: {
+        MerchantInitiatedChannel: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -677,7 +834,7 @@ export interface components {
              */
             request_type: "recurring_transaction" | "installment_transaction" | "add_card" | "maintain_card_information" | "account_verification" | "split_or_delayed_shipment" | "top_up" | "mail_order" | "telephone_order" | "whitelist_status_check" | "other_payment";
         };
-        HostedRequestDto: {
+        HostedReturnUrls: {
             /**
              * Format: uri
              * @description Authenticated or attempted
@@ -697,11 +854,11 @@ export interface components {
              */
             cancel_url?: string;
         };
-        MarketplaceDto: {
+        Marketplace: {
             /** @example ent_rgyzti4x74xubmu72m6r3pvksa */
             sub_entity_id?: string;
         };
-        RequestorAuthenticationInfoDto: {
+        RequestorAuthenticationInfo: {
             /** @enum {string} */
             three_ds_req_auth_method?: "no_threeds_requestor_authentication_occurred" | "three3ds_requestor_own_credentials" | "federated_id" | "issuer_credentials" | "third_party_authentication" | "fido_authenticator" | "fido_authenticator_fido_assurance_data_signed" | "src_assurance_data";
             /**
@@ -711,7 +868,7 @@ export interface components {
             three_ds_req_auth_timestamp?: string;
             three_ds_req_auth_data?: string;
         };
-        AccountInfoDto: {
+        AccountInfo: {
             /** @description Last 6 months */
             purchase_count?: number;
             /** @enum {string} */
@@ -766,9 +923,9 @@ export interface components {
             /** @enum {string} */
             account_type?: "not_applicable" | "credit" | "debit";
             account_id?: string;
-            three_ds_requestor_authentication_info?: components["schemas"]["RequestorAuthenticationInfoDto"];
+            three_ds_requestor_authentication_info?: components["schemas"]["RequestorAuthenticationInfo"];
         };
-        MerchantRiskInfoDto: {
+        MerchantRiskInfo: {
             /**
              * Format: email
              * @description Electronic delivery: where the goods were sent
@@ -805,14 +962,14 @@ export interface components {
              */
             gift_card_count?: string;
         };
-        BillingDescriptorDto: {
+        BillingDescriptor: {
             /**
              * @description Letters, digits, spaces and `. ! * - = _` (the special characters the provider allows)
              * @example SUPERHEROES.COM
              */
             name?: string;
         };
-        RecurringDto: {
+        Recurring: {
             /**
              * @default 1
              * @example 28
@@ -825,7 +982,7 @@ export interface components {
              */
             expiry: string;
         };
-        InstallmentDto: {
+        Installment: {
             /**
              * @default 1
              * @example 28
@@ -840,7 +997,7 @@ export interface components {
             /** @example 3 */
             number_of_payments: number;
         };
-        InitialTransactionDto: {
+        InitialTransaction: {
             /**
              * Format: uuid
              * @description The ACS's transaction id (EMV acsTransID)
@@ -861,11 +1018,11 @@ export interface components {
              */
             initial_session_id?: string;
         };
-        OptimizationDto: {
+        Optimization: {
             /** @enum {string} */
             framework?: "acceptance_rates";
         };
-        DeviceInformationDto: {
+        DeviceInformation: {
             /** @description Your id for the device */
             device_id?: string;
             /**
@@ -874,8 +1031,8 @@ export interface components {
              */
             device_session_id?: string;
         };
-        CreateAuthenticationRequestDto: {
-            source: components["schemas"]["CardSourceDto"] | components["schemas"]["NetworkTokenSourceDto"] | components["schemas"]["TokenSourceDto"] | components["schemas"]["IdSourceDto"];
+        CreateAuthenticationRequest: {
+            source: components["schemas"]["CardSource"] | components["schemas"]["NetworkTokenSource"] | components["schemas"]["TokenSource"] | components["schemas"]["IdSource"];
             /** @example 1999 */
             amount?: number;
             /**
@@ -894,7 +1051,7 @@ export interface components {
              */
             reference: string;
             /** @description Now, or later through `POST …/channel-data` when `next_action` asks for it */
-            channel_data?: components["schemas"]["BrowserChannelDto"] | components["schemas"]["AppChannelDto"] | components["schemas"]["MerchantInitiatedChannelDto"];
+            channel_data?: components["schemas"]["BrowserChannel"] | components["schemas"]["AppChannel"] | components["schemas"]["MerchantInitiatedChannel"];
             /** @enum {string} */
             challenge_indicator?: "no_preference" | "no_challenge_requested" | "challenge_requested" | "challenge_requested_mandate" | "low_value" | "trusted_listing" | "trusted_listing_prompt" | "transaction_risk_assessment" | "data_share";
             /**
@@ -911,28 +1068,28 @@ export interface components {
             /** @description A prior authentication's ACS transaction id, for the ACS's risk analysis */
             prior_transaction_reference?: string;
             /** @description Hosted: the provider's page gathers the browser data and runs the challenge (browser channel, no `channel_data`) */
-            hosted?: components["schemas"]["HostedRequestDto"];
+            hosted?: components["schemas"]["HostedReturnUrls"];
             /** @description A payment facilitator's sub-entity */
-            marketplace?: components["schemas"]["MarketplaceDto"];
+            marketplace?: components["schemas"]["Marketplace"];
             /** @description The cardholder's account with you */
-            account_info?: components["schemas"]["AccountInfoDto"];
+            account_info?: components["schemas"]["AccountInfo"];
             /** @description The purchase: delivery, pre-order, gift cards */
-            merchant_risk_info?: components["schemas"]["MerchantRiskInfoDto"];
-            shipping_address?: components["schemas"]["AddressDto"];
+            merchant_risk_info?: components["schemas"]["MerchantRiskInfo"];
+            shipping_address?: components["schemas"]["Address"];
             shipping_address_matches_billing?: boolean;
             /** @description The merchant name shown in the challenge window */
-            billing_descriptor?: components["schemas"]["BillingDescriptorDto"];
+            billing_descriptor?: components["schemas"]["BillingDescriptor"];
             /** @description With `authentication_type: recurring` */
-            recurring?: components["schemas"]["RecurringDto"];
+            recurring?: components["schemas"]["Recurring"];
             /** @description With `authentication_type: installment` */
-            installment?: components["schemas"]["InstallmentDto"];
+            installment?: components["schemas"]["Installment"];
             /** @description The earlier authentication this one relies on */
-            initial_transaction?: components["schemas"]["InitialTransactionDto"];
-            optimization?: components["schemas"]["OptimizationDto"];
+            initial_transaction?: components["schemas"]["InitialTransaction"];
+            optimization?: components["schemas"]["Optimization"];
             /** @description The device, from the provider's risk script */
-            device_information?: components["schemas"]["DeviceInformationDto"];
+            device_information?: components["schemas"]["DeviceInformation"];
         };
-        CardSummaryDto: {
+        CardSummary: {
             /** @description First 6 digits (card and network token sources) */
             bin?: string;
             /** @example 4242 */
@@ -940,7 +1097,7 @@ export interface components {
             /** @example visa */
             scheme: string | null;
         };
-        CreatedAuthenticationResponseDto: {
+        CreatedAuthentication: {
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
             id: string;
             /** @example ORD-5023-4E89 */
@@ -961,7 +1118,7 @@ export interface components {
              */
             guidance: "proceed_with_liability_shift" | "proceed_without_liability_shift" | "do_not_proceed" | "retry_authentication" | null;
             /** @description What the caller must do next; null when nothing */
-            next_action: (components["schemas"]["ThreeDsMethodActionDto"] | components["schemas"]["CollectChannelDataActionDto"] | components["schemas"]["AppCollectChannelDataActionDto"] | components["schemas"]["BrowserChallengeActionDto"] | components["schemas"]["AppChallengeActionDto"] | components["schemas"]["RedirectActionDto"] | components["schemas"]["RedirectCardholderActionDto"]) | null;
+            next_action: (components["schemas"]["ThreeDsMethodAction"] | components["schemas"]["CollectChannelDataAction"] | components["schemas"]["AppCollectChannelDataAction"] | components["schemas"]["BrowserChallengeAction"] | components["schemas"]["AppChallengeAction"] | components["schemas"]["RedirectAction"] | components["schemas"]["RedirectCardholderAction"]) | null;
             /** @enum {string} */
             channel: "browser" | "app" | "merchant_initiated";
             /**
@@ -973,7 +1130,7 @@ export interface components {
             currency: string;
             /** @enum {string} */
             source_type: "card" | "network_token" | "token" | "id";
-            card: components["schemas"]["CardSummaryDto"];
+            card: components["schemas"]["CardSummary"];
             /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
             checkout_session_id: string | null;
             /** @example 2.2.0 */
@@ -994,7 +1151,7 @@ export interface components {
             /** @description App channel only, for the provider's mobile SDK: in this answer, never stored */
             checkout_session_secret?: string;
         };
-        AuthenticationResponseDto: {
+        Authentication: {
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
             id: string;
             /** @example ORD-5023-4E89 */
@@ -1015,7 +1172,7 @@ export interface components {
              */
             guidance: "proceed_with_liability_shift" | "proceed_without_liability_shift" | "do_not_proceed" | "retry_authentication" | null;
             /** @description What the caller must do next; null when nothing */
-            next_action: (components["schemas"]["ThreeDsMethodActionDto"] | components["schemas"]["CollectChannelDataActionDto"] | components["schemas"]["AppCollectChannelDataActionDto"] | components["schemas"]["BrowserChallengeActionDto"] | components["schemas"]["AppChallengeActionDto"] | components["schemas"]["RedirectActionDto"] | components["schemas"]["RedirectCardholderActionDto"]) | null;
+            next_action: (components["schemas"]["ThreeDsMethodAction"] | components["schemas"]["CollectChannelDataAction"] | components["schemas"]["AppCollectChannelDataAction"] | components["schemas"]["BrowserChallengeAction"] | components["schemas"]["AppChallengeAction"] | components["schemas"]["RedirectAction"] | components["schemas"]["RedirectCardholderAction"]) | null;
             /** @enum {string} */
             channel: "browser" | "app" | "merchant_initiated";
             /**
@@ -1027,7 +1184,7 @@ export interface components {
             currency: string;
             /** @enum {string} */
             source_type: "card" | "network_token" | "token" | "id";
-            card: components["schemas"]["CardSummaryDto"];
+            card: components["schemas"]["CardSummary"];
             /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
             checkout_session_id: string | null;
             /** @example 2.2.0 */
@@ -1046,12 +1203,12 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        AuthenticationListResponseDto: {
-            data: components["schemas"]["AuthenticationResponseDto"][];
+        AuthenticationList: {
+            data: components["schemas"]["Authentication"][];
             /** @description Pass as `cursor` for the next page */
             next_cursor: string | null;
         };
-        ThreeDsMethodActionDto: {
+        ThreeDsMethodAction: {
             /** @enum {string} */
             type: "three_ds_method";
             /** @example https://acs.example.com/3ds-method */
@@ -1066,13 +1223,13 @@ export interface components {
              */
             timeout_seconds: number;
         };
-        CollectChannelDataActionDto: {
+        CollectChannelDataAction: {
             /** @enum {string} */
             type: "collect_channel_data";
             /** @enum {string} */
             channel: "browser" | "merchant_initiated";
         };
-        AppCollectChannelDataActionDto: {
+        AppCollectChannelDataAction: {
             /** @enum {string} */
             type: "collect_channel_data";
             /** @enum {string} */
@@ -1096,7 +1253,7 @@ export interface components {
             /** @description EMV threeDSServerTransID */
             three_ds_server_transaction_id: string;
         };
-        BrowserChallengeActionDto: {
+        BrowserChallengeAction: {
             /** @enum {string} */
             type: "challenge";
             /** @enum {string} */
@@ -1106,7 +1263,7 @@ export interface components {
             /** @description The EMV CReq, base64url */
             creq: string;
         };
-        AppChallengeActionDto: {
+        AppChallengeAction: {
             /** @enum {string} */
             type: "challenge";
             /** @enum {string} */
@@ -1123,7 +1280,7 @@ export interface components {
              */
             protocol_version: string;
         };
-        RedirectActionDto: {
+        RedirectAction: {
             /** @enum {string} */
             type: "redirect";
             acs_url: string;
@@ -1131,13 +1288,13 @@ export interface components {
             term_url: string;
             md: string;
         };
-        RedirectCardholderActionDto: {
+        RedirectCardholderAction: {
             /** @enum {string} */
             type: "redirect_cardholder";
             /** @example https://3ds2-sandbox.ckotech.co/interceptor/sid_… */
             redirect_url: string;
         };
-        IssuerFingerprintRequestDto: {
+        IssuerFingerprintRequest: {
             /**
              * @description Y: the notification arrived; U: none within 10 s (the provider's documented default when no response comes), or no method_url; N: the Method failed
              * @example Y
@@ -1145,10 +1302,10 @@ export interface components {
              */
             completion: "Y" | "N" | "U";
         };
-        SubmitChannelDataRequestDto: {
-            channel_data: components["schemas"]["BrowserChannelDto"] | components["schemas"]["AppChannelDto"] | components["schemas"]["MerchantInitiatedChannelDto"];
+        SubmitChannelDataRequest: {
+            channel_data: components["schemas"]["BrowserChannel"] | components["schemas"]["AppChannel"] | components["schemas"]["MerchantInitiatedChannel"];
         };
-        AppChallengeResultRequestDto: {
+        AppChallengeResultRequest: {
             /**
              * @description The ChallengeStatusReceiver callback: `completed`, `cancelled` (the cardholder cancelled), `timed_out` (timedout), `protocol_error`, `runtime_error`. Every one makes us re-read the session; none is a result by itself
              * @default completed
@@ -1168,7 +1325,7 @@ export interface components {
              */
             sdk_transaction_id?: string;
         };
-        CartesBancairesDto: {
+        CartesBancaires: {
             /**
              * @description DS risk score, 0–99 (CB-SCORE)
              * @example 17
@@ -1185,7 +1342,7 @@ export interface components {
              */
             exemption?: string;
         };
-        ResultClaimReferenceDto: {
+        ResultClaimReference: {
             /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
             id: string;
             /** @example PAY-5023-4E89-1 */
@@ -1193,7 +1350,7 @@ export interface components {
             /** @enum {string} */
             status: "active" | "released";
         };
-        GenericResultDto: {
+        GenericResult: {
             /**
              * @description Our authentication id (`auth_…`), as everywhere in the API; Checkout's own `sid_…` is `checkout_session_id` (docs/result-formats.md#ids)
              * @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe
@@ -1248,7 +1405,7 @@ export interface components {
             /** @description Text from the DS or ACS for the cardholder; EMV 3DS says it must be shown to the cardholder */
             cardholder_info?: string;
             /** @description Cartes Bancaires cards only */
-            cartes_bancaires?: components["schemas"]["CartesBancairesDto"];
+            cartes_bancaires?: components["schemas"]["CartesBancaires"];
             /** @example frictionless */
             flow_type?: string;
             /** @description As the provider gives it */
@@ -1257,27 +1414,27 @@ export interface components {
             /** @example EUR */
             currency: string;
             /** @description The payment's claim while one holds the result; absent when unclaimed */
-            claim?: components["schemas"]["ResultClaimReferenceDto"];
+            claim?: components["schemas"]["ResultClaimReference"];
         };
-        CheckoutThreeDsDto: {
+        CheckoutThreeDs: {
             /** @description false when the card or issuer is not enrolled */
             enabled: boolean;
             /** @description Checkout's session id (`sid_…`) */
             authentication_id?: string;
         };
-        CheckoutResultDto: {
-            "3ds": components["schemas"]["CheckoutThreeDsDto"];
+        CheckoutResult: {
+            "3ds": components["schemas"]["CheckoutThreeDs"];
         };
-        StripeCartesBancairesDto: {
+        StripeCartesBancaires: {
             /** @enum {string} */
             cb_avalgo: "0" | "1" | "2" | "3" | "4" | "A";
             cb_score?: number;
             cb_exemption?: string;
         };
-        StripeNetworkOptionsDto: {
-            cartes_bancaires: components["schemas"]["StripeCartesBancairesDto"];
+        StripeNetworkOptions: {
+            cartes_bancaires: components["schemas"]["StripeCartesBancaires"];
         };
-        StripeThreeDSecureDto: {
+        StripeThreeDSecure: {
             /** @example 2.2.0 */
             version?: string;
             /** @example 05 */
@@ -1297,23 +1454,23 @@ export interface components {
              * @example 01
              */
             requestor_challenge_indicator?: string;
-            network_options?: components["schemas"]["StripeNetworkOptionsDto"];
+            network_options?: components["schemas"]["StripeNetworkOptions"];
         };
-        StripeCardOptionsDto: {
+        StripeCardOptions: {
             /**
              * @description Set with Cartes Bancaires fields: Stripe takes network_options only with it
              * @enum {string}
              */
             network?: "cartes_bancaires";
-            three_d_secure: components["schemas"]["StripeThreeDSecureDto"];
+            three_d_secure: components["schemas"]["StripeThreeDSecure"];
         };
-        StripePaymentMethodOptionsDto: {
-            card: components["schemas"]["StripeCardOptionsDto"];
+        StripePaymentMethodOptions: {
+            card: components["schemas"]["StripeCardOptions"];
         };
-        StripeResultDto: {
-            payment_method_options: components["schemas"]["StripePaymentMethodOptionsDto"];
+        StripeResult: {
+            payment_method_options: components["schemas"]["StripePaymentMethodOptions"];
         };
-        AdyenMpiDataDto: {
+        AdyenMpiData: {
             /** @example 2.2.0 */
             threeDSVersion?: string;
             /** @description ARes transStatus (`C` when a challenge followed) */
@@ -1331,7 +1488,7 @@ export interface components {
             /** @description Cartes Bancaires DS risk score */
             riskScore?: string;
         };
-        AdyenThreeDs2ResultDto: {
+        AdyenThreeDs2Result: {
             /** @example 2.2.0 */
             messageVersion?: string;
             transStatus?: string;
@@ -1351,12 +1508,12 @@ export interface components {
             /** @description Cartes Bancaires only */
             riskScore?: string;
         };
-        AdyenResultDto: {
-            mpiData: components["schemas"]["AdyenMpiDataDto"];
+        AdyenResult: {
+            mpiData: components["schemas"]["AdyenMpiData"];
             /** @description 3DS2 only: the fields mpiData has no place for (exemption, CB algorithm, …) */
-            threeDS2Result?: components["schemas"]["AdyenThreeDs2ResultDto"];
+            threeDS2Result?: components["schemas"]["AdyenThreeDs2Result"];
         };
-        AuthenticationEventDto: {
+        AuthenticationEvent: {
             id: number;
             /** @example challenge_notification_received */
             event: string;
@@ -1375,10 +1532,10 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
-        AuthenticationEventsResponseDto: {
-            data: components["schemas"]["AuthenticationEventDto"][];
+        AuthenticationEventList: {
+            data: components["schemas"]["AuthenticationEvent"][];
         };
-        ClaimRequestDto: {
+        ClaimRequest: {
             /**
              * @description Your reference of the payment; the same reference again gets the same claim
              * @example PAY-5023-4E89-1
@@ -1400,7 +1557,7 @@ export interface components {
              */
             currency: string;
         };
-        ClaimWithResultResponseDto: {
+        ClaimWithResult: {
             /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
             id: string;
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
@@ -1425,9 +1582,9 @@ export interface components {
             /** Format: date-time */
             released_at: string | null;
             /** @description The result as `GET …/result?format={psp}` shapes it */
-            result: components["schemas"]["GenericResultDto"] | components["schemas"]["CheckoutResultDto"] | components["schemas"]["StripeResultDto"] | components["schemas"]["AdyenResultDto"];
+            result: components["schemas"]["GenericResult"] | components["schemas"]["CheckoutResult"] | components["schemas"]["StripeResult"] | components["schemas"]["AdyenResult"];
         };
-        ClaimResponseDto: {
+        Claim: {
             /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
             id: string;
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
@@ -1452,19 +1609,19 @@ export interface components {
             /** Format: date-time */
             released_at: string | null;
         };
-        ClaimListResponseDto: {
+        ClaimList: {
             /** @description Oldest first */
-            data: components["schemas"]["ClaimResponseDto"][];
+            data: components["schemas"]["Claim"][];
         };
-        ReleaseClaimRequestDto: {
+        ReleaseClaimRequest: {
             /** @enum {string} */
             reason: "declined" | "timed_out" | "cancelled";
         };
-        ReceivedResponseDto: {
+        Acknowledgement: {
             /** @enum {boolean} */
             received: true;
         };
-        CreateEndpointRequestDto: {
+        CreateEndpointRequest: {
             /**
              * @description https, public address (checked when registered and on every connection)
              * @example https://payments.example.com/3ds-events
@@ -1478,7 +1635,7 @@ export interface components {
              */
             redeliver_dead_events: boolean;
         };
-        CreatedEndpointResponseDto: {
+        CreatedEndpoint: {
             /** @example ep_2mhbfxdpnqrz6m6w7tiqbt3v4u */
             id: string;
             /** @example https://payments.example.com/3ds-events */
@@ -1495,7 +1652,7 @@ export interface components {
              */
             secret: string;
         };
-        EndpointResponseDto: {
+        Endpoint: {
             /** @example ep_2mhbfxdpnqrz6m6w7tiqbt3v4u */
             id: string;
             /** @example https://payments.example.com/3ds-events */
@@ -1507,14 +1664,14 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        EndpointListResponseDto: {
-            data: components["schemas"]["EndpointResponseDto"][];
+        EndpointList: {
+            data: components["schemas"]["Endpoint"][];
         };
-        UpdateEndpointRequestDto: {
+        UpdateEndpointRequest: {
             /** @description When a delivery to this endpoint succeeds again, its dead-lettered events are queued again (oldest first, spaced by TEAM_EVENTS_REDELIVERY_SPACING_MS), each once */
             redeliver_dead_events: boolean;
         };
-        DeliveryAttemptDto: {
+        DeliveryAttempt: {
             /** Format: date-time */
             at: string;
             /** @description The endpoint's HTTP status */
@@ -1526,7 +1683,7 @@ export interface components {
             error: string | null;
             duration_ms: number;
         };
-        DeliveryDto: {
+        Delivery: {
             endpoint_id: string;
             /** @enum {string} */
             state: "pending" | "delivered" | "dead";
@@ -1535,41 +1692,39 @@ export interface components {
             next_attempt_at: string | null;
             /** Format: date-time */
             delivered_at: string | null;
-            attempt_log: components["schemas"]["DeliveryAttemptDto"][];
+            attempt_log: components["schemas"]["DeliveryAttempt"][];
         };
-        TeamEventResponseDto: {
+        TeamEvent: {
             /**
              * @description Also the `webhook-id` header
              * @example msg_…
              */
             id: string;
             /**
-             * @description `authentication.completed`, `authentication.claimed` or `authentication.claim_released`
+             * @description One of `authentication.completed`, `authentication.claimed`, `authentication.claim_released`
              * @example authentication.completed
              */
             type: string;
             authentication_id: string;
             /** Format: date-time */
             created_at: string;
-            /** @description The exact body sent: `{type, timestamp, data}` */
-            payload: {
-                [key: string]: unknown;
-            };
-            deliveries: components["schemas"]["DeliveryDto"][];
+            /** @description The exact body sent: the webhook of its `type` */
+            payload: components["schemas"]["AuthenticationCompletedEvent"] | components["schemas"]["AuthenticationClaimedEvent"] | components["schemas"]["AuthenticationClaimReleasedEvent"];
+            deliveries: components["schemas"]["Delivery"][];
         };
-        TeamEventListResponseDto: {
-            data: components["schemas"]["TeamEventResponseDto"][];
+        TeamEventList: {
+            data: components["schemas"]["TeamEvent"][];
         };
-        ResendEventRequestDto: {
+        ResendEventRequest: {
             /** @description Only to this endpoint */
             endpoint_id?: string;
         };
-        ResendResponseDto: {
+        ResendResult: {
             event_id: string;
             /** @description Deliveries queued */
             queued: number;
         };
-        ApiErrorDto: {
+        ApiError: {
             /**
              * @example AUTHENTICATION_NOT_FOUND
              * @enum {string}
@@ -1579,7 +1734,7 @@ export interface components {
             message: string;
             /** @description Always an object. Refusals that name fields (`VALIDATION_FAILED`, `INVALID_CHARACTERS`, `CARD_DATA_NOT_ALLOWED`, `INITIAL_SESSION_NOT_FOUND`) list them in `errors`; other codes carry their own keys (e.g. `authentication_id`, `retry_after_seconds`, Checkout `error_codes`), or none. Never a value from the request. */
             details: {
-                errors?: components["schemas"]["FieldErrorDto"][];
+                errors?: components["schemas"]["FieldError"][];
             } & {
                 [key: string]: unknown;
             };
@@ -1589,10 +1744,10 @@ export interface components {
              */
             request_id: string;
         };
-        ErrorResponseDto: {
-            error: components["schemas"]["ApiErrorDto"];
+        ErrorResponse: {
+            error: components["schemas"]["ApiError"];
         };
-        FieldErrorDto: {
+        FieldError: {
             /**
              * @description JSON path of the field: names joined by dots, array indices in brackets (`items[2].amount`); a header or query parameter by its name; `(unknown field)` for a name that could be data
              * @example channel_data.screen_width
@@ -1603,6 +1758,105 @@ export interface components {
              * @example must be a string of digits of 1 to 6 characters
              */
             message: string;
+        };
+        AuthenticationCompletedData: {
+            /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
+            authentication_id: string;
+            /** @example ORD-5023-4E89 */
+            reference: string;
+            /** @enum {string} */
+            state: "created" | "creation_unknown" | "awaiting_issuer_fingerprint" | "awaiting_channel_data" | "challenge_required" | "result_ready" | "completed" | "closed";
+            /** @enum {string|null} */
+            outcome: "authenticated" | "attempted" | "informational" | "not_authenticated" | "rejected" | "unavailable" | "abandoned" | "expired" | "error" | null;
+            /**
+             * @description What to do with the outcome
+             * @enum {string|null}
+             */
+            guidance: "proceed_with_liability_shift" | "proceed_without_liability_shift" | "do_not_proceed" | "retry_authentication" | null;
+            /** @description Why it ended without a result */
+            failure_reason: string | null;
+            /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
+            checkout_session_id: string | null;
+            /**
+             * @description Minor units
+             * @example 1999
+             */
+            amount: number | null;
+            /** @example EUR */
+            currency: string;
+            /** @enum {string} */
+            channel: "browser" | "app" | "merchant_initiated";
+            /** @example visa */
+            scheme: string | null;
+            /** @example 2.2.0 */
+            protocol_version: string | null;
+            /**
+             * @description EMV transStatus
+             * @example Y
+             */
+            trans_status: string | null;
+            /** @description EMV transStatusReason */
+            trans_status_reason: string | null;
+            /** @example 05 */
+            eci: string | null;
+            ds_transaction_id: string | null;
+            three_ds_server_transaction_id: string | null;
+            acs_transaction_id: string | null;
+        };
+        AuthenticationCompletedEvent: {
+            /** @enum {string} */
+            type: "authentication.completed";
+            /**
+             * Format: date-time
+             * @description When the event was written; the same on every delivery attempt
+             */
+            timestamp: string;
+            data: components["schemas"]["AuthenticationCompletedData"];
+        };
+        ClaimSummary: {
+            /** @example clm_7xq2nd4kbm3aroq5kfy2c6ushe */
+            id: string;
+            /** @example PAY-5023-4E89-1 */
+            payment_reference: string;
+            /** @enum {string} */
+            psp: "generic" | "checkout" | "stripe" | "adyen";
+            /** @example 1999 */
+            amount: number;
+            /** @example EUR */
+            currency: string;
+            /** @enum {string} */
+            status: "active" | "released";
+            /** @enum {string|null} */
+            release_reason: "declined" | "timed_out" | "cancelled" | null;
+        };
+        ClaimEventData: {
+            /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
+            authentication_id: string;
+            /** @example ORD-5023-4E89 */
+            reference: string;
+            claim: components["schemas"]["ClaimSummary"];
+        };
+        /** @description `data.claim.status` is `active` */
+        AuthenticationClaimedEvent: {
+            /** @enum {string} */
+            type: "authentication.claimed";
+            /**
+             * Format: date-time
+             * @description When the event was written; the same on every delivery attempt
+             */
+            timestamp: string;
+            data: components["schemas"]["ClaimEventData"];
+        };
+        /** @description `data.claim.status` is `released`, with its `release_reason` */
+        AuthenticationClaimReleasedEvent: {
+            /** @enum {string} */
+            type: "authentication.claim_released";
+            /**
+             * Format: date-time
+             * @description When the event was written; the same on every delivery attempt
+             */
+            timestamp: string;
+            data: components["schemas"]["ClaimEventData"];
         };
     };
     responses: never;
@@ -1951,7 +2205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationListResponseDto"];
+                    "application/json": components["schemas"]["AuthenticationList"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -1960,7 +2214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -1969,7 +2223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -1978,7 +2232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -1987,7 +2241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -1996,7 +2250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2005,7 +2259,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2022,7 +2276,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateAuthenticationRequestDto"];
+                "application/json": components["schemas"]["CreateAuthenticationRequest"];
             };
         };
         responses: {
@@ -2033,7 +2287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedAuthenticationResponseDto"];
+                    "application/json": components["schemas"]["CreatedAuthentication"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2042,7 +2296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2051,7 +2305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PROCESSING_CHANNEL_NOT_ALLOWED`: The `processing_channel_id` is not one of the team's processing channels */
@@ -2060,7 +2314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `IDEMPOTENCY_KEY_IN_USE`: A request with this Idempotency-Key is still running; retry shortly */
@@ -2069,7 +2323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -2078,7 +2332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2087,7 +2341,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -2096,7 +2350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `CHANNEL_NOT_ENABLED`: The `channel` is not enabled on this service; details list the enabled ones<br>`HOSTED_NOT_SUPPORTED`: A `hosted` authentication is browser only and takes no `channel_data` (Checkout's page gathers it)<br>`INITIAL_SESSION_NOT_FOUND`: `initial_transaction.initial_session_id` is no session of this team's (another team's looks the same)<br>`IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with a different body<br>`UPSTREAM_REJECTED_REQUEST`: Checkout refused the request; details carry its `error_type` and `error_codes` */
@@ -2105,7 +2359,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2114,7 +2368,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2123,7 +2377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_UNAVAILABLE`: Checkout could not be reached or failed; safe to retry later */
@@ -2132,7 +2386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2141,7 +2395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_OUTCOME_UNKNOWN`: Checkout did not answer the create in time; retry with the same Idempotency-Key */
@@ -2150,7 +2404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2172,7 +2426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationResponseDto"];
+                    "application/json": components["schemas"]["Authentication"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2181,7 +2435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2190,7 +2444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2199,7 +2453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2208,7 +2462,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2217,7 +2471,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2226,7 +2480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2235,7 +2489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2252,7 +2506,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IssuerFingerprintRequestDto"];
+                "application/json": components["schemas"]["IssuerFingerprintRequest"];
             };
         };
         responses: {
@@ -2261,7 +2515,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationResponseDto"];
+                    "application/json": components["schemas"]["Authentication"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2270,7 +2524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2279,7 +2533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2288,7 +2542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ILLEGAL_TRANSITION`: The authentication's state does not allow this action now<br>`CONCURRENT_UPDATE`: The authentication changed while this request ran; retry */
@@ -2297,7 +2551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -2306,7 +2560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2315,7 +2569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -2324,7 +2578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `NO_CARDHOLDER_STEP`: A merchant-initiated (3RI) authentication has no 3DS Method and no later channel data<br>`UPSTREAM_REJECTED_REQUEST`: Checkout refused the request; details carry its `error_type` and `error_codes` */
@@ -2333,7 +2587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2342,7 +2596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2351,7 +2605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_UNAVAILABLE`: Checkout could not be reached or failed; safe to retry later */
@@ -2360,7 +2614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2369,7 +2623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2386,7 +2640,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SubmitChannelDataRequestDto"];
+                "application/json": components["schemas"]["SubmitChannelDataRequest"];
             };
         };
         responses: {
@@ -2395,7 +2649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationResponseDto"];
+                    "application/json": components["schemas"]["Authentication"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2404,7 +2658,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2413,7 +2667,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2422,7 +2676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ILLEGAL_TRANSITION`: The authentication's state does not allow this action now<br>`CONCURRENT_UPDATE`: The authentication changed while this request ran; retry */
@@ -2431,7 +2685,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -2440,7 +2694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2449,7 +2703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -2458,7 +2712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `NO_CARDHOLDER_STEP`: A merchant-initiated (3RI) authentication has no 3DS Method and no later channel data<br>`HOSTED_NOT_SUPPORTED`: A `hosted` authentication is browser only and takes no `channel_data` (Checkout's page gathers it)<br>`UPSTREAM_REJECTED_REQUEST`: Checkout refused the request; details carry its `error_type` and `error_codes` */
@@ -2467,7 +2721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2476,7 +2730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2485,7 +2739,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_UNAVAILABLE`: Checkout could not be reached or failed; safe to retry later */
@@ -2494,7 +2748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2503,7 +2757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2520,7 +2774,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AppChallengeResultRequestDto"];
+                "application/json": components["schemas"]["AppChallengeResultRequest"];
             };
         };
         responses: {
@@ -2529,7 +2783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationResponseDto"];
+                    "application/json": components["schemas"]["Authentication"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2538,7 +2792,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2547,7 +2801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2556,7 +2810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ILLEGAL_TRANSITION`: The authentication's state does not allow this action now */
@@ -2565,7 +2819,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -2574,7 +2828,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2583,7 +2837,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -2592,7 +2846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `CHANNEL_MISMATCH`: The action belongs to the other channel than the authentication's */
@@ -2601,7 +2855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2610,7 +2864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2619,7 +2873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2628,7 +2882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2653,7 +2907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GenericResultDto"] | components["schemas"]["CheckoutResultDto"] | components["schemas"]["StripeResultDto"] | components["schemas"]["AdyenResultDto"];
+                    "application/json": components["schemas"]["GenericResult"] | components["schemas"]["CheckoutResult"] | components["schemas"]["StripeResult"] | components["schemas"]["AdyenResult"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2662,7 +2916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2671,7 +2925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2680,7 +2934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RESULT_NOT_READY`: The authentication has no final result yet */
@@ -2689,7 +2943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2698,7 +2952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RESULT_NOT_AUTHORIZABLE`: The authentication ended with nothing a gateway can use; start a new one */
@@ -2707,7 +2961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2716,7 +2970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2725,7 +2979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2734,7 +2988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2756,7 +3010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticationEventsResponseDto"];
+                    "application/json": components["schemas"]["AuthenticationEventList"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2765,7 +3019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2774,7 +3028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2783,7 +3037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2792,7 +3046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2801,7 +3055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2810,7 +3064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2819,7 +3073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2841,7 +3095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimListResponseDto"];
+                    "application/json": components["schemas"]["ClaimList"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2850,7 +3104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2859,7 +3113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2868,7 +3122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -2877,7 +3131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -2886,7 +3140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -2895,7 +3149,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -2904,7 +3158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2921,7 +3175,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ClaimRequestDto"];
+                "application/json": components["schemas"]["ClaimRequest"];
             };
         };
         responses: {
@@ -2931,7 +3185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimWithResultResponseDto"];
+                    "application/json": components["schemas"]["ClaimWithResult"];
                 };
             };
             /** @description A new claim */
@@ -2940,7 +3194,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimWithResultResponseDto"];
+                    "application/json": components["schemas"]["ClaimWithResult"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -2949,7 +3203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -2958,7 +3212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -2967,7 +3221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RESULT_NOT_READY`: The authentication has no final result yet<br>`RESULT_ALREADY_CLAIMED`: Another payment holds the result; details name its claim (`claim_id`, `payment_reference`)<br>`CONCURRENT_UPDATE`: The authentication changed while this request ran; retry */
@@ -2976,7 +3230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RESULT_EXPIRED`: The result is past its validity for a payment (`RESULT_CLAIM_VALIDITY_SECONDS`) */
@@ -2985,7 +3239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -2994,7 +3248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3003,7 +3257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3012,7 +3266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RESULT_NOT_CLAIMABLE`: The guidance is `do_not_proceed` or `retry_authentication`: no payment may use the result<br>`RESULT_NOT_AUTHORIZABLE`: The authentication ended with nothing a gateway can use; start a new one<br>`CLAIM_EXCEEDS_AUTHENTICATION`: The claim asks for more than the authenticated amount, or another currency<br>`PAYMENT_REFERENCE_REUSED`: The payment reference holds a claim with another `psp`, `amount` or `currency` */
@@ -3021,7 +3275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3030,7 +3284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3039,7 +3293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3048,7 +3302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3067,7 +3321,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReleaseClaimRequestDto"];
+                "application/json": components["schemas"]["ReleaseClaimRequest"];
             };
         };
         responses: {
@@ -3076,7 +3330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimResponseDto"];
+                    "application/json": components["schemas"]["Claim"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3085,7 +3339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -3094,7 +3348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same)<br>`CLAIM_NOT_FOUND`: No such claim on this authentication */
@@ -3103,7 +3357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3112,7 +3366,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3121,7 +3375,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3130,7 +3384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3139,7 +3393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3148,7 +3402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3157,7 +3411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3196,7 +3450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -3205,7 +3459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3214,7 +3468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3223,7 +3477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3232,7 +3486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3241,7 +3495,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3250,7 +3504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3259,7 +3513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3302,7 +3556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -3311,7 +3565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3320,7 +3574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3329,7 +3583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3338,7 +3592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3347,7 +3601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3356,7 +3610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3365,7 +3619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3400,7 +3654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
@@ -3409,7 +3663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3418,7 +3672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3427,7 +3681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3436,7 +3690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3445,7 +3699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3476,7 +3730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReceivedResponseDto"];
+                    "application/json": components["schemas"]["Acknowledgement"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3485,7 +3739,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `CALLBACK_TOKEN_INVALID`: The callback URL's token is not this authentication's */
@@ -3494,7 +3748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3503,7 +3757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3512,7 +3766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3521,7 +3775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3530,7 +3784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3539,7 +3793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3548,7 +3802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3577,7 +3831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReceivedResponseDto"];
+                    "application/json": components["schemas"]["Acknowledgement"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3586,7 +3840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `WEBHOOK_SIGNATURE_INVALID`: The webhook's `Cko-Signature` (or fixed `Authorization`) does not verify */
@@ -3595,7 +3849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3604,7 +3858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3613,7 +3867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3622,7 +3876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3631,7 +3885,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3640,7 +3894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3659,7 +3913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EndpointListResponseDto"];
+                    "application/json": components["schemas"]["EndpointList"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3668,7 +3922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -3677,7 +3931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3686,7 +3940,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3695,7 +3949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3704,7 +3958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3713,7 +3967,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3727,7 +3981,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateEndpointRequestDto"];
+                "application/json": components["schemas"]["CreateEndpointRequest"];
             };
         };
         responses: {
@@ -3736,7 +3990,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedEndpointResponseDto"];
+                    "application/json": components["schemas"]["CreatedEndpoint"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3745,7 +3999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -3754,7 +4008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ENDPOINT_LIMIT_REACHED`: The team has as many endpoints as allowed; remove one first */
@@ -3763,7 +4017,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3772,7 +4026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3781,7 +4035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3790,7 +4044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ENDPOINT_URL_NOT_ALLOWED`: The endpoint URL is not https or does not reach a public address */
@@ -3799,7 +4053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3808,7 +4062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3817,7 +4071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3826,7 +4080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3856,7 +4110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -3865,7 +4119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ENDPOINT_NOT_FOUND`: No such webhook endpoint for this team */
@@ -3874,7 +4128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3883,7 +4137,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3892,7 +4146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -3901,7 +4155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -3910,7 +4164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3927,7 +4181,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateEndpointRequestDto"];
+                "application/json": components["schemas"]["UpdateEndpointRequest"];
             };
         };
         responses: {
@@ -3936,7 +4190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EndpointResponseDto"];
+                    "application/json": components["schemas"]["Endpoint"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -3945,7 +4199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -3954,7 +4208,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `ENDPOINT_NOT_FOUND`: No such webhook endpoint for this team */
@@ -3963,7 +4217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -3972,7 +4226,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -3981,7 +4235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -3990,7 +4244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -3999,7 +4253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -4008,7 +4262,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -4017,7 +4271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4040,7 +4294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TeamEventListResponseDto"];
+                    "application/json": components["schemas"]["TeamEventList"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -4049,7 +4303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -4058,7 +4312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -4067,7 +4321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -4076,7 +4330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -4085,7 +4339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -4094,7 +4348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4116,7 +4370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TeamEventResponseDto"];
+                    "application/json": components["schemas"]["TeamEvent"];
                 };
             };
             /** @description `INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -4125,7 +4379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -4134,7 +4388,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `EVENT_NOT_FOUND`: No such event for this team */
@@ -4143,7 +4397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -4152,7 +4406,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -4161,7 +4415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -4170,7 +4424,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -4179,7 +4433,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4196,7 +4450,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["ResendEventRequestDto"];
+                "application/json": components["schemas"]["ResendEventRequest"];
             };
         };
         responses: {
@@ -4205,7 +4459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResendResponseDto"];
+                    "application/json": components["schemas"]["ResendResult"];
                 };
             };
             /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
@@ -4214,7 +4468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
@@ -4223,7 +4477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `EVENT_NOT_FOUND`: No such event for this team<br>`ENDPOINT_NOT_FOUND`: No such webhook endpoint for this team */
@@ -4232,7 +4486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
@@ -4241,7 +4495,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `URI_TOO_LONG`: A path segment is too long */
@@ -4250,7 +4504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
@@ -4259,7 +4513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
@@ -4268,7 +4522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
@@ -4277,7 +4531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
@@ -4286,7 +4540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

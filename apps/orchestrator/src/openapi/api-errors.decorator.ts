@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { API_ERROR_CODES, ERROR_CATALOGUE, type ApiErrorCode } from '../http/error-catalogue.js';
 
 /** One refused field (docs/errors.md#details). */
+@ApiSchema({ name: 'FieldError' })
 export class FieldErrorDto {
   @ApiProperty({
     description:
@@ -19,6 +20,7 @@ export class FieldErrorDto {
   message: string;
 }
 
+@ApiSchema({ name: 'ApiError' })
 export class ApiErrorDto {
   @ApiProperty({ enum: API_ERROR_CODES, example: 'AUTHENTICATION_NOT_FOUND' })
   code: ApiErrorCode;
@@ -46,6 +48,7 @@ export class ApiErrorDto {
 }
 
 /** Every error answer: `{"error": {code, message, details, request_id}}`. */
+@ApiSchema({ name: 'ErrorResponse' })
 export class ErrorResponseDto {
   @ApiProperty({ type: ApiErrorDto })
   error: ApiErrorDto;

@@ -1,6 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  SwaggerModule,
+  type OpenAPIObject,
+  type WebhooksObject,
+} from '@nestjs/swagger';
 import { API_ERROR_CODES, ERROR_CATALOGUE } from '../http/error-catalogue.js';
 import { ErrorResponseDto, FieldErrorDto } from './api-errors.decorator.js';
 
@@ -48,6 +53,12 @@ is one of:
 
 ${errorCatalogueMarkdown()}`;
 
+const API_KEY = `An opaque team API key, sent as \`Authorization: Bearer <key>\`. Not a JWT: it
+carries nothing to decode, and the service looks it up by its SHA-256. Issued keys are \`tds_\`
+and 32 base32 characters; keys an operator seeds through \`API_KEYS\` are at least 16 characters.
+The service's operators create one per team (\`npm run api-keys -- create <team>\`), show it once
+and can revoke it; a revoked key is refused from the next request on.`;
+
 export function errorCatalogueMarkdown(): string {
   const rows = API_ERROR_CODES.map((code) => {
     const { status, meaning } = ERROR_CATALOGUE[code];
@@ -56,29 +67,42 @@ export function errorCatalogueMarkdown(): string {
   return ['| code | status | meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
+/**
+ * What the service sends rather than serves, for the document's `webhooks`: the composition root
+ * hands it over, as infrastructure imports no feature (docs/design.md#rooms).
+ */
+export interface DocumentedWebhooks {
+  readonly webhooks: WebhooksObject;
+  /** The classes of the bodies, whose schemas the webhooks refer to. */
+  readonly models: readonly Type<unknown>[];
+}
+
 /** The OpenAPI document of every route the application serves (but the documentation's). */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplication,
+  { webhooks, models }: DocumentedWebhooks,
+): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('3-D Secure orchestrator')
     .setDescription(DESCRIPTION)
     .setVersion('1')
-    .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'A team API key (`tds_…`)' },
-      'api-key',
-    );
+    .setOpenAPIVersion('3.1.0')
+    // addBearerAuth would call the key a JWT: it is an opaque string, looked up by its hash.
+    .addSecurity('api-key', { type: 'http', scheme: 'bearer', description: API_KEY });
   for (const [name, description] of TAGS) builder.addTag(name, description);
-  return SwaggerModule.createDocument(app, builder.build(), {
+  const config = { ...builder.build(), webhooks };
+  return SwaggerModule.createDocument(app, config, {
     // Every controller names its tags; class names would add one per controller besides.
     autoTagControllers: false,
     // A feature's own models (the sub-types of its bodies) come with its controller's
     // @ApiExtraModels.
-    extraModels: [ErrorResponseDto, FieldErrorDto],
+    extraModels: [ErrorResponseDto, FieldErrorDto, ...models],
   });
 }
 
 /** Serves Swagger UI and the JSON document; called wherever the HTTP server is configured. */
-export function configureOpenApi(app: NestFastifyApplication): void {
-  SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app), {
+export function configureOpenApi(app: NestFastifyApplication, webhooks: DocumentedWebhooks): void {
+  SwaggerModule.setup(DOCS_PATH, app, () => buildOpenApiDocument(app, webhooks), {
     jsonDocumentUrl: DOCUMENT_PATH,
     raw: ['json'],
     customSiteTitle: '3-D Secure orchestrator API',

@@ -3,15 +3,8 @@ import type { AuthenticationEntity, TeamEventDraft } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { newId } from '../common/ids.js';
 import { CompletionNotice } from '../flow/completion-notice.js';
-
-export const AUTHENTICATION_COMPLETED = 'authentication.completed';
-
-/** The body a team's endpoint receives (`payload` of the event, signed as sent). */
-export interface AuthenticationCompletedPayload {
-  readonly type: typeof AUTHENTICATION_COMPLETED;
-  readonly timestamp: string;
-  readonly data: Readonly<Record<string, unknown>>;
-}
+import { AuthenticationCompletedEventDto } from './dto/team-event-payloads.dto.js';
+import { AUTHENTICATION_COMPLETED } from './event-types.js';
 
 /**
  * What a team learns when an authentication's outcome is known: enough to authorize or to look
@@ -21,7 +14,8 @@ export interface AuthenticationCompletedPayload {
 @Injectable()
 export class CompletedEvents extends CompletionNotice {
   draftFor(after: AuthenticationEntity): TeamEventDraft {
-    const payload: AuthenticationCompletedPayload = {
+    // Typed by the class the webhook's schema is made of, so the two cannot drift apart.
+    const payload: AuthenticationCompletedEventDto = {
       type: AUTHENTICATION_COMPLETED,
       timestamp: new Date().toISOString(),
       data: {

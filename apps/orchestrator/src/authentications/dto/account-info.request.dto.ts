@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsRFC3339, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OptionalNested } from './nested-object.js';
 import { Omittable } from '../../http/omittable.js';
@@ -40,6 +40,7 @@ const REQUESTOR_AUTHENTICATION_METHODS = [
 const DATE_TIME = { format: 'date-time', example: '2024-03-01T09:30:00Z' } as const;
 
 /** How the merchant authenticated the cardholder (EMV threeDSRequestorAuthenticationInfo). */
+@ApiSchema({ name: 'RequestorAuthenticationInfo' })
 export class RequestorAuthenticationInfoDto {
   @ApiPropertyOptional({ enum: REQUESTOR_AUTHENTICATION_METHODS })
   @Omittable()
@@ -59,6 +60,7 @@ export class RequestorAuthenticationInfoDto {
 }
 
 /** `account_info` (EMV cardholder account information): the cardholder's account with the merchant. */
+@ApiSchema({ name: 'AccountInfo' })
 export class AccountInfoDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 9999, description: 'Last 6 months' })
   @Omittable()

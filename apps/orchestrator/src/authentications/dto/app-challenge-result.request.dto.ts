@@ -1,5 +1,5 @@
 import { SDK_CHALLENGE_EVENTS, type SdkChallengeEvent } from '../../flow/signals.js';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 
 /** EMV transStatus values a 3DS SDK's challenge can end with. */
@@ -11,6 +11,7 @@ export const SDK_TRANS_STATUSES = ['Y', 'N', 'A', 'R', 'U', 'I'] as const;
  * runtimeError) and, for `completed`, the CompletionEvent's transStatus. Only a hint: the result
  * is read from the provider, whatever the SDK said.
  */
+@ApiSchema({ name: 'AppChallengeResultRequest' })
 export class AppChallengeResultRequestDto {
   @ApiPropertyOptional({
     enum: SDK_CHALLENGE_EVENTS,

@@ -6,11 +6,12 @@ import {
   type Guidance,
   type Outcome,
 } from '@app/domain';
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { nullableString } from '../../openapi/schemas.js';
 import { SOURCE_TYPES } from './source.request.dto.js';
 
 /** EMV 3DS Method: post `three_ds_method_data` as `threeDSMethodData` from a hidden iframe. */
+@ApiSchema({ name: 'ThreeDsMethodAction' })
 export class ThreeDsMethodActionDto {
   @ApiProperty({ enum: ['three_ds_method'] })
   type: 'three_ds_method';
@@ -28,6 +29,7 @@ export class ThreeDsMethodActionDto {
   timeout_seconds: number;
 }
 
+@ApiSchema({ name: 'CollectChannelDataAction' })
 export class CollectChannelDataActionDto {
   @ApiProperty({ enum: ['collect_channel_data'] })
   type: 'collect_channel_data';
@@ -40,6 +42,7 @@ export class CollectChannelDataActionDto {
  * What a 3DS SDK needs to produce its device data (EMV createTransaction, then the
  * AuthenticationRequestParameters sent as `channel_data`).
  */
+@ApiSchema({ name: 'AppCollectChannelDataAction' })
 export class AppCollectChannelDataActionDto {
   @ApiProperty({ enum: ['collect_channel_data'] })
   type: 'collect_channel_data';
@@ -82,6 +85,7 @@ export class AppCollectChannelDataActionDto {
 }
 
 /** Post `creq` to `acs_url` in an iframe sized by the challenge window. */
+@ApiSchema({ name: 'BrowserChallengeAction' })
 export class BrowserChallengeActionDto {
   @ApiProperty({ enum: ['challenge'] })
   type: 'challenge';
@@ -97,6 +101,7 @@ export class BrowserChallengeActionDto {
 }
 
 /** Hand these to the 3DS SDK's challenge call. */
+@ApiSchema({ name: 'AppChallengeAction' })
 export class AppChallengeActionDto {
   @ApiProperty({ enum: ['challenge'] })
   type: 'challenge';
@@ -121,6 +126,7 @@ export class AppChallengeActionDto {
 }
 
 /** 3DS1: post `PaReq`, `TermUrl` and `MD` to `acs_url` (full-page redirect). */
+@ApiSchema({ name: 'RedirectAction' })
 export class RedirectActionDto {
   @ApiProperty({ enum: ['redirect'] })
   type: 'redirect';
@@ -139,6 +145,7 @@ export class RedirectActionDto {
 }
 
 /** Hosted: send the cardholder's browser to the provider's page (a full-page GET). */
+@ApiSchema({ name: 'RedirectCardholderAction' })
 export class RedirectCardholderActionDto {
   @ApiProperty({ enum: ['redirect_cardholder'] })
   type: 'redirect_cardholder';
@@ -157,6 +164,7 @@ export const NEXT_ACTION_MODELS = [
   RedirectCardholderActionDto,
 ];
 
+@ApiSchema({ name: 'CardSummary' })
 export class CardSummaryDto {
   @ApiPropertyOptional({ description: 'First 6 digits (card and network token sources)' })
   bin?: string;
@@ -169,6 +177,7 @@ export class CardSummaryDto {
 }
 
 /** An authentication as the API shows it: no card number, no cryptogram. */
+@ApiSchema({ name: 'Authentication' })
 export class AuthenticationResponseDto {
   @ApiProperty({ example: 'auth_4ldi6vdq5cb2nbk3xakyl5n2xe' })
   id: string;
@@ -232,6 +241,7 @@ export class AuthenticationResponseDto {
   updated_at: string;
 }
 
+@ApiSchema({ name: 'CreatedAuthentication' })
 export class CreatedAuthenticationResponseDto extends AuthenticationResponseDto {
   @ApiPropertyOptional({
     description: "App channel only, for the provider's mobile SDK: in this answer, never stored",
@@ -239,6 +249,7 @@ export class CreatedAuthenticationResponseDto extends AuthenticationResponseDto 
   checkout_session_secret?: string;
 }
 
+@ApiSchema({ name: 'AuthenticationList' })
 export class AuthenticationListResponseDto {
   @ApiProperty({ type: [AuthenticationResponseDto] })
   data: AuthenticationResponseDto[];
@@ -248,6 +259,7 @@ export class AuthenticationListResponseDto {
 }
 
 /** One entry of the timeline: an input, a transition, or both. */
+@ApiSchema({ name: 'AuthenticationEvent' })
 export class AuthenticationEventDto {
   @ApiProperty({ type: 'integer' })
   id: number;
@@ -271,6 +283,7 @@ export class AuthenticationEventDto {
   at: string;
 }
 
+@ApiSchema({ name: 'AuthenticationEventList' })
 export class AuthenticationEventsResponseDto {
   @ApiProperty({ type: [AuthenticationEventDto] })
   data: AuthenticationEventDto[];

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   IsEmail,
   IsIn,
@@ -15,6 +15,7 @@ import { Omittable } from '../../http/omittable.js';
 export const CARDHOLDER_SCHEMES = ['amex', 'cartes_bancaires', 'diners', 'mastercard', 'visa'];
 
 /** An address (the shipping address, and a source's billing address). */
+@ApiSchema({ name: 'Address' })
 export class AddressDto {
   @ApiPropertyOptional({ maxLength: 50, example: '14 Wells Mews' })
   @Omittable()
@@ -64,6 +65,7 @@ export class AddressDto {
 }
 
 /** A phone number: ITU-T E.164, the country calling code apart. */
+@ApiSchema({ name: 'Phone' })
 export class PhoneDto {
   @ApiProperty({ pattern: '^\\d{1,3}$', example: '44' })
   @Matches(/^\d{1,3}$/, { message: 'must be 1–3 digits' })

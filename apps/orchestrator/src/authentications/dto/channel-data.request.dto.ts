@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -24,6 +24,7 @@ import { IsOneOfSubTypes } from './nested-object.js';
  * EMV 3DS browser data, as the session request's `channel_data` names it
  * (docs/design.md#provider-port).
  */
+@ApiSchema({ name: 'BrowserChannel' })
 export class BrowserChannelDto {
   @ApiProperty({ enum: ['browser'] })
   @IsIn(['browser'])
@@ -89,6 +90,7 @@ export class BrowserChannelDto {
   three_ds_method_completion?: 'Y' | 'N' | 'U';
 }
 
+@ApiSchema({ name: 'EphemeralKey' })
 export class EphemeralKeyDto {
   @ApiProperty({ example: 'EC' })
   @IsString()
@@ -110,6 +112,7 @@ export class EphemeralKeyDto {
 }
 
 /** EMV 3DS SDK data for the app channel. */
+@ApiSchema({ name: 'AppChannel' })
 export class AppChannelDto {
   @ApiProperty({ enum: ['app'] })
   @IsIn(['app'])
@@ -176,6 +179,7 @@ export const MERCHANT_INITIATED_REQUEST_TYPES = [
 ];
 
 /** 3RI: the merchant authenticates without the cardholder; only the reason goes. */
+@ApiSchema({ name: 'MerchantInitiatedChannel' })
 export class MerchantInitiatedChannelDto {
   @ApiProperty({ enum: ['merchant_initiated'] })
   @IsIn(['merchant_initiated'])
@@ -198,6 +202,7 @@ export const CHANNEL_DATA_DISCRIMINATOR = {
 };
 
 /** Body of POST /v1/authentications/{id}/channel-data. */
+@ApiSchema({ name: 'SubmitChannelDataRequest' })
 export class SubmitChannelDataRequestDto {
   @IsDefined()
   @IsOneOfSubTypes(CHANNEL_DATA_DISCRIMINATOR)
@@ -211,6 +216,7 @@ export class SubmitChannelDataRequestDto {
 }
 
 /** Body of POST /v1/authentications/{id}/issuer-fingerprint (EMV threeDSCompInd). */
+@ApiSchema({ name: 'IssuerFingerprintRequest' })
 export class IssuerFingerprintRequestDto {
   @ApiProperty({
     enum: ['Y', 'N', 'U'],

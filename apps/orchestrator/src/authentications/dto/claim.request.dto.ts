@@ -1,8 +1,9 @@
 import { CLAIM_PSPS, RELEASE_REASONS, type ClaimPsp, type ReleaseReason } from '@app/domain';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO4217CurrencyCode, IsString, Length, Max, Min } from 'class-validator';
 
 /** The payment that will use the result (docs/claims.md#claim). */
+@ApiSchema({ name: 'ClaimRequest' })
 export class ClaimRequestDto {
   @ApiProperty({
     description: 'Your reference of the payment; the same reference again gets the same claim',
@@ -38,6 +39,7 @@ export class ClaimRequestDto {
 }
 
 /** Why the authorization did not happen, so another payment may claim the result. */
+@ApiSchema({ name: 'ReleaseClaimRequest' })
 export class ReleaseClaimRequestDto {
   @ApiProperty({ enum: RELEASE_REASONS })
   @IsIn(RELEASE_REASONS)

@@ -6,10 +6,11 @@ import {
   type ClaimStatus,
   type ReleaseReason,
 } from '@app/domain';
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { RESULT_MODELS } from './result.response.dto.js';
 
 /** One payment's claim on a result. */
+@ApiSchema({ name: 'Claim' })
 export class ClaimResponseDto {
   @ApiProperty({ example: 'clm_7xq2nd4kbm3aroq5kfy2c6ushe' })
   id: string;
@@ -43,6 +44,7 @@ export class ClaimResponseDto {
 }
 
 /** A claim with the result in the format its `psp` names. */
+@ApiSchema({ name: 'ClaimWithResult' })
 export class ClaimWithResultResponseDto extends ClaimResponseDto {
   @ApiProperty({
     description: 'The result as `GET …/result?format={psp}` shapes it',
@@ -51,6 +53,7 @@ export class ClaimWithResultResponseDto extends ClaimResponseDto {
   result: Record<string, unknown>;
 }
 
+@ApiSchema({ name: 'ClaimList' })
 export class ClaimListResponseDto {
   @ApiProperty({ type: [ClaimResponseDto], description: 'Oldest first' })
   data: ClaimResponseDto[];

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -97,6 +97,7 @@ function HasChannelDataFor3ri(): PropertyDecorator {
 export const PROCESSING_CHANNEL_ID = /^pc_\w{26}$/;
 
 /** Body of POST /v1/authentications. Unknown fields (a `cvv`, say) are refused, not ignored. */
+@ApiSchema({ name: 'CreateAuthenticationRequest' })
 export class CreateAuthenticationRequestDto {
   @ApiProperty(oneOfSubTypes(SOURCE_DISCRIMINATOR))
   // @ValidateNested skips undefined: without these a missing source would reach the service.

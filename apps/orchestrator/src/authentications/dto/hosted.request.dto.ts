@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsString, MaxLength, registerDecorator } from 'class-validator';
 import { Omittable } from '../../http/omittable.js';
 
@@ -46,6 +46,7 @@ const returnUrl = (example: string, description: string) => ({
  * Hosted authentication: the provider's page gathers the browser data and runs any challenge, then
  * the cardholder comes back to one of these (docs/design.md#hosted-sessions).
  */
+@ApiSchema({ name: 'HostedReturnUrls' })
 export class HostedRequestDto {
   @ApiProperty(returnUrl('https://shop.example/pay/3ds/success', 'Authenticated or attempted'))
   @IsString()

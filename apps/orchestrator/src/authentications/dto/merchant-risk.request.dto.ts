@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsEmail,
@@ -24,6 +24,7 @@ const REORDER_ITEMS_INDICATORS = ['first_time_ordered', 'reordered'];
 const PRE_ORDER_PURCHASE_INDICATORS = ['merchandise_available', 'future_availability'];
 
 /** `merchant_risk_info` (EMV merchant risk indicator): the purchase, as the merchant sees it. */
+@ApiSchema({ name: 'MerchantRiskInfo' })
 export class MerchantRiskInfoDto {
   @ApiPropertyOptional({
     format: 'email',

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 
 // The result in the shape each gateway's own payment request takes (docs/result-formats.md).
 
+@ApiSchema({ name: 'CheckoutThreeDs' })
 class CheckoutThreeDsDto {
   @ApiProperty({ description: 'false when the card or issuer is not enrolled' })
   enabled: boolean;
@@ -11,11 +12,13 @@ class CheckoutThreeDsDto {
 }
 
 /** `format=checkout`: the `3ds` block of Checkout's `POST /payments`. */
+@ApiSchema({ name: 'CheckoutResult' })
 export class CheckoutResultDto {
   @ApiProperty({ type: CheckoutThreeDsDto })
   '3ds': CheckoutThreeDsDto;
 }
 
+@ApiSchema({ name: 'StripeCartesBancaires' })
 class StripeCartesBancairesDto {
   @ApiProperty({ enum: ['0', '1', '2', '3', '4', 'A'] })
   cb_avalgo: string;
@@ -27,11 +30,13 @@ class StripeCartesBancairesDto {
   cb_exemption?: string;
 }
 
+@ApiSchema({ name: 'StripeNetworkOptions' })
 class StripeNetworkOptionsDto {
   @ApiProperty({ type: StripeCartesBancairesDto })
   cartes_bancaires: StripeCartesBancairesDto;
 }
 
+@ApiSchema({ name: 'StripeThreeDSecure' })
 class StripeThreeDSecureDto {
   @ApiPropertyOptional({ example: '2.2.0' })
   version?: string;
@@ -63,6 +68,7 @@ class StripeThreeDSecureDto {
   network_options?: StripeNetworkOptionsDto;
 }
 
+@ApiSchema({ name: 'StripeCardOptions' })
 class StripeCardOptionsDto {
   @ApiPropertyOptional({
     enum: ['cartes_bancaires'],
@@ -74,17 +80,20 @@ class StripeCardOptionsDto {
   three_d_secure: StripeThreeDSecureDto;
 }
 
+@ApiSchema({ name: 'StripePaymentMethodOptions' })
 class StripePaymentMethodOptionsDto {
   @ApiProperty({ type: StripeCardOptionsDto })
   card: StripeCardOptionsDto;
 }
 
 /** `format=stripe`: PaymentIntent `payment_method_options.card.three_d_secure`. */
+@ApiSchema({ name: 'StripeResult' })
 export class StripeResultDto {
   @ApiProperty({ type: StripePaymentMethodOptionsDto })
   payment_method_options: StripePaymentMethodOptionsDto;
 }
 
+@ApiSchema({ name: 'AdyenMpiData' })
 class AdyenMpiDataDto {
   @ApiPropertyOptional({ example: '2.2.0' })
   threeDSVersion?: string;
@@ -117,6 +126,7 @@ class AdyenMpiDataDto {
   riskScore?: string;
 }
 
+@ApiSchema({ name: 'AdyenThreeDs2Result' })
 class AdyenThreeDs2ResultDto {
   @ApiPropertyOptional({ example: '2.2.0' })
   messageVersion?: string;
@@ -158,6 +168,7 @@ class AdyenThreeDs2ResultDto {
 }
 
 /** `format=adyen`: `/payments` `mpiData`, and Adyen's `ThreeDS2Result` for 3DS2. */
+@ApiSchema({ name: 'AdyenResult' })
 export class AdyenResultDto {
   @ApiProperty({ type: AdyenMpiDataDto })
   mpiData: AdyenMpiDataDto;

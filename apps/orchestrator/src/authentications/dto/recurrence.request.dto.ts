@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Omittable } from '../../http/omittable.js';
 
@@ -14,6 +14,7 @@ const INITIAL_AUTHENTICATION_METHODS = [
 ];
 
 /** `recurring`: read only when `authentication_type` is `recurring`. */
+@ApiSchema({ name: 'Recurring' })
 export class RecurringDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 9999, default: 1, example: 28 })
   @Omittable()
@@ -34,6 +35,7 @@ export class RecurringDto {
 }
 
 /** `installment`: read only when `authentication_type` is `installment`. */
+@ApiSchema({ name: 'Installment' })
 export class InstallmentDto extends RecurringDto {
   @ApiProperty({ type: 'integer', minimum: 2, maximum: 999, example: 3 })
   @IsInt()
@@ -46,6 +48,7 @@ export class InstallmentDto extends RecurringDto {
  * `initial_transaction`: the cardholder-initiated authentication a later one relies
  * on (EMV threeDSRequestorPriorAuthenticationInfo).
  */
+@ApiSchema({ name: 'InitialTransaction' })
 export class InitialTransactionDto {
   @ApiPropertyOptional({
     description: "The ACS's transaction id (EMV acsTransID)",

@@ -6,10 +6,11 @@ import {
   type Guidance,
   type Outcome,
 } from '@app/domain';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { AdyenResultDto, CheckoutResultDto, StripeResultDto } from './psp-result.response.dto.js';
 
 /** The payment that holds the result (docs/claims.md#reading-the-result). */
+@ApiSchema({ name: 'ResultClaimReference' })
 export class ResultClaimReferenceDto {
   @ApiProperty({ example: 'clm_7xq2nd4kbm3aroq5kfy2c6ushe' })
   id: string;
@@ -21,6 +22,7 @@ export class ResultClaimReferenceDto {
   status: ClaimStatus;
 }
 
+@ApiSchema({ name: 'CartesBancaires' })
 class CartesBancairesDto {
   @ApiPropertyOptional({ example: '17', description: 'DS risk score, 0–99 (CB-SCORE)' })
   score?: string;
@@ -36,6 +38,7 @@ class CartesBancairesDto {
 }
 
 /** `format=generic`: every field we have; fields without a value are left out. */
+@ApiSchema({ name: 'GenericResult' })
 export class GenericResultDto {
   @ApiProperty({
     example: 'auth_4ldi6vdq5cb2nbk3xakyl5n2xe',

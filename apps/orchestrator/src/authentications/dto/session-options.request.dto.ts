@@ -1,8 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { Omittable } from '../../http/omittable.js';
 
 /** `billing_descriptor`: the merchant name the challenge window shows. */
+@ApiSchema({ name: 'BillingDescriptor' })
 export class BillingDescriptorDto {
   @ApiPropertyOptional({
     description:
@@ -19,6 +20,7 @@ export class BillingDescriptorDto {
 }
 
 /** `marketplace`: a payment facilitator's sub-entity. */
+@ApiSchema({ name: 'Marketplace' })
 export class MarketplaceDto {
   @ApiPropertyOptional({ pattern: '^ent_\\w{26}$', example: 'ent_rgyzti4x74xubmu72m6r3pvksa' })
   @Omittable()
@@ -27,6 +29,7 @@ export class MarketplaceDto {
 }
 
 /** `optimization`: opt in to the provider tuning the request for acceptance. */
+@ApiSchema({ name: 'Optimization' })
 export class OptimizationDto {
   @ApiPropertyOptional({ enum: ['acceptance_rates'] })
   @Omittable()
@@ -35,6 +38,7 @@ export class OptimizationDto {
 }
 
 /** `device_information`: the device, as the provider's risk script saw it. */
+@ApiSchema({ name: 'DeviceInformation' })
 export class DeviceInformationDto {
   @ApiPropertyOptional({ description: 'Your id for the device', maxLength: 255 })
   @Omittable()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsCardNumber, IsNotExpired } from './card-validators.js';
 import { CardholderDto } from './cardholder.request.dto.js';
@@ -36,6 +36,7 @@ class ExpiringSourceDto extends CardholderDto {
   stored?: boolean;
 }
 
+@ApiSchema({ name: 'CardSource' })
 export class CardSourceDto extends ExpiringSourceDto {
   @ApiProperty({ enum: ['card'] })
   @IsIn(['card'])
@@ -51,6 +52,7 @@ export class CardSourceDto extends ExpiringSourceDto {
 }
 
 /** A scheme network token (DPAN) with its own expiry. */
+@ApiSchema({ name: 'NetworkTokenSource' })
 export class NetworkTokenSourceDto extends ExpiringSourceDto {
   @ApiProperty({ enum: ['network_token'] })
   @IsIn(['network_token'])
@@ -62,6 +64,7 @@ export class NetworkTokenSourceDto extends ExpiringSourceDto {
 }
 
 /** A card token (`tok_…`) from the provider's card form or mobile SDKs. */
+@ApiSchema({ name: 'TokenSource' })
 export class TokenSourceDto extends CardholderDto {
   @ApiProperty({ enum: ['token'] })
   @IsIn(['token'])
@@ -73,6 +76,7 @@ export class TokenSourceDto extends CardholderDto {
 }
 
 /** A card instrument stored with the provider (`src_…`). */
+@ApiSchema({ name: 'IdSource' })
 export class IdSourceDto extends CardholderDto {
   @ApiProperty({ enum: ['id'] })
   @IsIn(['id'])

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Omittable } from '../../http/omittable.js';
@@ -11,6 +11,7 @@ const REDELIVER_DEAD_EVENTS =
   '(oldest first, spaced by TEAM_EVENTS_REDELIVERY_SPACING_MS), each once';
 
 /** POST /v1/webhook-endpoints */
+@ApiSchema({ name: 'CreateEndpointRequest' })
 export class CreateEndpointRequestDto {
   @ApiProperty({
     description: 'https, public address (checked when registered and on every connection)',
@@ -34,6 +35,7 @@ export class CreateEndpointRequestDto {
 }
 
 /** PATCH /v1/webhook-endpoints/{id} */
+@ApiSchema({ name: 'UpdateEndpointRequest' })
 export class UpdateEndpointRequestDto {
   @ApiProperty({ description: REDELIVER_DEAD_EVENTS })
   @IsBoolean()
@@ -57,6 +59,7 @@ export class ListEventsQueryDto {
 }
 
 /** POST /v1/events/{id}/resend: to every active endpoint, or only this one. */
+@ApiSchema({ name: 'ResendEventRequest' })
 export class ResendEventRequestDto {
   @ApiPropertyOptional({ pattern: ENDPOINT_ID.source, description: 'Only to this endpoint' })
   @Omittable()

@@ -1,6 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { nullableString } from '../../openapi/schemas.js';
+import { TEAM_EVENT_TYPES } from '../event-types.js';
+import { TEAM_EVENT_PAYLOADS } from '../team-events.webhooks.js';
 
+@ApiSchema({ name: 'Endpoint' })
 export class EndpointResponseDto {
   @ApiProperty({ example: 'ep_2mhbfxdpnqrz6m6w7tiqbt3v4u' })
   id: string;
@@ -18,6 +21,7 @@ export class EndpointResponseDto {
   created_at: string;
 }
 
+@ApiSchema({ name: 'CreatedEndpoint' })
 export class CreatedEndpointResponseDto extends EndpointResponseDto {
   @ApiProperty({
     description: 'Standard Webhooks signing secret: shown in this answer only',
@@ -26,11 +30,13 @@ export class CreatedEndpointResponseDto extends EndpointResponseDto {
   secret: string;
 }
 
+@ApiSchema({ name: 'EndpointList' })
 export class EndpointListResponseDto {
   @ApiProperty({ type: [EndpointResponseDto] })
   data: EndpointResponseDto[];
 }
 
+@ApiSchema({ name: 'DeliveryAttempt' })
 class DeliveryAttemptDto {
   @ApiProperty({ format: 'date-time' })
   at: string;
@@ -45,6 +51,7 @@ class DeliveryAttemptDto {
   duration_ms: number;
 }
 
+@ApiSchema({ name: 'Delivery' })
 class DeliveryDto {
   @ApiProperty()
   endpoint_id: string;
@@ -66,14 +73,14 @@ class DeliveryDto {
 }
 
 /** An event sent to the team, with its delivery to each endpoint. */
+@ApiSchema({ name: 'TeamEvent' })
 export class TeamEventResponseDto {
   @ApiProperty({ description: 'Also the `webhook-id` header', example: 'msg_…' })
   id: string;
 
   @ApiProperty({
     example: 'authentication.completed',
-    description:
-      '`authentication.completed`, `authentication.claimed` or `authentication.claim_released`',
+    description: `One of ${TEAM_EVENT_TYPES.map((type) => `\`${type}\``).join(', ')}`,
   })
   type: string;
 
@@ -84,9 +91,8 @@ export class TeamEventResponseDto {
   created_at: string;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'The exact body sent: `{type, timestamp, data}`',
+    description: 'The exact body sent: the webhook of its `type`',
+    oneOf: TEAM_EVENT_PAYLOADS.map((payload) => ({ $ref: getSchemaPath(payload) })),
   })
   payload: Record<string, unknown>;
 
@@ -94,11 +100,13 @@ export class TeamEventResponseDto {
   deliveries: DeliveryDto[];
 }
 
+@ApiSchema({ name: 'TeamEventList' })
 export class TeamEventListResponseDto {
   @ApiProperty({ type: [TeamEventResponseDto] })
   data: TeamEventResponseDto[];
 }
 
+@ApiSchema({ name: 'ResendResult' })
 export class ResendResponseDto {
   @ApiProperty()
   event_id: string;
