@@ -1,10 +1,12 @@
 // A payment team's backend for browser 3-D Secure, to copy: a checkout page using the
-// orchestrator's browser helper, the API calls behind it (typed client, key kept here), the
-// results in each PSP's format, and team events verified before they are trusted.
+// orchestrator's browser helper, the API calls behind it (typed client, key kept here) for the
+// browser's own order only, the result claimed for one payment and handed to the PSP, and team
+// events verified before they are trusted.
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createApiClient } from '@threeds/api-client';
-import { checkoutRoutes } from './checkout-routes.mjs';
+import { checkoutRoutes, PSPS } from './checkout-routes.mjs';
 import { TeamEvents } from './team-events.mjs';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -12,6 +14,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 const config = {
   orchestratorUrl: process.env.THREEDS_ORCHESTRATOR_URL ?? 'http://127.0.0.1:3000',
   apiKey: process.env.THREEDS_API_KEY,
+  psp: process.env.PSP ?? 'checkout',
   eventsSecret: process.env.THREEDS_EVENTS_SECRET,
   host: process.env.HOST ?? '127.0.0.1',
   port: Number(process.env.PORT ?? 4000),
@@ -20,10 +23,19 @@ if (!config.apiKey) {
   console.error('THREEDS_API_KEY is not set (the team API key; it never leaves this server).');
   process.exit(1);
 }
+if (!PSPS.includes(config.psp)) {
+  console.error(`PSP must be one of ${PSPS.join(', ')}: the result format your PSP takes.`);
+  process.exit(1);
+}
 
 const api = createApiClient({ baseUrl: config.orchestratorUrl, apiKey: config.apiKey });
-const routes = checkoutRoutes(api);
+const routes = checkoutRoutes(api, { psp: config.psp });
 const teamEvents = new TeamEvents(config.eventsSecret);
+/**
+ * The orders this process created, by the random token in the browser's `order` cookie. In memory
+ * for the sample: a real backend keeps its orders in its database, tied to the shopper's session.
+ */
+const orders = new Map();
 const pages = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/checkout.js': { file: 'checkout.js', type: 'text/javascript; charset=utf-8' },
@@ -41,7 +53,7 @@ const server = createServer((request, response) => {
 });
 server.listen(config.port, config.host, () => {
   console.log(`Merchant backend example listening on http://${config.host}:${config.port}`);
-  console.log(`Orchestrator: ${config.orchestratorUrl}`);
+  console.log(`Orchestrator: ${config.orchestratorUrl}; results claimed in ${config.psp} format`);
   if (!config.eventsSecret)
     console.log('THREEDS_EVENTS_SECRET is not set: POST /events answers 503.');
 });
@@ -63,12 +75,34 @@ async function handle(request, response) {
   }
 
   const match = matchRoute(request.method, pathname);
-  if (!match) return send(response, 404, { error: { code: 'NOT_FOUND', message: pathname } });
+  const notFound = { error: { code: 'NOT_FOUND', message: pathname } };
+  if (!match) return send(response, 404, notFound);
+  // The browser names an authentication, but the team's key acts only on its own order's: any
+  // other id (another order's, or one this server never created) is answered as if unknown.
+  const order = orders.get(orderCookie(request));
+  if (match.id !== undefined && match.id !== order?.authenticationId) {
+    return send(response, 404, notFound);
+  }
   const raw = request.method === 'POST' ? await readBody(request) : '';
   const body = raw ? JSON.parse(raw) : {};
-  const { data, error, response: answer } = await match.route({ id: match.id, body, request });
+  const answer = await match.route({ id: match.id, body, request, order });
+  if (answer.order) remember(response, answer.order);
   // The orchestrator's own status and error body, so the page can show what went wrong.
-  return send(response, answer.status, error ?? data);
+  return send(response, answer.response.status, answer.error ?? answer.data);
+}
+
+/** Keeps a new order, under a token only this browser gets. */
+function remember(response, order) {
+  const token = randomBytes(24).toString('base64url');
+  orders.set(token, order);
+  // HttpOnly: no script on the page can read it; SameSite=Strict: no other site's page can make
+  // the browser send it. Add `Secure` when served over https, as in production.
+  response.setHeader('set-cookie', `order=${token}; Path=/api; HttpOnly; SameSite=Strict`);
+}
+
+/** The token of the browser's current order: one order at a time, the last one it started. */
+function orderCookie(request) {
+  return request.headers.cookie?.match(/(?:^|;\s*)order=([\w-]+)/)?.[1];
 }
 
 /** `METHOD /api/authentications/:id/tail` → the route and its id. */

@@ -1,5 +1,6 @@
 // The checkout page: the orchestrator's browser helper does the 3DS Method, the browser data and
 // the challenge; every call it makes goes to this page's own backend, never to the orchestrator.
+// The page never holds the result: it asks the backend to pay and shows the outcome.
 const orchestratorUrl = document.querySelector('meta[name="orchestrator"]').content;
 const { authenticate } = await import(`${orchestratorUrl}/js/threeds.js`);
 
@@ -32,7 +33,8 @@ const path = (id, tail = '') => `/api/authentications/${encodeURIComponent(id)}$
 
 function backendFor(order) {
   return {
-    start: () => call('POST', '/api/authentications', order),
+    // Creates the order and its authentication; the backend remembers it in a cookie.
+    start: () => call('POST', '/api/orders', order),
     reportMethod: (id, completion) => call('POST', path(id, '/issuer-fingerprint'), { completion }),
     submitBrowserData: (id, browserData) => call('POST', path(id, '/channel-data'), browserData),
     get: (id) => call('GET', path(id)),
@@ -55,9 +57,12 @@ async function pay(event) {
       backend: backendFor(order),
       container: byId('challenge'),
     });
-    byId('summary').textContent = `${authentication.state} · ${authentication.outcome}`;
-    show('authentication', authentication);
-    show('results', await call('GET', path(authentication.id, '/results')));
+    // The backend claims the result for this order and hands it to its PSP; the answer says how
+    // it went (state, outcome, guidance, paid, psp), never the result itself.
+    const payment = await call('POST', path(authentication.id, '/pay'));
+    const paid = payment.paid ? `paid (${payment.psp})` : 'not paid';
+    byId('summary').textContent = `${payment.outcome} · ${payment.guidance} · ${paid}`;
+    show('payment', payment);
     document.body.dataset.phase = 'done';
   } catch (error) {
     byId('error').textContent = error.message;
