@@ -4,6 +4,7 @@ import { simulatorConfig, type SimulatorConfig } from '../config/simulator.confi
 import { applyError, applyResult } from './authentication-results.js';
 import { acsEphemeralKey, directoryServer } from './directory-servers.js';
 import { newCryptogram, newUuid } from './identifiers.js';
+import { cardKindOf, decideAsIssuer, indicatorOf, type IssuerDecision } from './issuer-decision.js';
 import { plausibleSdkData } from './sdk-data.js';
 import type { TransStatus } from './scenarios.js';
 import { SessionStore } from './session.store.js';
@@ -56,14 +57,21 @@ export class AuthenticationEngine {
     if (channel === 'merchant_initiated') {
       return this.authenticateWithoutCardholder(session);
     }
+    const decision = this.decide(session);
+    if (decision.path === 'challenge') {
+      return this.issueChallenge(session, channel, decision.mandated);
+    }
     if (scenario.outcome === 'ds_error' && scenario.flow === 'frictionless') {
       session.acs = undefined;
       return applyError(session, 'ares_error', now);
     }
     if (scenario.flow === 'challenge') {
-      return this.issueChallenge(session, channel);
+      return this.issueChallenge(session, channel, true);
     }
     session.flowType = 'frictionless';
+    if (decision.path === 'informational') {
+      return applyResult(session, 'I', 'ares_status', now, { exemption: decision.applied });
+    }
     applyResult(session, scenario.outcome as TransStatus, 'ares_status', now);
   }
 
@@ -151,14 +159,32 @@ export class AuthenticationEngine {
     applyResult(session, scenario.outcome as TransStatus, 'ares_status', now);
   }
 
-  private issueChallenge(session: SimulatedSession, channel: Channel): void {
+  /**
+   * The issuer model's answer to the request's `challenge_indicator` for this card
+   * (docs/simulator-issuer-model.md).
+   */
+  private decide(session: SimulatedSession): IssuerDecision {
+    const { request } = session;
+    const prior = request.initial_transaction as { authentication_method?: unknown } | undefined;
+    return decideAsIssuer({
+      indicator: indicatorOf(request.challenge_indicator),
+      card: cardKindOf(session.scenario),
+      amount: request.amount,
+      currency: request.currency,
+      priorChallenge: prior?.authentication_method === 'challenge_occurred',
+      riskChallenge: false,
+    });
+  }
+
+  /** `mandated` is EMV acsChallengeMandated: false when the challenge is only a preference. */
+  private issueChallenge(session: SimulatedSession, channel: Channel, mandated: boolean): void {
     const acs = session.acs!;
     session.status = 'challenged';
     session.statusReason = 'ares_status';
     session.responseCode = 'C';
     session.nextActions = nextActionsWhileWaiting(session, 'challenge_cardholder');
     session.challengeDeadline = this.clock.now() + this.config.challengeTtlSeconds * 1000;
-    acs.challenge_mandated = true;
+    acs.challenge_mandated = mandated;
     acs.authentication_type = '02';
     if (channel === 'app') {
       acs.interface = 'native_ui';

@@ -12,15 +12,20 @@ export const CARD_SCHEMES = [
 ] as const;
 export type CardScheme = (typeof CARD_SCHEMES)[number];
 
-/** EMV transStatus values a scenario can end in. */
-export type TransStatus = 'Y' | 'N' | 'U' | 'A' | 'R';
+/**
+ * EMV transStatus values a session can end in. `I` (informational only) never comes from a card:
+ * the issuer model answers it when it accepts an exemption or a data share
+ * (docs/simulator-issuer-model.md).
+ */
+export type TransStatus = 'Y' | 'N' | 'U' | 'A' | 'R' | 'I';
 
 /** What a card does, decided once at session creation from Checkout's sandbox test-card table. */
 export interface Scenario {
   readonly scheme: CardScheme;
   /** frictionless: ARes is final. challenge: ARes says C, the RReq carries `outcome`. 3ds1: downgrade. */
   readonly flow: 'frictionless' | 'challenge' | '3ds1';
-  readonly outcome: TransStatus | 'ds_error' | 'card_not_enrolled' | 'issuer_not_enrolled';
+  readonly outcome:
+    Exclude<TransStatus, 'I'> | 'ds_error' | 'card_not_enrolled' | 'issuer_not_enrolled';
   readonly threeDsMethodUrl: boolean;
 }
 
