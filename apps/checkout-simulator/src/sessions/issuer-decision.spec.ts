@@ -165,7 +165,7 @@ describe('cardKindOf and indicatorOf', () => {
   it('reads every 3DS2 test card as one of the kinds', () => {
     const kinds = testCards.cards
       .filter((card) => card.flow !== '3ds1')
-      .map((card) => cardKindOf(scenarioFor(card.number, 100)));
+      .map((card) => cardKindOf(scenarioFor(card.number, undefined, 100)));
     expect(new Set(kinds)).toEqual(new Set(CARD_KINDS));
   });
 
