@@ -5,6 +5,8 @@ import { applyError, applyResult } from './authentication-results.js';
 import { acsEphemeralKey, directoryServer } from './directory-servers.js';
 import { newCryptogram, newUuid } from './identifiers.js';
 import { cardKindOf, decideAsIssuer, indicatorOf, type IssuerDecision } from './issuer-decision.js';
+import { deviceElements, riskChallenges } from './issuer-risk.js';
+import { IssuerSettings } from './issuer-settings.js';
 import { plausibleSdkData } from './sdk-data.js';
 import type { TransStatus } from './scenarios.js';
 import { SessionStore } from './session.store.js';
@@ -29,6 +31,7 @@ export class AuthenticationEngine {
   constructor(
     private readonly clock: SimulatorClock,
     private readonly store: SessionStore,
+    private readonly issuer: IssuerSettings,
     @Inject(simulatorConfig.KEY) private readonly config: SimulatorConfig,
   ) {}
 
@@ -57,7 +60,7 @@ export class AuthenticationEngine {
     if (channel === 'merchant_initiated') {
       return this.authenticateWithoutCardholder(session);
     }
-    const decision = this.decide(session);
+    const decision = this.decide(session, channel);
     if (decision.path === 'challenge') {
       return this.issueChallenge(session, channel, decision.mandated);
     }
@@ -161,18 +164,28 @@ export class AuthenticationEngine {
 
   /**
    * The issuer model's answer to the request's `challenge_indicator` for this card
-   * (docs/simulator-issuer-model.md).
+   * (docs/simulator-issuer-model.md), with the data-driven draw when that mode is on.
    */
-  private decide(session: SimulatedSession): IssuerDecision {
+  private decide(session: SimulatedSession, channel: Channel): IssuerDecision {
     const { request } = session;
+    const card = cardKindOf(session.scenario);
+    const settings = this.issuer.values;
+    const riskChallenge =
+      settings.dataDrivenChallenges &&
+      card === 'frictionless_y' &&
+      riskChallenges(
+        [...session.dataElements, ...deviceElements(channel, session.threeDsMethodCompletion)],
+        settings.riskSeed,
+        [request.reference, request.amount, request.currency, session.card.fingerprint],
+      );
     const prior = request.initial_transaction as { authentication_method?: unknown } | undefined;
     return decideAsIssuer({
       indicator: indicatorOf(request.challenge_indicator),
-      card: cardKindOf(session.scenario),
+      card,
       amount: request.amount,
       currency: request.currency,
       priorChallenge: prior?.authentication_method === 'challenge_occurred',
-      riskChallenge: false,
+      riskChallenge,
     });
   }
 

@@ -19,6 +19,7 @@ import {
 } from './identifiers.js';
 import { SessionLifecycle } from './session-lifecycle.js';
 import { renderSession } from './session-view.js';
+import { requestElements } from './issuer-risk.js';
 import { scenarioFor, type CardScheme } from './scenarios.js';
 import { SessionStore } from './session.store.js';
 import {
@@ -101,6 +102,7 @@ export class SessionsService {
         ),
         metadata: { card_type: 'CREDIT', card_category: 'CONSUMER', issuer_country: 'GB' },
       },
+      dataElements: requestElements(request),
       status: 'pending',
       nextActions: initialNextActions(
         completion,

@@ -1,5 +1,6 @@
 import type { SessionScope } from '../oauth/access-token.service.js';
 import type { AppliedExemption } from './issuer-decision.js';
+import type { DataElement } from './issuer-risk.js';
 import type { Scenario, TransStatus } from './scenarios.js';
 
 /** Checkout's session `status` values (OpenAPI `Status`). */
@@ -102,6 +103,8 @@ export interface SimulatedSession {
   readonly request: EchoedRequest;
   readonly completion: Completion;
   readonly card: { instrument_id: string; fingerprint: string; metadata: Record<string, string> };
+  /** What the create request told the issuer (source, account, shipping …), for its risk model. */
+  readonly dataElements: readonly DataElement[];
   status: SessionStatus;
   statusReason?: string;
   nextActions: NextAction[];
