@@ -22,6 +22,7 @@ import { JsonBodyParser } from './http/json-body.js';
 import { AccessTokenService } from './oauth/access-token.service.js';
 import { TokenController } from './oauth/token.controller.js';
 import { AuthenticationEngine } from './sessions/authentication-engine.js';
+import { IssuerSettings } from './sessions/issuer-settings.js';
 import { RreqTiming } from './sessions/rreq-timing.js';
 import { SessionLifecycle } from './sessions/session-lifecycle.js';
 import { SessionStore } from './sessions/session.store.js';
@@ -48,6 +49,7 @@ import { SessionsService } from './sessions/sessions.service.js';
     CallerResolver,
     DeliveryFaults,
     HttpHooks,
+    IssuerSettings,
     JsonBodyParser,
     RequestLog,
     RouteFaults,

@@ -30,23 +30,32 @@ describe('result fields and guidance (e2e)', () => {
     return { id, completed, truth, results };
   };
 
-  it('an approval carried by an exemption proceeds without liability shift', async () => {
+  it('an exemption the issuer accepted (I) proceeds without liability shift', async () => {
+    // EUR 25.00: within the simulated issuer's low-value rule (docs/simulator-issuer-model.md).
     const { id, completed, truth, results } = await completedWith('4485040371536584', {
       challenge_indicator: 'low_value',
+      amount: 2500,
     });
-    expect(truth).toMatchObject({ response_code: 'Y', exemption: { applied: 'low_value' } });
+    expect(truth).toMatchObject({
+      status: 'approved',
+      response_code: 'I',
+      exemption: { applied: 'low_value' },
+    });
     expect(completed).toMatchObject({
-      outcome: 'authenticated',
+      outcome: 'informational',
       guidance: 'proceed_without_liability_shift',
     });
     expect(results).toEqual(
-      expectedFormats(truth, 'authenticated', 'proceed_without_liability_shift', id),
+      expectedFormats(truth, 'informational', 'proceed_without_liability_shift', id),
     );
     // Stripe has no low-value exemption: nothing rather than its TRA value `low_risk`.
     expect(results.stripe.payment_method_options.card.three_d_secure).not.toHaveProperty(
       'exemption_indicator',
     );
     expect(results.adyen.threeDS2Result).toMatchObject({ exemptionIndicator: 'lowValue' });
+    // transStatus I is one of each PSP's documented values.
+    expect(pspViolations('stripe', results.stripe)).toEqual([]);
+    expect(pspViolations('adyen', results.adyen)).toEqual([]);
   });
 
   it('a Cartes Bancaires result carries score, algorithm and exemption to every PSP', async () => {

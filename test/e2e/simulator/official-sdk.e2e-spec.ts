@@ -1,11 +1,11 @@
-import { Checkout } from 'checkout-sdk-node';
+import type { Checkout } from 'checkout-sdk-node';
 import testCards from '../../../contracts/checkout/test-cards.json' with { type: 'json' };
 import { contractViolations } from '../../support/checkout-contract.js';
 import type { HttpRecorder } from '../../support/http-recorder.js';
 import { answerChallenge, formOf, postForm } from '../../support/simulator/browser.js';
+import { officialSdkAgainst, type OfficialSdk } from '../../support/simulator/checkout-sdk.js';
 import { aBrowserChannel, aSessionRequest } from '../../support/simulator/factories.js';
 import {
-  SIMULATOR_CLIENT,
   startSimulatorWithMerchant,
   type SimulatorUnderTest,
 } from '../../support/simulator/simulator-app.js';
@@ -18,45 +18,26 @@ type Session = Record<string, unknown> & {
   '3ds'?: { challenge_request: string };
 };
 
-/** The SDK's token URLs: fixed to Checkout's hosts, whatever `host` says (live or sandbox). */
-const CHECKOUT_TOKEN_HOSTS = new Set(['access.checkout.com', 'access.sandbox.checkout.com']);
-
 const cardFor = (flow: string) =>
   testCards.cards.find((card) => card.flow === flow && card.outcome === 'Y')!;
 
 /**
  * Checkout's official Node SDK, unmodified and with its default HTTP client (fetch), drives the
- * simulator through every Sessions call it has. Its `host` option points its API calls at the
- * simulator. Its token URL cannot be configured (always Checkout's access host), so in this
- * process alone a request to that URL goes to the simulator's `/connect/token`, as a DNS entry
- * would send it; the SDK requests, reads and renews its token itself.
+ * simulator through every Sessions call it has (test/support/simulator/checkout-sdk.ts).
  */
 describe('simulator: driven by checkout-sdk-node (e2e)', () => {
   let simulator: SimulatorUnderTest;
   let merchant: HttpRecorder;
+  let sdk: OfficialSdk;
   let cko: Checkout;
-  const originalFetch = globalThis.fetch;
-  let tokenRequests = 0;
 
   beforeAll(async () => {
     ({ simulator, merchant } = await startSimulatorWithMerchant());
-    globalThis.fetch = (input, init) => {
-      const url = new URL(input instanceof Request ? input.url : input);
-      if (CHECKOUT_TOKEN_HOSTS.has(url.hostname) && url.pathname === '/connect/token') {
-        tokenRequests += 1;
-        return originalFetch(`${simulator.url}/connect/token`, init);
-      }
-      if (url.hostname.endsWith('checkout.com')) throw new Error(`left the simulator: ${url}`);
-      return originalFetch(input, init);
-    };
-    cko = new Checkout(SIMULATOR_CLIENT.secret, {
-      client: SIMULATOR_CLIENT.id,
-      scope: ['sessions:browser', 'sessions:app'],
-      host: simulator.url,
-    });
+    sdk = officialSdkAgainst(simulator);
+    cko = sdk.cko;
   });
   afterAll(async () => {
-    globalThis.fetch = originalFetch;
+    sdk.restore();
     await merchant.close();
     await simulator.close();
   });
@@ -108,7 +89,7 @@ describe('simulator: driven by checkout-sdk-node (e2e)', () => {
     const updated = await requestReadAndUpdate(cardFor('frictionless').number);
     expect(updated).toMatchObject({ status: 'approved', next_actions: ['complete'] });
     await completeAndRead(updated.id);
-    expect(tokenRequests).toBeGreaterThan(0);
+    expect(sdk.tokenRequests()).toBeGreaterThan(0);
   });
 
   it('runs a challenge card: request, get, issuer fingerprint, update, challenge, complete', async () => {

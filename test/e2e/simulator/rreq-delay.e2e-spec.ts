@@ -63,7 +63,11 @@ describe('simulator: RReq delay after the challenge (e2e)', () => {
 
   it('keeps the session challenged after the CRes until the delay has passed', async () => {
     const set = await api.control('PUT', '/settings', { rreq_delay_ms: RREQ_DELAY_MS });
-    expect(set.body).toEqual({ rreq_delay_ms: RREQ_DELAY_MS });
+    expect(set.body).toEqual({
+      rreq_delay_ms: RREQ_DELAY_MS,
+      data_driven_challenges: false,
+      risk_seed: 'simulator',
+    });
 
     const { session, creq, cres } = await answeredChallenge();
     expect(cres).toMatchObject({ messageType: 'CRes', transStatus: 'Y' });

@@ -318,24 +318,23 @@ describe('simulator: session flows (e2e)', () => {
 
   describe('cards outside the test table', () => {
     it.each([
-      ['4111111111111111', 'visa', '05'],
-      ['5555555555554444', 'mastercard', '02'],
-    ])('%s authenticates frictionless as approved %s with ECI %s', async (number, scheme, eci) => {
-      const created = await api.createSession(oauth, aSessionRequest({ number }));
-      expect(created.status).toBe(202);
-      expect(contractViolations(created.body, 'CreateSessionAcceptedResponse')).toEqual([]);
-      expect(created.body.scheme).toBe(scheme);
-
-      const collected = await api.collectData(oauth, created.body.id, aBrowserChannel());
-      expectSession(collected);
-      expect(collected.body).toMatchObject({
-        status: 'approved',
-        scheme,
-        eci,
-        challenged: false,
-        next_actions: ['complete'],
-      });
-    });
+      ['4111111111111111', 'without channel data', {}],
+      ['5555555555554444', 'with browser data', { channel_data: aBrowserChannel() }],
+    ])(
+      '%s is refused at creation as not enrolled (403 card_not_enrolled), %s',
+      async (number, _label, extra) => {
+        const before = await api.control('GET', '/counters');
+        const created = await api.createSession(oauth, aSessionRequest({ number, ...extra }));
+        expect(created.status).toBe(403);
+        expect(contractViolations(created.body, 'ErrorResponse')).toEqual([]);
+        expect(created.body).toMatchObject({
+          error_type: 'operation_not_allowed',
+          error_codes: ['card_not_enrolled'],
+        });
+        const after = await api.control('GET', '/counters');
+        expect(after.body.sessions_created).toBe(before.body.sessions_created);
+      },
+    );
   });
 });
 

@@ -45,6 +45,7 @@ export async function startSimulator(overrides: ConfigOverrides = {}): Promise<S
     sessionTtlSeconds: 900,
     challengeTtlSeconds: 600,
     rreqDelayMs: 0,
+    issuer: { dataDrivenChallenges: false, riskSeed: 'simulator' },
     controlApi: true,
     ...overrides,
     webhook: {

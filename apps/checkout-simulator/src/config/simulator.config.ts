@@ -24,6 +24,10 @@ export const simulatorConfig = registerAs('simulator', () => {
     sessionTtlSeconds: env.SIMULATOR_SESSION_TTL_SECONDS,
     challengeTtlSeconds: env.SIMULATOR_CHALLENGE_TTL_SECONDS,
     rreqDelayMs: env.SIMULATOR_RREQ_DELAY_MS,
+    issuer: {
+      dataDrivenChallenges: env.SIMULATOR_DATA_DRIVEN_CHALLENGES,
+      riskSeed: env.SIMULATOR_RISK_SEED,
+    },
     webhook: {
       url: env.SIMULATOR_WEBHOOK_URL,
       secret: env.SIMULATOR_WEBHOOK_SECRET,

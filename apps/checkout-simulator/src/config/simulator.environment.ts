@@ -82,6 +82,18 @@ export class SimulatorEnvironment extends HttpServerEnvironment {
   @Min(0)
   SIMULATOR_RREQ_DELAY_MS: number = 0;
 
+  /**
+   * The issuer model's data-driven challenges (docs/simulator-issuer-model.md): on, a frictionless
+   * Y card is challenged with a probability that grows as the request carries less data.
+   */
+  @EnvBoolean()
+  SIMULATOR_DATA_DRIVEN_CHALLENGES: boolean = false;
+
+  /** Seed of the data-driven draws: the same seed and request always get the same decision. */
+  @IsString()
+  @IsNotEmpty()
+  SIMULATOR_RISK_SEED: string = 'simulator';
+
   /** Where signed `authentication_*` workflow webhooks go; unset = none are sent. */
   @IsOptional()
   @IsUrl(HTTP_URL)

@@ -16,6 +16,7 @@ import { CallbackSender } from '../delivery/callback.sender.js';
 import { DeliveryFaults } from '../delivery/delivery-faults.js';
 import { WebhookSender } from '../delivery/webhook.sender.js';
 import { AccessTokenService } from '../oauth/access-token.service.js';
+import { IssuerSettings } from '../sessions/issuer-settings.js';
 import { RreqTiming } from '../sessions/rreq-timing.js';
 import { SessionStore } from '../sessions/session.store.js';
 import { ControlApiGuard } from './control-api.guard.js';
@@ -43,6 +44,7 @@ export class ControlController {
     private readonly webhooks: WebhookSender,
     @Inject(SessionStore) private readonly store: SessionStore,
     private readonly rreqTiming: RreqTiming,
+    private readonly issuer: IssuerSettings,
   ) {}
 
   @Post('faults')
@@ -86,11 +88,25 @@ export class ControlController {
     return { now: this.clock.nowDate().toISOString() };
   }
 
-  /** Simulator settings changeable at run time (SIMULATOR_RREQ_DELAY_MS). */
+  /**
+   * Simulator settings changeable at run time (SIMULATOR_RREQ_DELAY_MS,
+   * SIMULATOR_DATA_DRIVEN_CHALLENGES, SIMULATOR_RISK_SEED) until the next reset.
+   */
   @Put('settings')
   settings(@Body(validation) dto: SettingsDto) {
     if (dto.rreq_delay_ms !== undefined) this.rreqTiming.set(dto.rreq_delay_ms);
-    return { rreq_delay_ms: this.rreqTiming.delayMs };
+    this.issuer.set({
+      ...(dto.data_driven_challenges === undefined
+        ? {}
+        : { dataDrivenChallenges: dto.data_driven_challenges }),
+      ...(dto.risk_seed === undefined ? {} : { riskSeed: dto.risk_seed }),
+    });
+    const { dataDrivenChallenges, riskSeed } = this.issuer.values;
+    return {
+      rreq_delay_ms: this.rreqTiming.delayMs,
+      data_driven_challenges: dataDrivenChallenges,
+      risk_seed: riskSeed,
+    };
   }
 
   @Get('clock')
@@ -142,5 +158,6 @@ export class ControlController {
     this.webhooks.reset();
     this.store.clear();
     this.rreqTiming.reset();
+    this.issuer.reset();
   }
 }

@@ -1,4 +1,14 @@
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   DELIVERY_CHANNELS,
   DELIVERY_MODES,
@@ -80,4 +90,16 @@ export class SettingsDto {
   @IsInt()
   @Min(0)
   rreq_delay_ms?: number;
+
+  /** The issuer model's data-driven challenges (SIMULATOR_DATA_DRIVEN_CHALLENGES). */
+  @IsOptional()
+  @IsBoolean()
+  data_driven_challenges?: boolean;
+
+  /** The seed of its draws (SIMULATOR_RISK_SEED). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  risk_seed?: string;
 }

@@ -1,3 +1,4 @@
+import { echoedIndicator } from '../sessions/issuer-decision.js';
 import type { SimulatedSession } from '../sessions/simulated-session.js';
 
 export const WEBHOOK_TYPES = [
@@ -104,7 +105,7 @@ export function webhookData(
   const challenge = {
     challenged: session.challenged,
     acs_challenged_mandated: session.acs?.challenge_mandated ?? false,
-    exemption_applied: 'none',
+    exemption_applied: session.exemptionApplied ?? 'none',
   };
   const common = {
     session_id: session.id,
@@ -112,7 +113,7 @@ export function webhookData(
     currency: request.currency,
     type: request.authentication_type ?? 'regular',
     ...(session.responseCode ? { response_code: session.responseCode } : {}),
-    challenge_indicator: request.challenge_indicator ?? 'no_preference',
+    challenge_indicator: echoedIndicator(request.challenge_indicator) ?? 'no_preference',
     protocol_version: session.protocolVersion,
     scheme: session.scenario.scheme,
     ...(request.reference === undefined ? {} : { reference: request.reference }),

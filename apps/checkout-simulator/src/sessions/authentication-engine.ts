@@ -4,6 +4,9 @@ import { simulatorConfig, type SimulatorConfig } from '../config/simulator.confi
 import { applyError, applyResult } from './authentication-results.js';
 import { acsEphemeralKey, directoryServer } from './directory-servers.js';
 import { newCryptogram, newUuid } from './identifiers.js';
+import { cardKindOf, decideAsIssuer, indicatorOf, type IssuerDecision } from './issuer-decision.js';
+import { deviceElements, riskChallenges } from './issuer-risk.js';
+import { IssuerSettings } from './issuer-settings.js';
 import { plausibleSdkData } from './sdk-data.js';
 import type { TransStatus } from './scenarios.js';
 import { SessionStore } from './session.store.js';
@@ -28,6 +31,7 @@ export class AuthenticationEngine {
   constructor(
     private readonly clock: SimulatorClock,
     private readonly store: SessionStore,
+    private readonly issuer: IssuerSettings,
     @Inject(simulatorConfig.KEY) private readonly config: SimulatorConfig,
   ) {}
 
@@ -56,14 +60,21 @@ export class AuthenticationEngine {
     if (channel === 'merchant_initiated') {
       return this.authenticateWithoutCardholder(session);
     }
+    const decision = this.decide(session, channel);
+    if (decision.path === 'challenge') {
+      return this.issueChallenge(session, channel, decision.mandated);
+    }
     if (scenario.outcome === 'ds_error' && scenario.flow === 'frictionless') {
       session.acs = undefined;
       return applyError(session, 'ares_error', now);
     }
     if (scenario.flow === 'challenge') {
-      return this.issueChallenge(session, channel);
+      return this.issueChallenge(session, channel, true);
     }
     session.flowType = 'frictionless';
+    if (decision.path === 'informational') {
+      return applyResult(session, 'I', 'ares_status', now, { exemption: decision.applied });
+    }
     applyResult(session, scenario.outcome as TransStatus, 'ares_status', now);
   }
 
@@ -151,14 +162,42 @@ export class AuthenticationEngine {
     applyResult(session, scenario.outcome as TransStatus, 'ares_status', now);
   }
 
-  private issueChallenge(session: SimulatedSession, channel: Channel): void {
+  /**
+   * The issuer model's answer to the request's `challenge_indicator` for this card
+   * (docs/simulator-issuer-model.md), with the data-driven draw when that mode is on.
+   */
+  private decide(session: SimulatedSession, channel: Channel): IssuerDecision {
+    const { request } = session;
+    const card = cardKindOf(session.scenario);
+    const settings = this.issuer.values;
+    const riskChallenge =
+      settings.dataDrivenChallenges &&
+      card === 'frictionless_y' &&
+      riskChallenges(
+        [...session.dataElements, ...deviceElements(channel, session.threeDsMethodCompletion)],
+        settings.riskSeed,
+        [request.reference, request.amount, request.currency, session.card.fingerprint],
+      );
+    const prior = request.initial_transaction as { authentication_method?: unknown } | undefined;
+    return decideAsIssuer({
+      indicator: indicatorOf(request.challenge_indicator),
+      card,
+      amount: request.amount,
+      currency: request.currency,
+      priorChallenge: prior?.authentication_method === 'challenge_occurred',
+      riskChallenge,
+    });
+  }
+
+  /** `mandated` is EMV acsChallengeMandated: false when the challenge is only a preference. */
+  private issueChallenge(session: SimulatedSession, channel: Channel, mandated: boolean): void {
     const acs = session.acs!;
     session.status = 'challenged';
     session.statusReason = 'ares_status';
     session.responseCode = 'C';
     session.nextActions = nextActionsWhileWaiting(session, 'challenge_cardholder');
     session.challengeDeadline = this.clock.now() + this.config.challengeTtlSeconds * 1000;
-    acs.challenge_mandated = true;
+    acs.challenge_mandated = mandated;
     acs.authentication_type = '02';
     if (channel === 'app') {
       acs.interface = 'native_ui';

@@ -1,4 +1,5 @@
 import { newCryptogram } from './identifiers.js';
+import type { AppliedExemption } from './issuer-decision.js';
 import type { TransStatus } from './scenarios.js';
 import {
   nextActionsWhenFinal,
@@ -6,10 +7,14 @@ import {
   type SimulatedSession,
 } from './simulated-session.js';
 
-/** ECI by transStatus; Mastercard has its own values (docs/checkout-sessions.md#eci). */
+/**
+ * ECI by transStatus; Mastercard has its own values (docs/checkout-sessions.md#eci). I: not
+ * authenticated, no liability shift (Mastercard's data-only 04 is not modelled).
+ */
 const ECI: Record<TransStatus, { mastercard: string; other: string }> = {
   Y: { mastercard: '02', other: '05' },
   A: { mastercard: '01', other: '06' },
+  I: { mastercard: '06', other: '07' },
   N: { mastercard: '00', other: '07' },
   R: { mastercard: '00', other: '07' },
   U: { mastercard: '00', other: '07' },
@@ -19,20 +24,12 @@ const ECI: Record<TransStatus, { mastercard: string; other: string }> = {
 const STATUS_REASON: Record<TransStatus, string | undefined> = {
   Y: undefined,
   A: undefined,
+  // EMV requires transStatusReason only with N, U and R.
+  I: undefined,
   N: '01', // card authentication failed
   R: '11', // suspected fraud
   U: '22', // ACS technical issue
 };
-
-/**
- * Exemptions a merchant can request through `challenge_indicator` (Checkout API reference,
- * POST /sessions); the simulated issuer applies one on a frictionless approval.
- */
-const REQUESTABLE_EXEMPTIONS = new Set([
-  'low_value',
-  'transaction_risk_assessment',
-  'trusted_listing',
-]);
 
 /** What the simulated DS tells a refused cardholder (Checkout's own `cardholder_info` example). */
 const CARDHOLDER_INFO: Partial<Record<TransStatus, string>> = {
@@ -41,19 +38,27 @@ const CARDHOLDER_INFO: Partial<Record<TransStatus, string>> = {
 };
 
 /** Cartes Bancaires DS risk score (CB-SCORE, 0–99) by result, and the ACS's AV algorithm. */
-const CB_SCORE: Record<TransStatus, string> = { Y: '12', A: '35', U: '50', N: '85', R: '97' };
+const CB_SCORE: Record<TransStatus, string> = {
+  Y: '12',
+  I: '20',
+  A: '35',
+  U: '50',
+  N: '85',
+  R: '97',
+};
 const CB_AVALGO = '2';
 
 /**
  * Writes a final EMV result onto the session: status from transStatus, ECI for the scheme, a
- * cryptogram only when authentication (Y) or an attempt (A) produced one.
+ * cryptogram only when authentication (Y) or an attempt (A) produced one, and the exemption the
+ * issuer applied (`none` unless the issuer model accepted one).
  */
 export function applyResult(
   session: SimulatedSession,
   transStatus: TransStatus,
   statusReason: string,
   now: number,
-  options: { reportTransStatus?: boolean } = {},
+  options: { reportTransStatus?: boolean; exemption?: AppliedExemption } = {},
 ): void {
   const scheme = session.scenario.scheme === 'mastercard' ? 'mastercard' : 'other';
   session.status = STATUS_FOR_TRANS_STATUS[transStatus];
@@ -66,11 +71,7 @@ export function applyResult(
   session.cryptogram = transStatus === 'Y' || transStatus === 'A' ? newCryptogram() : undefined;
   session.authenticationDate = new Date(now).toISOString();
   session.cardholderInfo = CARDHOLDER_INFO[transStatus];
-  const requested = session.request.challenge_indicator ?? '';
-  session.exemptionApplied =
-    transStatus === 'Y' && statusReason === 'ares_status' && REQUESTABLE_EXEMPTIONS.has(requested)
-      ? requested
-      : 'none';
+  session.exemptionApplied = options.exemption ?? 'none';
   if (session.scenario.scheme === 'cartes_bancaires') {
     session.schemeInfo = {
       name: 'cartes_bancaires',

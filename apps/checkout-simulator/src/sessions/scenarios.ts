@@ -12,15 +12,20 @@ export const CARD_SCHEMES = [
 ] as const;
 export type CardScheme = (typeof CARD_SCHEMES)[number];
 
-/** EMV transStatus values a scenario can end in. */
-export type TransStatus = 'Y' | 'N' | 'U' | 'A' | 'R';
+/**
+ * EMV transStatus values a session can end in. `I` (informational only) never comes from a card:
+ * the issuer model answers it when it accepts an exemption or a data share
+ * (docs/simulator-issuer-model.md).
+ */
+export type TransStatus = 'Y' | 'N' | 'U' | 'A' | 'R' | 'I';
 
 /** What a card does, decided once at session creation from Checkout's sandbox test-card table. */
 export interface Scenario {
   readonly scheme: CardScheme;
   /** frictionless: ARes is final. challenge: ARes says C, the RReq carries `outcome`. 3ds1: downgrade. */
   readonly flow: 'frictionless' | 'challenge' | '3ds1';
-  readonly outcome: TransStatus | 'ds_error' | 'card_not_enrolled' | 'issuer_not_enrolled';
+  readonly outcome:
+    Exclude<TransStatus, 'I'> | 'ds_error' | 'card_not_enrolled' | 'issuer_not_enrolled';
   readonly threeDsMethodUrl: boolean;
 }
 
@@ -53,18 +58,38 @@ export const THREE_DS1_FALLBACK_AMOUNT = 123321;
 /** The challenge password of Checkout's sandbox ACS simulator. */
 export const CHALLENGE_PASSWORD: string = testCards.password_for_challenge;
 
+/** A number outside the test table: refused at creation as `card_not_enrolled`. */
+const UNKNOWN_CARD: Scenario = {
+  scheme: 'visa',
+  flow: 'frictionless',
+  outcome: 'card_not_enrolled',
+  threeDsMethodUrl: false,
+};
+
+/** A `token` or `id` source, which the simulator cannot resolve to a test card. */
+const VAULTED_CARD: Omit<Scenario, 'scheme'> = {
+  flow: 'frictionless',
+  outcome: 'Y',
+  threeDsMethodUrl: true,
+};
+
 /**
- * The scenario of a card number. Unknown cards authenticate frictionless with Y; the amount
- * 123321 downgrades any enrolled card to 3DS1.
+ * The scenario of a request's card. A number outside the test table is refused as an unenrolled
+ * card: no directory server lists a card range holding it (the EMV PReq/PRes card range data),
+ * so 3DS2 cannot run and Checkout's code is `card_not_enrolled`. Our reading of Checkout's
+ * "genuine card numbers will produce an error" in its sandbox (docs/simulator-issuer-model.md).
+ * A `token` or `id` source names no number: the simulator has no vault, so it stands for a
+ * frictionless-Y card of the cardholder's `source.scheme`. Amount 123321 downgrades any enrolled
+ * card to 3DS1.
  */
-export function scenarioFor(cardNumber: string | undefined, amount: number | undefined): Scenario {
-  const known = cardNumber ? SCENARIO_BY_CARD.get(cardNumber) : undefined;
-  const scenario: Scenario = known ?? {
-    scheme: schemeOfBin(cardNumber ?? ''),
-    flow: 'frictionless',
-    outcome: 'Y',
-    threeDsMethodUrl: true,
-  };
+export function scenarioFor(
+  cardNumber: string | undefined,
+  sourceScheme: CardScheme | undefined,
+  amount: number | undefined,
+): Scenario {
+  const scenario: Scenario = cardNumber
+    ? (SCENARIO_BY_CARD.get(cardNumber) ?? UNKNOWN_CARD)
+    : { ...VAULTED_CARD, scheme: sourceScheme ?? 'visa' };
   const enrolled =
     scenario.outcome !== 'card_not_enrolled' && scenario.outcome !== 'issuer_not_enrolled';
   if (amount === THREE_DS1_FALLBACK_AMOUNT && enrolled && scenario.flow !== '3ds1') {
@@ -72,18 +97,4 @@ export function scenarioFor(cardNumber: string | undefined, amount: number | und
     return { ...scenario, flow: '3ds1', outcome, threeDsMethodUrl: false };
   }
   return scenario;
-}
-
-/** Scheme from the leading digits (ISO/IEC 7812 ranges), for cards outside the test table. */
-export function schemeOfBin(number: string): CardScheme {
-  const two = Number(number.slice(0, 2));
-  const four = Number(number.slice(0, 4));
-  if (number.startsWith('4')) return 'visa';
-  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return 'mastercard';
-  if (two === 34 || two === 37) return 'amex';
-  if (two === 35) return 'jcb';
-  if (two === 36 || two === 38 || two === 30) return 'diners';
-  if (number.startsWith('6011') || two === 65) return 'discover';
-  if (two === 62) return 'upi';
-  return 'visa';
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '../auth/caller.js';
 import { dsCertificates } from './directory-servers.js';
+import { echoedIndicator } from './issuer-decision.js';
 import { isFinal, type NextAction, type SimulatedSession } from './simulated-session.js';
 
 type Json = Record<string, unknown>;
@@ -18,7 +19,6 @@ const ECHOED = [
   'reference',
   'transaction_type',
   'initial_transaction',
-  'challenge_indicator',
   'optimization',
 ] as const;
 
@@ -54,6 +54,7 @@ export function renderSession(
     protocol_version: session.protocolVersion,
     next_actions: nextActions,
     ...Object.fromEntries(ECHOED.map((field) => [field, request[field]])),
+    challenge_indicator: echoedIndicator(request.challenge_indicator),
     recurring: request.recurring ?? {},
     installment: request.installment ?? { number_of_payments: 2 },
     exemption: exemptionOf(session),

@@ -19,7 +19,8 @@ import {
 } from './identifiers.js';
 import { SessionLifecycle } from './session-lifecycle.js';
 import { renderSession } from './session-view.js';
-import { scenarioFor } from './scenarios.js';
+import { requestElements } from './issuer-risk.js';
+import { scenarioFor, type CardScheme } from './scenarios.js';
 import { SessionStore } from './session.store.js';
 import {
   isFinal,
@@ -67,7 +68,11 @@ export class SessionsService {
     const source = request.source as Json;
     const cardNumber = (source.number ??
       (source.type === 'network_token' ? source.token : undefined)) as string | undefined;
-    const scenario = scenarioFor(cardNumber, request.amount as number | undefined);
+    const scenario = scenarioFor(
+      cardNumber,
+      source.scheme as CardScheme | undefined,
+      request.amount as number | undefined,
+    );
     if (scenario.outcome === 'card_not_enrolled' || scenario.outcome === 'issuer_not_enrolled') {
       throw CheckoutError.notAllowed(scenario.outcome);
     }
@@ -97,6 +102,7 @@ export class SessionsService {
         ),
         metadata: { card_type: 'CREDIT', card_category: 'CONSUMER', issuer_country: 'GB' },
       },
+      dataElements: requestElements(request),
       status: 'pending',
       nextActions: initialNextActions(
         completion,

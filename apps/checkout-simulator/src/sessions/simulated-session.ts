@@ -1,4 +1,6 @@
 import type { SessionScope } from '../oauth/access-token.service.js';
+import type { AppliedExemption } from './issuer-decision.js';
+import type { DataElement } from './issuer-risk.js';
 import type { Scenario, TransStatus } from './scenarios.js';
 
 /** Checkout's session `status` values (OpenAPI `Status`). */
@@ -27,9 +29,14 @@ export const FINAL_STATUSES: readonly SessionStatus[] = [
   'rejected',
 ];
 
-/** EMV transStatus → Checkout status (docs/checkout-sessions.md#statuses). */
+/**
+ * EMV transStatus → Checkout status (docs/checkout-sessions.md#statuses). Checkout's status for
+ * I is unconfirmed: the model answers `approved`, as EMV's I lets the merchant proceed to
+ * authorisation, and the `response_code` I tells it from Y (docs/simulator-issuer-model.md).
+ */
 export const STATUS_FOR_TRANS_STATUS: Record<TransStatus, SessionStatus> = {
   Y: 'approved',
+  I: 'approved',
   A: 'attempted',
   N: 'declined',
   R: 'rejected',
@@ -96,6 +103,8 @@ export interface SimulatedSession {
   readonly request: EchoedRequest;
   readonly completion: Completion;
   readonly card: { instrument_id: string; fingerprint: string; metadata: Record<string, string> };
+  /** What the create request told the issuer (source, account, shipping …), for its risk model. */
+  readonly dataElements: readonly DataElement[];
   status: SessionStatus;
   statusReason?: string;
   nextActions: NextAction[];
@@ -113,7 +122,7 @@ export interface SimulatedSession {
   flowType?: 'frictionless' | 'challenged';
   authenticationDate?: string;
   /** The exemption the issuer applied (`exemption.applied`); `none` when absent. */
-  exemptionApplied?: string;
+  exemptionApplied?: AppliedExemption;
   /** Text for the cardholder from the DS/ACS (`cardholder_info`). */
   cardholderInfo?: string;
   /** Cartes Bancaires: DS risk score and the ACS's cryptogram algorithm (`scheme_info`). */
