@@ -1,10 +1,4 @@
-import {
-  EXEMPTIONS,
-  OUTCOMES,
-  formatResult,
-  type AuthenticationResult,
-  type Outcome,
-} from '@app/domain';
+import { OUTCOMES, formatResult, type AuthenticationResult, type Outcome } from '@app/domain';
 import { pspViolations } from '../support/psp-contract.js';
 
 const aResult = (overrides: Partial<AuthenticationResult> = {}): AuthenticationResult => ({
@@ -23,6 +17,16 @@ const aResult = (overrides: Partial<AuthenticationResult> = {}): AuthenticationR
   currency: 'EUR',
   ...overrides,
 });
+
+/** Exemptions each PSP names, one only Adyen names, one neither names, and none. */
+const EXEMPTIONS = [
+  'none',
+  'transaction_risk_assessment',
+  'low_value',
+  'secure_corporate_payment',
+  'trusted_listing',
+  'sca_delegation',
+];
 
 const TRANS_STATUS: Partial<Record<Outcome, string>> = {
   authenticated: 'Y',

@@ -26,18 +26,7 @@ export {
   type Outcome,
   type TransStatus,
 } from './authentication/outcome.js';
-export {
-  EXEMPTIONS,
-  GUIDANCE_SCHEMES,
-  PROTOCOLS,
-  guidanceFor,
-  guidanceInputOf,
-  guidanceOfRecorded,
-  type Exemption,
-  type GuidanceInput,
-  type GuidanceScheme,
-  type Protocol,
-} from './authentication/guidance.js';
+export { guidanceOfRecorded } from './authentication/guidance.js';
 export { hostedEvent, HOSTED_EXIT_FOR_OUTCOME, type HostedExit } from './authentication/hosted.js';
 export {
   AuthenticationNotFoundError,
