@@ -128,7 +128,7 @@ export class ResultClaims {
 
   private refuseUnclaimable(authentication: AuthenticationEntity, payment: ClaimedPayment): void {
     const { id, state, outcome, amount, currency } = authentication;
-    const guidance = guidanceOfRecorded(outcome, authentication.result, authentication.scheme);
+    const guidance = guidanceOfRecorded(authentication);
     const refusal = claimRefusal(
       {
         state,
