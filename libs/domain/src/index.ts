@@ -79,6 +79,15 @@ export {
 } from './handoff/authentication-result.js';
 export { formatResult } from './handoff/result-formats.js';
 export {
+  ADYEN_CHALLENGE_CANCEL,
+  ADYEN_EXEMPTION,
+  CHALLENGE_INDICATOR_CODE,
+  STRIPE_CB_AVALGOS,
+  STRIPE_ECIS,
+  STRIPE_EXEMPTION,
+  STRIPE_VERSIONS,
+} from './handoff/psp-formats.js';
+export {
   CLAIMABLE_GUIDANCE,
   CLAIM_PSPS,
   CLAIM_STATUSES,
