@@ -210,6 +210,12 @@ describe('result claims (e2e)', () => {
       const line = new RegExp(`^threeds_claims_total\\{outcome="${outcome}"\\} (\\d+)$`, 'm');
       return Number(line.exec(text)?.[1] ?? 0);
     };
+    const exposed = (await ctx.api('get', '/metrics').expect(200)).text;
+    for (const outcome of ['expired', 'conflict']) {
+      expect(exposed).toMatch(
+        new RegExp(`^threeds_claims_total\\{outcome="${outcome}"\\} \\d+$`, 'm'),
+      );
+    }
     const outcomes = ['created', 'replayed', 'already_claimed', 'refused', 'released'];
     const before = await Promise.all(outcomes.map(count));
     const id = await authenticated();
