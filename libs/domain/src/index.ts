@@ -105,7 +105,7 @@ export {
   type ReleaseReason,
 } from './handoff/claims.js';
 export {
-  ClaimExceedsAuthenticationError,
+  ClaimDoesNotMatchAuthenticationError,
   ClaimNotFoundError,
   PaymentReferenceReusedError,
   ResultAlreadyClaimedError,

@@ -86,14 +86,24 @@ describe('result claims (e2e)', () => {
     const higher = await ctx.client
       .claim(id, aClaim('PAY-1', { amount: AUTHENTICATED + 1 }))
       .expect(422);
+    // docs/errors.md#details: a refused field is named in details.errors, as everywhere.
     expect(higher.body.error).toMatchObject({
       code: 'CLAIM_EXCEEDS_AUTHENTICATION',
-      details: { field: 'amount', authenticated_amount: AUTHENTICATED },
+      details: {
+        errors: [
+          {
+            param: 'amount',
+            message: `must be at most the authenticated amount, ${AUTHENTICATED}`,
+          },
+        ],
+      },
     });
     const currency = await ctx.client.claim(id, aClaim('PAY-1', { currency: 'GBP' })).expect(422);
     expect(currency.body.error).toMatchObject({
       code: 'CLAIM_EXCEEDS_AUTHENTICATION',
-      details: { field: 'currency', authenticated_currency: 'EUR' },
+      details: {
+        errors: [{ param: 'currency', message: 'must be the authenticated currency, EUR' }],
+      },
     });
     await ctx.client.claim(id, aClaim('PAY-1', { amount: AUTHENTICATED - 1 })).expect(201);
   });

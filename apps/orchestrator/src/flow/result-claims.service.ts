@@ -1,7 +1,7 @@
 import {
   assertNever,
   claimRefusal,
-  ClaimExceedsAuthenticationError,
+  ClaimDoesNotMatchAuthenticationError,
   ClaimNotFoundError,
   ConcurrentUpdateError,
   guidanceOfRecorded,
@@ -184,8 +184,8 @@ export class ResultClaims {
       not_final: () => new ResultNotReadyError(id, state),
       not_claimable: () => new ResultNotClaimableError(id, outcome, guidance),
       not_authorizable: () => new ResultNotAuthorizableError(id, outcome),
-      amount_exceeds: () => new ClaimExceedsAuthenticationError('amount', authenticated),
-      currency_differs: () => new ClaimExceedsAuthenticationError('currency', authenticated),
+      amount_exceeds: () => new ClaimDoesNotMatchAuthenticationError('amount', authenticated),
+      currency_differs: () => new ClaimDoesNotMatchAuthenticationError('currency', authenticated),
     };
     throw errors[refusal]();
   }
