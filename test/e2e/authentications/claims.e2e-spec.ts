@@ -1,30 +1,13 @@
+import {
+  aClaim,
+  AUTHENTICATED,
+  authenticatedOn,
+  FRICTIONLESS_N,
+  FRICTIONLESS_Y,
+} from '../../support/claims.js';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
-import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { TEAM_B } from '../../support/test-config.js';
-import { waitUntil } from '../../support/wait-until.js';
-
-const FRICTIONLESS_Y = '5588686116426417';
-const FRICTIONLESS_N = '4539628347117863';
-/** The authenticated amount of aCreateBody. */
-const AUTHENTICATED = 6540;
-
-/** An authentication with its result at once (channel data sent with the create). */
-async function authenticatedOn(ctx: Orchestration, card = FRICTIONLESS_Y): Promise<string> {
-  const created = await ctx.client
-    .create(aCreateBody(card, { channel_data: aBrowserChannel() }))
-    .expect(201);
-  expect(created.body.state).toBe('result_ready');
-  return created.body.id as string;
-}
-
-const aClaim = (paymentReference: string, overrides: Record<string, unknown> = {}) => ({
-  payment_reference: paymentReference,
-  psp: 'stripe' as const,
-  amount: AUTHENTICATED,
-  currency: 'EUR',
-  ...overrides,
-});
 
 /** docs/claims.md: one payment at a time may use a result. */
 describe('result claims (e2e)', () => {
@@ -267,38 +250,5 @@ describe('result claims (e2e)', () => {
       .expect(400);
     expect(reason.body.error.code).toBe('VALIDATION_FAILED');
     expect((await ctx.client.claims(id).expect(200)).body.data).toEqual([]);
-  });
-});
-
-/**
- * A validity of 1 ms: the claim is sent once the database's clock, which judges it, is past the
- * result's time plus that (a condition waited on, not a sleep that races the machine).
- */
-describe('result claims after the validity (e2e)', () => {
-  let ctx: Orchestration;
-
-  beforeAll(async () => {
-    ctx = await Orchestration.start({ claims: { validityMs: 1 } });
-  });
-  beforeEach(() => ctx.reset());
-  afterAll(() => ctx.close());
-
-  it('refuses a claim once the result is older than RESULT_CLAIM_VALIDITY_SECONDS (410)', async () => {
-    const id = await authenticatedOn(ctx);
-    await waitUntil(async () => {
-      const [row] = await ctx.sql<{ past: boolean }>(
-        `SELECT now() > min(created_at) + interval '1 millisecond' AS past
-         FROM authentication_events WHERE authentication_id = $1 AND to_state = 'result_ready'`,
-        [id],
-      );
-      return row?.past ? true : undefined;
-    });
-    const expired = await ctx.client.claim(id, aClaim('PAY-1')).expect(410);
-    expect(expired.body.error).toMatchObject({
-      code: 'RESULT_EXPIRED',
-      details: { authentication_id: id },
-    });
-    expect((await ctx.client.claims(id).expect(200)).body.data).toEqual([]);
-    expect((await ctx.client.result(id).expect(200)).body).not.toHaveProperty('claim');
   });
 });
