@@ -91,6 +91,21 @@ describe('result claims (e2e)', () => {
     await ctx.client.claim(id, aClaim('PAY-1', { amount: AUTHENTICATED - 1 })).expect(201);
   });
 
+  it('takes a currency in any letter case and keeps it upper case, on the authentication and its claims', async () => {
+    const id = await authenticatedOn(ctx, FRICTIONLESS_Y, { currency: 'eur' });
+    expect((await ctx.client.get(id).expect(200)).body.currency).toBe('EUR');
+    const claim = await ctx.client.claim(id, aClaim('PAY-1', { currency: 'eur' })).expect(201);
+    expect(claim.body.currency).toBe('EUR');
+    // The same payment again, in another letter case: the same claim.
+    await ctx.client.claim(id, aClaim('PAY-1', { currency: 'Eur' })).expect(200);
+    const rows = await ctx.sql(
+      `SELECT a.currency AS authenticated, c.currency AS claimed
+       FROM authentications a JOIN result_claims c ON c.authentication_id = a.id WHERE a.id = $1`,
+      [id],
+    );
+    expect(rows).toEqual([{ authenticated: 'EUR', claimed: 'EUR' }]);
+  });
+
   it('refuses results no payment may use and authentications without a result yet', async () => {
     const declined = await authenticated(FRICTIONLESS_N);
     const refused = await ctx.client.claim(declined, aClaim('PAY-1')).expect(422);
