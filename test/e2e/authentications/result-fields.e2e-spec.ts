@@ -1,13 +1,30 @@
 import { Orchestration } from '../../support/orchestration.js';
 import { pspViolations } from '../../support/psp-contract.js';
-import { aCreateBody } from '../../support/result-expectations.js';
+import { aCreateBody, type Wire } from '../../support/result-expectations.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
 
 type Json = Record<string, unknown>;
 
 /**
- * Issue 20: guidance from the whole result, and every field a PSP or the cardholder needs, in
- * each format as the PSP documents it (docs/result-formats.md, docs/guidance.md).
+ * What the generic format carries from the session as it is, with no mapping of ours: the
+ * identifiers, the version, the date, the amount (aCreateBody's).
+ */
+const sessionFieldsOf = (truth: Wire, id: string) => ({
+  authentication_id: id,
+  checkout_session_id: truth.id,
+  protocol_version: '2.2.0',
+  xid: truth.xid,
+  ds_transaction_id: truth.ds.transaction_id,
+  three_ds_server_transaction_id: truth.transaction_id,
+  acs_transaction_id: truth.acs.transaction_id,
+  authentication_date: truth.authentication_date,
+  amount: 6540,
+  currency: 'EUR',
+});
+
+/**
+ * Guidance from the whole result, and every field a PSP or the cardholder needs, in each format
+ * as the PSP documents it (docs/result-formats.md, docs/guidance.md).
  */
 describe('result fields and guidance (e2e)', () => {
   let ctx: Orchestration;
@@ -42,26 +59,17 @@ describe('result fields and guidance (e2e)', () => {
     // Written out by hand: the identifiers are the session's, every mapped value is fixed.
     expect(results).toEqual({
       generic: {
-        authentication_id: id,
-        checkout_session_id: truth.id,
+        ...sessionFieldsOf(truth, id),
         outcome: 'authenticated',
         guidance: 'proceed_without_liability_shift',
-        protocol_version: '2.2.0',
         trans_status: 'Y',
         eci: '05',
         cryptogram: truth.cryptogram,
-        xid: truth.xid,
-        ds_transaction_id: truth.ds.transaction_id,
-        three_ds_server_transaction_id: truth.transaction_id,
-        acs_transaction_id: truth.acs.transaction_id,
         exemption: 'low_value',
         challenge_indicator: 'low_value',
         challenged: false,
         challenge_mandated: false,
         flow_type: 'frictionless',
-        authentication_date: truth.authentication_date,
-        amount: 6540,
-        currency: 'EUR',
       },
       checkout: { '3ds': { enabled: true, authentication_id: truth.id } },
       stripe: {
@@ -112,26 +120,17 @@ describe('result fields and guidance (e2e)', () => {
     const score = truth.scheme_info.score as string;
     expect(results).toEqual({
       generic: {
-        authentication_id: id,
-        checkout_session_id: truth.id,
+        ...sessionFieldsOf(truth, id),
         outcome: 'authenticated',
         guidance: 'proceed_with_liability_shift',
-        protocol_version: '2.2.0',
         trans_status: 'Y',
         eci: '05',
         cryptogram: truth.cryptogram,
-        xid: truth.xid,
-        ds_transaction_id: truth.ds.transaction_id,
-        three_ds_server_transaction_id: truth.transaction_id,
-        acs_transaction_id: truth.acs.transaction_id,
         exemption: 'none',
         challenged: false,
         challenge_mandated: false,
         cartes_bancaires: { score, avalgo: '2', exemption: truth.exemption.code },
         flow_type: 'frictionless',
-        authentication_date: truth.authentication_date,
-        amount: 6540,
-        currency: 'EUR',
       },
       checkout: { '3ds': { enabled: true, authentication_id: truth.id } },
       stripe: {
@@ -194,26 +193,17 @@ describe('result fields and guidance (e2e)', () => {
     expect(truth.cardholder_info).toEqual(expect.any(String));
     expect(results).toEqual({
       generic: {
-        authentication_id: id,
-        checkout_session_id: truth.id,
+        ...sessionFieldsOf(truth, id),
         outcome: 'not_authenticated',
         guidance: 'do_not_proceed',
-        protocol_version: '2.2.0',
         trans_status: 'N',
         trans_status_reason: '01',
         eci: '07',
-        xid: truth.xid,
-        ds_transaction_id: truth.ds.transaction_id,
-        three_ds_server_transaction_id: truth.transaction_id,
-        acs_transaction_id: truth.acs.transaction_id,
         exemption: 'none',
         challenged: false,
         challenge_mandated: false,
         cardholder_info: truth.cardholder_info,
         flow_type: 'frictionless',
-        authentication_date: truth.authentication_date,
-        amount: 6540,
-        currency: 'EUR',
       },
       checkout: { '3ds': { enabled: true, authentication_id: truth.id } },
       stripe: {
