@@ -10,7 +10,6 @@ const anAttempt = (overrides: Partial<AuthenticationEntity> = {}): Authenticatio
     scheme: 'visa',
     providerSessionId: 'sid_abcdefghijklmnopqrstuvwxyz',
     result: {
-      checkout_status: 'attempted',
       protocol_version: '2.2.0',
       three_ds_server_transaction_id: '4eab4151-4472-4187-93e0-156a0e22312b',
       response_code: 'A',

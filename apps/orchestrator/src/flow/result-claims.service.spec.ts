@@ -26,7 +26,6 @@ const AUTHENTICATION = {
   scheme: 'visa',
   providerSessionId: 'sid_abcdefghijklmnopqrstuvwxyz',
   result: {
-    checkout_status: 'approved',
     protocol_version: '2.2.0',
     three_ds_server_transaction_id: '4eab4151-4472-4187-93e0-156a0e22312b',
     eci: '05',

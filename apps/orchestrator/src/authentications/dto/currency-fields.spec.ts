@@ -1,8 +1,8 @@
 import { BadRequestException } from '@nestjs/common';
-import { DETAILED_CREATE_EXAMPLE } from '../authentications/dto/authentication.examples.js';
-import { ClaimRequestDto } from '../authentications/dto/claim.request.dto.js';
-import { CreateAuthenticationRequestDto } from '../authentications/dto/create-authentication.request.dto.js';
-import { validationPipe } from './validation.pipe.js';
+import { DETAILED_CREATE_EXAMPLE } from './authentication.examples.js';
+import { ClaimRequestDto } from './claim.request.dto.js';
+import { CreateAuthenticationRequestDto } from './create-authentication.request.dto.js';
+import { validationPipe } from '../../http/validation.pipe.js';
 
 const pipe = validationPipe();
 /** Parsed from a copy made in this realm (structuredClone's objects fail class-transformer). */
@@ -11,7 +11,7 @@ const parsed = <T>(metatype: new () => T, value: object): Promise<T> =>
 
 const A_CLAIM = { payment_reference: 'PAY-1', psp: 'stripe', amount: 100, currency: 'EUR' };
 
-describe('CurrencyCode', () => {
+describe('currency fields (CurrencyCode)', () => {
   it('takes a currency in any letter case and hands it on upper case', async () => {
     for (const currency of ['eur', 'Eur', 'EUR']) {
       const claim = await parsed(ClaimRequestDto, { ...A_CLAIM, currency });
