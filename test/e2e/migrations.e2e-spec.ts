@@ -3,13 +3,18 @@ import { DataSource } from 'typeorm';
 import { idempotencyKeyHash } from '../../apps/orchestrator/src/authentications/idempotency/idempotency-key.js';
 import { testDatabaseUrl } from '../support/test-config.js';
 
+/** Reverts every migration from `name` on, the last first. */
+async function undoThrough(scratch: DataSource, name: string): Promise<void> {
+  const applied = async () =>
+    (await scratch.query('SELECT 1 FROM typeorm_migrations WHERE name = $1', [name])).length > 0;
+  while (await applied()) await scratch.undoLastMigration();
+}
+
 /** A connection of its own with every migration from `name` on reverted (the caller reapplies). */
 async function revertedBefore(name: string): Promise<DataSource> {
   const scratch = new DataSource(typeOrmOptions(testDatabaseUrl(), { poolSize: 1 }));
   await scratch.initialize();
-  const applied = async () =>
-    (await scratch.query('SELECT 1 FROM typeorm_migrations WHERE name = $1', [name])).length > 0;
-  while (await applied()) await scratch.undoLastMigration();
+  await undoThrough(scratch, name);
   return scratch;
 }
 
@@ -132,7 +137,7 @@ describe('migrations (e2e)', () => {
           response_text: '{"state":"created","id":"auth_new"}',
         },
       ]);
-      await scratch.undoLastMigration();
+      await undoThrough(scratch, 'ReplayBytes1796520000000');
       const reverted = await scratch.query(
         `SELECT response_body FROM idempotency_keys WHERE team_id = 'migration-test' ORDER BY key_hash`,
       );
@@ -143,6 +148,35 @@ describe('migrations (e2e)', () => {
       await scratch.runMigrations();
     } finally {
       await scratch.query(`DELETE FROM idempotency_keys WHERE team_id = 'migration-test'`);
+      await scratch.destroy();
+    }
+  });
+
+  it('make the currencies kept before upper case, on authentications and claims', async () => {
+    const scratch = await revertedBefore('CanonicalCurrencies1796527000000');
+    try {
+      await scratch.query(
+        `INSERT INTO authentications (id, team_id, provider, state, reference, currency, channel,
+           source_type, callback_token_hash)
+         VALUES ('auth_currencytest', 'migration-test', 'checkout', 'completed', 'order-1', 'eur',
+           'browser', 'card', 'x')`,
+      );
+      await scratch.query(
+        `INSERT INTO result_claims (id, authentication_id, team_id, payment_reference, psp, amount,
+           currency, status)
+         VALUES ('clm_currencytest', 'auth_currencytest', 'migration-test', 'PAY-1', 'stripe', 1,
+           'eur', 'active')`,
+      );
+      await scratch.runMigrations();
+      await expect(
+        scratch.query(
+          `SELECT a.currency AS authenticated, c.currency AS claimed FROM authentications a
+           JOIN result_claims c ON c.authentication_id = a.id WHERE a.id = 'auth_currencytest'`,
+        ),
+      ).resolves.toEqual([{ authenticated: 'EUR', claimed: 'EUR' }]);
+    } finally {
+      await scratch.query(`DELETE FROM result_claims WHERE id = 'clm_currencytest'`);
+      await scratch.query(`DELETE FROM authentications WHERE id = 'auth_currencytest'`);
       await scratch.destroy();
     }
   });

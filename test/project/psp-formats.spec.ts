@@ -1,28 +1,16 @@
-import {
-  EXEMPTIONS,
-  OUTCOMES,
-  formatResult,
-  type AuthenticationResult,
-  type Outcome,
-} from '@app/domain';
+import { OUTCOMES, formatResult, type AuthenticationResult, type Outcome } from '@app/domain';
+import { aResult } from '../support/authentication-result.js';
 import { pspViolations } from '../support/psp-contract.js';
 
-const aResult = (overrides: Partial<AuthenticationResult> = {}): AuthenticationResult => ({
-  authenticationId: 'auth_1',
-  providerSessionId: 'sid_abcdefghijklmnopqrstuvwxyz',
-  outcome: 'authenticated',
-  guidance: 'proceed_with_liability_shift',
-  protocolVersion: '2.2.0',
-  transStatus: 'Y',
-  eci: '05',
-  cryptogram: 'AAABAVIREQAAAAAAAAAAAAAAAAA=',
-  dsTransactionId: 'f25084f0-5b16-4c0a-ae5d-b24808a95e4b',
-  threeDsServerTransactionId: '4eab4151-4472-4187-93e0-156a0e22312b',
-  challenged: false,
-  amount: 6540,
-  currency: 'EUR',
-  ...overrides,
-});
+/** Exemptions each PSP names, one only Adyen names, one neither names, and none. */
+const EXEMPTIONS = [
+  'none',
+  'transaction_risk_assessment',
+  'low_value',
+  'secure_corporate_payment',
+  'trusted_listing',
+  'sca_delegation',
+];
 
 const TRANS_STATUS: Partial<Record<Outcome, string>> = {
   authenticated: 'Y',

@@ -42,3 +42,25 @@ export function pspViolations(format: 'stripe' | 'adyen', body: Json): string[] 
     ...(threeDS2Result === undefined ? [] : violationsOf('adyen-three-ds2-result', threeDS2Result)),
   ];
 }
+
+/** A result read in every format (Orchestration.resultsInEveryFormat). */
+interface EveryFormat {
+  readonly checkout: unknown;
+  readonly stripe: Json;
+  readonly adyen: Json;
+}
+
+/**
+ * What is wrong with a result's PSP formats: Checkout's `3ds` block must name the session, and
+ * Stripe's and Adyen's bodies must hold only what their schemas document. [] when all is right.
+ */
+export function formatViolations(results: EveryFormat, checkoutSessionId: string): string[] {
+  const checkout = { '3ds': { enabled: true, authentication_id: checkoutSessionId } };
+  return [
+    ...(JSON.stringify(results.checkout) === JSON.stringify(checkout)
+      ? []
+      : [`checkout: ${JSON.stringify(results.checkout)}`]),
+    ...pspViolations('stripe', results.stripe),
+    ...pspViolations('adyen', results.adyen),
+  ];
+}

@@ -1435,10 +1435,16 @@ export interface components {
             cartes_bancaires: components["schemas"]["StripeCartesBancaires"];
         };
         StripeThreeDSecure: {
-            /** @example 2.2.0 */
-            version?: string;
-            /** @example 05 */
-            electronic_commerce_indicator?: string;
+            /**
+             * @example 2.2.0
+             * @enum {string}
+             */
+            version?: "1.0.2" | "2.1.0" | "2.2.0";
+            /**
+             * @example 05
+             * @enum {string}
+             */
+            electronic_commerce_indicator?: "01" | "02" | "05" | "06" | "07";
             cryptogram?: string;
             /** @description dsTransID for 3DS2, XID for 3DS1 */
             transaction_id?: string;
@@ -1452,8 +1458,9 @@ export interface components {
             /**
              * @description EMV threeDSRequestorChallengeInd
              * @example 01
+             * @enum {string}
              */
-            requestor_challenge_indicator?: string;
+            requestor_challenge_indicator?: "01" | "02" | "03" | "04" | "05" | "06";
             network_options?: components["schemas"]["StripeNetworkOptions"];
         };
         StripeCardOptions: {

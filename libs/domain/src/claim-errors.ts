@@ -1,4 +1,4 @@
-import { DomainError } from './errors.js';
+import { DomainError, fieldErrorDetails } from './errors.js';
 
 // Refusals of the claim ledger (docs/claims.md): each names what the team needs to act on.
 
@@ -39,8 +39,11 @@ export class ResultNotClaimableError extends DomainError {
   }
 }
 
-/** More than was authenticated, or another currency. */
-export class ClaimExceedsAuthenticationError extends DomainError {
+/**
+ * The claim's payment is not what was authenticated: more than the amount, or another currency.
+ * It names the field as every refusal of input does (docs/errors.md#details).
+ */
+export class ClaimDoesNotMatchAuthenticationError extends DomainError {
   readonly code = 'CLAIM_EXCEEDS_AUTHENTICATION';
 
   constructor(
@@ -51,11 +54,17 @@ export class ClaimExceedsAuthenticationError extends DomainError {
       field === 'amount'
         ? 'The amount is higher than the authenticated amount'
         : 'The currency is not the authenticated currency',
-      {
-        field,
-        authenticated_amount: authenticated.amount,
-        authenticated_currency: authenticated.currency,
-      },
+      fieldErrorDetails([
+        field === 'amount'
+          ? {
+              param: 'amount',
+              message: `must be at most the authenticated amount, ${authenticated.amount ?? 0}`,
+            }
+          : {
+              param: 'currency',
+              message: `must be the authenticated currency, ${authenticated.currency}`,
+            },
+      ]),
     );
   }
 }

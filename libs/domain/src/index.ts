@@ -26,18 +26,7 @@ export {
   type Outcome,
   type TransStatus,
 } from './authentication/outcome.js';
-export {
-  EXEMPTIONS,
-  GUIDANCE_SCHEMES,
-  PROTOCOLS,
-  guidanceFor,
-  guidanceInputOf,
-  guidanceOfRecorded,
-  type Exemption,
-  type GuidanceInput,
-  type GuidanceScheme,
-  type Protocol,
-} from './authentication/guidance.js';
+export { guidanceOfRecorded } from './authentication/guidance.js';
 export { hostedEvent, HOSTED_EXIT_FOR_OUTCOME, type HostedExit } from './authentication/hosted.js';
 export {
   AuthenticationNotFoundError,
@@ -90,6 +79,15 @@ export {
 } from './handoff/authentication-result.js';
 export { formatResult } from './handoff/result-formats.js';
 export {
+  ADYEN_CHALLENGE_CANCEL,
+  ADYEN_EXEMPTION,
+  CHALLENGE_INDICATOR_CODE,
+  STRIPE_CB_AVALGOS,
+  STRIPE_ECIS,
+  STRIPE_EXEMPTION,
+  STRIPE_VERSIONS,
+} from './handoff/psp-formats.js';
+export {
   CLAIMABLE_GUIDANCE,
   CLAIM_PSPS,
   CLAIM_STATUSES,
@@ -107,7 +105,7 @@ export {
   type ReleaseReason,
 } from './handoff/claims.js';
 export {
-  ClaimExceedsAuthenticationError,
+  ClaimDoesNotMatchAuthenticationError,
   ClaimNotFoundError,
   PaymentReferenceReusedError,
   ResultAlreadyClaimedError,

@@ -1,7 +1,8 @@
 import { answerChallenge, formOf, postForm } from '../../support/simulator/browser.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
 import { Orchestration } from '../../support/orchestration.js';
-import { aCreateBody, expectedFormats } from '../../support/result-expectations.js';
+import { aCreateBody } from '../../support/result-expectations.js';
+import { formatViolations } from '../../support/psp-contract.js';
 
 const CHALLENGE_Y = '4242424242424242';
 const PASSWORD = { password: 'Checkout1!' };
@@ -72,8 +73,15 @@ describe('challenge answered before Checkout has the RReq (e2e)', () => {
     ]);
     const truth = await ctx.checkoutTruth(checkoutSessionId);
     expect(truth).toMatchObject({ status: 'approved', status_reason: 'rreq_status' });
-    expect(await ctx.resultsInEveryFormat(id)).toEqual(
-      expectedFormats(truth, 'authenticated', 'proceed_with_liability_shift', id),
-    );
+    const results = await ctx.resultsInEveryFormat(id);
+    expect(formatViolations(results, checkoutSessionId)).toEqual([]);
+    expect(results.generic).toMatchObject({
+      outcome: 'authenticated',
+      guidance: 'proceed_with_liability_shift',
+      trans_status: 'Y',
+      eci: '05',
+      cryptogram: truth.cryptogram,
+      challenged: true,
+    });
   });
 });

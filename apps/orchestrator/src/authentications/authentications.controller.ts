@@ -1,4 +1,4 @@
-import { RESULT_FORMATS, type ResultFormat } from '@app/domain';
+import { InvalidRequestError, RESULT_FORMATS, type ResultFormat } from '@app/domain';
 import {
   Body,
   Controller,
@@ -31,7 +31,6 @@ import { AppChallengeResultRequestDto } from './dto/app-challenge-result.request
 import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
 import { IdPipe } from '../http/id.pipe.js';
-import { invalidInput } from '../http/validation-details.js';
 
 /** The internal REST API for payment teams' backends. */
 @Controller('v1/authentications')
@@ -111,8 +110,7 @@ export class AuthenticationsController {
   ) {
     const chosen = format ?? 'generic';
     if (!(RESULT_FORMATS as readonly string[]).includes(chosen)) {
-      const mustBe = `must be one of: ${RESULT_FORMATS.join(', ')}`;
-      throw invalidInput(`format ${mustBe}`, [{ param: 'format', message: mustBe }]);
+      throw new InvalidRequestError('format', `must be one of: ${RESULT_FORMATS.join(', ')}`);
     }
     return this.queries.result(request.team!, id, chosen as ResultFormat);
   }

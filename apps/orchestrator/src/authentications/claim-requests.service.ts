@@ -37,8 +37,4 @@ export class ClaimRequests {
     const authentication = await this.queries.owned(team, id);
     return claimView(await this.claims.release(authentication, claimId, reason));
   }
-
-  list(team: string, id: string): Promise<Json> {
-    return this.queries.claimList(team, id);
-  }
 }

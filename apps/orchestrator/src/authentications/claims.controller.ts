@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiKeyGuard, type TeamRequest } from '../http/api-key.guard.js';
 import { IdPipe } from '../http/id.pipe.js';
+import { AuthenticationQueries } from './authentication-queries.service.js';
 import { ClaimRequests } from './claim-requests.service.js';
 import { ClaimsApi } from './claims.api-docs.js';
 import { ClaimRequestDto, ReleaseClaimRequestDto } from './dto/claim.request.dto.js';
@@ -13,7 +14,10 @@ import { ClaimRequestDto, ReleaseClaimRequestDto } from './dto/claim.request.dto
 @ApiTags('authentications')
 @ApiBearerAuth('api-key')
 export class ClaimsController {
-  constructor(private readonly claims: ClaimRequests) {}
+  constructor(
+    private readonly claims: ClaimRequests,
+    private readonly queries: AuthenticationQueries,
+  ) {}
 
   @Post()
   @ClaimsApi.claim()
@@ -31,7 +35,7 @@ export class ClaimsController {
   @Get()
   @ClaimsApi.list()
   list(@Req() request: TeamRequest, @Param('id', new IdPipe('auth')) id: string) {
-    return this.claims.list(request.team!, id);
+    return this.queries.claimList(request.team!, id);
   }
 
   @Post(':claim/release')

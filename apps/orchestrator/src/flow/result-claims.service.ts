@@ -1,7 +1,7 @@
 import {
   assertNever,
   claimRefusal,
-  ClaimExceedsAuthenticationError,
+  ClaimDoesNotMatchAuthenticationError,
   ClaimNotFoundError,
   ConcurrentUpdateError,
   guidanceOfRecorded,
@@ -24,7 +24,7 @@ import {
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { newId } from '../common/ids.js';
 import { claimsConfig, type ClaimsConfig } from '../config/claims.config.js';
-import { ClaimMetrics } from '../metrics/claim.metrics.js';
+import { ClaimMetrics, claimOutcomeOfError, type ClaimOutcome } from '../metrics/claim.metrics.js';
 import { ClaimNotice } from './claim-notice.js';
 
 /** A claim as the ledger answered it: `created` is false for the same payment's claim again. */
@@ -48,7 +48,51 @@ export class ResultClaims {
   ) {}
 
   /** `authentication`: the team's own, as the API layer loaded it. */
-  async claim(authentication: AuthenticationEntity, payment: ClaimedPayment): Promise<ClaimAnswer> {
+  claim(authentication: AuthenticationEntity, payment: ClaimedPayment): Promise<ClaimAnswer> {
+    return this.counted(
+      () => this.write(authentication, payment),
+      (answer) => (answer.created ? 'created' : 'replayed'),
+    );
+  }
+
+  /** Gives the result back; a claim released already is answered as it is. */
+  async release(
+    authentication: AuthenticationEntity,
+    claimId: string,
+    reason: ReleaseReason,
+  ): Promise<ResultClaimEntity> {
+    const { claim } = await this.counted(
+      () => this.giveBack(authentication, claimId, reason),
+      (answer) => (answer.changed ? 'released' : null),
+    );
+    return claim;
+  }
+
+  /**
+   * Counts how a request ended, in this one place: by its answer, or by the error's code
+   * (docs/claims.md#metrics). Errors that are no refusal of the ledger are not counted.
+   */
+  private async counted<T>(
+    request: () => Promise<T>,
+    outcomeOf: (answer: T) => ClaimOutcome | null,
+  ): Promise<T> {
+    let outcome: ClaimOutcome | null = null;
+    try {
+      const answer = await request();
+      outcome = outcomeOf(answer);
+      return answer;
+    } catch (error) {
+      outcome = claimOutcomeOfError(error);
+      throw error;
+    } finally {
+      if (outcome) this.metrics.claimEnded(outcome);
+    }
+  }
+
+  private async write(
+    authentication: AuthenticationEntity,
+    payment: ClaimedPayment,
+  ): Promise<ClaimAnswer> {
     this.refuseUnclaimable(authentication, payment);
     // A second attempt only when the claim that beat this one was released in between.
     for (let attempt = 1; attempt <= 2; attempt++) {
@@ -63,10 +107,8 @@ export class ResultClaims {
       });
       switch (written.kind) {
         case 'created':
-          this.metrics.claimEnded('created');
           return { claim: written.claim, created: true };
         case 'expired':
-          this.metrics.claimEnded('expired');
           throw new ResultExpiredError(authentication.id);
         case 'held':
           return { claim: this.heldFor(authentication.id, written.claim, payment), created: false };
@@ -79,15 +121,15 @@ export class ResultClaims {
     throw new ConcurrentUpdateError(authentication.id);
   }
 
-  /** Gives the result back; a claim released already is answered as it is. */
-  async release(
+  /** `changed`: false for a claim released already. */
+  private async giveBack(
     authentication: AuthenticationEntity,
     claimId: string,
     reason: ReleaseReason,
-  ): Promise<ResultClaimEntity> {
+  ): Promise<{ claim: ResultClaimEntity; changed: boolean }> {
     const claim = await this.ledger.findOne(authentication.id, claimId);
     if (!claim) throw new ClaimNotFoundError(claimId);
-    if (claim.status === 'released') return claim;
+    if (claim.status === 'released') return { claim, changed: false };
     const written = await this.ledger.release(
       authentication.id,
       claimId,
@@ -100,8 +142,7 @@ export class ResultClaims {
       }),
     );
     if (written.kind === 'not_found') throw new ClaimNotFoundError(claimId);
-    if (written.kind === 'released') this.metrics.claimEnded('released');
-    return written.claim;
+    return { claim: written.claim, changed: written.kind === 'released' };
   }
 
   /** The same payment's claim again, or why the active claim refuses this one. */
@@ -113,13 +154,10 @@ export class ResultClaims {
     const meaning = meaningOfHeldClaim(held, payment);
     switch (meaning) {
       case 'same_payment':
-        this.metrics.claimEnded('replayed');
         return held;
       case 'reference_reused':
-        this.metrics.claimEnded('refused');
         throw new PaymentReferenceReusedError(held.id);
       case 'other_payment':
-        this.metrics.claimEnded('already_claimed');
         throw new ResultAlreadyClaimedError(authenticationId, held);
       default:
         return assertNever(meaning);
@@ -128,7 +166,7 @@ export class ResultClaims {
 
   private refuseUnclaimable(authentication: AuthenticationEntity, payment: ClaimedPayment): void {
     const { id, state, outcome, amount, currency } = authentication;
-    const guidance = guidanceOfRecorded(outcome, authentication.result, authentication.scheme);
+    const guidance = guidanceOfRecorded(authentication);
     const refusal = claimRefusal(
       {
         state,
@@ -141,14 +179,13 @@ export class ResultClaims {
       payment,
     );
     if (!refusal) return;
-    this.metrics.claimEnded('refused');
     const authenticated = { amount, currency };
     const errors: Record<typeof refusal, () => DomainError> = {
       not_final: () => new ResultNotReadyError(id, state),
       not_claimable: () => new ResultNotClaimableError(id, outcome, guidance),
       not_authorizable: () => new ResultNotAuthorizableError(id, outcome),
-      amount_exceeds: () => new ClaimExceedsAuthenticationError('amount', authenticated),
-      currency_differs: () => new ClaimExceedsAuthenticationError('currency', authenticated),
+      amount_exceeds: () => new ClaimDoesNotMatchAuthenticationError('amount', authenticated),
+      currency_differs: () => new ClaimDoesNotMatchAuthenticationError('currency', authenticated),
     };
     throw errors[refusal]();
   }

@@ -18,7 +18,10 @@ export function validationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    // The target (the instance) tells which DTO a field belongs to; it never leaves this file.
+    // The target (the DTO instance, card number included) is needed: it tells which DTO a field
+    // belongs to (its rules' words), whether an array holds the field (an index in the path) and
+    // whether the field was left out ("is required"). fieldErrors keeps only param and words, so
+    // the instance never leaves the exception factory; the value is never kept at all.
     validationError: { target: true, value: false },
     exceptionFactory: (errors) => invalidInput('The request body is invalid', fieldErrors(errors)),
   });

@@ -23,7 +23,7 @@ export class CompletedEvents extends CompletionNotice {
         reference: after.reference,
         state: after.state,
         outcome: after.outcome,
-        guidance: guidanceOfRecorded(after.outcome, after.result, after.scheme),
+        guidance: guidanceOfRecorded(after),
         failure_reason: after.failureReason,
         // The provider's own session id, named as the API names it.
         checkout_session_id: after.providerSessionId,

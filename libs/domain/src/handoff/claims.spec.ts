@@ -1,5 +1,4 @@
-import { guidanceFor } from '../authentication/guidance.js';
-import { GUIDANCE, OUTCOMES } from '../authentication/outcome.js';
+import { GUIDANCE } from '../authentication/outcome.js';
 import { AUTHENTICATION_STATES, isFinal } from '../authentication/authentication.machine.js';
 import {
   CLAIMABLE_GUIDANCE,
@@ -45,9 +44,8 @@ describe('claim rules', () => {
     expect(claimRefusal(aResult({ outcome: null, guidance: null }), aPayment())).toBe('not_final');
   });
 
-  it.each(OUTCOMES)('claims %s only when its guidance is to proceed', (outcome) => {
-    const guidance = guidanceFor({ outcome, exemption: 'none', scheme: 'visa', protocol: '3ds2' });
-    const refusal = claimRefusal(aResult({ outcome, guidance }), aPayment());
+  it.each(GUIDANCE)('claims a result whose guidance is %s only to proceed', (guidance) => {
+    const refusal = claimRefusal(aResult({ guidance }), aPayment());
     expect(refusal === null).toBe(guidance.startsWith('proceed_'));
     if (refusal) expect(refusal).toBe('not_claimable');
   });
@@ -69,9 +67,10 @@ describe('claim rules', () => {
     expect(claimRefusal(aResult({ amount: null }), aPayment({ amount: 1 }))).toBe('amount_exceeds');
   });
 
-  it('takes the authenticated currency in any letter case, and no other', () => {
-    expect(claimRefusal(aResult(), aPayment({ currency: 'eur' }))).toBeNull();
+  it('takes the authenticated currency, compared exactly (requests arrive upper-cased)', () => {
+    expect(claimRefusal(aResult(), aPayment({ currency: 'EUR' }))).toBeNull();
     expect(claimRefusal(aResult(), aPayment({ currency: 'GBP' }))).toBe('currency_differs');
+    expect(claimRefusal(aResult(), aPayment({ currency: 'eur' }))).toBe('currency_differs');
   });
 
   it('refuses a PSP format a result without a provider session cannot fill', () => {
@@ -99,7 +98,7 @@ describe('meaning of an active claim for a new request', () => {
   const held: HeldClaim = { id: 'clm_1', status: 'active', ...aPayment() };
 
   it('is the same payment when reference, psp, amount and currency agree', () => {
-    expect(meaningOfHeldClaim(held, aPayment({ currency: 'eur' }))).toBe('same_payment');
+    expect(meaningOfHeldClaim(held, aPayment())).toBe('same_payment');
   });
 
   it.each([{ psp: 'adyen' as const }, { amount: 1000 }, { currency: 'GBP' }])(

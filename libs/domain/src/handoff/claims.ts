@@ -33,6 +33,7 @@ export interface ClaimedPayment {
   readonly psp: ClaimPsp;
   /** Minor units. */
   readonly amount: number;
+  /** ISO 4217, upper case: requests are made canonical where they are parsed. */
   readonly currency: string;
 }
 
@@ -71,7 +72,7 @@ export function claimRefusal(
   }
   if (!CLAIMABLE_GUIDANCE[result.guidance]) return 'not_claimable';
   if (!isAuthorizableIn(payment.psp, result)) return 'not_authorizable';
-  if (payment.currency.toUpperCase() !== result.currency.toUpperCase()) return 'currency_differs';
+  if (payment.currency !== result.currency) return 'currency_differs';
   // EMV 3DS purchaseAmount: an authorization may be for less than was authenticated, never more.
   if (payment.amount > (result.amount ?? 0)) return 'amount_exceeds';
   return null;
@@ -94,6 +95,6 @@ export function meaningOfHeldClaim(held: HeldClaim, payment: ClaimedPayment): He
   const same =
     held.psp === payment.psp &&
     held.amount === payment.amount &&
-    held.currency.toUpperCase() === payment.currency.toUpperCase();
+    held.currency === payment.currency;
   return same ? 'same_payment' : 'reference_reused';
 }

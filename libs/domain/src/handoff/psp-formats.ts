@@ -3,6 +3,14 @@ import { compact } from './compact.js';
 
 type Json = Record<string, unknown>;
 
+/** The table's value for a key it holds as its own (never one an object inherits). */
+function valueIn<V>(table: Readonly<Record<string, V>>, key: string | undefined): V | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+const isIn = (values: readonly string[], value: string | undefined): value is string =>
+  value !== undefined && values.includes(value);
+
 const isThreeDs1 = (result: AuthenticationResult): boolean =>
   result.protocolVersion?.startsWith('1.') ?? false;
 
@@ -11,29 +19,35 @@ const isThreeDs1 = (result: AuthenticationResult): boolean =>
  * `low_risk` is Transaction Risk Analysis, `none` none. Stripe has no value for low value,
  * trusted listing or the others, so they are left out rather than misnamed.
  */
-const STRIPE_EXEMPTION: Readonly<Record<string, 'low_risk' | 'none'>> = {
+export const STRIPE_EXEMPTION = {
   transaction_risk_assessment: 'low_risk',
   none: 'none',
-};
+} as const;
 
 /** ECIs Stripe's `electronic_commerce_indicator` accepts; others (Mastercard `00`) are omitted. */
-const STRIPE_ECIS = new Set(['01', '02', '05', '06', '07']);
+export const STRIPE_ECIS = ['01', '02', '05', '06', '07'] as const;
 
 /** Stripe's `version` accepts these; Stripe refuses any other. */
-const STRIPE_VERSIONS = new Set(['1.0.2', '2.1.0', '2.2.0']);
+export const STRIPE_VERSIONS = ['1.0.2', '2.1.0', '2.2.0'] as const;
+
+/**
+ * Stripe's `cb_avalgo` (CB-AVALGO, the ACS's cryptogram algorithm) accepts these; with another,
+ * the Cartes Bancaires block is left out, as without one.
+ */
+export const STRIPE_CB_AVALGOS = ['0', '1', '2', '3', '4', 'A'] as const;
 
 /**
  * The EMV threeDSRequestorChallengeInd (EMV 3DS 2.2, values 01–06) for the provider's challenge
  * indicator names; the exemption-only names have no two-digit code both PSPs accept.
  */
-const CHALLENGE_INDICATOR_CODE: Readonly<Record<string, string>> = {
+export const CHALLENGE_INDICATOR_CODE = {
   no_preference: '01',
   no_challenge_requested: '02',
   challenge_requested: '03',
   challenge_requested_mandate: '04',
   transaction_risk_assessment: '05',
   data_share: '06',
-};
+} as const;
 
 /**
  * Stripe PaymentIntent `payment_method_options.card.three_d_secure` (Stripe API reference,
@@ -45,29 +59,24 @@ const CHALLENGE_INDICATOR_CODE: Readonly<Record<string, string>> = {
 export function stripe(result: AuthenticationResult): Json {
   const threeDs1 = isThreeDs1(result);
   const cb = result.cartesBancaires;
-  const cartesBancaires = cb?.avalgo
-    ? compact({
-        cb_avalgo: cb.avalgo,
-        cb_score:
-          cb.score !== undefined && /^\d{1,2}$/.test(cb.score) ? Number(cb.score) : undefined,
-        cb_exemption: cb.exemption,
-      })
-    : undefined;
+  const cartesBancaires =
+    cb && isIn(STRIPE_CB_AVALGOS, cb.avalgo)
+      ? compact({
+          cb_avalgo: cb.avalgo,
+          cb_score:
+            cb.score !== undefined && /^\d{1,2}$/.test(cb.score) ? Number(cb.score) : undefined,
+          cb_exemption: cb.exemption,
+        })
+      : undefined;
   const threeDSecure = compact({
-    version:
-      result.protocolVersion && STRIPE_VERSIONS.has(result.protocolVersion)
-        ? result.protocolVersion
-        : undefined,
-    electronic_commerce_indicator:
-      result.eci && STRIPE_ECIS.has(result.eci) ? result.eci : undefined,
+    version: isIn(STRIPE_VERSIONS, result.protocolVersion) ? result.protocolVersion : undefined,
+    electronic_commerce_indicator: isIn(STRIPE_ECIS, result.eci) ? result.eci : undefined,
     cryptogram: result.cryptogram,
     transaction_id: threeDs1 ? result.xid : result.dsTransactionId,
     // The ARes transStatus: `C` when a challenge followed, else the final one.
     ares_trans_status: result.challenged && !threeDs1 ? 'C' : result.transStatus,
-    exemption_indicator: result.exemption ? STRIPE_EXEMPTION[result.exemption] : undefined,
-    requestor_challenge_indicator: result.challengeIndicator
-      ? CHALLENGE_INDICATOR_CODE[result.challengeIndicator]
-      : undefined,
+    exemption_indicator: valueIn(STRIPE_EXEMPTION, result.exemption),
+    requestor_challenge_indicator: valueIn(CHALLENGE_INDICATOR_CODE, result.challengeIndicator),
     network_options: cartesBancaires ? { cartes_bancaires: cartesBancaires } : undefined,
   });
   const card = cartesBancaires
@@ -77,15 +86,15 @@ export function stripe(result: AuthenticationResult): Json {
 }
 
 /** Adyen's `exemptionIndicator` values for the exemptions Adyen names; others are left out. */
-const ADYEN_EXEMPTION: Readonly<Record<string, string>> = {
+export const ADYEN_EXEMPTION = {
   low_value: 'lowValue',
   secure_corporate_payment: 'secureCorporate',
   trusted_listing: 'trustedBeneficiary',
   transaction_risk_assessment: 'transactionRiskAnalysis',
-};
+} as const;
 
 /** Adyen's `challengeCancel` enum stops at `07`; `08` (SDK timed out) has no place there. */
-const ADYEN_CHALLENGE_CANCEL = new Set(['01', '02', '03', '04', '05', '06', '07']);
+export const ADYEN_CHALLENGE_CANCEL = ['01', '02', '03', '04', '05', '06', '07'] as const;
 
 /**
  * Adyen `/payments` `mpiData` (ThreeDSecureData) and `threeDS2Result` (ThreeDS2Result), from
@@ -106,10 +115,9 @@ export function adyen(result: AuthenticationResult): Json {
     : challenged
       ? result.transStatus
       : undefined;
-  const challengeCancel =
-    result.challengeCancelCode && ADYEN_CHALLENGE_CANCEL.has(result.challengeCancelCode)
-      ? result.challengeCancelCode
-      : undefined;
+  const challengeCancel = isIn(ADYEN_CHALLENGE_CANCEL, result.challengeCancelCode)
+    ? result.challengeCancelCode
+    : undefined;
   const mpiData = compact({
     threeDSVersion: result.protocolVersion,
     directoryResponse,
@@ -136,10 +144,8 @@ export function adyen(result: AuthenticationResult): Json {
     dsTransID: result.dsTransactionId,
     threeDSServerTransID: result.threeDsServerTransactionId,
     challengeCancel,
-    exemptionIndicator: result.exemption ? ADYEN_EXEMPTION[result.exemption] : undefined,
-    threeDSRequestorChallengeInd: result.challengeIndicator
-      ? CHALLENGE_INDICATOR_CODE[result.challengeIndicator]
-      : undefined,
+    exemptionIndicator: valueIn(ADYEN_EXEMPTION, result.exemption),
+    threeDSRequestorChallengeInd: valueIn(CHALLENGE_INDICATOR_CODE, result.challengeIndicator),
     cavvAlgorithm: result.cartesBancaires?.avalgo,
     riskScore: result.cartesBancaires?.score,
   });

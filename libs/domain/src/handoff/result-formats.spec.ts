@@ -1,22 +1,5 @@
-import type { AuthenticationResult } from './authentication-result.js';
+import { aResult } from '../../../../test/support/authentication-result.js';
 import { formatResult } from './result-formats.js';
-
-const aResult = (overrides: Partial<AuthenticationResult> = {}): AuthenticationResult => ({
-  authenticationId: 'auth_1',
-  providerSessionId: 'sid_abcdefghijklmnopqrstuvwxyz',
-  outcome: 'authenticated',
-  guidance: 'proceed_with_liability_shift',
-  protocolVersion: '2.2.0',
-  transStatus: 'Y',
-  eci: '05',
-  cryptogram: 'AAABAVIREQAAAAAAAAAAAAAAAAA=',
-  xid: '9b5d3d0e-7c59-4b7b-9a06-5a0f1c1d6a11',
-  dsTransactionId: 'f25084f0-5b16-4c0a-ae5d-b24808a95e4b',
-  challenged: false,
-  amount: 6540,
-  currency: 'EUR',
-  ...overrides,
-});
 
 describe('formatResult', () => {
   it('gives Checkout payments the session id only', () => {
@@ -138,5 +121,115 @@ describe('formatResult', () => {
       challenge_cancel_code: '01',
       cartes_bancaires: { score: '42', avalgo: '3', exemption: 'AAQA' },
     });
+  });
+});
+
+describe('formatResult, one challenged Cartes Bancaires result in every format', () => {
+  const cb = aResult({
+    challenged: true,
+    exemption: 'none',
+    challengeIndicator: 'challenge_requested',
+    challengeMandated: false,
+    cartesBancaires: { score: '12', avalgo: '2', exemption: 'AAAA' },
+    flowType: 'challenged',
+    authenticationDate: '2026-01-31T10:15:00.000Z',
+  });
+
+  it('generic: every field, in our words', () => {
+    expect(formatResult(cb, 'generic')).toEqual({
+      authentication_id: 'auth_1',
+      checkout_session_id: 'sid_abcdefghijklmnopqrstuvwxyz',
+      outcome: 'authenticated',
+      guidance: 'proceed_with_liability_shift',
+      protocol_version: '2.2.0',
+      trans_status: 'Y',
+      eci: '05',
+      cryptogram: 'AAABAVIREQAAAAAAAAAAAAAAAAA=',
+      xid: '9b5d3d0e-7c59-4b7b-9a06-5a0f1c1d6a11',
+      ds_transaction_id: 'f25084f0-5b16-4c0a-ae5d-b24808a95e4b',
+      three_ds_server_transaction_id: '4eab4151-4472-4187-93e0-156a0e22312b',
+      exemption: 'none',
+      challenge_indicator: 'challenge_requested',
+      challenged: true,
+      challenge_mandated: false,
+      cartes_bancaires: { score: '12', avalgo: '2', exemption: 'AAAA' },
+      flow_type: 'challenged',
+      authentication_date: '2026-01-31T10:15:00.000Z',
+      amount: 6540,
+      currency: 'EUR',
+    });
+  });
+
+  it('stripe: the ARes C, the challenge indicator code and the CB network options', () => {
+    expect(formatResult(cb, 'stripe')).toEqual({
+      payment_method_options: {
+        card: {
+          network: 'cartes_bancaires',
+          three_d_secure: {
+            version: '2.2.0',
+            electronic_commerce_indicator: '05',
+            cryptogram: 'AAABAVIREQAAAAAAAAAAAAAAAAA=',
+            transaction_id: 'f25084f0-5b16-4c0a-ae5d-b24808a95e4b',
+            ares_trans_status: 'C',
+            exemption_indicator: 'none',
+            requestor_challenge_indicator: '03',
+            network_options: {
+              cartes_bancaires: { cb_avalgo: '2', cb_score: 12, cb_exemption: 'AAAA' },
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('adyen: mpiData with the ARes C and the RReq Y, and threeDS2Result', () => {
+    expect(formatResult(cb, 'adyen')).toEqual({
+      mpiData: {
+        threeDSVersion: '2.2.0',
+        directoryResponse: 'C',
+        authenticationResponse: 'Y',
+        cavv: 'AAABAVIREQAAAAAAAAAAAAAAAAA=',
+        eci: '05',
+        dsTransID: 'f25084f0-5b16-4c0a-ae5d-b24808a95e4b',
+        riskScore: '12',
+      },
+      threeDS2Result: {
+        messageVersion: '2.2.0',
+        transStatus: 'Y',
+        authenticationValue: 'AAABAVIREQAAAAAAAAAAAAAAAAA=',
+        eci: '05',
+        dsTransID: 'f25084f0-5b16-4c0a-ae5d-b24808a95e4b',
+        threeDSServerTransID: '4eab4151-4472-4187-93e0-156a0e22312b',
+        threeDSRequestorChallengeInd: '03',
+        cavvAlgorithm: '2',
+        riskScore: '12',
+      },
+    });
+  });
+
+  it('leaves out what a PSP does not accept rather than send it', () => {
+    const odd = aResult({
+      protocolVersion: '2.3.1',
+      eci: '00',
+      exemption: 'constructor',
+      challengeIndicator: 'toString',
+      challengeCancelCode: '08',
+      cartesBancaires: { score: '12', avalgo: '9' },
+    });
+    expect(formatResult(odd, 'stripe')).toEqual({
+      payment_method_options: {
+        card: {
+          three_d_secure: {
+            cryptogram: 'AAABAVIREQAAAAAAAAAAAAAAAAA=',
+            transaction_id: 'f25084f0-5b16-4c0a-ae5d-b24808a95e4b',
+            ares_trans_status: 'Y',
+          },
+        },
+      },
+    });
+    const { threeDS2Result } = formatResult(odd, 'adyen') as { threeDS2Result: object };
+    expect(threeDS2Result).not.toHaveProperty('exemptionIndicator');
+    expect(threeDS2Result).not.toHaveProperty('threeDSRequestorChallengeInd');
+    expect(threeDS2Result).not.toHaveProperty('challengeCancel');
   });
 });

@@ -11,6 +11,7 @@ import { NotificationRereadBudget1796319000000 } from './1796319000000-notificat
 import { ProviderNeutralNames1796400000000 } from './1796400000000-provider-neutral-names.js';
 import { ResultClaims1796500000000 } from './1796500000000-result-claims.js';
 import { ReplayBytes1796520000000 } from './1796520000000-replay-bytes.js';
+import { CanonicalCurrencies1796527000000 } from './1796527000000-canonical-currencies.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ProviderNeutralNames1796400000000,
   ResultClaims1796500000000,
   ReplayBytes1796520000000,
+  CanonicalCurrencies1796527000000,
 ];

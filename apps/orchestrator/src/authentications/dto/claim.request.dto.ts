@@ -1,6 +1,7 @@
 import { CLAIM_PSPS, RELEASE_REASONS, type ClaimPsp, type ReleaseReason } from '@app/domain';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO4217CurrencyCode, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { CurrencyCode } from '../../http/currency-code.js';
 
 /** The payment that will use the result (docs/claims.md#claim). */
 @ApiSchema({ name: 'ClaimRequest' })
@@ -34,7 +35,7 @@ export class ClaimRequestDto {
   amount: number;
 
   @ApiProperty({ description: 'ISO 4217; the authenticated currency', example: 'EUR' })
-  @IsISO4217CurrencyCode()
+  @CurrencyCode()
   currency: string;
 }
 

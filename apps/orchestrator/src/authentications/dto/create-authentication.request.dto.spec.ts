@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
-import { DETAILED_CREATE_EXAMPLE } from './authentication.examples.js';
+import { inspect } from 'node:util';
+import { CREATE_EXAMPLE, DETAILED_CREATE_EXAMPLE } from './authentication.examples.js';
 import { MERCHANT_INITIATED_REQUEST_TYPES } from './channel-data.request.dto.js';
 import { CreateAuthenticationRequestDto } from './create-authentication.request.dto.js';
 import { validationPipe } from '../../http/validation.pipe.js';
@@ -182,5 +183,34 @@ describe('CreateAuthenticationRequestDto', () => {
         message: 'is not allowed',
       });
     });
+  });
+});
+
+/**
+ * The pipe keeps the DTO instance on each validation error (validationError.target: its field
+ * errors need it); nothing of it may reach the refusal, nor the error thrown.
+ */
+describe('a refused create with a card number', () => {
+  const CARD = CREATE_EXAMPLE.source.number;
+
+  it.each([
+    ['another field is wrong', { ...CREATE_EXAMPLE, amount: -1 }],
+    [
+      'the card number fails its own rule',
+      { ...CREATE_EXAMPLE, source: { ...CREATE_EXAMPLE.source, number: `${CARD}0` } },
+    ],
+    ['the card number is sent as a key', { ...CREATE_EXAMPLE, [CARD]: CARD }],
+  ])('holds no card number anywhere when %s', async (_case, body) => {
+    const thrown: unknown = await validate(copy(body)).then(
+      () => new Error('the body was accepted'),
+      (error: unknown) => error,
+    );
+    expect(thrown).toBeInstanceOf(BadRequestException);
+    const everything = [
+      JSON.stringify(thrown),
+      JSON.stringify((thrown as BadRequestException).getResponse()),
+      inspect(thrown, { depth: Infinity, showHidden: true }),
+    ].join('\n');
+    expect(everything).not.toContain(CARD);
   });
 });

@@ -5,7 +5,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO4217CurrencyCode,
   IsString,
   Length,
   Matches,
@@ -15,6 +14,7 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
+import { CurrencyCode } from '../../http/currency-code.js';
 import { AccountInfoDto } from './account-info.request.dto.js';
 import { AddressDto } from './cardholder.request.dto.js';
 import { CHANNEL_DATA_DISCRIMINATOR, type ChannelDataDto } from './channel-data.request.dto.js';
@@ -116,7 +116,7 @@ export class CreateAuthenticationRequestDto {
   amount?: number;
 
   @ApiProperty({ description: 'ISO 4217', example: 'EUR' })
-  @IsISO4217CurrencyCode()
+  @CurrencyCode()
   currency: string;
 
   @ApiProperty({

@@ -1,13 +1,6 @@
 import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsISO4217CurrencyCode,
-  IsRFC3339,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsRFC3339, Matches, MaxLength } from 'class-validator';
+import { CurrencyCode } from '../../http/currency-code.js';
 import { Omittable } from '../../http/omittable.js';
 
 const DELIVERY_TIMEFRAMES = ['electronic_delivery', 'same_day', 'overnight', 'two_day_or_more'];
@@ -82,7 +75,7 @@ export class MerchantRiskInfoDto {
 
   @ApiPropertyOptional({ description: 'ISO 4217', example: 'EUR' })
   @Omittable()
-  @IsISO4217CurrencyCode()
+  @CurrencyCode()
   gift_card_currency?: string;
 
   @ApiPropertyOptional({ description: 'Two digits', pattern: '^\\d{2}$', example: '02' })

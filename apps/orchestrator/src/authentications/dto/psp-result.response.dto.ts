@@ -1,6 +1,16 @@
+import {
+  ADYEN_CHALLENGE_CANCEL,
+  ADYEN_EXEMPTION,
+  CHALLENGE_INDICATOR_CODE,
+  STRIPE_CB_AVALGOS,
+  STRIPE_ECIS,
+  STRIPE_EXEMPTION,
+  STRIPE_VERSIONS,
+} from '@app/domain';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 
 // The result in the shape each gateway's own payment request takes (docs/result-formats.md).
+// Each enum is the mapping's own table, so the document lists exactly what the mapping gives.
 
 @ApiSchema({ name: 'CheckoutThreeDs' })
 class CheckoutThreeDsDto {
@@ -20,7 +30,7 @@ export class CheckoutResultDto {
 
 @ApiSchema({ name: 'StripeCartesBancaires' })
 class StripeCartesBancairesDto {
-  @ApiProperty({ enum: ['0', '1', '2', '3', '4', 'A'] })
+  @ApiProperty({ enum: STRIPE_CB_AVALGOS })
   cb_avalgo: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 99 })
@@ -38,10 +48,10 @@ class StripeNetworkOptionsDto {
 
 @ApiSchema({ name: 'StripeThreeDSecure' })
 class StripeThreeDSecureDto {
-  @ApiPropertyOptional({ example: '2.2.0' })
+  @ApiPropertyOptional({ enum: STRIPE_VERSIONS, example: '2.2.0' })
   version?: string;
 
-  @ApiPropertyOptional({ example: '05' })
+  @ApiPropertyOptional({ enum: STRIPE_ECIS, example: '05' })
   electronic_commerce_indicator?: string;
 
   @ApiPropertyOptional()
@@ -54,14 +64,18 @@ class StripeThreeDSecureDto {
   ares_trans_status?: string;
 
   @ApiPropertyOptional({
-    enum: ['low_risk', 'none'],
+    enum: Object.values(STRIPE_EXEMPTION),
     description:
       '`low_risk` = transaction risk analysis; left out for exemptions Stripe has no value for ' +
       '(low value, trusted listing, …)',
   })
   exemption_indicator?: string;
 
-  @ApiPropertyOptional({ example: '01', description: 'EMV threeDSRequestorChallengeInd' })
+  @ApiPropertyOptional({
+    enum: Object.values(CHALLENGE_INDICATOR_CODE),
+    example: '01',
+    description: 'EMV threeDSRequestorChallengeInd',
+  })
   requestor_challenge_indicator?: string;
 
   @ApiPropertyOptional({ type: StripeNetworkOptionsDto })
@@ -119,7 +133,7 @@ class AdyenMpiDataDto {
   @ApiPropertyOptional({ description: '3DS1 only' })
   xid?: string;
 
-  @ApiPropertyOptional({ enum: ['01', '02', '03', '04', '05', '06', '07'] })
+  @ApiPropertyOptional({ enum: ADYEN_CHALLENGE_CANCEL })
   challengeCancel?: string;
 
   @ApiPropertyOptional({ description: 'Cartes Bancaires DS risk score' })
@@ -149,15 +163,13 @@ class AdyenThreeDs2ResultDto {
   @ApiPropertyOptional()
   threeDSServerTransID?: string;
 
-  @ApiPropertyOptional({ enum: ['01', '02', '03', '04', '05', '06', '07'] })
+  @ApiPropertyOptional({ enum: ADYEN_CHALLENGE_CANCEL })
   challengeCancel?: string;
 
-  @ApiPropertyOptional({
-    enum: ['lowValue', 'secureCorporate', 'trustedBeneficiary', 'transactionRiskAnalysis'],
-  })
+  @ApiPropertyOptional({ enum: Object.values(ADYEN_EXEMPTION) })
   exemptionIndicator?: string;
 
-  @ApiPropertyOptional({ enum: ['01', '02', '03', '04', '05', '06'] })
+  @ApiPropertyOptional({ enum: Object.values(CHALLENGE_INDICATOR_CODE) })
   threeDSRequestorChallengeInd?: string;
 
   @ApiPropertyOptional({ description: 'Cartes Bancaires only' })

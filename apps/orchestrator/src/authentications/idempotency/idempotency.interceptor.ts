@@ -1,4 +1,9 @@
-import { DomainError, IdempotencyKeyInUseError, IdempotencyKeyReusedError } from '@app/domain';
+import {
+  DomainError,
+  IdempotencyKeyInUseError,
+  IdempotencyKeyReusedError,
+  InvalidRequestError,
+} from '@app/domain';
 import { IdempotencyKeyRepository } from '@app/persistence';
 import {
   type CallHandler,
@@ -15,7 +20,6 @@ import { createHash } from 'node:crypto';
 import { firstValueFrom, from, type Observable } from 'rxjs';
 import { domainErrorResponse } from '../../http/domain-error.filter.js';
 import { httpExceptionResponse } from '../../http/http-exception.filter.js';
-import { invalidInput } from '../../http/validation-details.js';
 import { SecretBox } from '../../security/secret-box.js';
 import { CreateReplay } from './create-replay.service.js';
 import {
@@ -58,12 +62,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw invalidInput('An Idempotency-Key header (1–255 visible ASCII characters) is required', [
-        {
-          param: 'Idempotency-Key',
-          message: key === undefined ? 'is required' : 'must be 1–255 visible ASCII characters',
-        },
-      ]);
+      throw new InvalidRequestError(
+        'Idempotency-Key',
+        key === undefined ? 'is required' : 'must be 1–255 visible ASCII characters',
+      );
     }
     const claim: IdempotencyClaim = {
       teamId: request.team!,
