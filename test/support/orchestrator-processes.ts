@@ -33,7 +33,9 @@ export const BASE_ENV = {
   RECHECK_CREATION_MS: '20500',
   RECHECK_SESSION_LOOKUP_MS: '500',
   COMPLETE_RETRY_BASE_MS: '100',
-  COMPLETE_LEASE_MS: '1000',
+  // The `complete` job is for a process that died: its lease outlasts an in-process complete on a
+  // busy machine, so a slow one is not sent twice, and still fits a crash spec's wait.
+  COMPLETE_LEASE_MS: '5000',
   TEAM_EVENTS_RETRY_BASE_MS: '100',
   TEAM_EVENTS_ALLOW_PRIVATE_TARGETS: 'true',
 };

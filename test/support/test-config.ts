@@ -129,7 +129,8 @@ export function aJobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
     recheckMaxIntervalMs: 600_000,
     giveUpAfterMs: 86_400_000,
     sessionLifetimeMs: 900_000,
-    complete: { maxAttempts: 5, leaseMs: 1_000, backoff: { baseMs: 50, capMs: 500 } },
+    // The lease outlasts an in-process complete on a busy machine (the job is for a dead process).
+    complete: { maxAttempts: 5, leaseMs: 5_000, backoff: { baseMs: 50, capMs: 500 } },
     failpoints: [],
     ...overrides,
   };
