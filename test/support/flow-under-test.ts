@@ -6,6 +6,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import pg from 'pg';
 import { claimsConfig } from '../../apps/orchestrator/src/config/claims.config.js';
+import { strategyConfig } from '../../apps/orchestrator/src/config/strategy.config.js';
 import { databaseConfig } from '../../apps/orchestrator/src/config/database.config.js';
 import { jobsConfig, type JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import { securityConfig } from '../../apps/orchestrator/src/config/security.config.js';
@@ -14,6 +15,7 @@ import { emptyTables } from './e2e-database.js';
 import { FakeProvider } from './fake-provider.js';
 import {
   aClaimsConfig,
+  aStrategyConfig,
   aDatabaseConfig,
   aJobsConfig,
   aSecurityConfig,
@@ -53,7 +55,7 @@ export async function startFlow(
       ConfigModule.forRoot({
         isGlobal: true,
         ignoreEnvFile: true,
-        load: [databaseConfig, securityConfig, jobsConfig, claimsConfig],
+        load: [databaseConfig, securityConfig, jobsConfig, claimsConfig, strategyConfig],
       }),
       TypeOrmModule.forRoot(typeOrmOptions(testDatabaseUrl(), { poolSize: 4 })),
       FakeProviderModule,
@@ -68,6 +70,8 @@ export async function startFlow(
     .useValue(aJobsConfig(config.jobs))
     .overrideProvider(claimsConfig.KEY)
     .useValue(aClaimsConfig())
+    .overrideProvider(strategyConfig.KEY)
+    .useValue(aStrategyConfig())
     .compile();
   await flow.init();
   const db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });

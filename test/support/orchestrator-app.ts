@@ -26,6 +26,10 @@ import {
   type SecurityConfig,
 } from '../../apps/orchestrator/src/config/security.config.js';
 import {
+  strategyConfig,
+  type StrategyConfig,
+} from '../../apps/orchestrator/src/config/strategy.config.js';
+import {
   configureHttpServer,
   createFastifyAdapter,
 } from '../../apps/orchestrator/src/http-server.js';
@@ -41,6 +45,7 @@ import {
   anEventsConfig,
   anHttpConfig,
   aSecurityConfig,
+  aStrategyConfig,
 } from './test-config.js';
 
 export interface OrchestratorUnderTest {
@@ -66,6 +71,7 @@ export async function startOrchestrator(
     jobs?: Partial<JobsConfig>;
     events?: Partial<EventsConfig>;
     claims?: Partial<ClaimsConfig>;
+    strategy?: Partial<StrategyConfig>;
     /** Receives every log line the app writes, unscrubbed (a CapturedLogger). */
     logger?: LogCapture;
     /** Listen here (default: a free port). */
@@ -91,6 +97,8 @@ export async function startOrchestrator(
     .useValue(anEventsConfig(config.events))
     .overrideProvider(claimsConfig.KEY)
     .useValue(aClaimsConfig(config.claims))
+    .overrideProvider(strategyConfig.KEY)
+    .useValue(aStrategyConfig(config.strategy))
     .overrideProvider(securityConfig.KEY)
     .useValue(aSecurityConfig({ callbackBaseUrl: url, browserBaseUrl: url, ...config.security }))
     .compile();

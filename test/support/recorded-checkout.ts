@@ -1,5 +1,6 @@
 import type { CheckoutConfig } from '../../apps/orchestrator/src/config/checkout.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
+import type { StrategyConfig } from '../../apps/orchestrator/src/config/strategy.config.js';
 import { emptyTables } from './e2e-database.js';
 import { freePort } from './free-port.js';
 import { startOrchestrator, type OrchestratorUnderTest } from './orchestrator-app.js';
@@ -20,7 +21,11 @@ export interface RecordedCheckout {
 }
 
 export async function startWithRecordedCheckout(
-  config: { checkout?: Partial<CheckoutConfig>; security?: Partial<SecurityConfig> } = {},
+  config: {
+    checkout?: Partial<CheckoutConfig>;
+    security?: Partial<SecurityConfig>;
+    strategy?: Partial<StrategyConfig>;
+  } = {},
 ): Promise<RecordedCheckout> {
   const simulator = await startSimulator();
   const checkout = await RecordingProxy.start(simulator.url);
@@ -35,6 +40,7 @@ export async function startWithRecordedCheckout(
       ...config.checkout,
     },
     security: { callbackBaseUrl: `http://127.0.0.1:${port}`, ...config.security },
+    strategy: config.strategy,
   });
   return {
     simulator,

@@ -6,6 +6,7 @@ import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.
 import type { HttpConfig } from '../../apps/orchestrator/src/config/http.config.js';
 import type { LoggingConfig } from '../../apps/orchestrator/src/config/logging.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
+import type { StrategyConfig } from '../../apps/orchestrator/src/config/strategy.config.js';
 import { TEMPLATE_DATABASE_URL_KEY, workerDatabaseUrl } from './test-database.js';
 
 /** This Jest worker's own database, cloned from the migrated template by global-setup. */
@@ -156,6 +157,11 @@ export const WEBHOOK_SECRET = 'e2e-webhook-signing-key';
 /** The service's default validity (RESULT_CLAIM_VALIDITY_SECONDS: 90 days). */
 export function aClaimsConfig(overrides: Partial<ClaimsConfig> = {}): ClaimsConfig {
   return { validityMs: 7_776_000_000, ...overrides };
+}
+
+/** No team has an exemption policy: each create sends the indicator its request says. */
+export function aStrategyConfig(overrides: Partial<StrategyConfig> = {}): StrategyConfig {
+  return { exemptionPolicies: new Map(), ...overrides };
 }
 
 export function anEventsConfig(overrides: Partial<EventsConfig> = {}): EventsConfig {

@@ -5,6 +5,7 @@ import { ConditionalModule, ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { checkoutConfig } from './config/checkout.config.js';
 import { claimsConfig } from './config/claims.config.js';
+import { strategyConfig } from './config/strategy.config.js';
 import { databaseConfig, type DatabaseConfig } from './config/database.config.js';
 import { httpConfig } from './config/http.config.js';
 import { eventsConfig } from './config/events.config.js';
@@ -45,6 +46,7 @@ import { LoggingModule } from './logging/logging.module.js';
         jobsConfig,
         eventsConfig,
         claimsConfig,
+        strategyConfig,
       ],
     }),
     TypeOrmModule.forRootAsync({

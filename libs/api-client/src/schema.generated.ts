@@ -1097,6 +1097,30 @@ export interface components {
             /** @example visa */
             scheme: string | null;
         };
+        ExemptionDecision: {
+            /**
+             * @description `request`: the create's own indicator (it always wins); `policy`: the team's exemption policy; `none`: neither, the provider's default
+             * @enum {string}
+             */
+            decided_by: "request" | "policy" | "none";
+            /**
+             * @description What was sent; absent with `none`
+             * @example low_value
+             */
+            challenge_indicator?: string;
+            /**
+             * @description The policy's version
+             * @example default-2026-12
+             */
+            policy_version?: string;
+            /**
+             * @description The rule that matched, or `otherwise`
+             * @example low_value
+             */
+            rule?: string;
+            /** @description Once the issuer answered, for an exemption asked for (low value, TRA, trusted listing): whether it was applied. False: refused, and the cardholder was authenticated as usual */
+            requested_exemption_applied?: boolean;
+        };
         CreatedAuthentication: {
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
             id: string;
@@ -1133,6 +1157,7 @@ export interface components {
             card: components["schemas"]["CardSummary"];
             /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
             checkout_session_id: string | null;
+            exemption_decision: components["schemas"]["ExemptionDecision"] | null;
             /** @example 2.2.0 */
             protocol_version: string | null;
             /**
@@ -1187,6 +1212,7 @@ export interface components {
             card: components["schemas"]["CardSummary"];
             /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
             checkout_session_id: string | null;
+            exemption_decision: components["schemas"]["ExemptionDecision"] | null;
             /** @example 2.2.0 */
             protocol_version: string | null;
             /**

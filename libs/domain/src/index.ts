@@ -172,3 +172,22 @@ export {
   type ProviderSnapshot,
   type UpdateWindow,
 } from './provider/three-ds-provider.js';
+export {
+  decideExemption,
+  EXEMPTION_REQUESTS,
+  exemptionFactsOf,
+  indicatorOfDecision,
+  isExemptionRequest,
+  POLICY_INDICATORS,
+  requestedExemptionApplied,
+  ruleMatches,
+  type ExemptionDecision,
+  type ExemptionFacts,
+  type ExemptionPolicy,
+  type ExemptionRequest,
+  type ExemptionRule,
+  type MerchantRiskSignals,
+  type PolicyIndicator,
+  type RuleConditions,
+} from './strategy/exemption-policy.js';
+export { DEFAULT_EXEMPTION_POLICY } from './strategy/default-exemption-policy.js';

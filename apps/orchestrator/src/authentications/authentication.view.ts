@@ -1,4 +1,8 @@
-import { guidanceOfRecorded, type AuthenticationResult } from '@app/domain';
+import {
+  guidanceOfRecorded,
+  requestedExemptionApplied,
+  type AuthenticationResult,
+} from '@app/domain';
 import type { AuthenticationEntity, AuthenticationEventEntity } from '@app/persistence';
 import { SESSION_ID_FIELD } from './provider-fields.js';
 
@@ -24,6 +28,7 @@ export function authenticationView(authentication: AuthenticationEntity): Record
         }
       : { scheme: authentication.scheme },
     [SESSION_ID_FIELD]: authentication.providerSessionId,
+    exemption_decision: exemptionDecisionView(authentication),
     protocol_version: result?.protocol_version ?? null,
     response_code: result?.response_code ?? null,
     response_status_reason: result?.response_status_reason ?? null,
@@ -32,6 +37,19 @@ export function authenticationView(authentication: AuthenticationEntity): Record
     created_at: authentication.createdAt.toISOString(),
     updated_at: authentication.updatedAt.toISOString(),
   };
+}
+
+/** The decision, and once the issuer answered, whether an exemption it asked for was applied. */
+function exemptionDecisionView(authentication: AuthenticationEntity) {
+  const decision = authentication.exemptionDecision;
+  if (!decision) return null;
+  const result = authentication.result;
+  const applied = requestedExemptionApplied(
+    decision,
+    result?.exemption_applied,
+    result?.response_code !== undefined,
+  );
+  return applied === undefined ? decision : { ...decision, requested_exemption_applied: applied };
 }
 
 export function eventView(event: AuthenticationEventEntity): Record<string, unknown> {

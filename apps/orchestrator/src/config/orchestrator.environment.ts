@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { teamsListedTwice } from './checkout-channels.js';
 import { CheckoutEnvironment, HTTP_URL } from './checkout.environment.js';
+import { loadExemptionPolicies, TEAM_POLICY_LIST } from './exemption-policies.js';
 import { productionProblems } from './production-rules.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -195,6 +196,22 @@ export class OrchestratorEnvironment extends CheckoutEnvironment {
   @IsString()
   @MinLength(32)
   CARD_FINGERPRINT_KEY: string;
+
+  /**
+   * Which exemption policy chooses the `challenge_indicator` of a team's creates that send none:
+   * `team:policy` entries, comma-separated; `default` is the service's own
+   * (docs/exemption-policy.md). A team without an entry sends what its request says.
+   */
+  @IsOptional()
+  @Matches(TEAM_POLICY_LIST, {
+    message: 'EXEMPTION_POLICIES must be team:policy entries separated by commas',
+  })
+  EXEMPTION_POLICIES?: string;
+
+  /** A JSON file of the teams' own policies, by name (docs/exemption-policy.md#policy-files). */
+  @IsOptional()
+  @IsString()
+  EXEMPTION_POLICY_FILE?: string;
 }
 
 /**
@@ -218,6 +235,7 @@ export function validateOrchestratorEnvironment(
       setting: 'TEAM_PROCESSING_CHANNELS',
       reason: `team ${team} is listed more than once`,
     })),
+    ...loadExemptionPolicies(env).problems,
     ...when(
       env.JOBS_WORKER_DEAD_AFTER_MS < 3 * env.JOBS_HEARTBEAT_MS,
       'JOBS_WORKER_DEAD_AFTER_MS',

@@ -1,10 +1,14 @@
 import {
+  decideExemption,
+  exemptionFactsOf,
+  indicatorOfDecision,
   INITIAL_STATE,
   InitialSessionNotFoundError,
   maskedParts,
   ThreeDsProvider,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
+  type ExemptionDecision,
   type ProviderReturnUrls,
   type SessionRequest,
 } from '@app/domain';
@@ -15,10 +19,11 @@ import {
   type CreatingKey,
   type NewAuthentication,
 } from '@app/persistence';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
 import { newId } from '../common/ids.js';
 import { OutageRetries } from '../common/outage-retries.js';
+import { strategyConfig, type StrategyConfig } from '../config/strategy.config.js';
 import { AuthenticationMetrics } from '../metrics/authentication.metrics.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
@@ -79,19 +84,30 @@ export class AuthenticationStarts {
     private readonly failpoints: Failpoints,
     private readonly metrics: AuthenticationMetrics,
     private readonly outageRetries: OutageRetries,
+    @Inject(strategyConfig.KEY) private readonly strategy: StrategyConfig,
   ) {}
 
-  async start(team: string, request: SessionRequest, key?: StartKey): Promise<StartOutcome> {
-    const initialSessionId = request.initial_transaction?.initial_session_id;
+  async start(team: string, asked: SessionRequest, key?: StartKey): Promise<StartOutcome> {
+    const initialSessionId = asked.initial_transaction?.initial_session_id;
     if (initialSessionId) await this.assertOwnSession(team, initialSessionId);
+    const exemption = decideExemption(
+      asked.challenge_indicator,
+      this.strategy.exemptionPolicies.get(team),
+      exemptionFactsOf(asked),
+    );
+    const request = { ...asked, challenge_indicator: indicatorOfDecision(exemption) };
     const callbackToken = this.secrets.newUrlToken();
-    const row = this.newRow(team, request, callbackToken.hash);
+    const row = this.newRow(team, request, callbackToken.hash, exemption);
     const inserted = await this.repository.insert(
       row,
       {
         event: INITIAL_STATE,
         source: 'api',
-        detail: { channel: request.channel, source_type: request.source.type },
+        detail: {
+          channel: request.channel,
+          source_type: request.source.type,
+          ...exemptionDetail(exemption),
+        },
       },
       this.followups.plan(null, row as AuthenticationEntity),
       key && { teamId: key.teamId, keyHash: key.keyHash, requestHash: key.requestHash },
@@ -104,7 +120,12 @@ export class AuthenticationStarts {
     }
   }
 
-  private newRow(team: string, request: SessionRequest, callbackTokenHash: string) {
+  private newRow(
+    team: string,
+    request: SessionRequest,
+    callbackTokenHash: string,
+    exemptionDecision: ExemptionDecision,
+  ) {
     const source = request.source;
     const pan =
       source.type === 'card'
@@ -129,6 +150,7 @@ export class AuthenticationStarts {
       provider: this.provider.name,
       providerSessionId: null,
       hosted: request.hosted ?? null,
+      exemptionDecision,
       callbackTokenHash,
       nextAction: null,
       result: null,
@@ -250,4 +272,17 @@ export class AuthenticationStarts {
     await this.transitions.apply(id, { type: 'failed', reason }, { source: 'api' });
     throw error;
   }
+}
+
+/** The decision in the timeline's flat detail: what was sent, and who chose it. */
+function exemptionDetail(decision: ExemptionDecision): Record<string, string> {
+  const indicator = indicatorOfDecision(decision);
+  return {
+    exemption_decided_by: decision.decided_by,
+    ...(indicator && { challenge_indicator: indicator }),
+    ...(decision.decided_by === 'policy' && {
+      exemption_policy_version: decision.policy_version,
+      exemption_rule: decision.rule,
+    }),
+  };
 }

@@ -1,4 +1,10 @@
-import { isFinal, type AuthenticationEventType, type AuthenticationState } from '@app/domain';
+import {
+  indicatorOfDecision,
+  isFinal,
+  requestedExemptionApplied,
+  type AuthenticationEventType,
+  type AuthenticationState,
+} from '@app/domain';
 import type { AuthenticationEntity } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry } from 'prom-client';
@@ -9,7 +15,10 @@ const STATE_SECONDS_BUCKETS = [
   0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 180, 600, 1800, 3600, 86400,
 ];
 
-type Row = Pick<AuthenticationEntity, 'scheme' | 'cardBin' | 'channel'>;
+type Row = Pick<
+  AuthenticationEntity,
+  'scheme' | 'cardBin' | 'channel' | 'teamId' | 'exemptionDecision'
+>;
 
 /** A committed move, as the transitions service made it. */
 export interface CommittedMove {
@@ -30,6 +39,10 @@ export class AuthenticationMetrics {
   private readonly started: Counter<'scheme' | 'channel'>;
   private readonly finished: Counter<'outcome' | 'scheme' | 'channel' | 'flow'>;
   private readonly timeInState: Histogram<'state'>;
+  private readonly exemptionDecisions: Counter<
+    'team' | 'decided_by' | 'challenge_indicator' | 'rule'
+  >;
+  private readonly exemptionRequests: Counter<'team' | 'exemption' | 'applied'>;
 
   constructor(registry: Registry) {
     this.started = new Counter({
@@ -51,10 +64,31 @@ export class AuthenticationMetrics {
       buckets: STATE_SECONDS_BUCKETS,
       registers: [registry],
     });
+    this.exemptionDecisions = new Counter({
+      name: 'threeds_exemption_decisions_total',
+      help: 'Creates by how their challenge_indicator was chosen (request, policy rule, none)',
+      labelNames: ['team', 'decided_by', 'challenge_indicator', 'rule'],
+      registers: [registry],
+    });
+    this.exemptionRequests = new Counter({
+      name: 'threeds_exemption_requests_total',
+      help: 'Exemptions asked for, by whether the issuer applied them (counted with the result)',
+      labelNames: ['team', 'exemption', 'applied'],
+      registers: [registry],
+    });
   }
 
   authenticationStarted(row: Row): void {
     this.started.inc({ scheme: schemeLabel(row.scheme, row.cardBin), channel: row.channel });
+    const decision = row.exemptionDecision;
+    if (decision) {
+      this.exemptionDecisions.inc({
+        team: row.teamId,
+        decided_by: decision.decided_by,
+        challenge_indicator: indicatorOfDecision(decision) ?? 'none',
+        rule: decision.decided_by === 'policy' ? decision.rule : 'none',
+      });
+    }
   }
 
   authenticationMoved({ before, to, event, after }: CommittedMove): void {
@@ -71,6 +105,22 @@ export class AuthenticationMetrics {
         channel: after.channel,
         flow: flowOf(before.state, event),
       });
+      this.exemptionAnswered(after);
     }
+  }
+
+  private exemptionAnswered(after: AuthenticationEntity): void {
+    const decision = after.exemptionDecision;
+    const applied = requestedExemptionApplied(
+      decision,
+      after.result?.exemption_applied,
+      after.result?.response_code !== undefined,
+    );
+    if (applied === undefined || !decision) return;
+    this.exemptionRequests.inc({
+      team: after.teamId,
+      exemption: indicatorOfDecision(decision)!,
+      applied: String(applied),
+    });
   }
 }

@@ -1,6 +1,7 @@
 import type {
   AuthenticationResultFields,
   AuthenticationState,
+  ExemptionDecision,
   HostedReturnUrls,
   NextAction,
   Outcome,
@@ -102,6 +103,10 @@ export class AuthenticationEntity {
   /** Hosted (the provider's page runs the flow): the team's return pages; null when non-hosted. */
   @Column({ type: 'jsonb', nullable: true })
   hosted: HostedReturnUrls | null;
+
+  /** How the `challenge_indicator` sent was chosen (the request, a team's policy); null before. */
+  @Column({ type: 'jsonb', nullable: true })
+  exemptionDecision: ExemptionDecision | null;
 
   /** SHA-256 of the per-authentication token in our callback_url, or in our hosted return URLs. */
   @Column({ type: 'text' })

@@ -12,6 +12,7 @@ import { ProviderNeutralNames1796400000000 } from './1796400000000-provider-neut
 import { ResultClaims1796500000000 } from './1796500000000-result-claims.js';
 import { ReplayBytes1796520000000 } from './1796520000000-replay-bytes.js';
 import { CanonicalCurrencies1796527000000 } from './1796527000000-canonical-currencies.js';
+import { ExemptionDecisions1796528000000 } from './1796528000000-exemption-decisions.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ResultClaims1796500000000,
   ReplayBytes1796520000000,
   CanonicalCurrencies1796527000000,
+  ExemptionDecisions1796528000000,
 ];

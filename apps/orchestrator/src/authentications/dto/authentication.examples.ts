@@ -137,6 +137,12 @@ const AUTHENTICATED = {
   source_type: 'card',
   card: { bin: '558868', last4: '6417', scheme: 'mastercard' },
   checkout_session_id: 'sid_y3oqhf46pyzuxjbcn2giaqnb44',
+  exemption_decision: {
+    decided_by: 'policy',
+    challenge_indicator: 'no_preference',
+    policy_version: 'default-2026-12',
+    rule: 'otherwise',
+  },
   protocol_version: '2.2.0',
   response_code: 'Y',
   response_status_reason: null,

@@ -8,6 +8,7 @@ import {
 } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { nullableString } from '../../openapi/schemas.js';
+import { ExemptionDecisionDto } from './exemption-decision.response.dto.js';
 import { SOURCE_TYPES } from './source.request.dto.js';
 
 /** EMV 3DS Method: post `three_ds_method_data` as `threeDSMethodData` from a hidden iframe. */
@@ -218,6 +219,9 @@ export class AuthenticationResponseDto {
 
   @ApiProperty(nullableString('sid_y3oqhf46pyzuxjbcn2giaqnb44'))
   checkout_session_id: string | null;
+
+  @ApiProperty({ type: ExemptionDecisionDto, nullable: true })
+  exemption_decision: ExemptionDecisionDto | null;
 
   @ApiProperty(nullableString('2.2.0'))
   protocol_version: string | null;
