@@ -163,6 +163,14 @@ export {
   type SessionRequest,
 } from './provider/session-request.js';
 export {
+  DATA_ELEMENTS,
+  DATA_ELEMENT_WEIGHTS,
+  applicableDataElements,
+  scoreDataQuality,
+  type DataElement,
+  type DataQuality,
+} from './strategy/data-quality.js';
+export {
   ThreeDsProvider,
   type CreatedProviderSession,
   type ProviderFailure,
