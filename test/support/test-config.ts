@@ -159,9 +159,12 @@ export function aClaimsConfig(overrides: Partial<ClaimsConfig> = {}): ClaimsConf
   return { validityMs: 7_776_000_000, ...overrides };
 }
 
-/** No team has an exemption policy: each create sends the indicator its request says. */
+/**
+ * No team has an exemption policy (each create sends the indicator its request says) or a data
+ * quality minimum.
+ */
 export function aStrategyConfig(overrides: Partial<StrategyConfig> = {}): StrategyConfig {
-  return { exemptionPolicies: new Map(), ...overrides };
+  return { exemptionPolicies: new Map(), dataQualityMinimums: new Map(), ...overrides };
 }
 
 export function anEventsConfig(overrides: Partial<EventsConfig> = {}): EventsConfig {

@@ -1121,6 +1121,21 @@ export interface components {
             /** @description Once the issuer answered, for an exemption asked for (low value, TRA, trusted listing): whether it was applied. False: refused, and the cardholder was authenticated as usual */
             requested_exemption_applied?: boolean;
         };
+        DataQuality: {
+            /**
+             * @description The weight of the elements sent over the weight of those the channel has
+             * @example 84
+             */
+            score: number;
+            /**
+             * @description Missing or incomplete, heaviest first
+             * @example [
+             *       "phone",
+             *       "account_activity"
+             *     ]
+             */
+            missing: ("browser_data" | "device_data" | "cardholder_name" | "email" | "phone" | "billing_address" | "shipping_address" | "address_match" | "account_age" | "account_activity" | "payment_account_age" | "shipping_address_age" | "prior_authentication" | "merchant_risk_indicators")[];
+        };
         CreatedAuthentication: {
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
             id: string;
@@ -1158,6 +1173,7 @@ export interface components {
             /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
             checkout_session_id: string | null;
             exemption_decision: components["schemas"]["ExemptionDecision"] | null;
+            data_quality: components["schemas"]["DataQuality"] | null;
             /** @example 2.2.0 */
             protocol_version: string | null;
             /**
@@ -1213,6 +1229,7 @@ export interface components {
             /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
             checkout_session_id: string | null;
             exemption_decision: components["schemas"]["ExemptionDecision"] | null;
+            data_quality: components["schemas"]["DataQuality"] | null;
             /** @example 2.2.0 */
             protocol_version: string | null;
             /**
@@ -1762,7 +1779,7 @@ export interface components {
              * @example AUTHENTICATION_NOT_FOUND
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "BODY_TOO_DEEP" | "INVALID_CHARACTERS" | "CARD_DATA_NOT_ALLOWED" | "MALFORMED_URL" | "UNAUTHENTICATED" | "CALLBACK_TOKEN_INVALID" | "WEBHOOK_SIGNATURE_INVALID" | "HOST_NOT_ALLOWED" | "PROCESSING_CHANNEL_NOT_ALLOWED" | "NOT_FOUND" | "AUTHENTICATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "ENDPOINT_NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ILLEGAL_TRANSITION" | "CONCURRENT_UPDATE" | "RESULT_NOT_READY" | "IDEMPOTENCY_KEY_IN_USE" | "ENDPOINT_LIMIT_REACHED" | "RESULT_ALREADY_CLAIMED" | "RESULT_EXPIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RESULT_NOT_AUTHORIZABLE" | "RESULT_NOT_CLAIMABLE" | "CLAIM_EXCEEDS_AUTHENTICATION" | "PAYMENT_REFERENCE_REUSED" | "IDEMPOTENCY_KEY_REUSED" | "CHANNEL_NOT_ENABLED" | "HOSTED_NOT_SUPPORTED" | "CHANNEL_MISMATCH" | "NO_CARDHOLDER_STEP" | "INITIAL_SESSION_NOT_FOUND" | "UPSTREAM_REJECTED_REQUEST" | "ENDPOINT_URL_NOT_ALLOWED" | "RATE_LIMITED" | "REQUEST_REJECTED" | "INTERNAL_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_BUSY" | "DATABASE_UNAVAILABLE" | "UPSTREAM_OUTCOME_UNKNOWN";
+            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "BODY_TOO_DEEP" | "INVALID_CHARACTERS" | "CARD_DATA_NOT_ALLOWED" | "MALFORMED_URL" | "UNAUTHENTICATED" | "CALLBACK_TOKEN_INVALID" | "WEBHOOK_SIGNATURE_INVALID" | "HOST_NOT_ALLOWED" | "PROCESSING_CHANNEL_NOT_ALLOWED" | "NOT_FOUND" | "AUTHENTICATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "ENDPOINT_NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ILLEGAL_TRANSITION" | "CONCURRENT_UPDATE" | "RESULT_NOT_READY" | "IDEMPOTENCY_KEY_IN_USE" | "ENDPOINT_LIMIT_REACHED" | "RESULT_ALREADY_CLAIMED" | "RESULT_EXPIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RESULT_NOT_AUTHORIZABLE" | "RESULT_NOT_CLAIMABLE" | "CLAIM_EXCEEDS_AUTHENTICATION" | "PAYMENT_REFERENCE_REUSED" | "IDEMPOTENCY_KEY_REUSED" | "CHANNEL_NOT_ENABLED" | "HOSTED_NOT_SUPPORTED" | "CHANNEL_MISMATCH" | "NO_CARDHOLDER_STEP" | "INITIAL_SESSION_NOT_FOUND" | "DATA_QUALITY_TOO_LOW" | "UPSTREAM_REJECTED_REQUEST" | "ENDPOINT_URL_NOT_ALLOWED" | "RATE_LIMITED" | "REQUEST_REJECTED" | "INTERNAL_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_BUSY" | "DATABASE_UNAVAILABLE" | "UPSTREAM_OUTCOME_UNKNOWN";
             /** @example No such authentication */
             message: string;
             /** @description Always an object. Refusals that name fields (`VALIDATION_FAILED`, `INVALID_CHARACTERS`, `CARD_DATA_NOT_ALLOWED`, `INITIAL_SESSION_NOT_FOUND`) list them in `errors`; other codes carry their own keys (e.g. `authentication_id`, `retry_after_seconds`, Checkout `error_codes`), or none. Never a value from the request. */
@@ -2386,7 +2403,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description `CHANNEL_NOT_ENABLED`: The `channel` is not enabled on this service; details list the enabled ones<br>`HOSTED_NOT_SUPPORTED`: A `hosted` authentication is browser only and takes no `channel_data` (Checkout's page gathers it)<br>`INITIAL_SESSION_NOT_FOUND`: `initial_transaction.initial_session_id` is no session of this team's (another team's looks the same)<br>`IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with a different body<br>`UPSTREAM_REJECTED_REQUEST`: Checkout refused the request; details carry its `error_type` and `error_codes` */
+            /** @description `CHANNEL_NOT_ENABLED`: The `channel` is not enabled on this service; details list the enabled ones<br>`HOSTED_NOT_SUPPORTED`: A `hosted` authentication is browser only and takes no `channel_data` (Checkout's page gathers it)<br>`INITIAL_SESSION_NOT_FOUND`: `initial_transaction.initial_session_id` is no session of this team's (another team's looks the same)<br>`DATA_QUALITY_TOO_LOW`: The create carries less of the data issuers decide on than the team's minimum; `details` has `score`, `minimum` and `missing`<br>`IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with a different body<br>`UPSTREAM_REJECTED_REQUEST`: Checkout refused the request; details carry its `error_type` and `error_codes` */
             422: {
                 headers: {
                     [name: string]: unknown;

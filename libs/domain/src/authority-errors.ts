@@ -1,6 +1,7 @@
 import { DomainError, fieldErrorDetails } from './errors.js';
 
-// What a team may name in a create: only its own processing channels and its own sessions.
+// What a team may name in a create: only its own processing channels and its own sessions, and
+// no less data than its own minimum.
 
 /** A `processing_channel_id` that is not one of the team's allowed channels. */
 export class ProcessingChannelNotAllowedError extends DomainError {
@@ -28,5 +29,21 @@ export class InitialSessionNotFoundError extends DomainError {
         },
       ]),
     );
+  }
+}
+
+/**
+ * The create carries less of the data issuers decide on than the team's own minimum
+ * (DATA_QUALITY_MINIMUMS): refused before anything is recorded or sent, saying what is missing.
+ */
+export class DataQualityTooLowError extends DomainError {
+  readonly code = 'DATA_QUALITY_TOO_LOW';
+
+  constructor(score: number, minimum: number, missing: readonly string[]) {
+    super(`The request's data quality is ${score}, below this team's minimum of ${minimum}`, {
+      score,
+      minimum,
+      missing,
+    });
   }
 }

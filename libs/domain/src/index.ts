@@ -57,6 +57,7 @@ export {
   type InputRefusalCode,
 } from './errors.js';
 export {
+  DataQualityTooLowError,
   InitialSessionNotFoundError,
   ProcessingChannelNotAllowedError,
 } from './authority-errors.js';

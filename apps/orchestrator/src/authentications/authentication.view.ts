@@ -29,6 +29,7 @@ export function authenticationView(authentication: AuthenticationEntity): Record
       : { scheme: authentication.scheme },
     [SESSION_ID_FIELD]: authentication.providerSessionId,
     exemption_decision: exemptionDecisionView(authentication),
+    data_quality: authentication.dataQuality,
     protocol_version: result?.protocol_version ?? null,
     response_code: result?.response_code ?? null,
     response_status_reason: result?.response_status_reason ?? null,

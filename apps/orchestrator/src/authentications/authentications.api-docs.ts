@@ -120,6 +120,7 @@ export const AuthenticationsApi = {
         'CHANNEL_NOT_ENABLED',
         'HOSTED_NOT_SUPPORTED',
         'INITIAL_SESSION_NOT_FOUND',
+        'DATA_QUALITY_TOO_LOW',
         'IDEMPOTENCY_KEY_REUSED',
         'IDEMPOTENCY_KEY_IN_USE',
         ...PROVIDER_ERRORS,

@@ -1,4 +1,5 @@
 import { SESSION_CHANNELS, type SessionChannel } from '@app/checkout-client';
+import { teamEntries } from './team-settings.js';
 
 /** Checkout's processing channel id: `pc_` and 26 characters. */
 export const PROCESSING_CHANNEL_ID = /^pc_\w{26}$/;
@@ -30,13 +31,9 @@ export function parseChannels(raw: string): SessionChannel[] {
 
 /** Team → its processing channel ids, from a validated TEAM_PROCESSING_CHANNELS (unset: none). */
 export function parseTeamProcessingChannels(raw: string | undefined): Map<string, string[]> {
-  return new Map(teamEntries(raw));
-}
-
-/** Teams listed in more than one entry: refused at start-up rather than guessed. */
-export function teamsListedTwice(raw: string | undefined): string[] {
-  const teams = teamEntries(raw).map(([team]) => team);
-  return [...new Set(teams.filter((team, index) => teams.indexOf(team) !== index))];
+  return new Map(
+    teamEntries(raw).map(([team, channels]) => [team, [...new Set(channels.split('|'))]]),
+  );
 }
 
 /**
@@ -48,14 +45,4 @@ export function allowedProcessingChannels(
   channels: ProcessingChannels,
 ): readonly string[] {
   return channels.byTeam.get(team) ?? (channels.default ? [channels.default] : []);
-}
-
-function teamEntries(raw: string | undefined): Array<[string, string[]]> {
-  return (raw ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((entry) => {
-      const [team, channels] = entry.split(':');
-      return [team, [...new Set(channels.split('|'))]];
-    });
 }

@@ -23,6 +23,7 @@ import {
   validateSync,
   type ValidationError,
 } from 'class-validator';
+import { teamEntries } from './team-settings.js';
 
 /** `default`: the service's own policy; any other name is one of EXEMPTION_POLICY_FILE's. */
 export const DEFAULT_POLICY_NAME = 'default';
@@ -98,8 +99,7 @@ export function loadExemptionPolicies(env: {
     }
   }
   const byTeam = new Map<string, ExemptionPolicy>();
-  for (const entry of (env.EXEMPTION_POLICIES ?? '').split(',').filter(Boolean)) {
-    const [team, name] = entry.split(':');
+  for (const [team, name] of teamEntries(env.EXEMPTION_POLICIES)) {
     const policy = named.get(name);
     if (byTeam.has(team)) {
       problems.push({

@@ -18,9 +18,10 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { teamsListedTwice } from './checkout-channels.js';
 import { CheckoutEnvironment, HTTP_URL } from './checkout.environment.js';
 import { loadExemptionPolicies, TEAM_POLICY_LIST } from './exemption-policies.js';
+import { TEAM_MINIMUM_LIST } from './data-quality-minimums.js';
+import { teamsListedTwice } from './team-settings.js';
 import { productionProblems } from './production-rules.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -212,6 +213,17 @@ export class OrchestratorEnvironment extends CheckoutEnvironment {
   @IsOptional()
   @IsString()
   EXEMPTION_POLICY_FILE?: string;
+
+  /**
+   * Teams whose creates must carry a data quality score of at least this (0–100), or get 422
+   * `DATA_QUALITY_TOO_LOW` before anything is sent: `team:score` entries, comma-separated
+   * (docs/data-quality.md). A team without an entry is scored, never refused.
+   */
+  @IsOptional()
+  @Matches(TEAM_MINIMUM_LIST, {
+    message: 'DATA_QUALITY_MINIMUMS must be team:score entries (0 to 100) separated by commas',
+  })
+  DATA_QUALITY_MINIMUMS?: string;
 }
 
 /**
@@ -231,10 +243,8 @@ export function validateOrchestratorEnvironment(
       'RECHECK_CREATION_MS',
       'must be longer than 2 × (CHECKOUT_TIMEOUT_MS + CHECKOUT_AUTHENTICATION_TIMEOUT_MS)',
     ),
-    ...teamsListedTwice(env.TEAM_PROCESSING_CHANNELS).map((team) => ({
-      setting: 'TEAM_PROCESSING_CHANNELS',
-      reason: `team ${team} is listed more than once`,
-    })),
+    ...listedTwice(env, 'TEAM_PROCESSING_CHANNELS'),
+    ...listedTwice(env, 'DATA_QUALITY_MINIMUMS'),
     ...loadExemptionPolicies(env).problems,
     ...when(
       env.JOBS_WORKER_DEAD_AFTER_MS < 3 * env.JOBS_HEARTBEAT_MS,
@@ -249,6 +259,15 @@ export function validateOrchestratorEnvironment(
 
 const when = (failed: boolean, setting: string, reason: string): EnvironmentProblem[] =>
   failed ? [{ setting, reason }] : [];
+
+const listedTwice = (
+  env: OrchestratorEnvironment,
+  setting: 'TEAM_PROCESSING_CHANNELS' | 'DATA_QUALITY_MINIMUMS',
+): EnvironmentProblem[] =>
+  teamsListedTwice(env[setting]).map((team) => ({
+    setting,
+    reason: `team ${team} is listed more than once`,
+  }));
 
 /** A create's worst case: a token request and the POST, twice (after a 401). */
 const longestCreateMs = (env: OrchestratorEnvironment): number =>

@@ -1,4 +1,5 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
+import { parseDataQualityMinimums } from './data-quality-minimums.js';
 import { loadExemptionPolicies } from './exemption-policies.js';
 import { validateOrchestratorEnvironment } from './orchestrator.environment.js';
 
@@ -8,6 +9,8 @@ export const strategyConfig = registerAs('strategy', () => {
   return {
     /** Team → the policy that picks its `challenge_indicator`; absent: the request's own. */
     exemptionPolicies: loadExemptionPolicies(env).byTeam,
+    /** Team → the least data quality score a create must have; absent: scored, never refused. */
+    dataQualityMinimums: parseDataQualityMinimums(env.DATA_QUALITY_MINIMUMS),
   };
 });
 export type StrategyConfig = ConfigType<typeof strategyConfig>;

@@ -1,13 +1,11 @@
 import {
-  decideExemption,
-  exemptionFactsOf,
-  indicatorOfDecision,
   INITIAL_STATE,
   InitialSessionNotFoundError,
   maskedParts,
   ThreeDsProvider,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
+  type DataQuality,
   type ExemptionDecision,
   type ProviderReturnUrls,
   type SessionRequest,
@@ -19,14 +17,14 @@ import {
   type CreatingKey,
   type NewAuthentication,
 } from '@app/persistence';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
 import { newId } from '../common/ids.js';
 import { OutageRetries } from '../common/outage-retries.js';
-import { strategyConfig, type StrategyConfig } from '../config/strategy.config.js';
 import { AuthenticationMetrics } from '../metrics/authentication.metrics.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
+import { CreateStrategy, exemptionDetail } from './create-strategy.js';
 import { FollowupPlanner } from './followups.planner.js';
 import { providerWord } from './provider-words.js';
 import { ReturnUrls } from './return-urls.js';
@@ -84,20 +82,15 @@ export class AuthenticationStarts {
     private readonly failpoints: Failpoints,
     private readonly metrics: AuthenticationMetrics,
     private readonly outageRetries: OutageRetries,
-    @Inject(strategyConfig.KEY) private readonly strategy: StrategyConfig,
+    private readonly strategy: CreateStrategy,
   ) {}
 
   async start(team: string, asked: SessionRequest, key?: StartKey): Promise<StartOutcome> {
     const initialSessionId = asked.initial_transaction?.initial_session_id;
     if (initialSessionId) await this.assertOwnSession(team, initialSessionId);
-    const exemption = decideExemption(
-      asked.challenge_indicator,
-      this.strategy.exemptionPolicies.get(team),
-      exemptionFactsOf(asked),
-    );
-    const request = { ...asked, challenge_indicator: indicatorOfDecision(exemption) };
+    const { request, exemption, dataQuality } = this.strategy.apply(team, asked);
     const callbackToken = this.secrets.newUrlToken();
-    const row = this.newRow(team, request, callbackToken.hash, exemption);
+    const row = this.newRow(team, request, callbackToken.hash, { exemption, dataQuality });
     const inserted = await this.repository.insert(
       row,
       {
@@ -124,7 +117,7 @@ export class AuthenticationStarts {
     team: string,
     request: SessionRequest,
     callbackTokenHash: string,
-    exemptionDecision: ExemptionDecision,
+    strategy: { exemption: ExemptionDecision; dataQuality: DataQuality },
   ) {
     const source = request.source;
     const pan =
@@ -150,7 +143,8 @@ export class AuthenticationStarts {
       provider: this.provider.name,
       providerSessionId: null,
       hosted: request.hosted ?? null,
-      exemptionDecision,
+      exemptionDecision: strategy.exemption,
+      dataQuality: strategy.dataQuality,
       callbackTokenHash,
       nextAction: null,
       result: null,
@@ -272,17 +266,4 @@ export class AuthenticationStarts {
     await this.transitions.apply(id, { type: 'failed', reason }, { source: 'api' });
     throw error;
   }
-}
-
-/** The decision in the timeline's flat detail: what was sent, and who chose it. */
-function exemptionDetail(decision: ExemptionDecision): Record<string, string> {
-  const indicator = indicatorOfDecision(decision);
-  return {
-    exemption_decided_by: decision.decided_by,
-    ...(indicator && { challenge_indicator: indicator }),
-    ...(decision.decided_by === 'policy' && {
-      exemption_policy_version: decision.policy_version,
-      exemption_rule: decision.rule,
-    }),
-  };
 }

@@ -7,6 +7,7 @@ import { AppChallengeResults } from './app-challenge-results.service.js';
 import { AuthenticationStarts } from './authentication-starts.service.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { CompleteSessionTask } from './complete-session.task.js';
+import { CreateStrategy } from './create-strategy.js';
 import { FollowupPlanner } from './followups.planner.js';
 import { OrphanedFollowups } from './orphaned-followups.js';
 import { OutsideInputs } from './outside-inputs.service.js';
@@ -32,6 +33,7 @@ import { SessionUpdates } from './session-updates.service.js';
     AuthenticationStarts,
     AuthenticationTransitionsService,
     CompleteSessionTask,
+    CreateStrategy,
     FollowupPlanner,
     OrphanedFollowups,
     OutsideInputs,

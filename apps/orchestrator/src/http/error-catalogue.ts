@@ -154,6 +154,11 @@ export const ERROR_CATALOGUE = {
     meaning:
       "`initial_transaction.initial_session_id` is no session of this team's (another team's looks the same)",
   },
+  DATA_QUALITY_TOO_LOW: {
+    status: 422,
+    meaning:
+      "The create carries less of the data issuers decide on than the team's minimum; `details` has `score`, `minimum` and `missing`",
+  },
   UPSTREAM_REJECTED_REQUEST: {
     status: 422,
     meaning: 'Checkout refused the request; details carry its `error_type` and `error_codes`',

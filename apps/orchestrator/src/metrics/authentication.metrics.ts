@@ -17,7 +17,7 @@ const STATE_SECONDS_BUCKETS = [
 
 type Row = Pick<
   AuthenticationEntity,
-  'scheme' | 'cardBin' | 'channel' | 'teamId' | 'exemptionDecision'
+  'scheme' | 'cardBin' | 'channel' | 'teamId' | 'exemptionDecision' | 'dataQuality'
 >;
 
 /** A committed move, as the transitions service made it. */
@@ -43,6 +43,9 @@ export class AuthenticationMetrics {
     'team' | 'decided_by' | 'challenge_indicator' | 'rule'
   >;
   private readonly exemptionRequests: Counter<'team' | 'exemption' | 'applied'>;
+  private readonly dataQuality: Histogram<'team'>;
+  private readonly dataElementsMissing: Counter<'team' | 'element'>;
+  private readonly dataQualityRefusals: Counter<'team'>;
 
   constructor(registry: Registry) {
     this.started = new Counter({
@@ -76,10 +79,35 @@ export class AuthenticationMetrics {
       labelNames: ['team', 'exemption', 'applied'],
       registers: [registry],
     });
+    this.dataQuality = new Histogram({
+      name: 'threeds_data_quality_score',
+      help: 'Data quality score (0-100) of the creates recorded (docs/data-quality.md)',
+      labelNames: ['team'],
+      buckets: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
+      registers: [registry],
+    });
+    this.dataElementsMissing = new Counter({
+      name: 'threeds_data_elements_missing_total',
+      help: 'Data elements the creates recorded were missing, by element',
+      labelNames: ['team', 'element'],
+      registers: [registry],
+    });
+    this.dataQualityRefusals = new Counter({
+      name: 'threeds_data_quality_refusals_total',
+      help: "Creates refused with DATA_QUALITY_TOO_LOW (below the team's minimum)",
+      labelNames: ['team'],
+      registers: [registry],
+    });
   }
 
   authenticationStarted(row: Row): void {
     this.started.inc({ scheme: schemeLabel(row.scheme, row.cardBin), channel: row.channel });
+    if (row.dataQuality) {
+      this.dataQuality.observe({ team: row.teamId }, row.dataQuality.score);
+      for (const element of row.dataQuality.missing) {
+        this.dataElementsMissing.inc({ team: row.teamId, element });
+      }
+    }
     const decision = row.exemptionDecision;
     if (decision) {
       this.exemptionDecisions.inc({
@@ -107,6 +135,10 @@ export class AuthenticationMetrics {
       });
       this.exemptionAnswered(after);
     }
+  }
+
+  dataQualityRefused(team: string): void {
+    this.dataQualityRefusals.inc({ team });
   }
 
   private exemptionAnswered(after: AuthenticationEntity): void {

@@ -70,13 +70,27 @@ const COMPLETE: SessionRequest = {
   merchant_risk_info: { delivery_timeframe: 'same_day', reorder_items_indicator: 'reordered' },
 };
 
-/** A browser request with none: a card number and what every request needs. */
+/** Channel data whose every field is blank: as good as none. */
+const BLANK_BROWSER: BrowserChannelData = {
+  ...BROWSER,
+  accept_header: '',
+  language: ' ',
+  color_depth: '',
+  screen_height: '',
+  screen_width: '',
+  timezone: '',
+  user_agent: '',
+  ip_address: '',
+};
+
+/** A browser request with none: a card number, what every request needs, blank browser data. */
 const BARE: SessionRequest = {
   source: CARD,
   amount: 1999,
   currency: 'EUR',
   reference: 'ORD-5023-4E89',
   channel: 'browser',
+  channel_data: BLANK_BROWSER,
 };
 
 /** What a bare browser request misses: heaviest first, then by name. */
@@ -136,6 +150,13 @@ describe('scoreDataQuality', () => {
     expect(scoreDataQuality(COMPLETE)).toEqual({ score: 100, missing: [] });
   });
 
+  it('does not mark down browser data that comes later: POST …/channel-data requires it', () => {
+    expect(scoreDataQuality(complete({ channel_data: undefined }))).toEqual({
+      score: 100,
+      missing: [],
+    });
+  });
+
   it('gives a bare browser request 0 and misses every element, heaviest first', () => {
     expect(scoreDataQuality(BARE)).toEqual({ score: 0, missing: ALL_MISSING_BROWSER });
   });
@@ -146,7 +167,7 @@ describe('scoreDataQuality', () => {
   });
 
   it.each<[DataElement, SessionRequest, number]>([
-    ['browser_data', complete({ channel_data: undefined }), 85],
+    ['browser_data', complete({ channel_data: BLANK_BROWSER }), 85],
     ['cardholder_name', completeSource({ name: undefined }), 88],
     ['email', completeSource({ email: undefined }), 90],
     ['phone', completeSource({ mobile_phone: undefined }), 90],
@@ -232,7 +253,12 @@ describe('scoreDataQuality', () => {
 describe('scoreDataQuality by channel', () => {
   it.each<[string, SessionRequest, DataQuality]>([
     ['a complete app request', APP, { score: 100, missing: [] }],
-    ['an app request without its SDK data', { ...APP, channel_data: undefined }, MISSING_DEVICE],
+    // Its SDK data comes with POST …/channel-data, which requires it.
+    [
+      'an app request whose SDK data comes later',
+      { ...APP, channel_data: undefined },
+      { score: 100, missing: [] },
+    ],
     [
       'an app request with blank SDK device data',
       { ...APP, channel_data: { ...APP_DATA, sdk_encrypted_data: ' ' } },

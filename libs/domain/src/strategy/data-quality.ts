@@ -97,13 +97,17 @@ const isCompleteAddress = (address: Address | undefined): boolean =>
 
 const IS_PRESENT: Readonly<Record<DataElement, (request: SessionRequest) => boolean>> = {
   // Hosted: the provider's own page gathers the browser fields, and no channel_data is allowed.
+  // Not sent yet: the API takes it (every field required) before the issuer is asked.
   browser_data: ({ channel_data, hosted }) =>
     hosted !== undefined ||
-    (channel_data?.channel === 'browser' &&
+    channel_data === undefined ||
+    (channel_data.channel === 'browser' &&
       BROWSER_FIELDS.every((field) => isFilled(channel_data[field]))),
-  // EMV sdkEncData: the SDK's encrypted device information (with the device IP Visa requires).
+  // EMV sdkEncData: the SDK's encrypted device information (with the device IP Visa requires);
+  // like a browser's, it may come after the create, and is required then.
   device_data: ({ channel_data }) =>
-    channel_data?.channel === 'app' && isFilled(channel_data.sdk_encrypted_data),
+    channel_data === undefined ||
+    (channel_data.channel === 'app' && isFilled(channel_data.sdk_encrypted_data)),
   // A stored token or instrument carries no name: only what is sent counts.
   cardholder_name: ({ source }) => 'name' in source && isFilled(source.name),
   email: ({ source }) => isFilled(source.email),
@@ -158,9 +162,9 @@ export function applicableDataElements(channel: ProviderChannel): readonly DataE
 }
 
 /**
- * Scores the request as sent at create. A browser request whose `channel_data` comes later
- * (POST …/channel-data) is scored without it: `browser_data` is reported missing, as the data
- * was not there when the request was made.
+ * Scores the request as sent at create. A request whose `channel_data` comes later
+ * (POST …/channel-data, after the 3DS Method) is not marked down for it: that call requires
+ * every browser or SDK field, so the issuer always gets them; only blank ones count as missing.
  */
 export function scoreDataQuality(request: SessionRequest): DataQuality {
   const applicable = applicableDataElements(request.channel);

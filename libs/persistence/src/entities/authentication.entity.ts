@@ -1,6 +1,7 @@
 import type {
   AuthenticationResultFields,
   AuthenticationState,
+  DataQuality,
   ExemptionDecision,
   HostedReturnUrls,
   NextAction,
@@ -103,6 +104,10 @@ export class AuthenticationEntity {
   /** Hosted (the provider's page runs the flow): the team's return pages; null when non-hosted. */
   @Column({ type: 'jsonb', nullable: true })
   hosted: HostedReturnUrls | null;
+
+  /** How much of the data issuers decide on the create carried; null on rows from before. */
+  @Column({ type: 'jsonb', nullable: true })
+  dataQuality: DataQuality | null;
 
   /** How the `challenge_indicator` sent was chosen (the request, a team's policy); null before. */
   @Column({ type: 'jsonb', nullable: true })

@@ -143,6 +143,7 @@ const AUTHENTICATED = {
     policy_version: 'default-2026-12',
     rule: 'otherwise',
   },
+  data_quality: { score: 84, missing: ['phone', 'account_activity'] },
   protocol_version: '2.2.0',
   response_code: 'Y',
   response_status_reason: null,

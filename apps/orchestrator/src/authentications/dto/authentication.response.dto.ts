@@ -8,6 +8,7 @@ import {
 } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import { nullableString } from '../../openapi/schemas.js';
+import { DataQualityDto } from './data-quality.response.dto.js';
 import { ExemptionDecisionDto } from './exemption-decision.response.dto.js';
 import { SOURCE_TYPES } from './source.request.dto.js';
 
@@ -222,6 +223,9 @@ export class AuthenticationResponseDto {
 
   @ApiProperty({ type: ExemptionDecisionDto, nullable: true })
   exemption_decision: ExemptionDecisionDto | null;
+
+  @ApiProperty({ type: DataQualityDto, nullable: true })
+  data_quality: DataQualityDto | null;
 
   @ApiProperty(nullableString('2.2.0'))
   protocol_version: string | null;
