@@ -5,12 +5,17 @@
 //        npm run bench -- --compare   side by side with bench/minimal (scripts/bench/compare.mjs)
 //        npm run bench -- --smoke     one short comparison pair, for the tests
 //        npm run bench -- --soak      RSS over 100,000 flows (scripts/bench/soak.mjs)
+//        npm run bench -- --strategy  the same seeded purchases without and with the default
+//                                     exemption policy: friction and success rates side by side
+//                                     [BENCH_STRATEGY_PURCHASES=1000 BENCH_STRATEGY_SEED=…]
+//                                     (scripts/bench/strategy.mjs)
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from './bench/apps.mjs';
 import { compare } from './bench/compare.mjs';
 import { soak } from './bench/soak.mjs';
+import { strategy } from './bench/strategy.mjs';
 import { percentile, runLoad } from './bench/load.mjs';
 import { freePort, rssMb, startNodeApp } from './bench/processes.mjs';
 import { API_KEY, PROCESSING_CHANNEL, SECRETS, SIMULATOR_CLIENT } from './bench/settings.mjs';
@@ -18,6 +23,8 @@ import { API_KEY, PROCESSING_CHANNEL, SECRETS, SIMULATOR_CLIENT } from './bench/
 const args = process.argv.slice(2);
 if (args.includes('--soak')) {
   await soak();
+} else if (args.includes('--strategy')) {
+  await strategy();
 } else if (
   args.includes('--compare') ||
   args.includes('--smoke') ||

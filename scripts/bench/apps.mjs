@@ -26,10 +26,11 @@ export function startSimulator(port) {
 /**
  * The orchestrator as deployed (logging at info, no /docs), against `databaseUrl`; NODE_ENV=test
  * since production refuses the simulator and loopback URLs. Its rate limits are raised out of
- * reach: one API key sending every request is the benchmark's doing.
+ * reach: one API key, and one address playing every cardholder's browser, is the benchmark's doing.
+ * `settings`: more of the orchestrator's settings (a team's exemption policy, say).
  * BENCH_PROFILE_DIR: a V8 CPU profile of each run is written there (Chrome DevTools opens it).
  */
-export function startOrchestrator({ port, databaseUrl, simulatorUrl }) {
+export function startOrchestrator({ port, databaseUrl, simulatorUrl, settings = {} }) {
   return startNodeApp(
     'orchestrator',
     'dist/apps/orchestrator/main.js',
@@ -44,7 +45,9 @@ export function startOrchestrator({ port, databaseUrl, simulatorUrl }) {
       API_KEYS: `${TEAM}:${API_KEY}`,
       RATE_LIMIT_API_PER_MINUTE: '100000000',
       RATE_LIMIT_CHECKOUT_PER_MINUTE: '100000000',
+      RATE_LIMIT_BROWSER_PER_MINUTE: '100000000',
       ...SECRETS,
+      ...settings,
     },
     process.env.BENCH_PROFILE_DIR
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]

@@ -2,7 +2,8 @@
 // back (the browser data rides with the create, so Checkout answers with the result at once).
 import { API_KEY } from './settings.mjs';
 
-const BROWSER = {
+/** A desktop browser's channel data, as the cardholder's page collects it. */
+export const BROWSER_CHANNEL_DATA = {
   channel: 'browser',
   accept_header: 'text/html',
   java_enabled: false,
@@ -22,26 +23,36 @@ const FINAL_STATES = ['result_ready', 'completed'];
 /** Idempotency keys and references stay unique across every run of one benchmark process. */
 let sequence = 0;
 
-export async function createOnce(baseUrl) {
-  const n = sequence++;
-  const started = performance.now();
+/** `POST /v1/authentications` as the benchmark's team; the answer's status and parsed body. */
+export async function postCreate(baseUrl, body, idempotencyKey) {
   const response = await fetch(`${baseUrl}/v1/authentications`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${API_KEY}`,
       'content-type': 'application/json',
-      'idempotency-key': `bench-${process.pid}-${n}`,
+      'idempotency-key': idempotencyKey,
     },
-    body: JSON.stringify({
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json().catch(() => undefined) };
+}
+
+export async function createOnce(baseUrl) {
+  const n = sequence++;
+  const started = performance.now();
+  const response = await postCreate(
+    baseUrl,
+    {
       source: { type: 'card', number: '4485040371536584', expiry_month: 12, expiry_year: 2030 },
       amount: 100,
       currency: 'EUR',
       channel: 'browser',
       reference: `BENCH-${n}`,
-      channel_data: BROWSER,
-    }),
-  });
-  const body = await response.json().catch(() => undefined);
+      channel_data: BROWSER_CHANNEL_DATA,
+    },
+    `bench-${process.pid}-${n}`,
+  );
+  const { body } = response;
   // `completed`: the orchestrator's `complete` job can finish before its answer is read back.
   const ok = response.status === 201 && FINAL_STATES.includes(body?.state);
   const status = response.status === 201 ? `201 ${body?.state}` : String(response.status);

@@ -6,8 +6,6 @@ import { join } from 'node:path';
 import * as prettier from 'prettier';
 
 const IMPLEMENTATIONS = ['orchestrator', 'minimal'];
-const TABLE_START = '<!-- results:start -->';
-const TABLE_END = '<!-- results:end -->';
 
 function median(values) {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
@@ -100,28 +98,40 @@ export function markdownTable(summaries) {
 }
 
 /** Written as `npm run lint` wants it (Prettier aligns Markdown tables, folds short JSON arrays). */
-async function writeFormatted(path, text) {
+export async function writeFormatted(path, text) {
   const options = (await prettier.resolveConfig(path)) ?? {};
   writeFileSync(path, await prettier.format(text, { ...options, filepath: path }));
 }
 
-/** results.json, and the table between the markers of README.md in the same directory. */
-export async function writeResults(directory, document, table) {
-  await writeFormatted(join(directory, 'results.json'), JSON.stringify(document, null, 2));
+/**
+ * Replaces what stands between `<!-- {section}:start -->` and `<!-- {section}:end -->` in the
+ * README.md of `directory`; nothing when there is no such README or section.
+ */
+export async function replaceReadmeSection(directory, section, text) {
   const readme = join(directory, 'README.md');
   if (!existsSync(readme)) return;
-  const text = readFileSync(readme, 'utf8');
-  const start = text.indexOf(TABLE_START);
-  const end = text.indexOf(TABLE_END);
-  if (start < 0 || end < start) return;
+  const start = `<!-- ${section}:start -->`;
+  const current = readFileSync(readme, 'utf8');
+  const from = current.indexOf(start);
+  const to = current.indexOf(`<!-- ${section}:end -->`);
+  if (from < 0 || to < from) return;
+  await writeFormatted(
+    readme,
+    `${current.slice(0, from + start.length)}\n${text}\n${current.slice(to)}`,
+  );
+}
+
+/** results.json, and the table between the `results` markers of README.md in the same directory. */
+export async function writeResults(directory, document, table) {
+  await writeFormatted(join(directory, 'results.json'), JSON.stringify(document, null, 2));
   const { pairs, seconds, warmupSeconds } = document.config;
   const measured =
     `Measured ${document.finished_at.slice(0, 16).replace('T', ' ')} UTC: ${pairs} pairs, ` +
     `${seconds} s per run after ${warmupSeconds} s of warm-up, ${document.database} PostgreSQL.`;
-  const results = `${measured}\n\n${table}\n\n\`${document.line}\``;
-  await writeFormatted(
-    readme,
-    `${text.slice(0, start + TABLE_START.length)}\n${results}\n${text.slice(end)}`,
+  await replaceReadmeSection(
+    directory,
+    'results',
+    `${measured}\n\n${table}\n\n\`${document.line}\``,
   );
 }
 

@@ -1,9 +1,5 @@
-import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { ORCHESTRATOR_BUNDLE, SIMULATOR_BUNDLE } from '../support/app-process.js';
-import { LOG_DIR_KEY, workerLogFile } from '../support/file-logger.js';
-import { traversableTempDir } from '../support/temp-dir.js';
+import type { ScriptExit } from '../support/app-process.js';
+import { runBench } from '../support/bench-runs.js';
 
 interface BenchRun {
   implementation: 'orchestrator' | 'minimal';
@@ -18,47 +14,18 @@ interface BenchRun {
   };
 }
 
-/** `npm run bench -- --smoke` as a developer runs it (its own embedded PostgreSQL, built apps). */
-function runSmoke(resultsDir: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['scripts/bench.mjs', '--smoke'], {
-    env: { PATH: process.env.PATH ?? '', BENCH_RESULTS_DIR: resultsDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  return new Promise((resolve) =>
-    child.once('exit', (code) => {
-      const logDir = process.env[LOG_DIR_KEY];
-      if (logDir) appendFileSync(workerLogFile(logDir), output);
-      resolve({ code, output });
-    }),
-  );
-}
-
 /**
  * The side-by-side benchmark keeps running (docs/develop.md#benchmark): one short pair,
  * orchestrator and the minimal implementation, both completing every flow with the same rows.
  * Speed is never asserted here; `npm run bench -- --compare` measures it.
  */
 describe('npm run bench -- --smoke (e2e)', () => {
-  let resultsDir: string;
-  let result: { code: number | null; output: string };
+  let result: ScriptExit;
   let runs: BenchRun[];
 
   beforeAll(async () => {
-    for (const bundle of [ORCHESTRATOR_BUNDLE, SIMULATOR_BUNDLE]) {
-      if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` first`);
-    }
-    resultsDir = await traversableTempDir('bench-smoke-');
-    result = await runSmoke(resultsDir);
-    const results = join(resultsDir, 'results.json');
-    runs = existsSync(results)
-      ? (JSON.parse(readFileSync(results, 'utf8')) as { runs: BenchRun[] }).runs
-      : [];
+    ({ exit: result, runs } = await runBench<BenchRun>(['--smoke'], {}, 'results.json'));
   }, 240_000);
-
-  afterAll(() => rmSync(resultsDir, { recursive: true, force: true }));
 
   it('exits 0 and ends with the ratio line', () => {
     expect(result).toMatchObject({ code: 0 });

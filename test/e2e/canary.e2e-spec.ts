@@ -1,8 +1,10 @@
-import { spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
 import { compareAnswers, describeDifference } from '../../scripts/canary/compare.mjs';
-import { SIMULATOR_BUNDLE, runBuiltApp, type AppProcess } from '../support/app-process.js';
-import { LOG_DIR_KEY, workerLogFile } from '../support/file-logger.js';
+import {
+  SIMULATOR_BUNDLE,
+  runBuiltApp,
+  runScript,
+  type AppProcess,
+} from '../support/app-process.js';
 import { freePort } from '../support/free-port.js';
 import { SIMULATOR_CLIENT } from '../support/simulator/simulator-app.js';
 
@@ -10,25 +12,7 @@ const SKIPPED =
   "canary: skipped (set CHECKOUT_SANDBOX_CLIENT_ID and CHECKOUT_SANDBOX_CLIENT_SECRET to run it against Checkout's sandbox)";
 
 /** `npm run canary`'s script with only `env` (and PATH): no credential leaks in from the shell. */
-function runCanary(
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['scripts/canary.mjs'], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  return new Promise((resolve) =>
-    child.once('exit', (code) => {
-      // What it printed joins the worker's log: the leak scan checks it for secrets and cards.
-      const logDir = process.env[LOG_DIR_KEY];
-      if (logDir) appendFileSync(workerLogFile(logDir), output);
-      resolve({ code, output });
-    }),
-  );
-}
+const runCanary = (env: Record<string, string> = {}) => runScript('scripts/canary.mjs', [], env);
 
 /** A frictionless approval as Checkout answers `POST /sessions` with browser data. */
 function approvedSession(host: string, id: string, overrides: Record<string, unknown> = {}) {

@@ -31,12 +31,37 @@ export function runBuiltApp(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
 ): AppProcess {
-  if (!existsSync(bundle)) {
-    throw new Error(`${bundle} is missing: run \`npm run build\` first (npm test does)`);
-  }
+  requireBuilt(bundle);
   return runProcess(process.execPath, [...nodeArgs, bundle], {
     env: { PATH: process.env.PATH ?? '', ...env },
   });
+}
+
+export function requireBuilt(bundle: string): void {
+  if (!existsSync(bundle)) {
+    throw new Error(`${bundle} is missing: run \`npm run build\` first (npm test does)`);
+  }
+}
+
+export interface ScriptExit {
+  readonly code: number | null;
+  readonly output: string;
+}
+
+/**
+ * A repository script (`node scripts/…`) run to its end as a developer runs it, with exactly
+ * `env` plus PATH: no setting or credential leaks in from the shell.
+ */
+export async function runScript(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<ScriptExit> {
+  const run = runProcess(process.execPath, [script, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  const code = await run.exited();
+  return { code, output: run.output() };
 }
 
 /**

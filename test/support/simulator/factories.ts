@@ -1,4 +1,5 @@
 import { PROCESSING_CHANNELS } from '../test-config.js';
+import { appSdkChannelData } from './app-sdk.js';
 
 /**
  * Request bodies as a merchant would send them to Checkout, on one of the simulator's
@@ -37,23 +38,7 @@ export function aBrowserChannel(overrides: Record<string, unknown> = {}): Record
 }
 
 export function anAppChannel(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    channel: 'app',
-    sdk_app_id: 'dbd64fcb-c19a-4728-8849-e3d50bfdde39',
-    sdk_max_timeout: 5,
-    sdk_ephem_pub_key: {
-      kty: 'EC',
-      crv: 'P-256',
-      x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
-      y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0',
-    },
-    sdk_reference_number: '3DS_LOA_SDK_PPFU_020100_00007',
-    sdk_encrypted_data: 'eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMTI4Q0JDLUhTMjU2In0..x.y.z',
-    sdk_transaction_id: 'b2385523-a66c-4907-ac3c-91848e8c0067',
-    sdk_interface_type: 'both',
-    sdk_ui_elements: ['text', 'single_select', 'multi_select', 'oob', 'html_other'],
-    ...overrides,
-  };
+  return { ...appSdkChannelData(), ...overrides };
 }
 
 /** 3RI channel data: no cardholder, only why the merchant authenticates. */
