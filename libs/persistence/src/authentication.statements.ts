@@ -46,7 +46,10 @@ export class RowStatement {
   private readonly referenced: string[] = [];
   readonly values: unknown[] = [];
 
-  /** A CTE the row's own statement reads (say, a claim it depends on); before row(). */
+  /**
+   * A CTE: before row(), one the row's own statement reads (say, a claim it depends on); after
+   * it, a write that reads `row` (PostgreSQL runs every data-modifying CTE, read or not).
+   */
   with(name: string, query: string): this {
     this.ctes.push(`${name} AS (${query})`);
     return this;

@@ -1,4 +1,6 @@
 import {
+  AlreadySteppedUpError,
+  cardNumberOf,
   decideExemption,
   exemptionFactsOf,
   indicatorOfDecision,
@@ -87,7 +89,13 @@ export class AuthenticationStarts {
     @Inject(strategyConfig.KEY) private readonly strategy: StrategyConfig,
   ) {}
 
-  async start(team: string, asked: SessionRequest, key?: StartKey): Promise<StartOutcome> {
+  /** `stepUpOf`: the authentication this one steps up (docs/step-up.md), linked both ways. */
+  async start(
+    team: string,
+    asked: SessionRequest,
+    key?: StartKey,
+    stepUpOf?: AuthenticationEntity,
+  ): Promise<StartOutcome> {
     const initialSessionId = asked.initial_transaction?.initial_session_id;
     if (initialSessionId) await this.assertOwnSession(team, initialSessionId);
     const exemption = decideExemption(
@@ -97,7 +105,10 @@ export class AuthenticationStarts {
     );
     const request = { ...asked, challenge_indicator: indicatorOfDecision(exemption) };
     const callbackToken = this.secrets.newUrlToken();
-    const row = this.newRow(team, request, callbackToken.hash, exemption);
+    const row = {
+      ...this.newRow(team, request, callbackToken.hash, exemption),
+      steppedUpFrom: stepUpOf?.id ?? null,
+    };
     const inserted = await this.repository.insert(
       row,
       {
@@ -107,12 +118,18 @@ export class AuthenticationStarts {
           channel: request.channel,
           source_type: request.source.type,
           ...exemptionDetail(exemption),
+          ...(stepUpOf && { stepped_up_from: stepUpOf.id }),
         },
       },
       this.followups.plan(null, row as AuthenticationEntity),
       key && { teamId: key.teamId, keyHash: key.keyHash, requestHash: key.requestHash },
+      stepUpOf && { event: 'stepped_up', source: 'api', detail: { stepped_up_to: row.id } },
     );
     if (inserted === 'key_taken') return { type: 'key_taken' };
+    if (inserted === 'already_stepped_up') {
+      const original = await this.repository.findById(stepUpOf!.id);
+      throw new AlreadySteppedUpError(stepUpOf!.id, original?.steppedUpTo ?? null);
+    }
     try {
       return await this.openSession(inserted, request, callbackToken.token, key);
     } catch (error) {
@@ -127,12 +144,7 @@ export class AuthenticationStarts {
     exemptionDecision: ExemptionDecision,
   ) {
     const source = request.source;
-    const pan =
-      source.type === 'card'
-        ? source.number
-        : source.type === 'network_token'
-          ? source.token
-          : undefined;
+    const pan = cardNumberOf(source);
     return {
       id: newId('auth'),
       teamId: team,
@@ -151,6 +163,8 @@ export class AuthenticationStarts {
       providerSessionId: null,
       hosted: request.hosted ?? null,
       exemptionDecision,
+      steppedUpFrom: null,
+      steppedUpTo: null,
       callbackTokenHash,
       nextAction: null,
       result: null,
