@@ -8,7 +8,6 @@ import {
 
 const anOriginal = (overrides: Partial<SteppableOriginal> = {}): SteppableOriginal => ({
   state: 'completed',
-  steppedUpTo: null,
   cardFingerprint: 'fp-card-1',
   amount: 6540,
   currency: 'EUR',
@@ -64,13 +63,6 @@ describe('step-up rules', () => {
       { cardFingerprint: null },
       'card_not_comparable',
     ],
-    ['an original stepped up already', { steppedUpTo: 'auth_x' }, {}, 'already_stepped_up'],
-    [
-      'an original stepped up already, with another card',
-      { steppedUpTo: 'auth_x' },
-      { cardFingerprint: 'fp-2' },
-      'already_stepped_up',
-    ],
     ['a non-payment original, no amount', { amount: null }, { amount: null }, null],
     ['a non-payment original, an amount', { amount: null }, { amount: 1 }, 'amount_exceeds'],
   ])('%s', (_case, original, ask, refusal) => {
@@ -78,7 +70,7 @@ describe('step-up rules', () => {
   });
 
   it('refuses an unfinished original first, whatever else is wrong', () => {
-    const original = anOriginal({ state: 'challenge_required', steppedUpTo: 'auth_x' });
+    const original = anOriginal({ state: 'challenge_required', cardFingerprint: null });
     expect(stepUpRefusal(original, anAsk({ cardFingerprint: 'fp-2', amount: 1e6 }))).toBe(
       'not_final',
     );

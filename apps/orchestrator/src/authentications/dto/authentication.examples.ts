@@ -143,6 +143,8 @@ const AUTHENTICATED = {
     policy_version: 'default-2026-12',
     rule: 'otherwise',
   },
+  stepped_up_from: null,
+  stepped_up_to: null,
   protocol_version: '2.2.0',
   response_code: 'Y',
   response_status_reason: null,
