@@ -5,6 +5,9 @@ import type { DataSource } from 'typeorm';
 import {
   ABANDONED_KEY_SECONDS,
   authenticationColumns,
+  isViolationOf,
+  linkOriginal,
+  STEP_UP_INDEX,
   cappedInputCtes,
   preparedStatements,
   RowStatement,
@@ -60,13 +63,6 @@ export type CallbackRecord =
   | { readonly matched: false }
   | { readonly matched: true; readonly state: AuthenticationState; readonly recorded: boolean };
 
-/** The unique index that lets one step-up of an original in. */
-const STEP_UP_INDEX = 'UQ_authentications_stepped_up_from';
-
-const isViolationOf = (error: unknown, constraint: string): boolean =>
-  (error as { code?: unknown; constraint?: unknown }).code === '23505' &&
-  (error as { constraint?: unknown }).constraint === constraint;
-
 /** The authentications table and its timeline. Owns its transactions. */
 @Injectable()
 export class AuthenticationRepository {
@@ -120,7 +116,7 @@ export class AuthenticationRepository {
        ${creatingKey ? 'WHERE EXISTS (SELECT 1 FROM claimed)' : ''} RETURNING ${this.columns.list}`,
     );
     statement.timeline(entry, null).followups(followups);
-    if (row.steppedUpFrom) this.linkOriginal(statement, row.steppedUpFrom, originalEntry);
+    if (row.steppedUpFrom) linkOriginal(statement, row.steppedUpFrom, originalEntry);
     try {
       const rows = await this.prepared(statement.sql(), statement.values);
       return rows[0] ? this.columns.toEntity(rows[0]) : 'key_taken';
@@ -128,26 +124,6 @@ export class AuthenticationRepository {
       if (isViolationOf(error, STEP_UP_INDEX)) return 'already_stepped_up';
       throw error;
     }
-  }
-
-  /**
-   * The original names its step-up; its `updated_at` stays, as only transitions write it (the
-   * metrics read it as the time the state was entered).
-   */
-  private linkOriginal(statement: RowStatement, originalId: string, entry?: TimelineEntry) {
-    const original = statement.param(originalId, '::text');
-    statement.with(
-      'linked',
-      `UPDATE authentications original SET stepped_up_to = row.id FROM row
-       WHERE original.id = ${original}`,
-    );
-    if (!entry) return;
-    statement.with(
-      'original_timeline',
-      `INSERT INTO authentication_events (authentication_id, event, source, detail)
-       SELECT ${original}, ${statement.param(entry.event)}, ${statement.param(entry.source)},
-              ${statement.param(entry.detail ?? null, '::jsonb')} FROM row`,
-    );
   }
 
   async findById(id: string): Promise<AuthenticationEntity | null> {
