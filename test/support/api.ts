@@ -6,6 +6,7 @@ import {
   type ClaimRequest,
   type CreateAuthenticationRequest,
   type ReleaseClaimRequest,
+  type StepUpRequest,
 } from '@app/api-client';
 import { TEAM_A } from './test-config.js';
 
@@ -74,11 +75,20 @@ export class TeamApi {
   }
 
   create(body: CreateAuthenticationRequest, options: CreateOptions = {}): ApiCall {
-    const key = options.idempotencyKey === undefined ? randomUUID() : options.idempotencyKey;
     return call(
       this.client.POST('/v1/authentications', {
-        // null leaves the header out, which the generated type cannot say.
-        params: { header: { 'Idempotency-Key': key as string } },
+        params: { header: { 'Idempotency-Key': keyOf(options) } },
+        headers: options.headers,
+        body,
+      }),
+    );
+  }
+
+  /** A new authentication stepping `id` up after a soft decline (docs/step-up.md). */
+  stepUp(id: string, body: StepUpRequest, options: CreateOptions = {}): ApiCall {
+    return call(
+      this.client.POST('/v1/authentications/{id}/step-up', {
+        params: { path: { id }, header: { 'Idempotency-Key': keyOf(options) } },
         headers: options.headers,
         body,
       }),
@@ -145,6 +155,10 @@ export class TeamApi {
     return call(this.client.GET('/v1/authentications/{id}/claims', { params: { path: { id } } }));
   }
 }
+
+/** A fresh key unless given; null leaves the header out, which the generated type cannot say. */
+const keyOf = (options: CreateOptions): string =>
+  (options.idempotencyKey === undefined ? randomUUID() : options.idempotencyKey) as string;
 
 const exchanges = new WeakMap<Response, Pick<Answer, 'text' | 'request'>>();
 

@@ -132,9 +132,15 @@ const SENDER_CHECKED_ROUTES: ReadonlySet<string> = new Set([
   '/callbacks/checkout/:id/:token',
 ]);
 
-/** Only the create body carries card data, and only in its source. */
+/** Routes whose body carries card data: the create, and a step-up (which resends the card). */
+const CARD_ROUTES: ReadonlySet<string> = new Set([
+  '/v1/authentications',
+  '/v1/authentications/:id/step-up',
+]);
+
+/** Only the bodies that start an authentication carry card data, and only in their source. */
 function cardFieldsOf(method: string, route: string): (path: string) => boolean {
-  if (method !== 'POST' || route !== '/v1/authentications') return () => false;
+  if (method !== 'POST' || !CARD_ROUTES.has(route)) return () => false;
   return (path) => path === 'source.number' || path === 'source.token';
 }
 

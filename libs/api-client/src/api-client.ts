@@ -7,6 +7,7 @@ export type ApiClient = Client<paths>;
 type Schemas = components['schemas'];
 export type CreateAuthenticationRequest = Schemas['CreateAuthenticationRequest'];
 export type CreatedAuthentication = Schemas['CreatedAuthentication'];
+export type StepUpRequest = Schemas['StepUpRequest'];
 export type Authentication = Schemas['Authentication'];
 export type ChannelDataRequest = Schemas['SubmitChannelDataRequest'];
 export type ApiError = Schemas['ErrorResponse'];

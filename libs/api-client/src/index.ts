@@ -17,6 +17,7 @@ export {
   type CreateAuthenticationRequest,
   type CreatedAuthentication,
   type ReleaseClaimRequest,
+  type StepUpRequest,
   type TeamEventBody,
 } from './api-client.js';
 export type { components, operations, paths, webhooks } from './schema.generated.js';

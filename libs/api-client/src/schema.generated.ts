@@ -71,6 +71,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/authentications/{id}/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Step up after a soft decline: a new authentication with a mandated challenge
+         * @description For an authorization the issuer declined for missing strong customer authentication (Visa `1A`, Mastercard `65`, a gateway code of the same meaning: docs/step-up.md). Resend the same card or network token: the new authentication is for at most the original's amount, in its currency, sent with `challenge_requested_mandate`, and linked both ways (`stepped_up_from`, `stepped_up_to`). Once per original; the original's active claim is released (`stepped_up`). An original of a stored source (`token`, `id`) cannot be stepped up: `STEP_UP_NOT_POSSIBLE`.
+         */
+        post: operations["AuthenticationsController_stepUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/authentications/{id}": {
         parameters: {
             query?: never;
@@ -1174,6 +1194,16 @@ export interface components {
             checkout_session_id: string | null;
             exemption_decision: components["schemas"]["ExemptionDecision"] | null;
             data_quality: components["schemas"]["DataQuality"] | null;
+            /**
+             * @description The authentication this one stepped up after a soft decline (docs/step-up.md)
+             * @example auth_3kqz6vdq5cb2nbk3xakyl5n2ab
+             */
+            stepped_up_from: string | null;
+            /**
+             * @description This one's step-up, once the team asked for one
+             * @example auth_7pwx2mzq5cb2nbk3xakyl5n2cd
+             */
+            stepped_up_to: string | null;
             /** @example 2.2.0 */
             protocol_version: string | null;
             /**
@@ -1191,6 +1221,70 @@ export interface components {
             updated_at: string;
             /** @description App channel only, for the provider's mobile SDK: in this answer, never stored */
             checkout_session_secret?: string;
+        };
+        StepUpRequest: {
+            source: components["schemas"]["CardSource"] | components["schemas"]["NetworkTokenSource"] | components["schemas"]["TokenSource"] | components["schemas"]["IdSource"];
+            /** @description Now, or later through `POST …/channel-data` when `next_action` asks for it */
+            channel_data?: components["schemas"]["BrowserChannel"] | components["schemas"]["AppChannel"] | components["schemas"]["MerchantInitiatedChannel"];
+            /**
+             * @description `recurring` and `installment` need an `amount` above 0
+             * @enum {string}
+             */
+            authentication_type?: "regular" | "recurring" | "installment" | "maintain_card" | "add_card";
+            /** @enum {string} */
+            authentication_category?: "payment" | "non_payment";
+            /** @enum {string} */
+            transaction_type?: "goods_service" | "check_acceptance" | "account_funding" | "quasi_card_transaction" | "prepaid_activation_and_load";
+            /** @description One of the team's processing channels (403 `PROCESSING_CHANNEL_NOT_ALLOWED` otherwise); unset: the team's default */
+            processing_channel_id?: string;
+            /** @description A prior authentication's ACS transaction id, for the ACS's risk analysis */
+            prior_transaction_reference?: string;
+            /** @description Hosted: the provider's page gathers the browser data and runs the challenge (browser channel, no `channel_data`) */
+            hosted?: components["schemas"]["HostedReturnUrls"];
+            /** @description A payment facilitator's sub-entity */
+            marketplace?: components["schemas"]["Marketplace"];
+            /** @description The cardholder's account with you */
+            account_info?: components["schemas"]["AccountInfo"];
+            /** @description The purchase: delivery, pre-order, gift cards */
+            merchant_risk_info?: components["schemas"]["MerchantRiskInfo"];
+            shipping_address?: components["schemas"]["Address"];
+            shipping_address_matches_billing?: boolean;
+            /** @description The merchant name shown in the challenge window */
+            billing_descriptor?: components["schemas"]["BillingDescriptor"];
+            /** @description With `authentication_type: recurring` */
+            recurring?: components["schemas"]["Recurring"];
+            /** @description With `authentication_type: installment` */
+            installment?: components["schemas"]["Installment"];
+            /** @description The earlier authentication this one relies on */
+            initial_transaction?: components["schemas"]["InitialTransaction"];
+            optimization?: components["schemas"]["Optimization"];
+            /** @description The device, from the provider's risk script */
+            device_information?: components["schemas"]["DeviceInformation"];
+            /**
+             * @description Minor units, at most the original's; unset: the original's
+             * @example 6540
+             */
+            amount?: number;
+            /**
+             * @description ISO 4217, the original's (the only one allowed); unset: the original's
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description Your order reference; unset: the original's
+             * @example ORD-5023-4E89
+             */
+            reference?: string;
+            /**
+             * @description A challenge needs the cardholder: `merchant_initiated` cannot step up
+             * @enum {string}
+             */
+            channel: "browser" | "app";
+            /**
+             * @description Always sent as `challenge_requested_mandate`; another value is refused
+             * @enum {string}
+             */
+            challenge_indicator?: "challenge_requested_mandate";
         };
         Authentication: {
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
@@ -1230,6 +1324,16 @@ export interface components {
             checkout_session_id: string | null;
             exemption_decision: components["schemas"]["ExemptionDecision"] | null;
             data_quality: components["schemas"]["DataQuality"] | null;
+            /**
+             * @description The authentication this one stepped up after a soft decline (docs/step-up.md)
+             * @example auth_3kqz6vdq5cb2nbk3xakyl5n2ab
+             */
+            stepped_up_from: string | null;
+            /**
+             * @description This one's step-up, once the team asked for one
+             * @example auth_7pwx2mzq5cb2nbk3xakyl5n2cd
+             */
+            stepped_up_to: string | null;
             /** @example 2.2.0 */
             protocol_version: string | null;
             /**
@@ -1626,7 +1730,7 @@ export interface components {
              */
             status: "active" | "released";
             /** @enum {string|null} */
-            release_reason: "declined" | "timed_out" | "cancelled" | null;
+            release_reason: "declined" | "timed_out" | "cancelled" | "stepped_up" | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1653,7 +1757,7 @@ export interface components {
              */
             status: "active" | "released";
             /** @enum {string|null} */
-            release_reason: "declined" | "timed_out" | "cancelled" | null;
+            release_reason: "declined" | "timed_out" | "cancelled" | "stepped_up" | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1779,7 +1883,7 @@ export interface components {
              * @example AUTHENTICATION_NOT_FOUND
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "BODY_TOO_DEEP" | "INVALID_CHARACTERS" | "CARD_DATA_NOT_ALLOWED" | "MALFORMED_URL" | "UNAUTHENTICATED" | "CALLBACK_TOKEN_INVALID" | "WEBHOOK_SIGNATURE_INVALID" | "HOST_NOT_ALLOWED" | "PROCESSING_CHANNEL_NOT_ALLOWED" | "NOT_FOUND" | "AUTHENTICATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "ENDPOINT_NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ILLEGAL_TRANSITION" | "CONCURRENT_UPDATE" | "RESULT_NOT_READY" | "IDEMPOTENCY_KEY_IN_USE" | "ENDPOINT_LIMIT_REACHED" | "RESULT_ALREADY_CLAIMED" | "RESULT_EXPIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RESULT_NOT_AUTHORIZABLE" | "RESULT_NOT_CLAIMABLE" | "CLAIM_EXCEEDS_AUTHENTICATION" | "PAYMENT_REFERENCE_REUSED" | "IDEMPOTENCY_KEY_REUSED" | "CHANNEL_NOT_ENABLED" | "HOSTED_NOT_SUPPORTED" | "CHANNEL_MISMATCH" | "NO_CARDHOLDER_STEP" | "INITIAL_SESSION_NOT_FOUND" | "DATA_QUALITY_TOO_LOW" | "UPSTREAM_REJECTED_REQUEST" | "ENDPOINT_URL_NOT_ALLOWED" | "RATE_LIMITED" | "REQUEST_REJECTED" | "INTERNAL_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_BUSY" | "DATABASE_UNAVAILABLE" | "UPSTREAM_OUTCOME_UNKNOWN";
+            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "BODY_TOO_DEEP" | "INVALID_CHARACTERS" | "CARD_DATA_NOT_ALLOWED" | "MALFORMED_URL" | "UNAUTHENTICATED" | "CALLBACK_TOKEN_INVALID" | "WEBHOOK_SIGNATURE_INVALID" | "HOST_NOT_ALLOWED" | "PROCESSING_CHANNEL_NOT_ALLOWED" | "NOT_FOUND" | "AUTHENTICATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "ENDPOINT_NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ILLEGAL_TRANSITION" | "CONCURRENT_UPDATE" | "RESULT_NOT_READY" | "IDEMPOTENCY_KEY_IN_USE" | "ENDPOINT_LIMIT_REACHED" | "RESULT_ALREADY_CLAIMED" | "ALREADY_STEPPED_UP" | "RESULT_EXPIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RESULT_NOT_AUTHORIZABLE" | "RESULT_NOT_CLAIMABLE" | "CLAIM_EXCEEDS_AUTHENTICATION" | "STEP_UP_NOT_POSSIBLE" | "STEP_UP_CARD_MISMATCH" | "STEP_UP_EXCEEDS_ORIGINAL" | "PAYMENT_REFERENCE_REUSED" | "IDEMPOTENCY_KEY_REUSED" | "CHANNEL_NOT_ENABLED" | "HOSTED_NOT_SUPPORTED" | "CHANNEL_MISMATCH" | "NO_CARDHOLDER_STEP" | "INITIAL_SESSION_NOT_FOUND" | "DATA_QUALITY_TOO_LOW" | "UPSTREAM_REJECTED_REQUEST" | "ENDPOINT_URL_NOT_ALLOWED" | "RATE_LIMITED" | "REQUEST_REJECTED" | "INTERNAL_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_BUSY" | "DATABASE_UNAVAILABLE" | "UPSTREAM_OUTCOME_UNKNOWN";
             /** @example No such authentication */
             message: string;
             /** @description Always an object. Refusals that name fields (`VALIDATION_FAILED`, `INVALID_CHARACTERS`, `CARD_DATA_NOT_ALLOWED`, `INITIAL_SESSION_NOT_FOUND`) list them in `errors`; other codes carry their own keys (e.g. `authentication_id`, `retry_after_seconds`, Checkout `error_codes`), or none. Never a value from the request. */
@@ -1836,6 +1940,11 @@ export interface components {
             currency: string;
             /** @enum {string} */
             channel: "browser" | "app" | "merchant_initiated";
+            /**
+             * @description The authentication this one stepped up after a soft decline
+             * @example auth_3kqz6vdq5cb2nbk3xakyl5n2ab
+             */
+            stepped_up_from: string | null;
             /** @example visa */
             scheme: string | null;
             /** @example 2.2.0 */
@@ -1877,7 +1986,7 @@ export interface components {
             /** @enum {string} */
             status: "active" | "released";
             /** @enum {string|null} */
-            release_reason: "declined" | "timed_out" | "cancelled" | null;
+            release_reason: "declined" | "timed_out" | "cancelled" | "stepped_up" | null;
         };
         ClaimEventData: {
             /** @example auth_4ldi6vdq5cb2nbk3xakyl5n2xe */
@@ -2404,6 +2513,163 @@ export interface operations {
                 };
             };
             /** @description `CHANNEL_NOT_ENABLED`: The `channel` is not enabled on this service; details list the enabled ones<br>`HOSTED_NOT_SUPPORTED`: A `hosted` authentication is browser only and takes no `channel_data` (Checkout's page gathers it)<br>`INITIAL_SESSION_NOT_FOUND`: `initial_transaction.initial_session_id` is no session of this team's (another team's looks the same)<br>`DATA_QUALITY_TOO_LOW`: The create carries less of the data issuers decide on than the team's minimum; `details` has `score`, `minimum` and `missing`<br>`IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with a different body<br>`UPSTREAM_REJECTED_REQUEST`: Checkout refused the request; details carry its `error_type` and `error_codes` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `UPSTREAM_UNAVAILABLE`: Checkout could not be reached or failed; safe to retry later */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `UPSTREAM_OUTCOME_UNKNOWN`: Checkout did not answer the create in time; retry with the same Idempotency-Key */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthenticationsController_stepUp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–255 visible ASCII characters. The same key and body get the first answer again */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The authentication id (`auth_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepUpRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedAuthentication"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`MALFORMED_BODY`: The body is not valid JSON, or holds `__proto__` / `constructor` keys<br>`BODY_TOO_DEEP`: The JSON body nests deeper than 8 levels<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `PROCESSING_CHANNEL_NOT_ALLOWED`: The `processing_channel_id` is not one of the team's processing channels */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `AUTHENTICATION_NOT_FOUND`: No such authentication for this team (another team's looks the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `RESULT_NOT_READY`: The authentication has no final result yet<br>`ALREADY_STEPPED_UP`: The authentication was stepped up already; details name its step-up (`stepped_up_to`)<br>`IDEMPOTENCY_KEY_IN_USE`: A request with this Idempotency-Key is still running; retry shortly */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: The body is larger than this route accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: A path segment is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `STEP_UP_NOT_POSSIBLE`: The original used a stored source (`token`, `id`): no card to check a step-up against; start a new authentication<br>`STEP_UP_CARD_MISMATCH`: The step-up's card is not the original authentication's<br>`STEP_UP_EXCEEDS_ORIGINAL`: The step-up asks for more than the original's amount, or another currency<br>`CHANNEL_NOT_ENABLED`: The `channel` is not enabled on this service; details list the enabled ones<br>`HOSTED_NOT_SUPPORTED`: A `hosted` authentication is browser only and takes no `channel_data` (Checkout's page gathers it)<br>`INITIAL_SESSION_NOT_FOUND`: `initial_transaction.initial_session_id` is no session of this team's (another team's looks the same)<br>`DATA_QUALITY_TOO_LOW`: The create carries less of the data issuers decide on than the team's minimum; `details` has `score`, `minimum` and `missing`<br>`IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with a different body<br>`UPSTREAM_REJECTED_REQUEST`: Checkout refused the request; details carry its `error_type` and `error_codes` */
             422: {
                 headers: {
                     [name: string]: unknown;

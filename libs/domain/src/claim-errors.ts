@@ -1,4 +1,4 @@
-import { DomainError, fieldErrorDetails } from './errors.js';
+import { amountOrCurrencyError, DomainError, fieldErrorDetails } from './errors.js';
 
 // Refusals of the claim ledger (docs/claims.md): each names what the team needs to act on.
 
@@ -54,17 +54,7 @@ export class ClaimDoesNotMatchAuthenticationError extends DomainError {
       field === 'amount'
         ? 'The amount is higher than the authenticated amount'
         : 'The currency is not the authenticated currency',
-      fieldErrorDetails([
-        field === 'amount'
-          ? {
-              param: 'amount',
-              message: `must be at most the authenticated amount, ${authenticated.amount ?? 0}`,
-            }
-          : {
-              param: 'currency',
-              message: `must be the authenticated currency, ${authenticated.currency}`,
-            },
-      ]),
+      fieldErrorDetails([amountOrCurrencyError(field, authenticated, 'the authenticated')]),
     );
   }
 }

@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'CLAIM_EXCEEDS_AUTHENTICATION',
   'PAYMENT_REFERENCE_REUSED',
   'CLAIM_NOT_FOUND',
+  'ALREADY_STEPPED_UP',
+  'STEP_UP_NOT_POSSIBLE',
+  'STEP_UP_CARD_MISMATCH',
+  'STEP_UP_EXCEEDS_ORIGINAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -113,6 +117,20 @@ export interface FieldError {
 
 /** The details of every refusal that names fields: `{"errors": [{param, message}, …]}`. */
 export const fieldErrorDetails = (errors: readonly FieldError[]) => ({ errors });
+
+/**
+ * An amount above a bound, or a currency other than its currency: `whose` names the bound in
+ * words (`the authenticated`, `the original authentication's`).
+ */
+export function amountOrCurrencyError(
+  field: 'amount' | 'currency',
+  bound: { readonly amount: number | null; readonly currency: string },
+  whose: string,
+): FieldError {
+  return field === 'amount'
+    ? { param: 'amount', message: `must be at most ${whose} amount, ${bound.amount ?? 0}` }
+    : { param: 'currency', message: `must be ${whose} currency, ${bound.currency}` };
+}
 
 export type InputRefusalCode =
   'MALFORMED_BODY' | 'BODY_TOO_DEEP' | 'INVALID_CHARACTERS' | 'CARD_DATA_NOT_ALLOWED';

@@ -93,6 +93,7 @@ export {
   CLAIM_PSPS,
   CLAIM_STATUSES,
   RELEASE_REASONS,
+  TEAM_RELEASE_REASONS,
   claimRefusal,
   isAuthorizableIn,
   meaningOfHeldClaim,
@@ -104,6 +105,7 @@ export {
   type HeldClaim,
   type HeldClaimMeaning,
   type ReleaseReason,
+  type TeamReleaseReason,
 } from './handoff/claims.js';
 export {
   ClaimDoesNotMatchAuthenticationError,
@@ -113,6 +115,19 @@ export {
   ResultExpiredError,
   ResultNotClaimableError,
 } from './claim-errors.js';
+export {
+  STEP_UP_CHALLENGE_INDICATOR,
+  stepUpRefusal,
+  type StepUpAsk,
+  type StepUpRefusal,
+  type SteppableOriginal,
+} from './handoff/step-up.js';
+export {
+  AlreadySteppedUpError,
+  StepUpCardMismatchError,
+  StepUpExceedsOriginalError,
+  StepUpNotPossibleError,
+} from './step-up-errors.js';
 export { isExpired, isLuhnValid, luhnCheckDigit, maskedParts } from './card/card-number.js';
 export {
   CARD_SCHEMES,
@@ -152,6 +167,7 @@ export { backoffDelayMs, honourRetryAfter, type Backoff } from './retry/backoff.
 export { PROVIDER_NAMES, type ProviderName } from './provider/provider-names.js';
 export {
   PROVIDER_CHANNELS,
+  cardNumberOf,
   type Address,
   type AppChannelData,
   type BrowserChannelData,

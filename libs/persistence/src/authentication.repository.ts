@@ -5,6 +5,9 @@ import type { DataSource } from 'typeorm';
 import {
   ABANDONED_KEY_SECONDS,
   authenticationColumns,
+  isViolationOf,
+  linkOriginal,
+  STEP_UP_INDEX,
   cappedInputCtes,
   preparedStatements,
   RowStatement,
@@ -76,13 +79,17 @@ export class AuthenticationRepository {
    * its Idempotency-Key, all in one statement: a crash right after leaves nothing dangling, and a
    * key already taken (by a concurrent or earlier request) inserts nothing: `key_taken`. A key
    * left unlinked by a request that died before this release is taken over once abandoned.
+   * A step-up (`steppedUpFrom` set) links its original back and writes `originalEntry` in the
+   * original's timeline in the same statement; `already_stepped_up` when another step-up of the
+   * original got there first (nothing is written then, the key included).
    */
   async insert(
     row: NewAuthentication,
     entry: TimelineEntry,
     followups: Followups,
     creatingKey?: CreatingKey,
-  ): Promise<AuthenticationEntity | 'key_taken'> {
+    originalEntry?: TimelineEntry,
+  ): Promise<AuthenticationEntity | 'key_taken' | 'already_stepped_up'> {
     const statement = new RowStatement();
     if (creatingKey) {
       statement.with(
@@ -109,8 +116,14 @@ export class AuthenticationRepository {
        ${creatingKey ? 'WHERE EXISTS (SELECT 1 FROM claimed)' : ''} RETURNING ${this.columns.list}`,
     );
     statement.timeline(entry, null).followups(followups);
-    const rows = await this.prepared(statement.sql(), statement.values);
-    return rows[0] ? this.columns.toEntity(rows[0]) : 'key_taken';
+    if (row.steppedUpFrom) linkOriginal(statement, row.steppedUpFrom, originalEntry);
+    try {
+      const rows = await this.prepared(statement.sql(), statement.values);
+      return rows[0] ? this.columns.toEntity(rows[0]) : 'key_taken';
+    } catch (error) {
+      if (isViolationOf(error, STEP_UP_INDEX)) return 'already_stepped_up';
+      throw error;
+    }
   }
 
   async findById(id: string): Promise<AuthenticationEntity | null> {

@@ -46,7 +46,10 @@ export class RowStatement {
   private readonly referenced: string[] = [];
   readonly values: unknown[] = [];
 
-  /** A CTE the row's own statement reads (say, a claim it depends on); before row(). */
+  /**
+   * A CTE: before row(), one the row's own statement reads (say, a claim it depends on); after
+   * it, a write that reads `row` (PostgreSQL runs every data-modifying CTE, read or not).
+   */
   with(name: string, query: string): this {
     this.ctes.push(`${name} AS (${query})`);
     return this;
@@ -159,6 +162,38 @@ export const cappedInputCtes = (p: {
     SELECT authentication_id, ${p.event}, ${p.source}, ${p.detail}::jsonb FROM counted
     ON CONFLICT DO NOTHING RETURNING id
   )`;
+
+/** The unique index that lets one step-up of an original in. */
+export const STEP_UP_INDEX = 'UQ_authentications_stepped_up_from';
+
+export const isViolationOf = (error: unknown, constraint: string): boolean =>
+  (error as { code?: unknown }).code === '23505' &&
+  (error as { constraint?: unknown }).constraint === constraint;
+
+/**
+ * CTEs of a step-up's insert: the original names its step-up, and `entry` goes in the original's
+ * timeline. Its `updated_at` stays, as only transitions write it (the metrics read it as the
+ * time the state was entered).
+ */
+export function linkOriginal(
+  statement: RowStatement,
+  originalId: string,
+  entry?: { event: string; source: string; detail?: EventDetail },
+): void {
+  const original = statement.param(originalId, '::text');
+  statement.with(
+    'linked',
+    `UPDATE authentications original SET stepped_up_to = row.id FROM row
+     WHERE original.id = ${original}`,
+  );
+  if (!entry) return;
+  statement.with(
+    'original_timeline',
+    `INSERT INTO authentication_events (authentication_id, event, source, detail)
+     SELECT ${original}, ${statement.param(entry.event)}, ${statement.param(entry.source)},
+            ${statement.param(entry.detail ?? null, '::jsonb')} FROM row`,
+  );
+}
 
 /** Columns of the authentications table: database name, property, SQL cast, read transform. */
 export interface ColumnMap {

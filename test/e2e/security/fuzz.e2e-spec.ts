@@ -212,6 +212,20 @@ describe(`fuzzing every public endpoint (e2e, ${RUNS} runs each, seed ${SEED})`,
   );
 
   it(
+    'POST /v1/authentications/{id}/step-up',
+    () =>
+      property(bodyAround({ source: aCreateBody(CARD).source, channel: 'browser' }), (body) =>
+        check(body, () =>
+          api('post', `/v1/authentications/${authenticationId}/step-up`)
+            .set('idempotency-key', `fuzz-${++keys}`)
+            .type('json')
+            .send(JSON.stringify(body ?? null)),
+        ),
+      ),
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
     'POST /callbacks/checkout/{id}/{token}',
     () =>
       property(fc.tuple(nasty, nasty, value), ([id, token, body]) =>

@@ -30,6 +30,8 @@ export function authenticationView(authentication: AuthenticationEntity): Record
     [SESSION_ID_FIELD]: authentication.providerSessionId,
     exemption_decision: exemptionDecisionView(authentication),
     data_quality: authentication.dataQuality,
+    stepped_up_from: authentication.steppedUpFrom,
+    stepped_up_to: authentication.steppedUpTo,
     protocol_version: result?.protocol_version ?? null,
     response_code: result?.response_code ?? null,
     response_status_reason: result?.response_status_reason ?? null,

@@ -28,6 +28,7 @@ import {
 import { AppChallengeResultRequestDto } from './dto/app-challenge-result.request.dto.js';
 import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { RESULT_MODELS } from './dto/result.response.dto.js';
+import { STEP_UP_EXAMPLES, StepUpRequestDto } from './dto/step-up.request.dto.js';
 import {
   AUTHENTICATION_EXAMPLES,
   CREATE_EXAMPLE,
@@ -83,17 +84,56 @@ function sessionUpdate(summary: string, body: new () => object, ...refusals: Api
   );
 }
 
+/**
+ * A POST that starts an authentication under an Idempotency-Key (the create, a step-up): the
+ * same header, answer and refusals, body and route-specific refusals aside.
+ */
+function keyedStart(
+  operation: ApiOperationOptions,
+  body: { type: new () => object; examples: Record<string, { summary: string; value: object }> },
+  ...refusals: ApiErrorCode[]
+) {
+  return applyDecorators(
+    ApiOperation(operation),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: true,
+      description:
+        '1–255 visible ASCII characters. The same key and body get the first answer again',
+    }),
+    ApiBody(body),
+    ApiCreatedResponse({
+      type: CreatedAuthenticationResponseDto,
+      headers: {
+        'Idempotent-Replayed': {
+          description: '`true` when this is the stored answer to an earlier request',
+          schema: { type: 'string', enum: ['true'] },
+        },
+      },
+      examples: AUTHENTICATION_EXAMPLES,
+    }),
+    ApiErrors(
+      'UNAUTHENTICATED',
+      ...BODY_ERRORS,
+      ...refusals,
+      'PROCESSING_CHANNEL_NOT_ALLOWED',
+      'CHANNEL_NOT_ENABLED',
+      'HOSTED_NOT_SUPPORTED',
+      'INITIAL_SESSION_NOT_FOUND',
+      'DATA_QUALITY_TOO_LOW',
+      'IDEMPOTENCY_KEY_REUSED',
+      'IDEMPOTENCY_KEY_IN_USE',
+      ...PROVIDER_ERRORS,
+      'UPSTREAM_OUTCOME_UNKNOWN',
+    ),
+  );
+}
+
 export const AuthenticationsApi = {
   create: () =>
-    applyDecorators(
-      ApiOperation({ summary: "Start an authentication (creates the provider's session)" }),
-      ApiHeader({
-        name: 'Idempotency-Key',
-        required: true,
-        description:
-          '1–255 visible ASCII characters. The same key and body get the first answer again',
-      }),
-      ApiBody({
+    keyedStart(
+      { summary: "Start an authentication (creates the provider's session)" },
+      {
         type: CreateAuthenticationRequestDto,
         examples: {
           frictionless: { summary: 'Browser data sent with the create', value: CREATE_EXAMPLE },
@@ -102,30 +142,31 @@ export const AuthenticationsApi = {
             value: DETAILED_CREATE_EXAMPLE,
           },
         },
-      }),
-      ApiCreatedResponse({
-        type: CreatedAuthenticationResponseDto,
-        headers: {
-          'Idempotent-Replayed': {
-            description: '`true` when this is the stored answer to an earlier request',
-            schema: { type: 'string', enum: ['true'] },
-          },
+      },
+    ),
+  stepUp: () =>
+    applyDecorators(
+      keyedStart(
+        {
+          summary: 'Step up after a soft decline: a new authentication with a mandated challenge',
+          description:
+            'For an authorization the issuer declined for missing strong customer authentication ' +
+            '(Visa `1A`, Mastercard `65`, a gateway code of the same meaning: docs/step-up.md). ' +
+            'Resend the same card or network token: the new authentication is for at most the ' +
+            "original's amount, in its currency, sent with `challenge_requested_mandate`, and " +
+            'linked both ways (`stepped_up_from`, `stepped_up_to`). Once per original; the ' +
+            "original's active claim is released (`stepped_up`). An original of a stored source " +
+            '(`token`, `id`) cannot be stepped up: `STEP_UP_NOT_POSSIBLE`.',
         },
-        examples: AUTHENTICATION_EXAMPLES,
-      }),
-      ApiErrors(
-        'UNAUTHENTICATED',
-        ...BODY_ERRORS,
-        'PROCESSING_CHANNEL_NOT_ALLOWED',
-        'CHANNEL_NOT_ENABLED',
-        'HOSTED_NOT_SUPPORTED',
-        'INITIAL_SESSION_NOT_FOUND',
-        'DATA_QUALITY_TOO_LOW',
-        'IDEMPOTENCY_KEY_REUSED',
-        'IDEMPOTENCY_KEY_IN_USE',
-        ...PROVIDER_ERRORS,
-        'UPSTREAM_OUTCOME_UNKNOWN',
+        { type: StepUpRequestDto, examples: STEP_UP_EXAMPLES },
+        'AUTHENTICATION_NOT_FOUND',
+        'RESULT_NOT_READY',
+        'ALREADY_STEPPED_UP',
+        'STEP_UP_NOT_POSSIBLE',
+        'STEP_UP_CARD_MISMATCH',
+        'STEP_UP_EXCEEDS_ORIGINAL',
       ),
+      ID_PARAM,
     ),
   list: () =>
     applyDecorators(

@@ -30,6 +30,7 @@ import { SOURCE_DISCRIMINATOR } from './dto/source.request.dto.js';
 import { AppChallengeResultRequestDto } from './dto/app-challenge-result.request.dto.js';
 import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { ListAuthenticationsQueryDto } from './dto/list-authentications.query.dto.js';
+import { StepUpRequestDto } from './dto/step-up.request.dto.js';
 import { IdPipe } from '../http/id.pipe.js';
 
 /** The internal REST API for payment teams' backends. */
@@ -54,6 +55,18 @@ export class AuthenticationsController {
   @AuthenticationsApi.create()
   create(@Req() request: IdempotentRequest, @Body() body: CreateAuthenticationRequestDto) {
     return this.authentications.create(request.team!, body, request.idempotencyClaim!);
+  }
+
+  @Post(':id/step-up')
+  @UseGuards(ChannelEnabledGuard, ProcessingChannelGuard)
+  @UseInterceptors(IdempotencyInterceptor)
+  @AuthenticationsApi.stepUp()
+  stepUp(
+    @Req() request: IdempotentRequest,
+    @Param('id', new IdPipe('auth')) id: string,
+    @Body() body: StepUpRequestDto,
+  ) {
+    return this.authentications.stepUp(request.team!, id, body, request.idempotencyClaim!);
   }
 
   @Get()

@@ -1,4 +1,6 @@
 import {
+  AlreadySteppedUpError,
+  cardNumberOf,
   INITIAL_STATE,
   InitialSessionNotFoundError,
   maskedParts,
@@ -85,12 +87,22 @@ export class AuthenticationStarts {
     private readonly strategy: CreateStrategy,
   ) {}
 
-  async start(team: string, asked: SessionRequest, key?: StartKey): Promise<StartOutcome> {
+  /** `stepUpOf`: the authentication this one steps up (docs/step-up.md), linked both ways. */
+  async start(
+    team: string,
+    asked: SessionRequest,
+    key?: StartKey,
+    stepUpOf?: AuthenticationEntity,
+  ): Promise<StartOutcome> {
     const initialSessionId = asked.initial_transaction?.initial_session_id;
     if (initialSessionId) await this.assertOwnSession(team, initialSessionId);
     const { request, exemption, dataQuality } = this.strategy.apply(team, asked);
     const callbackToken = this.secrets.newUrlToken();
-    const row = this.newRow(team, request, callbackToken.hash, { exemption, dataQuality });
+    const row = this.newRow(team, request, callbackToken.hash, {
+      exemption,
+      dataQuality,
+      steppedUpFrom: stepUpOf?.id ?? null,
+    });
     const inserted = await this.repository.insert(
       row,
       {
@@ -100,12 +112,18 @@ export class AuthenticationStarts {
           channel: request.channel,
           source_type: request.source.type,
           ...exemptionDetail(exemption),
+          ...(stepUpOf && { stepped_up_from: stepUpOf.id }),
         },
       },
       this.followups.plan(null, row as AuthenticationEntity),
       key && { teamId: key.teamId, keyHash: key.keyHash, requestHash: key.requestHash },
+      stepUpOf && { event: 'stepped_up', source: 'api', detail: { stepped_up_to: row.id } },
     );
     if (inserted === 'key_taken') return { type: 'key_taken' };
+    if (inserted === 'already_stepped_up') {
+      const original = await this.repository.findById(stepUpOf!.id);
+      throw new AlreadySteppedUpError(stepUpOf!.id, original?.steppedUpTo ?? null);
+    }
     try {
       return await this.openSession(inserted, request, callbackToken.token, key);
     } catch (error) {
@@ -117,15 +135,14 @@ export class AuthenticationStarts {
     team: string,
     request: SessionRequest,
     callbackTokenHash: string,
-    strategy: { exemption: ExemptionDecision; dataQuality: DataQuality },
+    decided: {
+      exemption: ExemptionDecision;
+      dataQuality: DataQuality;
+      steppedUpFrom: string | null;
+    },
   ) {
     const source = request.source;
-    const pan =
-      source.type === 'card'
-        ? source.number
-        : source.type === 'network_token'
-          ? source.token
-          : undefined;
+    const pan = cardNumberOf(source);
     return {
       id: newId('auth'),
       teamId: team,
@@ -143,8 +160,10 @@ export class AuthenticationStarts {
       provider: this.provider.name,
       providerSessionId: null,
       hosted: request.hosted ?? null,
-      exemptionDecision: strategy.exemption,
-      dataQuality: strategy.dataQuality,
+      exemptionDecision: decided.exemption,
+      dataQuality: decided.dataQuality,
+      steppedUpFrom: decided.steppedUpFrom,
+      steppedUpTo: null,
       callbackTokenHash,
       nextAction: null,
       result: null,

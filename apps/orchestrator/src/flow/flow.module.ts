@@ -19,6 +19,7 @@ import { ResultClaims } from './result-claims.service.js';
 import { ReturnUrls } from './return-urls.js';
 import { SessionSync } from './session-sync.service.js';
 import { SessionUpdates } from './session-updates.service.js';
+import { AuthenticationStepUps } from './step-ups.service.js';
 
 /**
  * The provider-neutral engine every trigger calls (the team API, the provider's callback and
@@ -31,6 +32,7 @@ import { SessionUpdates } from './session-updates.service.js';
   providers: [
     AppChallengeResults,
     AuthenticationStarts,
+    AuthenticationStepUps,
     AuthenticationTransitionsService,
     CompleteSessionTask,
     CreateStrategy,
@@ -49,6 +51,7 @@ import { SessionUpdates } from './session-updates.service.js';
   exports: [
     AppChallengeResults,
     AuthenticationStarts,
+    AuthenticationStepUps,
     OutsideInputs,
     ProviderEvents,
     ResultClaims,

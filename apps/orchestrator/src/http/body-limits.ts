@@ -12,6 +12,7 @@ export const MAX_BODY_BYTES = 64 * KIB;
  */
 const BODY_LIMITS: Readonly<Record<string, number>> = {
   'POST /v1/authentications': 32 * KIB,
+  'POST /v1/authentications/:id/step-up': 32 * KIB,
   'POST /v1/authentications/:id/channel-data': 64 * KIB,
   'POST /v1/authentications/:id/issuer-fingerprint': 1 * KIB,
   'POST /v1/webhook-endpoints': 4 * KIB,

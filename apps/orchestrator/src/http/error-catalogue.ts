@@ -100,6 +100,11 @@ export const ERROR_CATALOGUE = {
     meaning:
       'Another payment holds the result; details name its claim (`claim_id`, `payment_reference`)',
   },
+  ALREADY_STEPPED_UP: {
+    status: 409,
+    meaning:
+      'The authentication was stepped up already; details name its step-up (`stepped_up_to`)',
+  },
   RESULT_EXPIRED: {
     status: 410,
     meaning: 'The result is past its validity for a payment (`RESULT_CLAIM_VALIDITY_SECONDS`)',
@@ -122,6 +127,19 @@ export const ERROR_CATALOGUE = {
   CLAIM_EXCEEDS_AUTHENTICATION: {
     status: 422,
     meaning: 'The claim asks for more than the authenticated amount, or another currency',
+  },
+  STEP_UP_NOT_POSSIBLE: {
+    status: 422,
+    meaning:
+      'The original used a stored source (`token`, `id`): no card to check a step-up against; start a new authentication',
+  },
+  STEP_UP_CARD_MISMATCH: {
+    status: 422,
+    meaning: "The step-up's card is not the original authentication's",
+  },
+  STEP_UP_EXCEEDS_ORIGINAL: {
+    status: 422,
+    meaning: "The step-up asks for more than the original's amount, or another currency",
   },
   PAYMENT_REFERENCE_REUSED: {
     status: 422,

@@ -30,6 +30,7 @@ export class CompletedEvents extends CompletionNotice {
         amount: after.amount,
         currency: after.currency,
         channel: after.channel,
+        stepped_up_from: after.steppedUpFrom,
         scheme: after.scheme,
         protocol_version: after.result?.protocol_version ?? null,
         trans_status: after.result?.response_code ?? null,

@@ -15,8 +15,12 @@ export type ClaimPsp = ResultFormat;
 export const CLAIM_STATUSES = ['active', 'released'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
-/** Why a claim was given back: the authorization did not happen. */
-export const RELEASE_REASONS = ['declined', 'timed_out', 'cancelled'] as const;
+/** Why a team gives a claim back: the authorization did not happen. */
+export const TEAM_RELEASE_REASONS = ['declined', 'timed_out', 'cancelled'] as const;
+export type TeamReleaseReason = (typeof TEAM_RELEASE_REASONS)[number];
+
+/** Why a claim was given back: by the team, or by a step-up of the result (docs/step-up.md). */
+export const RELEASE_REASONS = [...TEAM_RELEASE_REASONS, 'stepped_up'] as const;
 export type ReleaseReason = (typeof RELEASE_REASONS)[number];
 
 /** A result a payment may use: the guidance says to proceed (docs/claims.md#claimable). */

@@ -50,6 +50,14 @@ export type PaymentSource =
   | (CardholderDetails & { readonly type: 'token'; readonly token: string })
   | (CardholderDetails & { readonly type: 'id'; readonly id: string });
 
+/** The card or network token number a source carries; none for a stored source (token, id). */
+export const cardNumberOf = (source: PaymentSource): string | undefined =>
+  source.type === 'card'
+    ? source.number
+    : source.type === 'network_token'
+      ? source.token
+      : undefined;
+
 /** EMV browser information, for the AReq. */
 export interface BrowserChannelData {
   readonly channel: 'browser';

@@ -37,6 +37,11 @@ import {
   where: '"provider_session_id" IS NOT NULL',
 })
 @Index('IDX_authentications_team_reference', ['teamId', 'reference'])
+// One step-up per original: of two concurrent step-ups, the database lets one in.
+@Index('UQ_authentications_stepped_up_from', ['steppedUpFrom'], {
+  unique: true,
+  where: '"stepped_up_from" IS NOT NULL',
+})
 // A provider event for a session we never heard of is matched to its creation by reference.
 @Index('IDX_authentications_unlinked_reference', ['reference'], {
   where: '"provider_session_id" IS NULL',
@@ -112,6 +117,14 @@ export class AuthenticationEntity {
   /** How the `challenge_indicator` sent was chosen (the request, a team's policy); null before. */
   @Column({ type: 'jsonb', nullable: true })
   exemptionDecision: ExemptionDecision | null;
+
+  /** The authentication this one stepped up after a soft decline (docs/step-up.md). */
+  @Column({ type: 'text', nullable: true })
+  steppedUpFrom: string | null;
+
+  /** The step-up of this one, written with the step-up's insert. */
+  @Column({ type: 'text', nullable: true })
+  steppedUpTo: string | null;
 
   /** SHA-256 of the per-authentication token in our callback_url, or in our hosted return URLs. */
   @Column({ type: 'text' })

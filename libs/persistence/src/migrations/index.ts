@@ -14,6 +14,7 @@ import { ReplayBytes1796520000000 } from './1796520000000-replay-bytes.js';
 import { CanonicalCurrencies1796527000000 } from './1796527000000-canonical-currencies.js';
 import { ExemptionDecisions1796528000000 } from './1796528000000-exemption-decisions.js';
 import { DataQuality1796529000000 } from './1796529000000-data-quality.js';
+import { StepUps1796530000000 } from './1796530000000-step-ups.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CanonicalCurrencies1796527000000,
   ExemptionDecisions1796528000000,
   DataQuality1796529000000,
+  StepUps1796530000000,
 ];

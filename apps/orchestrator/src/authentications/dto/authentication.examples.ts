@@ -144,6 +144,8 @@ const AUTHENTICATED = {
     rule: 'otherwise',
   },
   data_quality: { score: 84, missing: ['phone', 'account_activity'] },
+  stepped_up_from: null,
+  stepped_up_to: null,
   protocol_version: '2.2.0',
   response_code: 'Y',
   response_status_reason: null,

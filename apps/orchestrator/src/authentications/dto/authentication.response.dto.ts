@@ -226,6 +226,17 @@ export class AuthenticationResponseDto {
 
   @ApiProperty({ type: DataQualityDto, nullable: true })
   data_quality: DataQualityDto | null;
+  @ApiProperty({
+    ...nullableString('auth_3kqz6vdq5cb2nbk3xakyl5n2ab'),
+    description: 'The authentication this one stepped up after a soft decline (docs/step-up.md)',
+  })
+  stepped_up_from: string | null;
+
+  @ApiProperty({
+    ...nullableString('auth_7pwx2mzq5cb2nbk3xakyl5n2cd'),
+    description: "This one's step-up, once the team asked for one",
+  })
+  stepped_up_to: string | null;
 
   @ApiProperty(nullableString('2.2.0'))
   protocol_version: string | null;

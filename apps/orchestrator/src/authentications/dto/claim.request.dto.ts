@@ -1,4 +1,9 @@
-import { CLAIM_PSPS, RELEASE_REASONS, type ClaimPsp, type ReleaseReason } from '@app/domain';
+import {
+  CLAIM_PSPS,
+  TEAM_RELEASE_REASONS,
+  type ClaimPsp,
+  type TeamReleaseReason,
+} from '@app/domain';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { CurrencyCode } from '../../http/currency-code.js';
@@ -42,7 +47,7 @@ export class ClaimRequestDto {
 /** Why the authorization did not happen, so another payment may claim the result. */
 @ApiSchema({ name: 'ReleaseClaimRequest' })
 export class ReleaseClaimRequestDto {
-  @ApiProperty({ enum: RELEASE_REASONS })
-  @IsIn(RELEASE_REASONS)
-  reason: ReleaseReason;
+  @ApiProperty({ enum: TEAM_RELEASE_REASONS })
+  @IsIn(TEAM_RELEASE_REASONS)
+  reason: TeamReleaseReason;
 }

@@ -16,7 +16,7 @@ export const idempotencyKeyHash = (key: string): string =>
 export interface IdempotencyClaim {
   readonly teamId: string;
   readonly keyHash: string;
-  /** SHA-256 of the raw body: the same key with another body is refused. */
+  /** SHA-256 of the raw body (and the id of a step-up's original): another body is refused. */
   readonly requestHash: string;
 }
 

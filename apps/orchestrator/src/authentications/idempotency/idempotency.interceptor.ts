@@ -70,9 +70,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const claim: IdempotencyClaim = {
       teamId: request.team!,
       keyHash: idempotencyKeyHash(key),
-      requestHash: createHash('sha256')
-        .update(request.rawBody ?? Buffer.alloc(0))
-        .digest('hex'),
+      requestHash: requestHashOf(request),
     };
     request.idempotencyClaim = claim;
     const answer = (await firstValueFrom(next.handle())) as KeyedAnswer;
@@ -136,4 +134,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
     }
   }
+}
+
+/**
+ * SHA-256 of the raw body, after the authentication's id on a route of one (a step-up): the same
+ * key and body for another authentication is another request. A create's hash is the body's
+ * alone, as it was for the keys stored before.
+ */
+function requestHashOf(request: IdempotentRequest): string {
+  const hash = createHash('sha256');
+  const target = (request.params as { id?: unknown } | undefined)?.id;
+  if (typeof target === 'string') hash.update(`${target}\n`);
+  return hash.update(request.rawBody ?? Buffer.alloc(0)).digest('hex');
 }

@@ -60,6 +60,12 @@ export class AuthenticationCompletedDataDto {
   @ApiProperty({ enum: ['browser', 'app', 'merchant_initiated'] })
   channel: 'browser' | 'app' | 'merchant_initiated';
 
+  @ApiProperty({
+    ...nullableString('auth_3kqz6vdq5cb2nbk3xakyl5n2ab'),
+    description: 'The authentication this one stepped up after a soft decline',
+  })
+  stepped_up_from: string | null;
+
   @ApiProperty(nullableString('visa'))
   scheme: string | null;
 
