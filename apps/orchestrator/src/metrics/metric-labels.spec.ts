@@ -5,7 +5,14 @@ import {
   type AuthenticationEventType,
   type AuthenticationState,
 } from '@app/domain';
-import { checkoutErrorType, flowOf, schemeLabel, statusClass } from './metric-labels.js';
+import {
+  checkoutErrorType,
+  exemptionLabel,
+  failureReasonLabel,
+  flowOf,
+  schemeLabel,
+  statusClass,
+} from './metric-labels.js';
 
 describe('metric labels', () => {
   it.each([
@@ -54,6 +61,30 @@ describe('metric labels', () => {
     expect(new Set(flows.map((flow) => flow.split(': ')[1]))).toEqual(
       new Set(['frictionless', 'challenge', 'none']),
     );
+  });
+
+  it.each([
+    ['abandoned', { response_code: 'N', response_status_reason: '01' }, 'abandoned'],
+    ['expired', null, 'expired'],
+    ['error', { status_reason: 'ares_error' }, 'error'],
+    ['not_authenticated', { response_code: 'N', response_status_reason: '01' }, 'N_01'],
+    ['rejected', { response_code: 'R', response_status_reason: '11' }, 'R_11'],
+    ['unavailable', { response_code: 'U' }, 'U'],
+    ['unavailable', { response_code: 'U', response_status_reason: 'ACS down' }, 'U'],
+    ['unavailable', { status_reason: 'ares_error' }, 'ares_error'],
+    ['not_authenticated', { response_code: 'Y', status_reason: 'risk_declined' }, 'risk_declined'],
+    ['unavailable', { status_reason: 'something_new' }, 'other'],
+    ['unavailable', null, 'other'],
+  ] as const)('a failed outcome %s with %j has the reason %s', (outcome, result, reason) => {
+    expect(failureReasonLabel(outcome, result)).toBe(reason);
+  });
+
+  it.each([
+    [null, 'none'],
+    [{ decided_by: 'none' } as const, 'none'],
+    [{ decided_by: 'request', challenge_indicator: 'low_value' } as const, 'low_value'],
+  ])('names the exemption of decision %j %s', (decision, label) => {
+    expect(exemptionLabel(decision)).toBe(label);
   });
 
   it.each([

@@ -4,10 +4,15 @@ import type {
   CheckoutOperation,
 } from '@app/checkout-client';
 import {
+  AUTHENTICATION_STATES,
   cardSchemeOfBin,
+  indicatorOfDecision,
   recheckDeadlineOf,
   type AuthenticationEventType,
+  type AuthenticationResultFields,
   type AuthenticationState,
+  type ExemptionDecision,
+  type FailedOutcome,
 } from '@app/domain';
 
 /**
@@ -41,11 +46,65 @@ export function schemeLabel(checkoutScheme: string | null, cardBin: string | nul
 export const FLOWS = ['challenge', 'frictionless', 'none'] as const;
 export type Flow = (typeof FLOWS)[number];
 
+/** The states a challenge waits in: an outcome reached from one of them is a challenge's. */
+export const CHALLENGE_STATES: readonly AuthenticationState[] = AUTHENTICATION_STATES.filter(
+  (state) => recheckDeadlineOf(state) === 'challenge',
+);
+
+/** The events that bring the issuer's result: one reached otherwise is frictionless. */
+export const RESULT_EVENTS = [
+  'result_received',
+  'hosted_result_received',
+] as const satisfies readonly AuthenticationEventType[];
+
 export function flowOf(from: AuthenticationState, event: AuthenticationEventType): Flow {
-  if (recheckDeadlineOf(from) === 'challenge') return 'challenge';
-  return event === 'result_received' || event === 'hosted_result_received'
+  if (CHALLENGE_STATES.includes(from)) return 'challenge';
+  return (RESULT_EVENTS as readonly AuthenticationEventType[]).includes(event)
     ? 'frictionless'
     : 'none';
+}
+
+/** The `challenge_indicator` sent (an exemption asked for, or a preference), or `none`. */
+export const exemptionLabel = (decision: ExemptionDecision | null): string =>
+  (decision && indicatorOfDecision(decision)) ?? 'none';
+
+/** Checkout's `status_reason` values (the Sessions API's StatusReason). */
+const CHECKOUT_STATUS_REASONS: ReadonlySet<string> = new Set([
+  'ares_error',
+  'ares_status',
+  'veres_error',
+  'veres_status',
+  'pares_error',
+  'pares_status',
+  'rreq_error',
+  'rreq_status',
+  'risk_declined',
+]);
+
+/** The EMV transStatus of a failed result. */
+const FAILED_TRANS_STATUSES: ReadonlySet<string> = new Set(['N', 'R', 'U']);
+
+/**
+ * Why an authentication failed, from a closed set: `abandoned`, `expired` and `error` when the
+ * flow ended it without an issuer's answer; else the transStatus (`N`, `R`, `U`), with its EMV
+ * transStatusReason when it has one (`N_01`, `R_11`); else Checkout's `status_reason`
+ * (`ares_error`, `risk_declined` …); else `other`.
+ */
+export function failureReasonLabel(
+  outcome: FailedOutcome,
+  result: Pick<
+    AuthenticationResultFields,
+    'response_code' | 'response_status_reason' | 'status_reason'
+  > | null,
+): string {
+  if (outcome === 'abandoned' || outcome === 'expired' || outcome === 'error') return outcome;
+  const transStatus = result?.response_code;
+  if (transStatus && FAILED_TRANS_STATUSES.has(transStatus)) {
+    const reason = result?.response_status_reason;
+    return reason && /^\d{2}$/.test(reason) ? `${transStatus}_${reason}` : transStatus;
+  }
+  const statusReason = result?.status_reason;
+  return statusReason && CHECKOUT_STATUS_REASONS.has(statusReason) ? statusReason : 'other';
 }
 
 export const operationLabel = (operation: CheckoutOperation): string =>
