@@ -132,7 +132,7 @@ export class AuthenticationMetrics {
         this.failureReasons.inc({
           team: after.teamId,
           scheme: finished.scheme,
-          reason: failureReasonLabel(after.outcome, after.result),
+          reason: failureReasonLabel(after.outcome, after.result, after.failureReason),
         });
       }
       this.exemptionAnswered(after);

@@ -64,20 +64,25 @@ describe('metric labels', () => {
   });
 
   it.each([
-    ['abandoned', { response_code: 'N', response_status_reason: '01' }, 'abandoned'],
-    ['expired', null, 'expired'],
-    ['error', { status_reason: 'ares_error' }, 'error'],
-    ['not_authenticated', { response_code: 'N', response_status_reason: '01' }, 'N_01'],
-    ['rejected', { response_code: 'R', response_status_reason: '11' }, 'R_11'],
-    ['unavailable', { response_code: 'U' }, 'U'],
-    ['unavailable', { response_code: 'U', response_status_reason: 'ACS down' }, 'U'],
-    ['unavailable', { status_reason: 'ares_error' }, 'ares_error'],
-    ['not_authenticated', { response_code: 'Y', status_reason: 'risk_declined' }, 'risk_declined'],
-    ['unavailable', { status_reason: 'something_new' }, 'other'],
-    ['unavailable', null, 'other'],
-  ] as const)('a failed outcome %s with %j has the reason %s', (outcome, result, reason) => {
-    expect(failureReasonLabel(outcome, result)).toBe(reason);
-  });
+    ['abandoned', { response_code: 'N', response_status_reason: '01' }, null, 'abandoned'],
+    ['expired', null, null, 'expired'],
+    ['error', { status_reason: 'ares_error' }, 'checkout_session_stalled', 'error'],
+    ['not_authenticated', { response_code: 'N', response_status_reason: '01' }, null, 'N_01'],
+    ['rejected', { response_code: 'R', response_status_reason: '11' }, null, 'R_11'],
+    ['unavailable', { response_code: 'U' }, null, 'U'],
+    ['unavailable', { response_code: 'U', response_status_reason: 'ACS down' }, null, 'U'],
+    ['unavailable', null, 'card_not_enrolled', 'card_not_enrolled'],
+    ['unavailable', null, 'request_invalid,issuer_not_enrolled', 'issuer_not_enrolled'],
+    ['unavailable', { status_reason: 'ares_error' }, null, 'ares_error'],
+    ['not_authenticated', { status_reason: 'risk_declined' }, null, 'risk_declined'],
+    ['unavailable', { status_reason: 'something_new' }, 'something_else', 'other'],
+    ['unavailable', null, null, 'other'],
+  ] as const)(
+    'a failed outcome %s with %j and failure reason %s has the reason %s',
+    (outcome, result, failureReason, reason) => {
+      expect(failureReasonLabel(outcome, result, failureReason)).toBe(reason);
+    },
+  );
 
   it.each([
     [null, 'none'],

@@ -1,7 +1,9 @@
-import type {
-  CheckoutExchangeFailure,
-  CheckoutExchangeObservation,
-  CheckoutOperation,
+import {
+  CHECKOUT_NOT_ENROLLED_CODES,
+  CHECKOUT_STATUS_REASONS,
+  type CheckoutExchangeFailure,
+  type CheckoutExchangeObservation,
+  type CheckoutOperation,
 } from '@app/checkout-client';
 import {
   AUTHENTICATION_STATES,
@@ -68,27 +70,15 @@ export function flowOf(from: AuthenticationState, event: AuthenticationEventType
 export const exemptionLabel = (decision: ExemptionDecision | null): string =>
   (decision && indicatorOfDecision(decision)) ?? 'none';
 
-/** Checkout's `status_reason` values (the Sessions API's StatusReason). */
-const CHECKOUT_STATUS_REASONS: ReadonlySet<string> = new Set([
-  'ares_error',
-  'ares_status',
-  'veres_error',
-  'veres_status',
-  'pares_error',
-  'pares_status',
-  'rreq_error',
-  'rreq_status',
-  'risk_declined',
-]);
-
 /** The EMV transStatus of a failed result. */
 const FAILED_TRANS_STATUSES: ReadonlySet<string> = new Set(['N', 'R', 'U']);
 
 /**
  * Why an authentication failed, from a closed set: `abandoned`, `expired` and `error` when the
  * flow ended it without an issuer's answer; else the transStatus (`N`, `R`, `U`), with its EMV
- * transStatusReason when it has one (`N_01`, `R_11`); else Checkout's `status_reason`
- * (`ares_error`, `risk_declined` …); else `other`.
+ * transStatusReason when it has one (`N_01`, `R_11`); else Checkout's not-enrolled code that
+ * refused the create (`card_not_enrolled`); else Checkout's `status_reason` (`ares_error`,
+ * `risk_declined` …); else `other`.
  */
 export function failureReasonLabel(
   outcome: FailedOutcome,
@@ -96,6 +86,7 @@ export function failureReasonLabel(
     AuthenticationResultFields,
     'response_code' | 'response_status_reason' | 'status_reason'
   > | null,
+  failureReason: string | null,
 ): string {
   if (outcome === 'abandoned' || outcome === 'expired' || outcome === 'error') return outcome;
   const transStatus = result?.response_code;
@@ -103,8 +94,14 @@ export function failureReasonLabel(
     const reason = result?.response_status_reason;
     return reason && /^\d{2}$/.test(reason) ? `${transStatus}_${reason}` : transStatus;
   }
+  const notEnrolled = failureReason
+    ?.split(',')
+    .find((code) => (CHECKOUT_NOT_ENROLLED_CODES as readonly string[]).includes(code));
+  if (notEnrolled) return notEnrolled;
   const statusReason = result?.status_reason;
-  return statusReason && CHECKOUT_STATUS_REASONS.has(statusReason) ? statusReason : 'other';
+  return statusReason && (CHECKOUT_STATUS_REASONS as readonly string[]).includes(statusReason)
+    ? statusReason
+    : 'other';
 }
 
 export const operationLabel = (operation: CheckoutOperation): string =>
