@@ -36,6 +36,8 @@ import {
   where: '"provider_session_id" IS NOT NULL',
 })
 @Index('IDX_authentications_team_reference', ['teamId', 'reference'])
+// A team's window of authentications (the outcome analytics, the list).
+@Index('IDX_authentications_team_created', ['teamId', 'createdAt'])
 // A provider event for a session we never heard of is matched to its creation by reference.
 @Index('IDX_authentications_unlinked_reference', ['reference'], {
   where: '"provider_session_id" IS NULL',

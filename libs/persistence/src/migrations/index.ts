@@ -13,6 +13,7 @@ import { ResultClaims1796500000000 } from './1796500000000-result-claims.js';
 import { ReplayBytes1796520000000 } from './1796520000000-replay-bytes.js';
 import { CanonicalCurrencies1796527000000 } from './1796527000000-canonical-currencies.js';
 import { ExemptionDecisions1796528000000 } from './1796528000000-exemption-decisions.js';
+import { TeamCreationIndex1796531000000 } from './1796531000000-team-creation-index.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ReplayBytes1796520000000,
   CanonicalCurrencies1796527000000,
   ExemptionDecisions1796528000000,
+  TeamCreationIndex1796531000000,
 ];
