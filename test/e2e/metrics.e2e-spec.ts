@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { aCheckoutEvent, postWebhook } from '../support/checkout-webhook-sender.js';
 import { HttpRecorder } from '../support/http-recorder.js';
+import { Scrape } from '../support/metrics-scrape.js';
 import { Orchestration } from '../support/orchestration.js';
 import { aCreateBody } from '../support/result-expectations.js';
 import { answerChallenge, formOf, postForm } from '../support/simulator/browser.js';
@@ -12,49 +13,6 @@ import { waitUntil } from '../support/wait-until.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
 const CHALLENGE_Y = '4242424242424242';
-
-interface Sample {
-  readonly name: string;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly value: number;
-}
-
-/** One scrape of /metrics, in Prometheus text format. */
-class Scrape {
-  constructor(readonly samples: readonly Sample[]) {}
-
-  static parse(text: string): Scrape {
-    const samples = text
-      .split('\n')
-      .filter((line) => line !== '' && !line.startsWith('#'))
-      .map((line) => {
-        const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-        if (!match) throw new Error(`not a sample line: ${line}`);
-        const labels = Object.fromEntries(
-          [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((label) => [
-            label[1],
-            label[2],
-          ]),
-        );
-        return { name: match[1], labels, value: Number(match[3]) };
-      });
-    return new Scrape(samples);
-  }
-
-  /** The sum of the samples of `name` that carry these labels (whatever their other labels). */
-  value(name: string, labels: Record<string, string> = {}): number {
-    return this.samples
-      .filter((sample) => sample.name === name)
-      .filter((sample) =>
-        Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
-      )
-      .reduce((sum, sample) => sum + sample.value, 0);
-  }
-
-  has(name: string): boolean {
-    return this.samples.some((sample) => sample.name === name);
-  }
-}
 
 /** GET /metrics answers Prometheus text to anyone (the internal scraper has no API key). */
 describe('metrics (e2e)', () => {

@@ -135,6 +135,8 @@ describe('OpenAPI document (e2e)', () => {
         '/v1/authentications/{id}/result',
       ]),
       ['/v1/authentications/auth_aaaaaaaaaaaaaaaaaaaaaaaaaa', '/v1/authentications/{id}'],
+      ['/v1/analytics/authentications', '/v1/analytics/authentications'],
+      ['/v1/analytics/authentications?from=yesterday', '/v1/analytics/authentications'],
     ];
     for (const [url, path] of reads) {
       const answer = await orchestration.api('get', url);

@@ -1,3 +1,5 @@
+import { CHECKOUT_SESSION_STATUSES, CHECKOUT_STATUS_REASONS } from '@app/checkout-client';
+import { readFileSync } from 'node:fs';
 import { responseContractViolations } from '../support/checkout-contract.js';
 
 const ERROR = { request_id: 'req_1', error_type: 'not_found', error_codes: ['session_not_found'] };
@@ -39,5 +41,19 @@ describe('responseContractViolations', () => {
   it('leaves routes outside the document alone (control API, ACS pages)', () => {
     expect(responseContractViolations('GET', '/_sim/counters', 200, { any: 1 })).toEqual([]);
     expect(responseContractViolations('POST', '/acs/challenge', 200, undefined)).toEqual([]);
+  });
+});
+
+/** The wire's closed sets, as Checkout's Sessions API document lists them. */
+describe('Checkout wire values', () => {
+  const schemas = (
+    JSON.parse(readFileSync('contracts/checkout/sessions.openapi.json', 'utf8')) as {
+      components: { schemas: Record<string, { enum?: string[] }> };
+    }
+  ).components.schemas;
+
+  it('has every session status and status reason the document lists, and no other', () => {
+    expect([...CHECKOUT_SESSION_STATUSES].sort()).toEqual([...schemas.Status.enum!].sort());
+    expect([...CHECKOUT_STATUS_REASONS].sort()).toEqual([...schemas.StatusReason.enum!].sort());
   });
 });

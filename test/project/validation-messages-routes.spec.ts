@@ -1,3 +1,4 @@
+import { AnalyticsWindowQueryDto } from '../../apps/orchestrator/src/analytics/dto/analytics-window.query.dto.js';
 import { SubmitChannelDataRequestDto } from '../../apps/orchestrator/src/authentications/dto/channel-data.request.dto.js';
 import { ListAuthenticationsQueryDto } from '../../apps/orchestrator/src/authentications/dto/list-authentications.query.dto.js';
 import { CreateEndpointRequestDto } from '../../apps/orchestrator/src/team-events/dto/team-events.request.dto.js';
@@ -9,6 +10,16 @@ describe('validation messages: other routes', () => {
     expect(await refusal(ListAuthenticationsQueryDto, { limit: '500' }, 'query')).toEqual({
       errors: [{ param: 'limit', message: 'must be an integer between 1 and 100' }],
     });
+    expect(await refusal(AnalyticsWindowQueryDto, { to: '2026-02-30T00:00:00Z' }, 'query')).toEqual(
+      {
+        errors: [
+          {
+            param: 'to',
+            message: 'must be an ISO 8601 date and time, such as 2025-02-14T09:30:00Z',
+          },
+        ],
+      },
+    );
     expect(await refusal(CreateEndpointRequestDto, { description: 'x' })).toEqual({
       errors: [{ param: 'url', message: 'is required' }],
     });

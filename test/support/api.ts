@@ -154,6 +154,11 @@ export class TeamApi {
   claims(id: string): ApiCall {
     return call(this.client.GET('/v1/authentications/{id}/claims', { params: { path: { id } } }));
   }
+
+  /** The team's outcome summary over a window (docs/api.md#analytics). */
+  analytics(window: { from?: string; to?: string } = {}): ApiCall {
+    return call(this.client.GET('/v1/analytics/authentications', { params: { query: window } }));
+  }
 }
 
 /** A fresh key unless given; null leaves the header out, which the generated type cannot say. */

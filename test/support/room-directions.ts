@@ -26,6 +26,7 @@ export const INFRASTRUCTURE = [
  */
 export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   authentications: ['flow', ...INFRASTRUCTURE],
+  analytics: INFRASTRUCTURE,
   'browser-returns': ['flow', ...INFRASTRUCTURE],
   providers: ['flow', ...INFRASTRUCTURE],
   'team-events': ['flow', ...INFRASTRUCTURE],

@@ -12,6 +12,7 @@ import { eventsConfig } from './config/events.config.js';
 import { jobsConfig } from './config/jobs.config.js';
 import { loggingConfig } from './config/logging.config.js';
 import { securityConfig } from './config/security.config.js';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuthenticationsModule } from './authentications/authentications.module.js';
 import { BrowserHelperModule } from './browser-helper/browser-helper.module.js';
 import { DemoModule } from './demo/demo.module.js';
@@ -67,6 +68,7 @@ import { LoggingModule } from './logging/logging.module.js';
     MetricsModule,
     ProvidersModule,
     AuthenticationsModule,
+    AnalyticsModule,
     BrowserReturnsModule,
     CheckoutInboundModule,
     TeamEventsModule,

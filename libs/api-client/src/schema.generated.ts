@@ -237,6 +237,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/authentications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's outcomes over a window, by scheme, channel and exemption
+         * @description Authentications created in the window (default: the last 24 hours; at most 31 days), counted by how they ended: frictionless, challenge, success and abandonment rates with what each was counted from, and the most frequent reasons behind failures. The scheme, flow and exemption are the labels `/metrics` counts with.
+         */
+        get: operations["AnalyticsController_authentications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications/3ds-method/{id}": {
         parameters: {
             query?: never;
@@ -1770,6 +1790,114 @@ export interface components {
         ReleaseClaimRequest: {
             /** @enum {string} */
             reason: "declined" | "timed_out" | "cancelled";
+        };
+        OutcomeCounts: {
+            /** @description Authentications created in the window */
+            total: number;
+            /** @description Of those, the ones whose outcome is known */
+            finished: number;
+            /** @description Finished with a result and no challenge */
+            frictionless: number;
+            /** @description Finished after a challenge (3DS2) or a redirect to the issuer (3DS1) */
+            challenged: number;
+            /** @description Finished `authenticated` or `attempted` */
+            succeeded: number;
+            /** @description Finished not_authenticated, rejected, unavailable, abandoned, expired, error */
+            failed: number;
+            /** @description Challenged and never answered: `abandoned`, or `expired` during the challenge */
+            abandoned: number;
+        };
+        Rate: {
+            /**
+             * @description `numerator / denominator`; null when the denominator is 0
+             * @example 0.75
+             */
+            rate: number | null;
+            /** @example 3 */
+            numerator: number;
+            /** @example 4 */
+            denominator: number;
+        };
+        OutcomeRates: {
+            /** @description frictionless / (frictionless + challenged) */
+            frictionless: components["schemas"]["Rate"];
+            /** @description challenged / (frictionless + challenged) */
+            challenge: components["schemas"]["Rate"];
+            /** @description succeeded / finished */
+            success: components["schemas"]["Rate"];
+            /** @description abandoned / challenged */
+            abandonment: components["schemas"]["Rate"];
+        };
+        OutcomeTotals: {
+            counts: components["schemas"]["OutcomeCounts"];
+            rates: components["schemas"]["OutcomeRates"];
+        };
+        FailureReasonCount: {
+            /** @enum {string} */
+            outcome: "not_authenticated" | "rejected" | "unavailable" | "abandoned" | "expired" | "error";
+            /**
+             * @description The EMV transStatus (`N`, `R`, `U`)
+             * @example N
+             */
+            response_code: string | null;
+            /**
+             * @description The EMV transStatusReason
+             * @example 01
+             */
+            response_status_reason: string | null;
+            /**
+             * @description Checkout's `status_reason`
+             * @example rreq_status
+             */
+            status_reason: string | null;
+            /**
+             * @description Why the ACS ended the challenge, for an abandoned one
+             * @example cardholder_cancel
+             */
+            challenge_cancel_reason: string | null;
+            /**
+             * @description Why the service ended it (outcome `error`), or the provider refused the create
+             * @example checkout_session_not_found
+             */
+            failure_reason: string | null;
+            /** @example 2 */
+            count: number;
+        };
+        OutcomeGroup: {
+            counts: components["schemas"]["OutcomeCounts"];
+            rates: components["schemas"]["OutcomeRates"];
+            /**
+             * @description Checkout's scheme once a session named it, else the card's BIN range; `other` for the rest, `unknown` for token and instrument sources (the labels of the metrics)
+             * @enum {string}
+             */
+            scheme: "visa" | "mastercard" | "amex" | "diners" | "jcb" | "cartes_bancaires" | "other" | "unknown";
+            /** @enum {string} */
+            channel: "browser" | "app" | "merchant_initiated";
+            /**
+             * @description The `challenge_indicator` sent (an exemption asked for, or a preference), or `none`
+             * @example low_value
+             */
+            exemption: string;
+            /** @description For an exemption asked for (low value, TRA, trusted listing) once the issuer answered: whether it applied it; else null */
+            exemption_applied: boolean | null;
+            /** @description The 10 most frequent reasons behind failed outcomes, the most frequent first */
+            failure_reasons: components["schemas"]["FailureReasonCount"][];
+        };
+        OutcomeSummary: {
+            /**
+             * Format: date-time
+             * @description The window: created from (inclusive) …
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description … to (exclusive)
+             */
+            to: string;
+            /** @description Every group together */
+            totals: components["schemas"]["OutcomeTotals"];
+            /** @description One per scheme × channel × exemption × exemption_applied that has authentications, the largest first */
+            groups: components["schemas"]["OutcomeGroup"][];
         };
         Acknowledgement: {
             /** @enum {boolean} */
@@ -3696,6 +3824,84 @@ export interface operations {
             };
             /** @description `UNSUPPORTED_MEDIA_TYPE`: The Content-Type is not one this route parses */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests from this API key or client address; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Something failed on our side; retry, and quote the request id if it persists */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AnalyticsController_authentications: {
+        parameters: {
+            query?: {
+                /** @description Authentications created from this time on (inclusive); default 24 hours before `to` */
+                from?: string;
+                /** @description Authentications created before this time; default now. At most 31 days after `from` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeSummary"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: A field, query parameter or header breaks its rules; `details.errors` says which and why<br>`INVALID_CHARACTERS`: A string, key or query value holds control characters<br>`CARD_DATA_NOT_ALLOWED`: A card number, in any spelling, outside `source.number` / `source.token`<br>`MALFORMED_URL`: The URL cannot be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: No valid, unrevoked API key in `Authorization: Bearer …` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `URI_TOO_LONG`: A path segment is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,22 @@ export const CHECKOUT_SESSION_STATUSES = [
 ] as const;
 export type CheckoutSessionStatus = (typeof CHECKOUT_SESSION_STATUSES)[number];
 
+/** Why a session has its status: the DS's or ACS's answer, an error of theirs, or Checkout's risk. */
+export const CHECKOUT_STATUS_REASONS = [
+  'ares_error',
+  'ares_status',
+  'veres_error',
+  'veres_status',
+  'pares_error',
+  'pares_status',
+  'rreq_error',
+  'rreq_status',
+  'risk_declined',
+] as const;
+
+/** Error codes refusing a create because the card takes no part in 3DS. */
+export const CHECKOUT_NOT_ENROLLED_CODES = ['card_not_enrolled', 'issuer_not_enrolled'] as const;
+
 export type CheckoutNextAction =
   | 'collect_channel_data'
   | 'issuer_fingerprint'

@@ -19,9 +19,14 @@ export {
   type Transition,
 } from './authentication/authentication.machine.js';
 export {
+  FAILED_OUTCOMES,
   GUIDANCE,
+  isFailedOutcome,
   OUTCOMES,
   OUTCOME_FOR_TRANS_STATUS,
+  SUCCESSFUL_OUTCOMES,
+  UNANSWERED_OUTCOMES,
+  type FailedOutcome,
   type Guidance,
   type Outcome,
   type TransStatus,
@@ -130,6 +135,7 @@ export {
 } from './step-up-errors.js';
 export { isExpired, isLuhnValid, luhnCheckDigit, maskedParts } from './card/card-number.js';
 export {
+  BIN_RANGES,
   CARD_SCHEMES,
   IIN_RANGES,
   cardSchemeOf,

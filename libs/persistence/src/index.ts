@@ -84,6 +84,13 @@ export { PersistenceModule } from './persistence.module.js';
 export { ENTITIES, typeOrmOptions, type DatabaseTuning } from './typeorm-options.js';
 export { ProviderEventInbox, type InboxEntry } from './provider-event-inbox.repository.js';
 export { JobWorkerRepository } from './job-worker.repository.js';
+export {
+  OutcomeSummaryRepository,
+  type FailureReasonCount,
+  type OutcomeGroup,
+  type OutcomeSummaryQuery,
+  type OutcomeSummaryTerms,
+} from './outcome-summary.repository.js';
 export { installJobQueueSchema } from './jobs/job-queue-schema.js';
 export {
   DATABASE_FAILURE_REASONS,

@@ -9,6 +9,7 @@ import { EventDeliveryRepository } from './event-delivery.repository.js';
 import { IdempotencyKeyRepository } from './idempotency-key.repository.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobWorkerRepository } from './job-worker.repository.js';
+import { OutcomeSummaryRepository } from './outcome-summary.repository.js';
 import { ProviderEventInbox } from './provider-event-inbox.repository.js';
 import { ResultClaimRepository } from './result-claims.repository.js';
 import { TeamEndpointRepository } from './team-endpoint.repository.js';
@@ -24,6 +25,7 @@ const REPOSITORIES = [
   IdempotencyKeyRepository,
   JobQueue,
   JobWorkerRepository,
+  OutcomeSummaryRepository,
   ProviderEventInbox,
   ResultClaimRepository,
   TeamEndpointRepository,

@@ -1,5 +1,6 @@
 import {
   indicatorOfDecision,
+  isFailedOutcome,
   isFinal,
   requestedExemptionApplied,
   type AuthenticationEventType,
@@ -8,7 +9,7 @@ import {
 import type { AuthenticationEntity } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry } from 'prom-client';
-import { flowOf, schemeLabel } from './metric-labels.js';
+import { exemptionLabel, failureReasonLabel, flowOf, schemeLabel } from './metric-labels.js';
 
 /** From a redirect's milliseconds to a challenge left open for the day. */
 const STATE_SECONDS_BUCKETS = [
@@ -38,6 +39,10 @@ export interface CommittedMove {
 export class AuthenticationMetrics {
   private readonly started: Counter<'scheme' | 'channel'>;
   private readonly finished: Counter<'outcome' | 'scheme' | 'channel' | 'flow'>;
+  private readonly outcomes: Counter<
+    'team' | 'scheme' | 'channel' | 'exemption' | 'flow' | 'outcome'
+  >;
+  private readonly failureReasons: Counter<'team' | 'scheme' | 'reason'>;
   private readonly timeInState: Histogram<'state'>;
   private readonly exemptionDecisions: Counter<
     'team' | 'decided_by' | 'challenge_indicator' | 'rule'
@@ -58,6 +63,18 @@ export class AuthenticationMetrics {
       name: 'threeds_authentications_finished_total',
       help: 'Authentications whose outcome became known (result_ready or closed)',
       labelNames: ['outcome', 'scheme', 'channel', 'flow'],
+      registers: [registry],
+    });
+    this.outcomes = new Counter({
+      name: 'threeds_authentication_outcomes_total',
+      help: 'Outcomes known, per team and exemption sent (the finished count, in more detail)',
+      labelNames: ['team', 'scheme', 'channel', 'exemption', 'flow', 'outcome'],
+      registers: [registry],
+    });
+    this.failureReasons = new Counter({
+      name: 'threeds_authentication_failure_reasons_total',
+      help: 'Failed outcomes by reason: the flow ending, transStatus(_transStatusReason), status_reason',
+      labelNames: ['team', 'scheme', 'reason'],
       registers: [registry],
     });
     this.timeInState = new Histogram({
@@ -113,7 +130,7 @@ export class AuthenticationMetrics {
       this.exemptionDecisions.inc({
         team: row.teamId,
         decided_by: decision.decided_by,
-        challenge_indicator: indicatorOfDecision(decision) ?? 'none',
+        challenge_indicator: exemptionLabel(decision),
         rule: decision.decided_by === 'policy' ? decision.rule : 'none',
       });
     }
@@ -127,12 +144,25 @@ export class AuthenticationMetrics {
       this.timeInState.observe({ state: before.state }, Math.max(0, seconds));
     }
     if (isFinal(to) && !isFinal(before.state)) {
-      this.finished.inc({
+      const finished = {
         outcome: after.outcome ?? 'unknown',
         scheme: schemeLabel(after.scheme, after.cardBin),
         channel: after.channel,
         flow: flowOf(before.state, event),
+      };
+      this.finished.inc(finished);
+      this.outcomes.inc({
+        ...finished,
+        team: after.teamId,
+        exemption: exemptionLabel(after.exemptionDecision),
       });
+      if (isFailedOutcome(after.outcome)) {
+        this.failureReasons.inc({
+          team: after.teamId,
+          scheme: finished.scheme,
+          reason: failureReasonLabel(after.outcome, after.result, after.failureReason),
+        });
+      }
       this.exemptionAnswered(after);
     }
   }

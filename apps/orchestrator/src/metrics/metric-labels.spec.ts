@@ -5,7 +5,14 @@ import {
   type AuthenticationEventType,
   type AuthenticationState,
 } from '@app/domain';
-import { checkoutErrorType, flowOf, schemeLabel, statusClass } from './metric-labels.js';
+import {
+  checkoutErrorType,
+  exemptionLabel,
+  failureReasonLabel,
+  flowOf,
+  schemeLabel,
+  statusClass,
+} from './metric-labels.js';
 
 describe('metric labels', () => {
   it.each([
@@ -54,6 +61,35 @@ describe('metric labels', () => {
     expect(new Set(flows.map((flow) => flow.split(': ')[1]))).toEqual(
       new Set(['frictionless', 'challenge', 'none']),
     );
+  });
+
+  it.each([
+    ['abandoned', { response_code: 'N', response_status_reason: '01' }, null, 'abandoned'],
+    ['expired', null, null, 'expired'],
+    ['error', { status_reason: 'ares_error' }, 'checkout_session_stalled', 'error'],
+    ['not_authenticated', { response_code: 'N', response_status_reason: '01' }, null, 'N_01'],
+    ['rejected', { response_code: 'R', response_status_reason: '11' }, null, 'R_11'],
+    ['unavailable', { response_code: 'U' }, null, 'U'],
+    ['unavailable', { response_code: 'U', response_status_reason: 'ACS down' }, null, 'U'],
+    ['unavailable', null, 'card_not_enrolled', 'card_not_enrolled'],
+    ['unavailable', null, 'request_invalid,issuer_not_enrolled', 'issuer_not_enrolled'],
+    ['unavailable', { status_reason: 'ares_error' }, null, 'ares_error'],
+    ['not_authenticated', { status_reason: 'risk_declined' }, null, 'risk_declined'],
+    ['unavailable', { status_reason: 'something_new' }, 'something_else', 'other'],
+    ['unavailable', null, null, 'other'],
+  ] as const)(
+    'a failed outcome %s with %j and failure reason %s has the reason %s',
+    (outcome, result, failureReason, reason) => {
+      expect(failureReasonLabel(outcome, result, failureReason)).toBe(reason);
+    },
+  );
+
+  it.each([
+    [null, 'none'],
+    [{ decided_by: 'none' } as const, 'none'],
+    [{ decided_by: 'request', challenge_indicator: 'low_value' } as const, 'low_value'],
+  ])('names the exemption of decision %j %s', (decision, label) => {
+    expect(exemptionLabel(decision)).toBe(label);
   });
 
   it.each([

@@ -1,13 +1,20 @@
-import type {
-  CheckoutExchangeFailure,
-  CheckoutExchangeObservation,
-  CheckoutOperation,
+import {
+  CHECKOUT_NOT_ENROLLED_CODES,
+  CHECKOUT_STATUS_REASONS,
+  type CheckoutExchangeFailure,
+  type CheckoutExchangeObservation,
+  type CheckoutOperation,
 } from '@app/checkout-client';
 import {
+  AUTHENTICATION_STATES,
   cardSchemeOfBin,
+  indicatorOfDecision,
   recheckDeadlineOf,
   type AuthenticationEventType,
+  type AuthenticationResultFields,
   type AuthenticationState,
+  type ExemptionDecision,
+  type FailedOutcome,
 } from '@app/domain';
 
 /**
@@ -41,11 +48,60 @@ export function schemeLabel(checkoutScheme: string | null, cardBin: string | nul
 export const FLOWS = ['challenge', 'frictionless', 'none'] as const;
 export type Flow = (typeof FLOWS)[number];
 
+/** The states a challenge waits in: an outcome reached from one of them is a challenge's. */
+export const CHALLENGE_STATES: readonly AuthenticationState[] = AUTHENTICATION_STATES.filter(
+  (state) => recheckDeadlineOf(state) === 'challenge',
+);
+
+/** The events that bring the issuer's result: one reached otherwise is frictionless. */
+export const RESULT_EVENTS = [
+  'result_received',
+  'hosted_result_received',
+] as const satisfies readonly AuthenticationEventType[];
+
 export function flowOf(from: AuthenticationState, event: AuthenticationEventType): Flow {
-  if (recheckDeadlineOf(from) === 'challenge') return 'challenge';
-  return event === 'result_received' || event === 'hosted_result_received'
+  if (CHALLENGE_STATES.includes(from)) return 'challenge';
+  return (RESULT_EVENTS as readonly AuthenticationEventType[]).includes(event)
     ? 'frictionless'
     : 'none';
+}
+
+/** The `challenge_indicator` sent (an exemption asked for, or a preference), or `none`. */
+export const exemptionLabel = (decision: ExemptionDecision | null): string =>
+  (decision && indicatorOfDecision(decision)) ?? 'none';
+
+/** The EMV transStatus of a failed result. */
+const FAILED_TRANS_STATUSES: ReadonlySet<string> = new Set(['N', 'R', 'U']);
+
+/**
+ * Why an authentication failed, from a closed set: `abandoned`, `expired` and `error` when the
+ * flow ended it without an issuer's answer; else the transStatus (`N`, `R`, `U`), with its EMV
+ * transStatusReason when it has one (`N_01`, `R_11`); else Checkout's not-enrolled code that
+ * refused the create (`card_not_enrolled`); else Checkout's `status_reason` (`ares_error`,
+ * `risk_declined` …); else `other`.
+ */
+export function failureReasonLabel(
+  outcome: FailedOutcome,
+  result: Pick<
+    AuthenticationResultFields,
+    'response_code' | 'response_status_reason' | 'status_reason'
+  > | null,
+  failureReason: string | null,
+): string {
+  if (outcome === 'abandoned' || outcome === 'expired' || outcome === 'error') return outcome;
+  const transStatus = result?.response_code;
+  if (transStatus && FAILED_TRANS_STATUSES.has(transStatus)) {
+    const reason = result?.response_status_reason;
+    return reason && /^\d{2}$/.test(reason) ? `${transStatus}_${reason}` : transStatus;
+  }
+  const notEnrolled = failureReason
+    ?.split(',')
+    .find((code) => (CHECKOUT_NOT_ENROLLED_CODES as readonly string[]).includes(code));
+  if (notEnrolled) return notEnrolled;
+  const statusReason = result?.status_reason;
+  return statusReason && (CHECKOUT_STATUS_REASONS as readonly string[]).includes(statusReason)
+    ? statusReason
+    : 'other';
 }
 
 export const operationLabel = (operation: CheckoutOperation): string =>

@@ -36,6 +36,7 @@ const SWAGGER_UI_POLICY = [
 const TAGS: readonly [string, string][] = [
   ['authentications', "The internal API for payment teams' backends (team API key)"],
   ['team events', "A team's webhook endpoints and the events sent to them (team API key)"],
+  ['analytics', "A team's outcomes summed up: rates and failure reasons (team API key)"],
   ['checkout', 'What Checkout calls: the callback URL and the signed workflow webhooks'],
   ['browser', "Where the issuer's pages send the cardholder's browser back"],
   ['browser helper', 'The script merchant pages load to run the browser steps'],

@@ -15,6 +15,32 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** Outcomes that authenticated the cardholder or proved an attempt: what a success rate counts. */
+export const SUCCESSFUL_OUTCOMES = [
+  'authenticated',
+  'attempted',
+] as const satisfies readonly Outcome[];
+
+/**
+ * Outcomes a payment should not rely on, each with a reason worth counting. `informational` is
+ * neither a success nor a failure: the issuer only acknowledged an exemption or a data share.
+ */
+export const FAILED_OUTCOMES = [
+  'not_authenticated',
+  'rejected',
+  'unavailable',
+  'abandoned',
+  'expired',
+  'error',
+] as const satisfies readonly Outcome[];
+export type FailedOutcome = (typeof FAILED_OUTCOMES)[number];
+
+export const isFailedOutcome = (outcome: Outcome | null): outcome is FailedOutcome =>
+  (FAILED_OUTCOMES as readonly (Outcome | null)[]).includes(outcome);
+
+/** How a challenge ends when the cardholder never answered it: what an abandonment rate counts. */
+export const UNANSWERED_OUTCOMES = ['abandoned', 'expired'] as const satisfies readonly Outcome[];
+
 /** What a payment team should do next with this result. */
 export const GUIDANCE = [
   'proceed_with_liability_shift',

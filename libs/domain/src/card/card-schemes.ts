@@ -77,14 +77,19 @@ export function cardSchemeOf(digits: string): CardScheme | undefined {
   return undefined;
 }
 
+/** The ranges a BIN names its scheme by, first match first: every one but Cartes Bancaires'. */
+export const BIN_RANGES: readonly IinRange[] = IIN_RANGES.filter(
+  (iin) => iin.scheme !== 'cartes_bancaires',
+);
+
 /**
  * The scheme whose range a BIN (a card's first six digits) lies in, whatever the card's length.
  * Co-badged Cartes Bancaires ranges name no scheme: such a card shows as its Visa or Mastercard.
  */
 export function cardSchemeOfBin(bin: string): CardScheme | undefined {
-  return IIN_RANGES.find((iin) => {
+  return BIN_RANGES.find((iin) => {
     const lead = bin.slice(0, iin.low.length);
-    return iin.scheme !== 'cartes_bancaires' && lead >= iin.low && lead <= iin.high;
+    return lead >= iin.low && lead <= iin.high;
   })?.scheme;
 }
 

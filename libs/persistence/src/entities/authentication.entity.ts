@@ -42,6 +42,8 @@ import {
   unique: true,
   where: '"stepped_up_from" IS NOT NULL',
 })
+// A team's window of authentications (the outcome analytics, the list).
+@Index('IDX_authentications_team_created', ['teamId', 'createdAt'])
 // A provider event for a session we never heard of is matched to its creation by reference.
 @Index('IDX_authentications_unlinked_reference', ['reference'], {
   where: '"provider_session_id" IS NULL',

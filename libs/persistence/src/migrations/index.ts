@@ -15,6 +15,7 @@ import { CanonicalCurrencies1796527000000 } from './1796527000000-canonical-curr
 import { ExemptionDecisions1796528000000 } from './1796528000000-exemption-decisions.js';
 import { DataQuality1796529000000 } from './1796529000000-data-quality.js';
 import { StepUps1796530000000 } from './1796530000000-step-ups.js';
+import { TeamCreationIndex1796531000000 } from './1796531000000-team-creation-index.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ExemptionDecisions1796528000000,
   DataQuality1796529000000,
   StepUps1796530000000,
+  TeamCreationIndex1796531000000,
 ];

@@ -1,4 +1,5 @@
 import {
+  CHECKOUT_NOT_ENROLLED_CODES,
   CheckoutSessionsClient,
   type CheckoutCompletion,
   type CreatedSession,
@@ -28,7 +29,7 @@ import { CheckoutSessionRequests } from './checkout-session-request.js';
 import { snapshotOf } from './checkout-session.snapshot.js';
 
 /** Checkout codes meaning "no 3DS for this card": a result (proceed without liability shift). */
-const NOT_ENROLLED_CODES = ['card_not_enrolled', 'issuer_not_enrolled'];
+const NOT_ENROLLED_CODES: readonly string[] = CHECKOUT_NOT_ENROLLED_CODES;
 /** Checkout refusing an update because the session already moved past that step. */
 const MOVED_ON_CODES = ['update_not_allowed_due_to_state', 'session_already_in_use'];
 
