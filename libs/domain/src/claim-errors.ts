@@ -39,6 +39,18 @@ export class ResultNotClaimableError extends DomainError {
   }
 }
 
+/** The authentication was stepped up after a soft decline: a payment uses its step-up's result. */
+export class ResultSteppedUpError extends DomainError {
+  readonly code = 'RESULT_STEPPED_UP';
+
+  constructor(authenticationId: string, steppedUpTo: string) {
+    super("This authentication was stepped up; claim its step-up's result instead", {
+      authentication_id: authenticationId,
+      stepped_up_to: steppedUpTo,
+    });
+  }
+}
+
 /**
  * The claim's payment is not what was authenticated: more than the amount, or another currency.
  * It names the field as every refusal of input does (docs/errors.md#details).

@@ -119,6 +119,7 @@ export {
   ResultAlreadyClaimedError,
   ResultExpiredError,
   ResultNotClaimableError,
+  ResultSteppedUpError,
 } from './claim-errors.js';
 export {
   STEP_UP_CHALLENGE_INDICATOR,

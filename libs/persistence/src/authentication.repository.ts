@@ -6,7 +6,6 @@ import {
   ABANDONED_KEY_SECONDS,
   authenticationColumns,
   isViolationOf,
-  linkOriginal,
   STEP_UP_INDEX,
   cappedInputCtes,
   preparedStatements,
@@ -21,6 +20,7 @@ import {
   type EventDetail,
 } from './entities/authentication-event.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
+import { insertStepUp, type StepUpLink } from './step-up.statements.js';
 
 export type AuthenticationColumns = Partial<
   Pick<
@@ -79,16 +79,16 @@ export class AuthenticationRepository {
    * its Idempotency-Key, all in one statement: a crash right after leaves nothing dangling, and a
    * key already taken (by a concurrent or earlier request) inserts nothing: `key_taken`. A key
    * left unlinked by a request that died before this release is taken over once abandoned.
-   * A step-up (`steppedUpFrom` set) links its original back and writes `originalEntry` in the
-   * original's timeline in the same statement; `already_stepped_up` when another step-up of the
-   * original got there first (nothing is written then, the key included).
+   * A step-up (`stepUp`) links its original back, writes the original's timeline row and
+   * releases its active claim in the same transaction; `already_stepped_up` when another step-up
+   * of the original got there first (nothing is written then, the key included).
    */
   async insert(
     row: NewAuthentication,
     entry: TimelineEntry,
     followups: Followups,
     creatingKey?: CreatingKey,
-    originalEntry?: TimelineEntry,
+    stepUp?: StepUpLink,
   ): Promise<AuthenticationEntity | 'key_taken' | 'already_stepped_up'> {
     const statement = new RowStatement();
     if (creatingKey) {
@@ -116,9 +116,10 @@ export class AuthenticationRepository {
        ${creatingKey ? 'WHERE EXISTS (SELECT 1 FROM claimed)' : ''} RETURNING ${this.columns.list}`,
     );
     statement.timeline(entry, null).followups(followups);
-    if (row.steppedUpFrom) linkOriginal(statement, row.steppedUpFrom, originalEntry);
     try {
-      const rows = await this.prepared(statement.sql(), statement.values);
+      const rows = stepUp
+        ? await insertStepUp(this.dataSource, statement, stepUp)
+        : await this.prepared(statement.sql(), statement.values);
       return rows[0] ? this.columns.toEntity(rows[0]) : 'key_taken';
     } catch (error) {
       if (isViolationOf(error, STEP_UP_INDEX)) return 'already_stepped_up';

@@ -66,24 +66,29 @@ export class RowStatement {
     return `$${this.values.length}${cast}`;
   }
 
-  timeline(entry: { event: string; source: string; detail?: EventDetail }, from: string | null) {
-    this.ctes.push(`timeline AS (
+  /** `of`: the CTE whose rows (`id`, `state`) get the entry, the row's unless named. */
+  timeline(
+    entry: { event: string; source: string; detail?: EventDetail },
+    from: string | null,
+    of = 'row',
+  ) {
+    this.ctes.push(`${of === 'row' ? '' : `${of}_`}timeline AS (
       INSERT INTO authentication_events (authentication_id, event, from_state, to_state, source, detail)
       SELECT id, ${this.param(entry.event)}, ${this.param(from, '::text')}, state,
-             ${this.param(entry.source)}, ${this.param(entry.detail ?? null, '::jsonb')} FROM row)`);
+             ${this.param(entry.source)}, ${this.param(entry.detail ?? null, '::jsonb')} FROM ${of})`);
     return this;
   }
 
   followups(followups: Followups): this {
     if (followups.jobs.length > 0) {
       const jobs = jsonJobRows(this.param(jobRowsJson(followups.jobs)));
-      this.select(
+      this.counted(
         'jobs',
         `SELECT job.id FROM row, LATERAL ${addJobsSql(`${jobs} WHERE row.id IS NOT NULL`)} AS job`,
       );
     }
     if (followups.cancelJobKeys?.length) {
-      this.select(
+      this.counted(
         'cancelled',
         `SELECT graphile_worker.remove_job(key) FROM row,
            unnest(${this.param(followups.cancelJobKeys, '::text[]')}) AS key`,
@@ -93,20 +98,28 @@ export class RowStatement {
     return this;
   }
 
-  /** The team event, one delivery per active endpoint, and a delivery job each (outbox). */
-  private teamEvent(draft: TeamEventDraft): void {
-    this.ctes.push(`team_event AS (
+  /**
+   * The team event, one delivery per active endpoint, and a delivery job each (outbox), for the
+   * rows (`id`, `team_id`) of the CTE `of`, the row's unless named.
+   */
+  teamEvent(draft: TeamEventDraft, of = 'row'): this {
+    const prefix = of === 'row' ? '' : `${of}_`;
+    this.ctes.push(`${prefix}team_event AS (
       INSERT INTO team_events (id, team_id, authentication_id, type, payload)
       SELECT ${this.param(draft.id)}, team_id, id, ${this.param(draft.type)},
-             ${this.param(draft.payload, '::jsonb')} FROM row
+             ${this.param(draft.payload, '::jsonb')} FROM ${of}
       RETURNING id, team_id)`);
-    this.ctes.push(`deliveries AS (
+    this.ctes.push(`${prefix}deliveries AS (
       INSERT INTO event_deliveries (event_id, endpoint_id)
-      SELECT event.id, endpoint.id FROM team_event event
+      SELECT event.id, endpoint.id FROM ${prefix}team_event event
       JOIN team_endpoints endpoint
         ON endpoint.team_id = event.team_id AND endpoint.disabled_at IS NULL
       RETURNING id)`);
-    this.select('delivery_jobs', `SELECT * FROM ${addJobsSql(deliveryJobRows('deliveries'))}`);
+    this.counted(
+      `${prefix}delivery_jobs`,
+      `SELECT * FROM ${addJobsSql(deliveryJobRows(`${prefix}deliveries`))}`,
+    );
+    return this;
   }
 
   /** Keeps the answer of the Idempotency-Key the row belongs to, with the move that settles it. */
@@ -125,9 +138,14 @@ export class RowStatement {
     return `WITH ${this.ctes.join(',\n')}\nSELECT row.*${counts.map((c) => `, ${c}`).join('')} FROM row`;
   }
 
-  private select(name: string, query: string): void {
+  /**
+   * A CTE the final SELECT counts (as `${name}_n`): a SELECT-only one runs only when referenced,
+   * and a write's caller may want to know whether it wrote.
+   */
+  counted(name: string, query: string): this {
     this.ctes.push(`${name} AS (${query})`);
     this.referenced.push(name);
+    return this;
   }
 }
 
@@ -230,6 +248,10 @@ export function authenticationColumns(dataSource: DataSource): ColumnMap {
 
 type Rows = Record<string, unknown>[];
 
+/** TypeORM's own pg pool, for statements TypeORM's query runner does not run as wanted. */
+export const poolOf = (dataSource: DataSource): pg.Pool =>
+  (dataSource.driver as unknown as { master: pg.Pool }).master;
+
 /**
  * Runs hot statements as named prepared statements on TypeORM's own pg pool: each connection
  * parses and plans a statement once, and later runs send only its name and values. Names come
@@ -246,8 +268,11 @@ export function preparedStatements(dataSource: DataSource) {
     return name;
   };
   return async <T = Rows>(text: string, values: readonly unknown[]): Promise<T> => {
-    const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
-    const result = await pool.query({ name: nameOf(text), text, values: [...values] });
+    const result = await poolOf(dataSource).query({
+      name: nameOf(text),
+      text,
+      values: [...values],
+    });
     return result.rows as T;
   };
 }

@@ -9,6 +9,7 @@ export {
 } from './authentication.repository.js';
 export { AuthenticationJobs } from './authentication-jobs.repository.js';
 export { type CreatingKey, type Followups, type KeyAnswer } from './authentication.statements.js';
+export { type StepUpLink } from './step-up.statements.js';
 export { API_KEY_REVOKED_CHANNEL, ApiKeyRepository, type NewApiKey } from './api-key.repository.js';
 export {
   BacklogRepository,

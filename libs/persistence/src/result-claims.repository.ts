@@ -21,6 +21,8 @@ export interface NewClaim {
 export type ClaimWrite =
   | { readonly kind: 'created'; readonly claim: ResultClaimEntity }
   | { readonly kind: 'expired' }
+  /** The authentication was stepped up (docs/step-up.md): its step-up's result is the one to use. */
+  | { readonly kind: 'stepped_up'; readonly steppedUpTo: string }
   | { readonly kind: 'held'; readonly claim: ResultClaimEntity }
   /** Another claim won, then was released before this one could read it: try again. */
   | { readonly kind: 'none' };
@@ -31,7 +33,7 @@ export type ReleaseWrite =
   | { readonly kind: 'not_found' };
 
 /** The claim's own columns; `id` of a row is the authentication's, as RowStatement reads it. */
-const CLAIM_FIELDS = (t: string) =>
+export const CLAIM_FIELDS = (t: string) =>
   `${t}.authentication_id AS id, ${t}.team_id, NULL::text AS state, ${t}.id AS claim_id,
    ${t}.payment_reference, ${t}.psp, ${t}.amount, ${t}.currency, ${t}.status,
    ${t}.release_reason, ${t}.created_at, ${t}.released_at`;
@@ -57,9 +59,13 @@ export class ResultClaimRepository {
     const authentication = s.param(claim.authenticationId, '::text');
     s.with(
       'target',
+      // FOR SHARE waits for a step-up's transaction, which locks the row before it releases the
+      // active claim; the condition is then checked again on the row the step-up left.
       `SELECT a.id, a.team_id FROM authentications a
        WHERE a.id = ${authentication} AND a.team_id = ${s.param(claim.teamId, '::text')}
-         AND ${WITHIN_VALIDITY('a.id', s.param(FINAL_STATES, '::text[]'), s.param(claim.validityMs, '::float8'))}`,
+         AND a.stepped_up_to IS NULL
+         AND ${WITHIN_VALIDITY('a.id', s.param(FINAL_STATES, '::text[]'), s.param(claim.validityMs, '::float8'))}
+       FOR SHARE OF a`,
     );
     s.with(
       'claim',
@@ -96,11 +102,14 @@ export class ResultClaimRepository {
   private async whyNotClaimed(claim: NewClaim): Promise<ClaimWrite> {
     const [row] = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT coalesce(${WITHIN_VALIDITY('$1', '$2::text[]', '$3::float8')}, false) AS valid,
+         (SELECT a.stepped_up_to FROM authentications a WHERE a.id = $1) AS stepped_up_to,
          held.* FROM (SELECT 1) one
        LEFT JOIN LATERAL (SELECT ${CLAIM_FIELDS('c')} FROM result_claims c
          WHERE c.authentication_id = $1 AND c.status = 'active') held ON true`,
       [claim.authenticationId, FINAL_STATES, claim.validityMs],
     );
+    const steppedUpTo = row?.stepped_up_to as string | null | undefined;
+    if (steppedUpTo) return { kind: 'stepped_up', steppedUpTo };
     if (!row?.valid) return { kind: 'expired' };
     return row.claim_id ? { kind: 'held', claim: claimOf(row) } : { kind: 'none' };
   }
@@ -151,7 +160,7 @@ export class ResultClaimRepository {
 }
 
 /** A raw row (CLAIM_FIELDS) read back as the entity reads it. */
-function claimOf(row: Record<string, unknown>): ResultClaimEntity {
+export function claimOf(row: Record<string, unknown>): ResultClaimEntity {
   return Object.assign(new ResultClaimEntity(), {
     id: row.claim_id,
     authenticationId: row.id,

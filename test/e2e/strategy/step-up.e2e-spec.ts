@@ -1,22 +1,13 @@
-import type { StepUpRequest } from '@app/api-client';
 import { aClaim, authenticatedOn, FRICTIONLESS_Y } from '../../support/claims.js';
 import { Orchestration } from '../../support/orchestration.js';
 import { aCreateBody } from '../../support/result-expectations.js';
 import { answerChallenge, formOf, postForm } from '../../support/simulator/browser.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
+import { aStepUp } from '../../support/step-up.js';
 import { TEAM_B } from '../../support/test-config.js';
 
 const OTHER_FRICTIONLESS = '4485040371536584';
 type Entry = { event: string; detail: Record<string, unknown> | null };
-
-/** The step-up body: the same card again, browser data with it (docs/step-up.md). */
-const aStepUp = (number = FRICTIONLESS_Y, overrides: Partial<StepUpRequest> = {}) =>
-  ({
-    source: { type: 'card', number, expiry_month: 12, expiry_year: 2030 },
-    channel: 'browser',
-    channel_data: aBrowserChannel(),
-    ...overrides,
-  }) as StepUpRequest;
 
 /** docs/step-up.md: a new authentication after a soft decline, challenged, linked both ways. */
 describe('step-up after a soft decline (e2e)', () => {

@@ -42,6 +42,7 @@ export const ClaimsApi = {
         'AUTHENTICATION_NOT_FOUND',
         'RESULT_NOT_READY',
         'RESULT_ALREADY_CLAIMED',
+        'RESULT_STEPPED_UP',
         'CONCURRENT_UPDATE',
         'RESULT_EXPIRED',
         'RESULT_NOT_CLAIMABLE',

@@ -18,6 +18,7 @@ import {
   type AuthenticationEntity,
   type CreatingKey,
   type NewAuthentication,
+  type StepUpLink,
 } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
@@ -53,6 +54,12 @@ export interface StartKey extends CreatingKey {
   readonly answerFor: (started: Started) => { readonly status: number; readonly body: object };
 }
 
+/** The original a step-up links to, and what its active claim's release tells (StepUpLink). */
+export type StepUpOf = { readonly original: AuthenticationEntity } & Pick<
+  StepUpLink,
+  'releaseNotice' | 'released'
+>;
+
 /**
  * What came of a create, as a value:
  * - `key_taken`: another request holds the key; nothing was recorded;
@@ -87,13 +94,14 @@ export class AuthenticationStarts {
     private readonly strategy: CreateStrategy,
   ) {}
 
-  /** `stepUpOf`: the authentication this one steps up (docs/step-up.md), linked both ways. */
+  /** `stepUp`: the authentication this one steps up (docs/step-up.md), linked both ways. */
   async start(
     team: string,
     asked: SessionRequest,
     key?: StartKey,
-    stepUpOf?: AuthenticationEntity,
+    stepUp?: StepUpOf,
   ): Promise<StartOutcome> {
+    const stepUpOf = stepUp?.original;
     const initialSessionId = asked.initial_transaction?.initial_session_id;
     if (initialSessionId) await this.assertOwnSession(team, initialSessionId);
     const { request, exemption, dataQuality } = this.strategy.apply(team, asked);
@@ -117,7 +125,12 @@ export class AuthenticationStarts {
       },
       this.followups.plan(null, row as AuthenticationEntity),
       key && { teamId: key.teamId, keyHash: key.keyHash, requestHash: key.requestHash },
-      stepUpOf && { event: 'stepped_up', source: 'api', detail: { stepped_up_to: row.id } },
+      stepUp && {
+        originalId: stepUp.original.id,
+        entry: { event: 'stepped_up', source: 'api', detail: { stepped_up_to: row.id } },
+        releaseNotice: stepUp.releaseNotice,
+        released: stepUp.released,
+      },
     );
     if (inserted === 'key_taken') return { type: 'key_taken' };
     if (inserted === 'already_stepped_up') {

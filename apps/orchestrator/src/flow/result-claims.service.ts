@@ -12,6 +12,7 @@ import {
   ResultNotAuthorizableError,
   ResultNotClaimableError,
   ResultNotReadyError,
+  ResultSteppedUpError,
   type ClaimedPayment,
   type DomainError,
   type ReleaseReason,
@@ -110,6 +111,8 @@ export class ResultClaims {
           return { claim: written.claim, created: true };
         case 'expired':
           throw new ResultExpiredError(authentication.id);
+        case 'stepped_up':
+          throw new ResultSteppedUpError(authentication.id, written.steppedUpTo);
         case 'held':
           return { claim: this.heldFor(authentication.id, written.claim, payment), created: false };
         case 'none':
@@ -165,7 +168,7 @@ export class ResultClaims {
   }
 
   private refuseUnclaimable(authentication: AuthenticationEntity, payment: ClaimedPayment): void {
-    const { id, state, outcome, amount, currency } = authentication;
+    const { id, state, outcome, amount, currency, steppedUpTo } = authentication;
     const guidance = guidanceOfRecorded(authentication);
     const refusal = claimRefusal(
       {
@@ -175,6 +178,7 @@ export class ResultClaims {
         hasProviderSession: authentication.providerSessionId !== null,
         amount,
         currency,
+        steppedUpTo,
       },
       payment,
     );
@@ -182,6 +186,7 @@ export class ResultClaims {
     const authenticated = { amount, currency };
     const errors: Record<typeof refusal, () => DomainError> = {
       not_final: () => new ResultNotReadyError(id, state),
+      stepped_up: () => new ResultSteppedUpError(id, steppedUpTo!),
       not_claimable: () => new ResultNotClaimableError(id, outcome, guidance),
       not_authorizable: () => new ResultNotAuthorizableError(id, outcome),
       amount_exceeds: () => new ClaimDoesNotMatchAuthenticationError('amount', authenticated),

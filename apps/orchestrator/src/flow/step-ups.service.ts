@@ -10,15 +10,16 @@ import {
   type SessionRequest,
   type StepUpRefusal,
 } from '@app/domain';
-import { ResultClaimRepository, type AuthenticationEntity } from '@app/persistence';
-import { Injectable } from '@nestjs/common';
+import type { AuthenticationEntity } from '@app/persistence';
+import { Injectable, Optional } from '@nestjs/common';
+import { ClaimMetrics } from '../metrics/claim.metrics.js';
 import { SecretBox } from '../security/secret-box.js';
 import {
   AuthenticationStarts,
   type StartKey,
   type StartOutcome,
 } from './authentication-starts.service.js';
-import { ResultClaims } from './result-claims.service.js';
+import { ClaimNotice } from './claim-notice.js';
 
 /** A step-up as the team asks it: a create whose amount, currency and reference default to the original's. */
 export type StepUpRequest = Omit<SessionRequest, 'amount' | 'currency' | 'reference'> & {
@@ -37,9 +38,9 @@ export type StepUpRequest = Omit<SessionRequest, 'amount' | 'currency' | 'refere
 export class AuthenticationStepUps {
   constructor(
     private readonly starts: AuthenticationStarts,
-    private readonly claims: ResultClaims,
-    private readonly ledger: ResultClaimRepository,
+    private readonly metrics: ClaimMetrics,
     private readonly secrets: SecretBox,
+    @Optional() private readonly notice?: ClaimNotice,
   ) {}
 
   /** `original`: the team's own, as the API layer loaded it. */
@@ -57,16 +58,18 @@ export class AuthenticationStepUps {
       challenge_indicator: STEP_UP_CHALLENGE_INDICATOR,
     };
     this.refuseStepUp(original, request);
-    const outcome = await this.starts.start(original.teamId, request, key, original);
-    // The step-up exists from here on, even when its provider call then failed.
-    if (outcome.type !== 'key_taken') await this.releaseClaimOf(original);
-    return outcome;
-  }
-
-  /** The payment the soft decline ended gives the original's result back. */
-  private async releaseClaimOf(original: AuthenticationEntity): Promise<void> {
-    const active = await this.ledger.findActive(original.id);
-    if (active) await this.claims.release(original, active.id, 'stepped_up');
+    // The payment the soft decline ended gives the original's result back, with the insert.
+    return this.starts.start(original.teamId, request, key, {
+      original,
+      releaseNotice: (claim) =>
+        this.notice?.draftFor(original, {
+          type: 'released',
+          claimId: claim.id,
+          payment: claim,
+          reason: 'stepped_up',
+        }),
+      released: () => this.metrics.claimEnded('released'),
+    });
   }
 
   private refuseStepUp(original: AuthenticationEntity, request: SessionRequest): void {

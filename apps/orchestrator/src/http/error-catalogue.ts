@@ -105,6 +105,11 @@ export const ERROR_CATALOGUE = {
     meaning:
       'The authentication was stepped up already; details name its step-up (`stepped_up_to`)',
   },
+  RESULT_STEPPED_UP: {
+    status: 409,
+    meaning:
+      "The authentication was stepped up; claim its step-up's result (details: `stepped_up_to`)",
+  },
   RESULT_EXPIRED: {
     status: 410,
     meaning: 'The result is past its validity for a payment (`RESULT_CLAIM_VALIDITY_SECONDS`)',

@@ -17,6 +17,7 @@ const aResult = (overrides: Partial<ClaimableResult> = {}): ClaimableResult => (
   hasProviderSession: true,
   amount: 1999,
   currency: 'EUR',
+  steppedUpTo: null,
   ...overrides,
 });
 
@@ -42,6 +43,17 @@ describe('claim rules', () => {
 
   it('refuses an authentication with no outcome yet', () => {
     expect(claimRefusal(aResult({ outcome: null, guidance: null }), aPayment())).toBe('not_final');
+  });
+
+  it('refuses a stepped-up result, whatever its guidance: the payment uses the step-up', () => {
+    for (const guidance of GUIDANCE) {
+      expect(claimRefusal(aResult({ guidance, steppedUpTo: 'auth_2' }), aPayment())).toBe(
+        'stepped_up',
+      );
+    }
+    expect(
+      claimRefusal(aResult({ state: 'challenge_required', steppedUpTo: 'auth_2' }), aPayment()),
+    ).toBe('not_final');
   });
 
   it.each(GUIDANCE)('claims a result whose guidance is %s only to proceed', (guidance) => {

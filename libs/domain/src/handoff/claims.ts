@@ -50,10 +50,17 @@ export interface ClaimableResult {
   /** Minor units; null for a non-payment authentication (nothing authenticated to spend). */
   readonly amount: number | null;
   readonly currency: string;
+  /** The step-up that replaced this authentication after a soft decline (docs/step-up.md). */
+  readonly steppedUpTo: string | null;
 }
 
 export type ClaimRefusal =
-  'not_final' | 'not_claimable' | 'not_authorizable' | 'amount_exceeds' | 'currency_differs';
+  | 'not_final'
+  | 'stepped_up'
+  | 'not_claimable'
+  | 'not_authorizable'
+  | 'amount_exceeds'
+  | 'currency_differs';
 
 /**
  * Whether a result can be handed to a gateway in a format: without a provider session only "not
@@ -74,6 +81,8 @@ export function claimRefusal(
   if (!result.outcome || !result.guidance || !isFinal(result.state)) {
     return 'not_final';
   }
+  // The issuer declined the payment this result was for: its step-up's result is the one to use.
+  if (result.steppedUpTo) return 'stepped_up';
   if (!CLAIMABLE_GUIDANCE[result.guidance]) return 'not_claimable';
   if (!isAuthorizableIn(payment.psp, result)) return 'not_authorizable';
   if (payment.currency !== result.currency) return 'currency_differs';
