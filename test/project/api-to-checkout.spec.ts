@@ -1,4 +1,4 @@
-import { DETAILED_CREATE_EXAMPLE } from '../../apps/orchestrator/src/authentications/dto/authentication.examples.js';
+import { DETAILED_CREATE_EXAMPLE } from '../../apps/orchestrator/src/authentications/dto/create-authentication.examples.js';
 import type { CreateAuthenticationRequestDto } from '../../apps/orchestrator/src/authentications/dto/create-authentication.request.dto.js';
 import { checkoutSessionRequest } from '../../apps/orchestrator/src/providers/checkout/checkout-session-request.js';
 

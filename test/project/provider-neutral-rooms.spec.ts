@@ -19,6 +19,7 @@ describe('provider-neutral rooms', () => {
     expect(naming('authentications')).toEqual([
       'authentications/dto/authentication.examples.ts',
       'authentications/dto/authentication.response.dto.ts',
+      'authentications/dto/next-action.response.dto.ts',
       'authentications/dto/psp-result.response.dto.ts',
       'authentications/dto/result.response.dto.ts',
       'authentications/provider-fields.ts',

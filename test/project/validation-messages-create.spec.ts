@@ -1,4 +1,4 @@
-import { CREATE_EXAMPLE } from '../../apps/orchestrator/src/authentications/dto/authentication.examples.js';
+import { CREATE_EXAMPLE } from '../../apps/orchestrator/src/authentications/dto/create-authentication.examples.js';
 import { CreateAuthenticationRequestDto } from '../../apps/orchestrator/src/authentications/dto/create-authentication.request.dto.js';
 import type { FieldError } from '../../apps/orchestrator/src/http/validation-details.js';
 import { RULE_PHRASES } from '../../apps/orchestrator/src/http/validation-messages.js';

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { CREATE_EXAMPLE } from '../../apps/orchestrator/src/authentications/dto/authentication.examples.js';
+import { CREATE_EXAMPLE } from '../../apps/orchestrator/src/authentications/dto/create-authentication.examples.js';
 import type { FieldError } from '../../apps/orchestrator/src/http/validation-details.js';
 import type { DtoClass } from '../../apps/orchestrator/src/http/validation-messages.js';
 import { validationPipe } from '../../apps/orchestrator/src/http/validation.pipe.js';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { DETAILED_CREATE_EXAMPLE } from '../../../apps/orchestrator/src/authentications/dto/authentication.examples.js';
+import { DETAILED_CREATE_EXAMPLE } from '../../../apps/orchestrator/src/authentications/dto/create-authentication.examples.js';
 import { TeamApi } from '../../support/api.js';
 import { emptyTables } from '../../support/e2e-database.js';
 import { aCreateBody } from '../../support/result-expectations.js';

@@ -5,10 +5,8 @@ import {
   type SessionRequest,
 } from '@app/domain';
 import { TASKS, type ProviderEventPayload } from '@app/persistence';
-import {
-  AuthenticationStarts,
-  type StartKey,
-} from '../../../apps/orchestrator/src/flow/authentication-starts.service.js';
+import { AuthenticationStarts } from '../../../apps/orchestrator/src/flow/authentication-starts.service.js';
+import type { StartKey } from '../../../apps/orchestrator/src/flow/start-outcome.js';
 import { OutsideInputs } from '../../../apps/orchestrator/src/flow/outside-inputs.service.js';
 import { ProviderEventTask } from '../../../apps/orchestrator/src/flow/provider-event.task.js';
 import { ProviderEvents } from '../../../apps/orchestrator/src/flow/provider-events.service.js';

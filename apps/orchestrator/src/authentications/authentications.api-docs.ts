@@ -19,8 +19,8 @@ import {
   AuthenticationListResponseDto,
   AuthenticationResponseDto,
   CreatedAuthenticationResponseDto,
-  NEXT_ACTION_MODELS,
 } from './dto/authentication.response.dto.js';
+import { NEXT_ACTION_MODELS } from './dto/next-action.response.dto.js';
 import {
   IssuerFingerprintRequestDto,
   SubmitChannelDataRequestDto,
@@ -29,12 +29,8 @@ import { AppChallengeResultRequestDto } from './dto/app-challenge-result.request
 import { CreateAuthenticationRequestDto } from './dto/create-authentication.request.dto.js';
 import { RESULT_MODELS } from './dto/result.response.dto.js';
 import { STEP_UP_EXAMPLES, StepUpRequestDto } from './dto/step-up.request.dto.js';
-import {
-  AUTHENTICATION_EXAMPLES,
-  CREATE_EXAMPLE,
-  DETAILED_CREATE_EXAMPLE,
-  RESULT_EXAMPLES,
-} from './dto/authentication.examples.js';
+import { AUTHENTICATION_EXAMPLES, RESULT_EXAMPLES } from './dto/authentication.examples.js';
+import { CREATE_EXAMPLE, DETAILED_CREATE_EXAMPLE } from './dto/create-authentication.examples.js';
 
 export const ID_PARAM = ApiParam({
   name: 'id',

@@ -1,11 +1,7 @@
 import { HostedNotSupportedError, InvalidRequestError } from '@app/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import {
-  AuthenticationStarts,
-  type StartKey,
-  type StartOutcome,
-  type Started,
-} from '../flow/authentication-starts.service.js';
+import { AuthenticationStarts } from '../flow/authentication-starts.service.js';
+import type { Started, StartKey, StartOutcome } from '../flow/start-outcome.js';
 import { AuthenticationStepUps } from '../flow/step-ups.service.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationQueries } from './authentication-queries.service.js';

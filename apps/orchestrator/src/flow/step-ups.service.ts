@@ -14,11 +14,8 @@ import type { AuthenticationEntity } from '@app/persistence';
 import { Injectable, Optional } from '@nestjs/common';
 import { ClaimMetrics } from '../metrics/claim.metrics.js';
 import { SecretBox } from '../security/secret-box.js';
-import {
-  AuthenticationStarts,
-  type StartKey,
-  type StartOutcome,
-} from './authentication-starts.service.js';
+import { AuthenticationStarts } from './authentication-starts.service.js';
+import type { StartKey, StartOutcome } from './start-outcome.js';
 import { ClaimNotice } from './claim-notice.js';
 
 /** A step-up as the team asks it: a create whose amount, currency and reference default to the original's. */

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { inspect } from 'node:util';
-import { CREATE_EXAMPLE, DETAILED_CREATE_EXAMPLE } from './authentication.examples.js';
+import { CREATE_EXAMPLE, DETAILED_CREATE_EXAMPLE } from './create-authentication.examples.js';
 import { MERCHANT_INITIATED_REQUEST_TYPES } from './channel-data.request.dto.js';
 import { CreateAuthenticationRequestDto } from './create-authentication.request.dto.js';
 import { validationPipe } from '../../http/validation.pipe.js';

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { DETAILED_CREATE_EXAMPLE } from './authentication.examples.js';
+import { DETAILED_CREATE_EXAMPLE } from './create-authentication.examples.js';
 import { ClaimRequestDto } from './claim.request.dto.js';
 import { CreateAuthenticationRequestDto } from './create-authentication.request.dto.js';
 import { validationPipe } from '../../http/validation.pipe.js';

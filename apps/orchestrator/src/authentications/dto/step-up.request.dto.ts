@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema, OmitType } from '@nestjs/s
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { CurrencyCode } from '../../http/currency-code.js';
 import { Omittable } from '../../http/omittable.js';
-import { CREATE_EXAMPLE } from './authentication.examples.js';
+import { CREATE_EXAMPLE } from './create-authentication.examples.js';
 import { CreateAuthenticationRequestDto } from './create-authentication.request.dto.js';
 
 /**
