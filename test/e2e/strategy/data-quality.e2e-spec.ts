@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { TeamApi } from '../../support/api.js';
+import { metricValue } from '../../support/metric-value.js';
 import { emptyTables } from '../../support/e2e-database.js';
 import {
   startWithRecordedCheckout,
@@ -70,11 +71,7 @@ describe('data quality before create (e2e)', () => {
   });
   afterAll(() => recorded.close());
 
-  const metric = async (line: string) => {
-    const text = (await request(recorded.orchestrator.http).get('/metrics').expect(200)).text;
-    const found = text.split('\n').find((one) => one.startsWith(line));
-    return found ? Number(found.split(' ').at(-1)) : 0;
-  };
+  const metric = (series: string) => metricValue(recorded.orchestrator.http, series);
   const rowCount = async () => {
     const page = await request(recorded.orchestrator.http)
       .get('/v1/authentications')

@@ -1,6 +1,6 @@
 import { DEFAULT_EXEMPTION_POLICY } from '@app/domain';
-import request from 'supertest';
 import { TeamApi } from '../../support/api.js';
+import { metricValue } from '../../support/metric-value.js';
 import { emptyTables } from '../../support/e2e-database.js';
 import {
   startWithRecordedCheckout,
@@ -159,11 +159,8 @@ describe('exemption policy (e2e)', () => {
   });
 
   it('counts decisions and exemptions applied or not, per team', async () => {
-    const count = async (name: string, labels: string) => {
-      const text = (await request(recorded.orchestrator.http).get('/metrics').expect(200)).text;
-      const line = text.split('\n').find((one) => one.startsWith(`${name}{${labels}}`));
-      return line ? Number(line.split(' ').at(-1)) : 0;
-    };
+    const count = (name: string, labels: string) =>
+      metricValue(recorded.orchestrator.http, `${name}{${labels}}`);
     const decisions = 'threeds_exemption_decisions_total';
     const requests = 'threeds_exemption_requests_total';
     const byRule = `team="team-a",decided_by="policy",challenge_indicator="low_value",rule="low_value"`;
