@@ -183,7 +183,8 @@ describe('examples/merchant-backend (browser)', () => {
     const payment = await finished('example-frictionless');
 
     expect(payment).toEqual({
-      state: 'result_ready',
+      // Checkout's `complete` is sent at once and may be confirmed before the example reads.
+      state: expect.stringMatching(/^(result_ready|completed)$/),
       outcome: 'authenticated',
       guidance: 'proceed_with_liability_shift',
       paid: true,
