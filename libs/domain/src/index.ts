@@ -222,4 +222,10 @@ export {
   type PolicyIndicator,
   type RuleConditions,
 } from './strategy/exemption-policy.js';
+export {
+  paymentFactsOf,
+  paymentMatches,
+  type PaymentConditions,
+  type PaymentFacts,
+} from './strategy/payment-conditions.js';
 export { DEFAULT_EXEMPTION_POLICY } from './strategy/default-exemption-policy.js';
