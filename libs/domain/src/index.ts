@@ -229,3 +229,22 @@ export {
   type PaymentFacts,
 } from './strategy/payment-conditions.js';
 export { DEFAULT_EXEMPTION_POLICY } from './strategy/default-exemption-policy.js';
+export {
+  BIN_DIGITS,
+  SPLIT_BUCKETS,
+  routeOf,
+  routingFactsOf,
+  routingRuleMatches,
+  type BinRange,
+  type ProviderChoice,
+  type RoutingConditions,
+  type RoutingDecision,
+  type RoutingFacts,
+  type RoutingPolicy,
+  type RoutingRule,
+  type SplitShare,
+} from './routing/routing-policy.js';
+export {
+  routingPolicyProblems,
+  type RoutingPolicyProblem,
+} from './routing/routing-policy-problems.js';
