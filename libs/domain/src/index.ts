@@ -248,3 +248,18 @@ export {
   routingPolicyProblems,
   type RoutingPolicyProblem,
 } from './routing/routing-policy-problems.js';
+export {
+  PROVIDER_NEEDS,
+  providerNeedsOf,
+  unmetNeeds,
+  type ProviderCapabilities,
+  type ProviderNeed,
+  type ProviderNeeds,
+  type TeamReliance,
+} from './routing/provider-capabilities.js';
+export {
+  chooseProvider,
+  type BreakerReading,
+  type FailoverChoice,
+  type SkippedProvider,
+} from './routing/failover.js';
