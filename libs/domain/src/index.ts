@@ -222,4 +222,44 @@ export {
   type PolicyIndicator,
   type RuleConditions,
 } from './strategy/exemption-policy.js';
+export {
+  paymentFactsOf,
+  paymentMatches,
+  type PaymentConditions,
+  type PaymentFacts,
+} from './strategy/payment-conditions.js';
 export { DEFAULT_EXEMPTION_POLICY } from './strategy/default-exemption-policy.js';
+export {
+  BIN_DIGITS,
+  SPLIT_BUCKETS,
+  routeOf,
+  routingFactsOf,
+  routingRuleMatches,
+  type BinRange,
+  type ProviderChoice,
+  type RoutingConditions,
+  type RoutingDecision,
+  type RoutingFacts,
+  type RoutingPolicy,
+  type RoutingRule,
+  type SplitShare,
+} from './routing/routing-policy.js';
+export {
+  routingPolicyProblems,
+  type RoutingPolicyProblem,
+} from './routing/routing-policy-problems.js';
+export {
+  PROVIDER_NEEDS,
+  providerNeedsOf,
+  unmetNeeds,
+  type ProviderCapabilities,
+  type ProviderNeed,
+  type ProviderNeeds,
+  type TeamReliance,
+} from './routing/provider-capabilities.js';
+export {
+  chooseProvider,
+  type BreakerReading,
+  type FailoverChoice,
+  type SkippedProvider,
+} from './routing/failover.js';

@@ -1,5 +1,11 @@
-import { CARD_SCHEMES, cardSchemeOf, type CardScheme } from '../card/card-schemes.js';
-import type { ProviderChannel, SessionRequest } from '../provider/session-request.js';
+import type { SessionRequest } from '../provider/session-request.js';
+import {
+  listed,
+  paymentFactsOf,
+  paymentMatches,
+  type PaymentConditions,
+  type PaymentFacts,
+} from './payment-conditions.js';
 
 /**
  * The `challenge_indicator` values a policy may choose: the provider's SCA exemptions (PSD2 RTS
@@ -43,15 +49,7 @@ export interface MerchantRiskSignals {
 }
 
 /** Every condition given must hold; a rule without conditions matches every request. */
-export interface RuleConditions {
-  /** ISO 4217, upper case. */
-  readonly currencies?: readonly string[];
-  /** Minor units, inclusive; a request without an amount matches neither bound. */
-  readonly min_amount?: number;
-  readonly max_amount?: number;
-  readonly channels?: readonly ProviderChannel[];
-  /** The card's scheme: the cardholder's choice, else the number's range; unknown matches none. */
-  readonly schemes?: readonly CardScheme[];
+export interface RuleConditions extends PaymentConditions {
   /** The create's `authentication_type` (`regular` when not sent): recurring, installment … */
   readonly authentication_types?: readonly string[];
   readonly merchant_risk?: MerchantRiskSignals;
@@ -86,30 +84,17 @@ export type ExemptionDecision =
   | { readonly decided_by: 'none' };
 
 /** What a policy reads of a create. */
-export interface ExemptionFacts {
-  readonly amount?: number;
-  readonly currency: string;
-  readonly channel: ProviderChannel;
-  readonly scheme?: CardScheme;
+export interface ExemptionFacts extends PaymentFacts {
   readonly authentication_type: string;
   readonly merchant_risk: Required<MerchantRiskSignals>;
 }
 
-const SCHEMES: ReadonlySet<string> = new Set(CARD_SCHEMES);
-
 export function exemptionFactsOf(request: SessionRequest): ExemptionFacts {
-  const source = request.source;
-  const digits =
-    source.type === 'card' ? source.number : source.type === 'network_token' ? source.token : '';
-  const chosen = source.scheme?.toLowerCase();
   const risk = request.merchant_risk_info as
     { is_reorder?: boolean; is_preorder?: boolean; gift_card_count?: string } | undefined;
   const account = request.account_info as { suspicious_account_activity?: boolean } | undefined;
   return {
-    amount: request.amount,
-    currency: request.currency,
-    channel: request.channel,
-    scheme: chosen && SCHEMES.has(chosen) ? (chosen as CardScheme) : cardSchemeOf(digits),
+    ...paymentFactsOf(request),
     authentication_type: request.authentication_type ?? 'regular',
     merchant_risk: {
       is_reorder: risk?.is_reorder === true,
@@ -120,18 +105,10 @@ export function exemptionFactsOf(request: SessionRequest): ExemptionFacts {
   };
 }
 
-const listed = <T>(list: readonly T[] | undefined, value: T | undefined): boolean =>
-  list === undefined || (value !== undefined && list.includes(value));
-
 export function ruleMatches(when: RuleConditions, facts: ExemptionFacts): boolean {
-  const amount = facts.amount;
   const risk = when.merchant_risk ?? {};
   return (
-    listed(when.currencies, facts.currency) &&
-    (when.min_amount === undefined || (amount !== undefined && amount >= when.min_amount)) &&
-    (when.max_amount === undefined || (amount !== undefined && amount <= when.max_amount)) &&
-    listed(when.channels, facts.channel) &&
-    listed(when.schemes, facts.scheme) &&
+    paymentMatches(when, facts) &&
     listed(when.authentication_types, facts.authentication_type) &&
     (Object.keys(risk) as (keyof MerchantRiskSignals)[]).every(
       (signal) => risk[signal] === undefined || risk[signal] === facts.merchant_risk[signal],
