@@ -1,10 +1,6 @@
 import {
   ProviderCircuitOpenError,
   ThreeDsProvider,
-  UpstreamBusyError,
-  UpstreamOutcomeUnknownError,
-  UpstreamRejectedRequestError,
-  UpstreamUnavailableError,
   type ProviderFailure,
   type ProviderSessionContext,
   type ProviderSnapshot,
@@ -21,13 +17,26 @@ const SNAPSHOT = { providerSessionId: 'sid_1' } as ProviderSnapshot;
 const THRESHOLD = 3;
 const HALF_OPEN_AFTER_MS = 10_000;
 
-const unavailable = () => new UpstreamUnavailableError('get session', 'HTTP 500');
-const timedOut = () => new UpstreamUnavailableError('create session', 'timeout', undefined, true);
-const busy = () => new UpstreamBusyError('get session', 429, 3);
-const rejected = (status = 422) =>
-  new UpstreamRejectedRequestError('get session', status, 'request_invalid', ['amount_invalid']);
+/** A provider's error that says its class: the adapter below answers it from failureOf. */
+class ProviderFault extends Error {
+  constructor(readonly failure: ProviderFailure) {
+    super(failure.class);
+  }
+}
 
-/** An adapter whose next answers a test sets; it classes failures as Checkout's adapter does. */
+const unavailable = () => new ProviderFault({ class: 'unavailable' });
+const timedOut = () => new ProviderFault({ class: 'outcome_unknown' });
+const busy = () => new ProviderFault({ class: 'busy' });
+const notFound = () => new ProviderFault({ class: 'not_found' });
+const rejected = () =>
+  new ProviderFault({
+    class: 'rejected',
+    providerCodes: ['amount_invalid'],
+    cardNotEnrolled: false,
+    sessionMovedOn: false,
+  });
+
+/** An adapter whose next answers a test sets. */
 class ScriptedAdapter extends ThreeDsProvider {
   readonly name = 'checkout';
   readonly channels = ['browser'] as const;
@@ -43,15 +52,7 @@ class ScriptedAdapter extends ThreeDsProvider {
   complete = () => this.call().then(() => undefined);
 
   failureOf(error: unknown): ProviderFailure | null {
-    if (error instanceof UpstreamOutcomeUnknownError) return { class: 'outcome_unknown' };
-    if (error instanceof UpstreamUnavailableError) {
-      return { class: error.maybeProcessed ? 'outcome_unknown' : 'unavailable' };
-    }
-    if (error instanceof UpstreamBusyError) return { class: 'busy' };
-    if (!(error instanceof UpstreamRejectedRequestError)) return null;
-    if (error.status === 404) return { class: 'not_found' };
-    const answer = { providerCodes: error.errorCodes, cardNotEnrolled: false };
-    return { class: 'rejected', ...answer, sessionMovedOn: false };
+    return error instanceof ProviderFault ? error.failure : null;
   }
 
   private call(): Promise<ProviderSnapshot> {
@@ -120,14 +121,14 @@ describe('the port behind its circuit breaker', () => {
     await expect(sut.guarded.complete('sid_1')).resolves.toBeUndefined();
     expect(sut.guarded).toMatchObject({ name: 'checkout', channels: ['browser'] });
     expect(sut.guarded.processingChannelsOf('team-a')).toEqual(['pc_default']);
-    expect(sut.guarded.failureOf(rejected(404))).toEqual({ class: 'not_found' });
+    expect(sut.guarded.failureOf(notFound())).toEqual({ class: 'not_found' });
     expect(sut.guarded.availability()).toEqual({ circuit: 'closed', available: true });
   });
 
   it('never opens on answers, however many: refusals, unknown sessions, busy, foreign errors', async () => {
     const sut = aGuardedAdapter();
-    await failWith(sut, () => rejected(), 2 * THRESHOLD);
-    await failWith(sut, () => rejected(404), 2 * THRESHOLD);
+    await failWith(sut, rejected, 2 * THRESHOLD);
+    await failWith(sut, notFound, 2 * THRESHOLD);
     await failWith(sut, busy, 2 * THRESHOLD);
     await failWith(sut, () => new TypeError('a bug of ours'), 2 * THRESHOLD);
 
@@ -214,7 +215,7 @@ describe('the port behind its circuit breaker', () => {
     await failWith(sut, timedOut, 1);
     expect(sut.guarded.availability()).toMatchObject({ circuit: 'open', available: false });
     now += HALF_OPEN_AFTER_MS;
-    await failWith(sut, () => rejected(), 1);
+    await failWith(sut, rejected, 1);
 
     expect(sut.guarded.availability()).toEqual({ circuit: 'closed', available: true });
   });
