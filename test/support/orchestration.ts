@@ -4,6 +4,7 @@ import type { CheckoutConfig } from '../../apps/orchestrator/src/config/checkout
 import type { ClaimsConfig } from '../../apps/orchestrator/src/config/claims.config.js';
 import type { EventsConfig } from '../../apps/orchestrator/src/config/events.config.js';
 import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
+import type { ProviderBreakerConfig } from '../../apps/orchestrator/src/config/provider-breaker.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
 import { TeamApi } from './api.js';
 import { emptyTables } from './e2e-database.js';
@@ -40,7 +41,8 @@ export class Orchestration {
    * `checkoutAuthenticationTimeoutMs`: only for those Checkout answers after the issuer (a create
    * with channel data, collect-data), so a spec can let one of them time out while the token
    * and reads keep a deadline no busy machine misses; `webhooks`: the simulator sends its signed
-   * webhooks to the orchestrator (off by default: fewer moving parts).
+   * webhooks to the orchestrator (off by default: fewer moving parts); `breaker`: the provider's
+   * circuit breaker (production's by default).
    */
   static async start(
     options: {
@@ -52,6 +54,7 @@ export class Orchestration {
       events?: Partial<EventsConfig>;
       security?: Partial<SecurityConfig>;
       claims?: Partial<ClaimsConfig>;
+      breaker?: Partial<ProviderBreakerConfig>;
       /** The enabled Checkout channels (CHECKOUT_CHANNELS); browser and app by default. */
       channels?: CheckoutConfig['channels'];
     } = {},
@@ -67,6 +70,7 @@ export class Orchestration {
       events: options.events,
       security: options.security,
       claims: options.claims,
+      breaker: options.breaker,
       checkout: {
         apiUrl: simulator.url,
         tokenUrl: `${simulator.url}/connect/token`,

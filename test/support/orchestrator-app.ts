@@ -22,6 +22,10 @@ import {
 import { jobsConfig, type JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import { loggingConfig } from '../../apps/orchestrator/src/config/logging.config.js';
 import {
+  providerBreakerConfig,
+  type ProviderBreakerConfig,
+} from '../../apps/orchestrator/src/config/provider-breaker.config.js';
+import {
   securityConfig,
   type SecurityConfig,
 } from '../../apps/orchestrator/src/config/security.config.js';
@@ -43,6 +47,7 @@ import {
   aJobsConfig,
   aLoggingConfig,
   anEventsConfig,
+  aProviderBreakerConfig,
   anHttpConfig,
   aSecurityConfig,
   aStrategyConfig,
@@ -67,6 +72,7 @@ export async function startOrchestrator(
   config: {
     database?: Partial<DatabaseConfig>;
     checkout?: Partial<CheckoutConfig>;
+    breaker?: Partial<ProviderBreakerConfig>;
     security?: Partial<SecurityConfig>;
     jobs?: Partial<JobsConfig>;
     events?: Partial<EventsConfig>;
@@ -91,6 +97,8 @@ export async function startOrchestrator(
     .useValue(aDatabaseConfig(config.database))
     .overrideProvider(checkoutConfig.KEY)
     .useValue(aCheckoutConfig(config.checkout))
+    .overrideProvider(providerBreakerConfig.KEY)
+    .useValue(aProviderBreakerConfig(config.breaker))
     .overrideProvider(jobsConfig.KEY)
     .useValue(aJobsConfig(config.jobs))
     .overrideProvider(eventsConfig.KEY)

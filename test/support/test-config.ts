@@ -5,6 +5,7 @@ import type { EventsConfig } from '../../apps/orchestrator/src/config/events.con
 import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import type { HttpConfig } from '../../apps/orchestrator/src/config/http.config.js';
 import type { LoggingConfig } from '../../apps/orchestrator/src/config/logging.config.js';
+import type { ProviderBreakerConfig } from '../../apps/orchestrator/src/config/provider-breaker.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
 import type { StrategyConfig } from '../../apps/orchestrator/src/config/strategy.config.js';
 import { TEMPLATE_DATABASE_URL_KEY, workerDatabaseUrl } from './test-database.js';
@@ -59,6 +60,13 @@ export function aCheckoutConfig(overrides: Partial<CheckoutConfig> = {}): Checko
     },
     ...overrides,
   };
+}
+
+/** Production's breaker: a spec about the breaker sets a short `halfOpenAfterMs` of its own. */
+export function aProviderBreakerConfig(
+  overrides: Partial<ProviderBreakerConfig> = {},
+): ProviderBreakerConfig {
+  return { consecutiveFailures: 5, halfOpenAfterMs: 10_000, ...overrides };
 }
 
 export const TEAM_A = { team: 'team-a', apiKey: 'team-a-api-key-0000000001' } as const;

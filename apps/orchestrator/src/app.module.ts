@@ -11,6 +11,7 @@ import { httpConfig } from './config/http.config.js';
 import { eventsConfig } from './config/events.config.js';
 import { jobsConfig } from './config/jobs.config.js';
 import { loggingConfig } from './config/logging.config.js';
+import { providerBreakerConfig } from './config/provider-breaker.config.js';
 import { securityConfig } from './config/security.config.js';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuthenticationsModule } from './authentications/authentications.module.js';
@@ -43,6 +44,7 @@ import { LoggingModule } from './logging/logging.module.js';
         loggingConfig,
         databaseConfig,
         checkoutConfig,
+        providerBreakerConfig,
         securityConfig,
         jobsConfig,
         eventsConfig,

@@ -26,7 +26,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ready for traffic: PostgreSQL answers; 503 otherwise, e.g. `error.database: {status: "down", reason: "connection refused"}` */
+        /** Ready for traffic: PostgreSQL answers; 503 otherwise, e.g. `error.database: {status: "down", reason: "connection refused"}`. `info.providers` shows the circuit breaker of each provider (`circuit`: closed, half_open, open) and never makes it 503 */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -2011,7 +2011,7 @@ export interface components {
              * @example AUTHENTICATION_NOT_FOUND
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "BODY_TOO_DEEP" | "INVALID_CHARACTERS" | "CARD_DATA_NOT_ALLOWED" | "MALFORMED_URL" | "UNAUTHENTICATED" | "CALLBACK_TOKEN_INVALID" | "WEBHOOK_SIGNATURE_INVALID" | "HOST_NOT_ALLOWED" | "PROCESSING_CHANNEL_NOT_ALLOWED" | "NOT_FOUND" | "AUTHENTICATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "ENDPOINT_NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ILLEGAL_TRANSITION" | "CONCURRENT_UPDATE" | "RESULT_NOT_READY" | "IDEMPOTENCY_KEY_IN_USE" | "ENDPOINT_LIMIT_REACHED" | "RESULT_ALREADY_CLAIMED" | "ALREADY_STEPPED_UP" | "RESULT_STEPPED_UP" | "RESULT_EXPIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RESULT_NOT_AUTHORIZABLE" | "RESULT_NOT_CLAIMABLE" | "CLAIM_EXCEEDS_AUTHENTICATION" | "STEP_UP_NOT_POSSIBLE" | "STEP_UP_CARD_MISMATCH" | "STEP_UP_EXCEEDS_ORIGINAL" | "PAYMENT_REFERENCE_REUSED" | "IDEMPOTENCY_KEY_REUSED" | "CHANNEL_NOT_ENABLED" | "HOSTED_NOT_SUPPORTED" | "CHANNEL_MISMATCH" | "NO_CARDHOLDER_STEP" | "INITIAL_SESSION_NOT_FOUND" | "DATA_QUALITY_TOO_LOW" | "UPSTREAM_REJECTED_REQUEST" | "ENDPOINT_URL_NOT_ALLOWED" | "RATE_LIMITED" | "REQUEST_REJECTED" | "INTERNAL_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_BUSY" | "DATABASE_UNAVAILABLE" | "UPSTREAM_OUTCOME_UNKNOWN";
+            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "BODY_TOO_DEEP" | "INVALID_CHARACTERS" | "CARD_DATA_NOT_ALLOWED" | "MALFORMED_URL" | "UNAUTHENTICATED" | "CALLBACK_TOKEN_INVALID" | "WEBHOOK_SIGNATURE_INVALID" | "HOST_NOT_ALLOWED" | "PROCESSING_CHANNEL_NOT_ALLOWED" | "NOT_FOUND" | "AUTHENTICATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "ENDPOINT_NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ILLEGAL_TRANSITION" | "CONCURRENT_UPDATE" | "RESULT_NOT_READY" | "IDEMPOTENCY_KEY_IN_USE" | "ENDPOINT_LIMIT_REACHED" | "RESULT_ALREADY_CLAIMED" | "ALREADY_STEPPED_UP" | "RESULT_STEPPED_UP" | "RESULT_EXPIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RESULT_NOT_AUTHORIZABLE" | "RESULT_NOT_CLAIMABLE" | "CLAIM_EXCEEDS_AUTHENTICATION" | "STEP_UP_NOT_POSSIBLE" | "STEP_UP_CARD_MISMATCH" | "STEP_UP_EXCEEDS_ORIGINAL" | "PAYMENT_REFERENCE_REUSED" | "IDEMPOTENCY_KEY_REUSED" | "CHANNEL_NOT_ENABLED" | "HOSTED_NOT_SUPPORTED" | "CHANNEL_MISMATCH" | "NO_CARDHOLDER_STEP" | "INITIAL_SESSION_NOT_FOUND" | "DATA_QUALITY_TOO_LOW" | "UPSTREAM_REJECTED_REQUEST" | "ENDPOINT_URL_NOT_ALLOWED" | "RATE_LIMITED" | "REQUEST_REJECTED" | "INTERNAL_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_BUSY" | "PROVIDER_CIRCUIT_OPEN" | "DATABASE_UNAVAILABLE" | "UPSTREAM_OUTCOME_UNKNOWN";
             /** @example No such authentication */
             message: string;
             /** @description Always an object. Refusals that name fields (`VALIDATION_FAILED`, `INVALID_CHARACTERS`, `CARD_DATA_NOT_ALLOWED`, `INITIAL_SESSION_NOT_FOUND`) list them in `errors`; other codes carry their own keys (e.g. `authentication_id`, `retry_after_seconds`, Checkout `error_codes`), or none. Never a value from the request. */
@@ -2676,7 +2676,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
+            /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`PROVIDER_CIRCUIT_OPEN`: Calls to the provider are paused after repeated failures (circuit breaker); nothing recorded: retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2833,7 +2833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
+            /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`PROVIDER_CIRCUIT_OPEN`: Calls to the provider are paused after repeated failures (circuit breaker); nothing recorded: retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3061,7 +3061,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
+            /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`PROVIDER_CIRCUIT_OPEN`: Calls to the provider are paused after repeated failures (circuit breaker); nothing recorded: retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3195,7 +3195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
+            /** @description `UPSTREAM_BUSY`: Checkout said "not now" (429, 503); retry after `Retry-After`<br>`PROVIDER_CIRCUIT_OPEN`: Calls to the provider are paused after repeated failures (circuit breaker); nothing recorded: retry after `Retry-After`<br>`DATABASE_UNAVAILABLE`: Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key) */
             503: {
                 headers: {
                     [name: string]: unknown;

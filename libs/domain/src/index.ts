@@ -67,6 +67,7 @@ export {
   ProcessingChannelNotAllowedError,
 } from './authority-errors.js';
 export {
+  ProviderCircuitOpenError,
   UpstreamBusyError,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
@@ -195,8 +196,12 @@ export {
   type DataQuality,
 } from './strategy/data-quality.js';
 export {
+  CIRCUIT_STATES,
+  ProviderCircuits,
   ThreeDsProvider,
+  type CircuitState,
   type CreatedProviderSession,
+  type ProviderAvailability,
   type ProviderFailure,
   type ProviderFailureClass,
   type ProviderReturnUrls,

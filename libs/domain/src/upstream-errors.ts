@@ -75,3 +75,21 @@ export class UpstreamOutcomeUnknownError extends DomainError {
     });
   }
 }
+
+/**
+ * The provider failed repeatedly and its circuit breaker is open (docs/circuit-breaker.md):
+ * the call was not sent. Callers get 503 with `Retry-After`; jobs retry as for an outage.
+ */
+export class ProviderCircuitOpenError extends DomainError {
+  readonly code = 'PROVIDER_CIRCUIT_OPEN';
+
+  constructor(
+    readonly provider: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`Calls to ${provider} are paused after repeated failures; retry later`, {
+      provider,
+      retry_after_seconds: retryAfterSeconds,
+    });
+  }
+}

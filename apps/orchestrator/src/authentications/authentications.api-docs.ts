@@ -43,6 +43,7 @@ const PROVIDER_ERRORS = [
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_BUSY',
   'UPSTREAM_REJECTED_REQUEST',
+  'PROVIDER_CIRCUIT_OPEN',
 ] as const;
 
 /** The OpenAPI description of each route of AuthenticationsController. */

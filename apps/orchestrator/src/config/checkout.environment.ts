@@ -36,6 +36,20 @@ export class CheckoutEnvironment extends EffectsEnvironment {
   THREEDS_PROVIDER: ProviderName = 'checkout';
 
   /**
+   * A provider's circuit breaker opens after this many calls in a row failed without a usable
+   * answer (network, 5xx, past their deadline); while open, its calls fail at once with 503
+   * `PROVIDER_CIRCUIT_OPEN` (docs/circuit-breaker.md).
+   */
+  @IsInt()
+  @Min(1)
+  PROVIDER_BREAKER_CONSECUTIVE_FAILURES: number = 5;
+
+  /** How long an open breaker refuses calls before it lets one probe through (half-open). */
+  @IsInt()
+  @Min(100)
+  PROVIDER_BREAKER_HALF_OPEN_AFTER_MS: number = 10_000;
+
+  /**
    * Sessions API base URL: `https://api.sandbox.checkout.com`, `https://api.checkout.com` (or an
    * account's prefixed host), or the simulator's.
    */

@@ -4,6 +4,7 @@ import {
   INITIAL_STATE,
   InitialSessionNotFoundError,
   maskedParts,
+  ProviderCircuitOpenError,
   ThreeDsProvider,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
@@ -14,6 +15,7 @@ import {
 } from '@app/domain';
 import {
   AuthenticationRepository,
+  IdempotencyKeyRepository,
   isDatabaseUnavailable,
   type AuthenticationEntity,
   type NewAuthentication,
@@ -23,6 +25,7 @@ import { Failpoints } from '../common/failpoints.js';
 import { newId } from '../common/ids.js';
 import { OutageRetries } from '../common/outage-retries.js';
 import { AuthenticationMetrics } from '../metrics/authentication.metrics.js';
+import { ProviderCircuitMetrics } from '../metrics/provider-circuit.metrics.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { CreateStrategy, exemptionDetail } from './create-strategy.js';
@@ -51,6 +54,8 @@ export class AuthenticationStarts {
     private readonly metrics: AuthenticationMetrics,
     private readonly outageRetries: OutageRetries,
     private readonly strategy: CreateStrategy,
+    private readonly keys: IdempotencyKeyRepository,
+    private readonly circuitMetrics: ProviderCircuitMetrics,
   ) {}
 
   /** `stepUp`: the authentication this one steps up (docs/step-up.md), linked both ways. */
@@ -64,6 +69,7 @@ export class AuthenticationStarts {
     const initialSessionId = asked.initial_transaction?.initial_session_id;
     if (initialSessionId) await this.assertOwnSession(team, initialSessionId);
     const { request, exemption, dataQuality } = this.strategy.apply(team, asked);
+    await this.assertProviderAvailable(key);
     const callbackToken = this.secrets.newUrlToken();
     const row = this.newRow(team, request, callbackToken.hash, {
       exemption,
@@ -194,6 +200,20 @@ export class AuthenticationStarts {
       ...started(outcome?.authentication ?? inserted),
       answerKept: !!key && !!outcome?.moved,
     };
+  }
+
+  /**
+   * A provider whose circuit breaker is open gets no create: refused before anything is recorded,
+   * so the key stays free and the same request succeeds once the provider is back
+   * (docs/circuit-breaker.md#creates). A key already taken goes on to the insert, which answers
+   * from it: a replay needs no provider.
+   */
+  private async assertProviderAvailable(key: StartKey | undefined): Promise<void> {
+    const availability = this.provider.availability();
+    if (availability.available) return;
+    if (key && (await this.keys.find(key.teamId, key.keyHash))) return;
+    this.circuitMetrics.callRefused(this.provider.name, 'create_session');
+    throw new ProviderCircuitOpenError(this.provider.name, availability.retryAfterSeconds ?? 1);
   }
 
   /**

@@ -1,6 +1,7 @@
 import {
   DatabaseUnavailableError,
   DomainError,
+  ProviderCircuitOpenError,
   RateLimitedError,
   UpstreamBusyError,
 } from '@app/domain';
@@ -34,9 +35,16 @@ export function sendDomainError(error: DomainError, host: ArgumentsHost): void {
   void reply.status(status).send(withRequestId(body, host.switchToHttp().getRequest()));
 }
 
-/** Seconds a caller should wait: our rate limit or database, or Checkout's advice passed on. */
+/**
+ * Seconds a caller should wait: our rate limit, database or a provider's open circuit, or
+ * Checkout's advice passed on.
+ */
 export function retryAfterOf(error: DomainError): number | undefined {
-  if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) {
+  if (
+    error instanceof RateLimitedError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof ProviderCircuitOpenError
+  ) {
     return Math.max(1, error.retryAfterSeconds);
   }
   if (!(error instanceof UpstreamBusyError)) return undefined;

@@ -210,6 +210,11 @@ export const ERROR_CATALOGUE = {
     status: 503,
     meaning: 'Checkout said "not now" (429, 503); retry after `Retry-After`',
   },
+  PROVIDER_CIRCUIT_OPEN: {
+    status: 503,
+    meaning:
+      'Calls to the provider are paused after repeated failures (circuit breaker); nothing recorded: retry after `Retry-After`',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     meaning: 'Our database cannot be reached; retry after `Retry-After` (same Idempotency-Key)',

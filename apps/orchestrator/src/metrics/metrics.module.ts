@@ -7,6 +7,7 @@ import { CheckoutMetrics } from './checkout.metrics.js';
 import { ClaimMetrics } from './claim.metrics.js';
 import { InboundMetrics } from './inbound.metrics.js';
 import { MetricsController } from './metrics.controller.js';
+import { ProviderCircuitMetrics } from './provider-circuit.metrics.js';
 
 /**
  * One registry per application, never prom-client's global one: several apps in one process (the
@@ -18,7 +19,13 @@ function applicationRegistry(): Registry {
   return registry;
 }
 
-const RECORDERS = [AuthenticationMetrics, CheckoutMetrics, ClaimMetrics, InboundMetrics];
+const RECORDERS = [
+  AuthenticationMetrics,
+  CheckoutMetrics,
+  ClaimMetrics,
+  InboundMetrics,
+  ProviderCircuitMetrics,
+];
 
 /** The `threeds_*` series, Node's process metrics, and `GET /metrics`. */
 @Module({

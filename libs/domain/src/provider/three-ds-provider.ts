@@ -85,6 +85,25 @@ export type ProviderFailure =
 export type ProviderFailureClass = ProviderFailure['class'];
 
 /**
+ * A provider's circuit breaker (docs/circuit-breaker.md): `closed` lets calls through, `open`
+ * refuses them after repeated failures, `half_open` has let one probe through and refuses the
+ * rest until it answers.
+ */
+export const CIRCUIT_STATES = ['closed', 'half_open', 'open'] as const;
+export type CircuitState = (typeof CIRCUIT_STATES)[number];
+
+/** Whether a call to a provider would be let through now. */
+export interface ProviderAvailability {
+  readonly circuit: CircuitState;
+  /** A call now goes through: the circuit is closed, or it is open and due for its probe. */
+  readonly available: boolean;
+  /** When not available: seconds until a call may be tried again. */
+  readonly retryAfterSeconds?: number;
+}
+
+const ALWAYS_AVAILABLE: ProviderAvailability = { circuit: 'closed', available: true };
+
+/**
  * How long one update of a provider session may take, end to end (token, call, retries and the
  * read that reconciles an ambiguous answer): the claim on the row that keeps updates one at a
  * time outlasts `holdMs`; a concurrent update waits `waitMs` for it before giving up (409).
@@ -147,4 +166,17 @@ export abstract class ThreeDsProvider {
 
   /** The class of an error this provider's calls threw; null for one that is not theirs. */
   abstract failureOf(error: unknown): ProviderFailure | null;
+
+  /**
+   * Asked before anything is recorded for a create (and, later, by routing to pick a fallback):
+   * an adapter alone always answers available; the breaker that wraps it knows better.
+   */
+  availability(): ProviderAvailability {
+    return ALWAYS_AVAILABLE;
+  }
+}
+
+/** Every provider's circuit by provider name, for operators (`/health/ready`). */
+export abstract class ProviderCircuits {
+  abstract availabilities(): Readonly<Record<string, ProviderAvailability>>;
 }

@@ -1,4 +1,10 @@
-import { backoffDelayMs, honourRetryAfter, UpstreamBusyError, type Backoff } from '@app/domain';
+import {
+  backoffDelayMs,
+  honourRetryAfter,
+  ProviderCircuitOpenError,
+  UpstreamBusyError,
+  type Backoff,
+} from '@app/domain';
 import { DiscoveryService } from '@nestjs/core';
 import type { TaskName } from './job-specs.js';
 
@@ -33,6 +39,8 @@ export function retryDelayMs(backoff: Backoff, attempt: number, error: unknown):
   const delay = backoffDelayMs(backoff, attempt, Math.random());
   return honourRetryAfter(
     delay,
-    error instanceof UpstreamBusyError ? error.retryAfterSeconds : undefined,
+    error instanceof UpstreamBusyError || error instanceof ProviderCircuitOpenError
+      ? error.retryAfterSeconds
+      : undefined,
   );
 }
