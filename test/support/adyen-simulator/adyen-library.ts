@@ -7,7 +7,15 @@ import {
   PaymentAPI,
 } from '@adyen/api-library';
 import type { IRequest } from '@adyen/api-library/lib/src/typings/requestOptions.js';
+import * as apiExceptionModule from '@adyen/api-library/lib/src/services/exception/apiException.js';
 import { ADYEN_API_KEY } from './simulator-app.js';
+
+/** The library's ApiException (a CommonJS default export, reached the same way under ESM and Jest). */
+const ApiException = (
+  'default' in apiExceptionModule.default
+    ? apiExceptionModule.default.default
+    : apiExceptionModule.default
+) as new (message: string, statusCode?: number) => object;
 
 /** The library's `ClientInterface` (`src/httpClient/clientInterface.ts`), as `Client` takes it. */
 type ClientInterface = Client['httpClient'];
@@ -61,11 +69,14 @@ export class SimulatorTransport implements ClientInterface {
         : {}),
     };
     const method = requestOptions.method ?? 'POST';
+    // The default client aborts on its timeout and rejects any transport error with an ApiException.
     const response = await fetch(`${this.simulatorUrl}${target.pathname}${query}`, {
       method,
       headers,
       ...(method === 'GET' ? {} : { body: typeof json === 'string' ? json : new Uint8Array(json) }),
       signal: AbortSignal.timeout(config.connectionTimeoutMillis ?? 30_000),
+    }).catch((error: unknown) => {
+      throw new ApiException(error instanceof Error ? error.message : String(error));
     });
     const text = await response.text();
     this.answers.push({ path: target.pathname, status: response.status, body: parsed(text) });
