@@ -1,4 +1,4 @@
-import { hmacValidator, HttpClientException } from '@adyen/api-library';
+import { hmacValidator, HttpClientException, type Types } from '@adyen/api-library';
 import { adyenContractViolations } from '../../support/adyen-simulator/adyen-contract.js';
 import {
   officialLibraryAgainst,
@@ -12,7 +12,12 @@ import {
 } from '../../support/adyen-simulator/simulator-app.js';
 import { HttpRecorder } from '../../support/http-recorder.js';
 
-type Answer = Record<string, any>;
+type Answer = Record<string, unknown>;
+type NotificationItem = Types.notification.NotificationRequestItem;
+interface WebhookAttempt {
+  readonly attempt: number;
+  readonly status: number;
+}
 
 /** Frictionless Y, no 3DS Method: the first answer is final and sends a webhook. */
 const FINISHES_AT_ONCE = '4000009900000061';
@@ -125,7 +130,9 @@ describe('adyen simulator: idempotency, faults and webhooks (e2e)', () => {
     );
     expect(delivery.headers.authorization).toBe(`Basic ${basic}`);
     expect(delivery.body).toMatchObject({ live: 'false' });
-    const item = (delivery.body as Answer).notificationItems[0].NotificationRequestItem;
+    const [{ NotificationRequestItem: item }] = (
+      delivery.body as { notificationItems: Array<{ NotificationRequestItem: NotificationItem }> }
+    ).notificationItems;
     expect(item).toMatchObject({
       eventCode: 'AUTHENTICATION',
       success: 'true',
@@ -135,15 +142,18 @@ describe('adyen simulator: idempotency, faults and webhooks (e2e)', () => {
     });
     const validator = new hmacValidator();
     expect(validator.validateHMAC(item, ADYEN_HMAC_KEY)).toBe(true);
-    expect(validator.validateHMAC({ ...item, success: 'false' }, ADYEN_HMAC_KEY)).toBe(false);
+    expect(validator.validateHMAC({ ...item, merchantReference: 'tampered' }, ADYEN_HMAC_KEY)).toBe(
+      false,
+    );
   });
 
   it('retries a webhook the merchant does not accept on Adyen schedule (scaled), and drops on request', async () => {
     merchant.respondWith = (_request, index) => (index < 2 ? 500 : 200);
     await adyen.checkout.PaymentsApi.payments(anAuthenticationRequest(FINISHES_AT_ONCE));
     await merchant.waitFor('/webhooks', 3);
-    const attempts = ((await (await simulator.control('GET', '/webhooks')).json()) as Answer)
-      .attempts as Answer[];
+    const { attempts } = (await (await simulator.control('GET', '/webhooks')).json()) as {
+      attempts: WebhookAttempt[];
+    };
     expect(attempts.map((attempt) => [attempt.attempt, attempt.status])).toEqual([
       [1, 500],
       [2, 500],

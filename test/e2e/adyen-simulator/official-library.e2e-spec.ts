@@ -24,7 +24,23 @@ import {
   runThreeDsMethod,
 } from '../../support/simulator/browser.js';
 
-type Answer = Record<string, any>;
+/** The fields of Adyen's answers these tests read (checked in full against the schemas). */
+interface Answer {
+  readonly resultCode?: string;
+  readonly pspReference?: string;
+  readonly merchantReference?: string;
+  readonly threeDSPaymentData?: string;
+  readonly action?: {
+    readonly type: string;
+    readonly token: string;
+    readonly paymentData: string;
+    readonly authorisationToken: string;
+  };
+  readonly threeDS2Result?: Record<string, string | undefined>;
+  /** submitThreeDS2Fingerprint's answer. */
+  readonly type?: 'action' | 'completed';
+  readonly details?: { readonly threeDSResult: string };
+}
 
 const modelCard = (flow: string, outcome: string | null, threeDSMethod = true) =>
   testCards.cards.find(
@@ -75,7 +91,7 @@ describe('adyen simulator: driven by @adyen/api-library (e2e)', () => {
     expect(started.resultCode).toBe('IdentifyShopper');
     expect(started.pspReference).toBeUndefined();
     expect(started.action).toMatchObject({ type: 'threeDS2', subtype: 'fingerprint' });
-    const token = decodeToken(started.action.token);
+    const token = decodeToken(started.action!.token);
     expect(Object.keys(token).sort()).toEqual([
       'threeDSMethodNotificationURL',
       'threeDSMethodUrl',
@@ -97,7 +113,7 @@ describe('adyen simulator: driven by @adyen/api-library (e2e)', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           fingerprintResult: threeDSResult({ threeDSCompInd: 'Y' }),
-          paymentData: started.action.paymentData,
+          paymentData: started.action!.paymentData,
         }),
       },
     );
@@ -106,7 +122,7 @@ describe('adyen simulator: driven by @adyen/api-library (e2e)', () => {
     if (next.type === 'action') return { resultCode: 'ChallengeShopper', action: next.action };
     expect(next.type).toBe('completed');
     return (await adyen.checkout.PaymentsApi.paymentsDetails({
-      details: { threeDSResult: next.details.threeDSResult },
+      details: { threeDSResult: next.details!.threeDSResult },
     })) as Answer;
   }
 
@@ -120,11 +136,11 @@ describe('adyen simulator: driven by @adyen/api-library (e2e)', () => {
       eci: '05',
       messageVersion: '2.2.0',
     });
-    expect(Buffer.from(finished.threeDS2Result.authenticationValue, 'base64')).toHaveLength(20);
+    expect(Buffer.from(finished.threeDS2Result!.authenticationValue!, 'base64')).toHaveLength(20);
 
     const read = (await adyen.payment.PaymentsApi.retrieve3ds2Result({
       merchantAccount: simulator.config.merchantAccount,
-      pspReference: finished.pspReference,
+      pspReference: finished.pspReference!,
     })) as Answer;
     expect(read.threeDS2Result).toEqual(finished.threeDS2Result);
   });
@@ -135,7 +151,7 @@ describe('adyen simulator: driven by @adyen/api-library (e2e)', () => {
       resultCode: 'ChallengeShopper',
       action: { type: 'threeDS2', subtype: 'challenge' },
     });
-    const token = decodeToken(challenged.action.token);
+    const token = decodeToken(challenged.action!.token);
     expect(token.threeDSNotificationURL).toBe(merchant.to('/cres'));
     const creq = Buffer.from(
       JSON.stringify({
@@ -167,18 +183,18 @@ describe('adyen simulator: driven by @adyen/api-library (e2e)', () => {
       details: {
         threeDSResult: threeDSResult({
           transStatus: cres.transStatus,
-          authorisationToken: challenged.action.authorisationToken,
+          authorisationToken: challenged.action!.authorisationToken,
         }),
       },
     })) as Answer;
     expect(finished.resultCode).toBe('AuthenticationFinished');
     expect(finished.threeDS2Result).toMatchObject({ transStatus: 'Y', eci: '02' });
-    expect(finished.threeDS2Result.authenticationValue).toBeDefined();
+    expect(finished.threeDS2Result!.authenticationValue).toBeDefined();
   });
 
   it('challenge with a wrong password ends N, without a cryptogram', async () => {
     const challenged = await fingerprinted(modelCard('challenge', 'Y'), merchant.to('/cres'));
-    const token = decodeToken(challenged.action.token);
+    const token = decodeToken(challenged.action!.token);
     const creq = Buffer.from(JSON.stringify({ ...token, messageType: 'CReq' })).toString(
       'base64url',
     );
@@ -189,7 +205,7 @@ describe('adyen simulator: driven by @adyen/api-library (e2e)', () => {
 
     const finished = (await adyen.checkout.PaymentsApi.paymentsDetails({
       details: { threeDSResult: threeDSResult({ transStatus: 'N' }) },
-      paymentData: challenged.action.paymentData,
+      paymentData: challenged.action!.paymentData,
     })) as Answer;
     expect(finished.pspReference).toMatch(/^[A-Z0-9]{16}$/);
     expect(finished.threeDS2Result).toMatchObject({
@@ -197,7 +213,7 @@ describe('adyen simulator: driven by @adyen/api-library (e2e)', () => {
       transStatusReason: '01',
       eci: '07',
     });
-    expect(finished.threeDS2Result.authenticationValue).toBeUndefined();
+    expect(finished.threeDS2Result!.authenticationValue).toBeUndefined();
   });
 
   it.each([
@@ -210,7 +226,7 @@ describe('adyen simulator: driven by @adyen/api-library (e2e)', () => {
 
     expect(finished.resultCode).toBe('AuthenticationFinished');
     expect(finished.threeDS2Result).toMatchObject({ transStatus: outcome, eci });
-    expect(finished.threeDS2Result.authenticationValue !== undefined).toBe(cryptogram);
+    expect(finished.threeDS2Result!.authenticationValue !== undefined).toBe(cryptogram);
   });
 
   it('a card range without a 3DS Method URL finishes in the first answer', async () => {
@@ -219,7 +235,7 @@ describe('adyen simulator: driven by @adyen/api-library (e2e)', () => {
     )) as Answer;
 
     expect(finished.resultCode).toBe('AuthenticationFinished');
-    expect(finished.threeDS2Result.transStatus).toBe('Y');
+    expect(finished.threeDS2Result!.transStatus).toBe('Y');
   });
 
   it('a card that is not enrolled: AuthenticationNotRequired with threeDSPaymentData', async () => {

@@ -76,6 +76,7 @@ export class SimulatorTransport implements ClientInterface {
       ...(method === 'GET' ? {} : { body: typeof json === 'string' ? json : new Uint8Array(json) }),
       signal: AbortSignal.timeout(config.connectionTimeoutMillis ?? 30_000),
     }).catch((error: unknown) => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- the library's own rejection type
       throw new ApiException(error instanceof Error ? error.message : String(error));
     });
     const text = await response.text();
