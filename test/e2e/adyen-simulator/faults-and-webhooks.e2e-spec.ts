@@ -1,5 +1,5 @@
 import { hmacValidator, HttpClientException, type Types } from '@adyen/api-library';
-import { adyenContractViolations } from '../../support/adyen-simulator/adyen-contract.js';
+import { newAnswerViolations } from '../../support/adyen-simulator/adyen-contract.js';
 import {
   officialLibraryAgainst,
   type OfficialLibrary,
@@ -48,13 +48,7 @@ describe('adyen simulator: idempotency, faults and webhooks (e2e)', () => {
     expect((await simulator.control('POST', '/reset')).status).toBe(204);
     merchant.clear();
   });
-  afterEach(() => {
-    const violations = adyen.transport.answers.flatMap(({ path, status, body }) =>
-      adyenContractViolations(path, status, body),
-    );
-    adyen.transport.answers.length = 0;
-    expect(violations).toEqual([]);
-  });
+  afterEach(() => expect(newAnswerViolations(adyen.transport)).toEqual([]));
 
   const counters = async () =>
     (await (await simulator.control('GET', '/counters')).json()) as Answer;

@@ -1,6 +1,6 @@
 import { HttpClientException } from '@adyen/api-library';
 import testCards from '../../../apps/adyen-simulator/src/cards/test-cards.json' with { type: 'json' };
-import { adyenContractViolations } from '../../support/adyen-simulator/adyen-contract.js';
+import { newAnswerViolations } from '../../support/adyen-simulator/adyen-contract.js';
 import {
   officialLibraryAgainst,
   type OfficialLibrary,
@@ -71,13 +71,7 @@ describe('adyen simulator: driven by @adyen/api-library (e2e)', () => {
     await merchant.close();
   });
   beforeEach(() => merchant.clear());
-  afterEach(() => {
-    const violations = adyen.transport.answers.flatMap(({ path, status, body }) =>
-      adyenContractViolations(path, status, body),
-    );
-    adyen.transport.answers.length = 0;
-    expect(violations).toEqual([]);
-  });
+  afterEach(() => expect(newAnswerViolations(adyen.transport)).toEqual([]));
 
   /**
    * /payments, the 3DS Method in the browser, then what Adyen's 3DS2 component does with the

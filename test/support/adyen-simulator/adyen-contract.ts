@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import checkout from '../../../contracts/adyen/checkout-v71.subset.json' with { type: 'json' };
 import payment from '../../../contracts/adyen/payment-v68.subset.json' with { type: 'json' };
+import type { SimulatorTransport } from './adyen-library.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
@@ -28,4 +29,11 @@ export function adyenContractViolations(path: string, status: number, body: unkn
   return validate(body)
     ? []
     : (validate.errors ?? []).map((e) => `${path} ${status}: ${e.instancePath} ${e.message ?? ''}`);
+}
+
+/** Violations of every answer the transport received since the last call (which it forgets). */
+export function newAnswerViolations(transport: SimulatorTransport): string[] {
+  return transport.answers
+    .splice(0)
+    .flatMap(({ path, status, body }) => adyenContractViolations(path, status, body));
 }
