@@ -62,9 +62,9 @@ export default tseslint.config(
     },
   },
   {
-    // docs/design.md#module-boundaries: the simulator is an independent implementation of
-    // Checkout's contract.
-    files: ['apps/checkout-simulator/**/*.ts'],
+    // docs/design.md#module-boundaries: the simulators are independent implementations of
+    // Checkout's and Adyen's contracts.
+    files: ['apps/checkout-simulator/**/*.ts', 'apps/adyen-simulator/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -15,6 +15,11 @@ export const APPS = [
     file: 'apps/checkout-simulator/src/config/simulator.environment.ts',
     className: 'SimulatorEnvironment',
   },
+  {
+    title: 'Adyen simulator',
+    file: 'apps/adyen-simulator/src/config/adyen-simulator.environment.ts',
+    className: 'AdyenSimulatorEnvironment',
+  },
 ];
 
 /** The heading of each class's settings: a new class needs one here, so its place is chosen. */
@@ -24,6 +29,7 @@ const SECTION_TITLES = {
   CheckoutEnvironment: 'Checkout',
   OrchestratorEnvironment: 'Service',
   SimulatorEnvironment: 'Simulated Checkout',
+  AdyenSimulatorEnvironment: 'Simulated Adyen',
 };
 
 /**

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import { OrchestratorEnvironment } from '../../apps/orchestrator/src/config/orchestrator.environment.js';
+import { AdyenSimulatorEnvironment } from '../../apps/adyen-simulator/src/config/adyen-simulator.environment.js';
 import { SimulatorEnvironment } from '../../apps/checkout-simulator/src/config/simulator.environment.js';
 import {
   APPS,
@@ -52,11 +53,12 @@ describe('configuration reference', () => {
   });
 
   it.each([
-    ['Orchestrator', OrchestratorEnvironment],
-    ['Checkout simulator', SimulatorEnvironment],
-  ])('lists every setting the %s validates, and no other', (title, schema) => {
+    ['Orchestrator', OrchestratorEnvironment, 15],
+    ['Checkout simulator', SimulatorEnvironment, 15],
+    ['Adyen simulator', AdyenSimulatorEnvironment, 10],
+  ])('lists every setting the %s validates, and no other', (title, schema, atLeast) => {
     const settings = validatedSettings(schema);
-    expect(settings.length).toBeGreaterThan(15);
+    expect(settings.length).toBeGreaterThan(atLeast);
     expect(listed(appSection(onDisk, title))).toEqual(settings);
   });
 
@@ -69,7 +71,11 @@ describe('configuration reference', () => {
     );
     expect(classes.length).toBeGreaterThan(3);
     expect(classes.filter((file) => !read.has(file))).toEqual([]);
-    expect(APPS.map((app) => app.title)).toEqual(['Orchestrator', 'Checkout simulator']);
+    expect(APPS.map((app) => app.title)).toEqual([
+      'Orchestrator',
+      'Checkout simulator',
+      'Adyen simulator',
+    ]);
   });
 
   it('describes each setting: what it accepts, its default, and what it means', () => {

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { ScriptedFaults, type Scripted } from '../control/scripted-faults.js';
+
+/** Adyen has webhooks only (no callback); the channel field keeps the Checkout simulator's shape. */
+export const DELIVERY_CHANNELS = ['webhook'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export const DELIVERY_MODES = ['drop', 'duplicate', 'delay'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+export interface DeliveryFault extends Scripted {
+  readonly channel: DeliveryChannel;
+  readonly mode: DeliveryMode;
+  readonly delayMs: number;
+}
+
+/** Scripted misbehaviour of outgoing webhooks, set through the control API. */
+@Injectable()
+export class DeliveryFaults extends ScriptedFaults<DeliveryFault> {
+  /** The fault that applies to this delivery, consuming one use of it. */
+  take(pspReference: string): DeliveryFault | undefined {
+    return this.takeFirst((fault) => fault.channel === 'webhook', pspReference);
+  }
+}
