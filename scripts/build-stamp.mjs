@@ -1,4 +1,4 @@
-// What `npm start` knows about the last build: a hash of every input of the two bundles, written
+// What `npm start` knows about the last build: a hash of every input of the bundles, written
 // to dist/.build-stamp after a successful `npm run build` (scripts/build-if-changed.mjs) and
 // removed whenever dist/ is written another way (scripts/start-dev.mjs).
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ export const STAMP_FILE = join('dist', '.build-stamp');
 export const BUNDLES = [
   join('dist', 'apps', 'orchestrator', 'main.js'),
   join('dist', 'apps', 'checkout-simulator', 'main.js'),
+  join('dist', 'apps', 'adyen-simulator', 'main.js'),
 ];
 
 /** Sources, assets and the contract data the bundles embed, and what configures the build. */

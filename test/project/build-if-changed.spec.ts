@@ -13,11 +13,11 @@ import { dirname, join, resolve } from 'node:path';
 
 const SCRIPT = resolve('scripts/build-if-changed.mjs');
 
-/** Stands in for `npm run build`: writes both bundles and counts its runs; fails on demand. */
+/** Stands in for `npm run build`: writes every bundle and counts its runs; fails on demand. */
 const FAKE_BUILD = `
 const fs = require('node:fs');
 if (fs.existsSync('fail-the-build')) process.exit(3);
-for (const app of ['orchestrator', 'checkout-simulator']) {
+for (const app of ['orchestrator', 'checkout-simulator', 'adyen-simulator']) {
   fs.mkdirSync('dist/apps/' + app, { recursive: true });
   fs.writeFileSync('dist/apps/' + app + '/main.js', '');
 }
