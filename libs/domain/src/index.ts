@@ -198,7 +198,9 @@ export {
 export {
   CIRCUIT_STATES,
   ProviderCircuits,
+  ProviderSet,
   ThreeDsProvider,
+  ThreeDsProviders,
   type CircuitState,
   type CreatedProviderSession,
   type ProviderAvailability,

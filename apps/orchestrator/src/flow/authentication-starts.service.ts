@@ -5,7 +5,8 @@ import {
   InitialSessionNotFoundError,
   maskedParts,
   ProviderCircuitOpenError,
-  ThreeDsProvider,
+  ThreeDsProviders,
+  type ThreeDsProvider,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
   type DataQuality,
@@ -45,7 +46,7 @@ export class AuthenticationStarts {
   constructor(
     private readonly repository: AuthenticationRepository,
     private readonly transitions: AuthenticationTransitionsService,
-    private readonly provider: ThreeDsProvider,
+    private readonly providers: ThreeDsProviders,
     private readonly sync: SessionSync,
     private readonly urls: ReturnUrls,
     private readonly secrets: SecretBox,
@@ -66,12 +67,14 @@ export class AuthenticationStarts {
     stepUp?: StepUpOf,
   ): Promise<StartOutcome> {
     const stepUpOf = stepUp?.original;
+    const provider = this.providers.of(this.providers.defaultName);
     const initialSessionId = asked.initial_transaction?.initial_session_id;
-    if (initialSessionId) await this.assertOwnSession(team, initialSessionId);
+    if (initialSessionId) await this.assertOwnSession(team, provider.name, initialSessionId);
     const { request, exemption, dataQuality } = this.strategy.apply(team, asked);
-    await this.assertProviderAvailable(key);
+    await this.assertProviderAvailable(provider, key);
     const callbackToken = this.secrets.newUrlToken();
     const row = this.newRow(team, request, callbackToken.hash, {
+      provider: provider.name,
       exemption,
       dataQuality,
       steppedUpFrom: stepUpOf?.id ?? null,
@@ -114,6 +117,7 @@ export class AuthenticationStarts {
     request: SessionRequest,
     callbackTokenHash: string,
     decided: {
+      provider: string;
       exemption: ExemptionDecision;
       dataQuality: DataQuality;
       steppedUpFrom: string | null;
@@ -135,7 +139,7 @@ export class AuthenticationStarts {
       cardLast4: pan ? maskedParts(pan).last4 : null,
       cardFingerprint: pan ? this.secrets.cardFingerprint(pan) : null,
       scheme: null,
-      provider: this.provider.name,
+      provider: decided.provider,
       providerSessionId: null,
       hosted: request.hosted ?? null,
       exemptionDecision: decided.exemption,
@@ -165,7 +169,7 @@ export class AuthenticationStarts {
     const created = await this.createProviderSession(
       inserted,
       request,
-      this.urls.forSession(id, callbackToken),
+      this.urls.forSession(id, callbackToken, inserted.provider),
     );
     this.failpoints.hit('sessionCreated');
     if (!created) {
@@ -208,20 +212,23 @@ export class AuthenticationStarts {
    * (docs/circuit-breaker.md#creates). A key already taken goes on to the insert, which answers
    * from it: a replay needs no provider.
    */
-  private async assertProviderAvailable(key: StartKey | undefined): Promise<void> {
-    const availability = this.provider.availability();
+  private async assertProviderAvailable(
+    provider: ThreeDsProvider,
+    key: StartKey | undefined,
+  ): Promise<void> {
+    const availability = provider.availability();
     if (availability.available) return;
     if (key && (await this.keys.find(key.teamId, key.keyHash))) return;
-    this.circuitMetrics.callRefused(this.provider.name, 'create_session');
-    throw new ProviderCircuitOpenError(this.provider.name, availability.retryAfterSeconds ?? 1);
+    this.circuitMetrics.callRefused(provider.name, 'create_session');
+    throw new ProviderCircuitOpenError(provider.name, availability.retryAfterSeconds ?? 1);
   }
 
   /**
    * A 3RI links to an earlier session of the same team: another team's is answered like an
    * unknown one, with the same single lookup, so the answer reveals nothing across teams.
    */
-  private async assertOwnSession(team: string, sessionId: string): Promise<void> {
-    const earlier = await this.repository.findByProviderSession(this.provider.name, sessionId);
+  private async assertOwnSession(team: string, provider: string, sessionId: string) {
+    const earlier = await this.repository.findByProviderSession(provider, sessionId);
     if (earlier?.teamId !== team) throw new InitialSessionNotFoundError();
   }
 
@@ -231,14 +238,11 @@ export class AuthenticationStarts {
     urls: ProviderReturnUrls,
   ) {
     try {
-      return await this.provider.createSession(
-        authentication.teamId,
-        request,
-        urls,
-        this.sync.contextOf(authentication),
-      );
+      return await this.providers
+        .of(authentication.provider)
+        .createSession(authentication.teamId, request, urls, this.sync.contextOf(authentication));
     } catch (error) {
-      await this.creationFailed(authentication.id, error);
+      await this.creationFailed(authentication, error);
       return null;
     }
   }
@@ -248,8 +252,9 @@ export class AuthenticationStarts {
    * A create is never retried blindly: a provider may offer no idempotency for it
    * (docs/design.md#idempotency).
    */
-  private async creationFailed(id: string, error: unknown): Promise<void> {
-    const failure = this.provider.failureOf(error);
+  private async creationFailed(authentication: AuthenticationEntity, error: unknown) {
+    const { id, provider } = authentication;
+    const failure = this.providers.of(provider).failureOf(error);
     if (failure?.class === 'outcome_unknown') {
       // The creation deadline may have got there first: either way the outcome is unknown.
       await this.transitions.applyIfLegal(
@@ -273,7 +278,7 @@ export class AuthenticationStarts {
       if (notEnrolled) return;
       throw error;
     }
-    const reason = providerWord(this.provider, failure?.class === 'busy' ? 'busy' : 'unavailable');
+    const reason = providerWord(provider, failure?.class === 'busy' ? 'busy' : 'unavailable');
     await this.transitions.apply(id, { type: 'failed', reason }, { source: 'api' });
     throw error;
   }

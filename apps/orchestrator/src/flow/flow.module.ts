@@ -24,7 +24,7 @@ import { AuthenticationStepUps } from './step-ups.service.js';
 /**
  * The provider-neutral engine every trigger calls (the team API, the provider's callback and
  * events, the browser's returns, the job queue): it decides and writes every move, and imports
- * none of them. It asks for ports the app binds: ThreeDsProvider (the provider's adapter), and
+ * none of them. It asks for ports the app binds: ThreeDsProviders (the adapters, by name), and
  * CompletionNotice and ClaimNotice (what the team is told).
  */
 @Module({
