@@ -4,19 +4,17 @@ import {
   INITIAL_STATE,
   InitialSessionNotFoundError,
   maskedParts,
-  ProviderCircuitOpenError,
   ThreeDsProviders,
-  type ThreeDsProvider,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
   type DataQuality,
   type ExemptionDecision,
   type ProviderReturnUrls,
+  type RoutingRecord,
   type SessionRequest,
 } from '@app/domain';
 import {
   AuthenticationRepository,
-  IdempotencyKeyRepository,
   isDatabaseUnavailable,
   type AuthenticationEntity,
   type NewAuthentication,
@@ -26,11 +24,11 @@ import { Failpoints } from '../common/failpoints.js';
 import { newId } from '../common/ids.js';
 import { OutageRetries } from '../common/outage-retries.js';
 import { AuthenticationMetrics } from '../metrics/authentication.metrics.js';
-import { ProviderCircuitMetrics } from '../metrics/provider-circuit.metrics.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { CreateStrategy, exemptionDetail } from './create-strategy.js';
 import { FollowupPlanner } from './followups.planner.js';
+import { ProviderRouting, routingDetail } from './provider-routing.js';
 import { providerWord } from './provider-words.js';
 import { ReturnUrls } from './return-urls.js';
 import { SessionSync } from './session-sync.service.js';
@@ -55,8 +53,7 @@ export class AuthenticationStarts {
     private readonly metrics: AuthenticationMetrics,
     private readonly outageRetries: OutageRetries,
     private readonly strategy: CreateStrategy,
-    private readonly keys: IdempotencyKeyRepository,
-    private readonly circuitMetrics: ProviderCircuitMetrics,
+    private readonly routing: ProviderRouting,
   ) {}
 
   /** `stepUp`: the authentication this one steps up (docs/step-up.md), linked both ways. */
@@ -67,14 +64,14 @@ export class AuthenticationStarts {
     stepUp?: StepUpOf,
   ): Promise<StartOutcome> {
     const stepUpOf = stepUp?.original;
-    const provider = this.providers.of(this.providers.defaultName);
+    const { request, exemption, dataQuality } = this.strategy.apply(team, asked);
+    const id = newId('auth');
+    const { provider, record } = await this.routing.route(team, request, id, key);
     const initialSessionId = asked.initial_transaction?.initial_session_id;
     if (initialSessionId) await this.assertOwnSession(team, provider.name, initialSessionId);
-    const { request, exemption, dataQuality } = this.strategy.apply(team, asked);
-    await this.assertProviderAvailable(provider, key);
     const callbackToken = this.secrets.newUrlToken();
-    const row = this.newRow(team, request, callbackToken.hash, {
-      provider: provider.name,
+    const row = this.newRow(id, team, request, callbackToken.hash, {
+      routing: record,
       exemption,
       dataQuality,
       steppedUpFrom: stepUpOf?.id ?? null,
@@ -88,6 +85,7 @@ export class AuthenticationStarts {
           channel: request.channel,
           source_type: request.source.type,
           ...exemptionDetail(exemption),
+          ...routingDetail(record),
           ...(stepUpOf && { stepped_up_from: stepUpOf.id }),
         },
       },
@@ -113,11 +111,12 @@ export class AuthenticationStarts {
   }
 
   private newRow(
+    id: string,
     team: string,
     request: SessionRequest,
     callbackTokenHash: string,
     decided: {
-      provider: string;
+      routing: RoutingRecord;
       exemption: ExemptionDecision;
       dataQuality: DataQuality;
       steppedUpFrom: string | null;
@@ -126,7 +125,7 @@ export class AuthenticationStarts {
     const source = request.source;
     const pan = cardNumberOf(source);
     return {
-      id: newId('auth'),
+      id,
       teamId: team,
       state: INITIAL_STATE,
       outcome: null,
@@ -139,7 +138,8 @@ export class AuthenticationStarts {
       cardLast4: pan ? maskedParts(pan).last4 : null,
       cardFingerprint: pan ? this.secrets.cardFingerprint(pan) : null,
       scheme: null,
-      provider: decided.provider,
+      provider: decided.routing.provider,
+      routingDecision: decided.routing,
       providerSessionId: null,
       hosted: request.hosted ?? null,
       exemptionDecision: decided.exemption,
@@ -204,23 +204,6 @@ export class AuthenticationStarts {
       ...started(outcome?.authentication ?? inserted),
       answerKept: !!key && !!outcome?.moved,
     };
-  }
-
-  /**
-   * A provider whose circuit breaker is open gets no create: refused before anything is recorded,
-   * so the key stays free and the same request succeeds once the provider is back
-   * (docs/circuit-breaker.md#creates). A key already taken goes on to the insert, which answers
-   * from it: a replay needs no provider.
-   */
-  private async assertProviderAvailable(
-    provider: ThreeDsProvider,
-    key: StartKey | undefined,
-  ): Promise<void> {
-    const availability = provider.availability();
-    if (availability.available) return;
-    if (key && (await this.keys.find(key.teamId, key.keyHash))) return;
-    this.circuitMetrics.callRefused(provider.name, 'create_session');
-    throw new ProviderCircuitOpenError(provider.name, availability.retryAfterSeconds ?? 1);
   }
 
   /**

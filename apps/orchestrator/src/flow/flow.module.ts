@@ -13,6 +13,7 @@ import { OrphanedFollowups } from './orphaned-followups.js';
 import { OutsideInputs } from './outside-inputs.service.js';
 import { ProviderEventTask } from './provider-event.task.js';
 import { ProviderEvents } from './provider-events.service.js';
+import { ProviderRouting } from './provider-routing.js';
 import { RecheckTask } from './recheck.task.js';
 import { Rereads } from './rereads.service.js';
 import { ResultClaims } from './result-claims.service.js';
@@ -41,6 +42,7 @@ import { AuthenticationStepUps } from './step-ups.service.js';
     OutsideInputs,
     ProviderEvents,
     ProviderEventTask,
+    ProviderRouting,
     RecheckTask,
     Rereads,
     ResultClaims,
