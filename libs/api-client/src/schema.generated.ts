@@ -1170,10 +1170,7 @@ export interface components {
             unmet_needs?: ("channel" | "hosted" | "three_ds1_fallback" | "checkout_payment_session")[];
         };
         RoutingDecision: {
-            /**
-             * @description The provider that runs its session
-             * @example checkout
-             */
+            /** @description The provider that runs its session (a THREEDS_PROVIDER name) */
             provider: string;
             /**
              * @description `rule` or `otherwise`: the team's routing policy; `default`: no policy, THREEDS_PROVIDER

@@ -259,6 +259,7 @@ export {
 } from './routing/routing-policy-problems.js';
 export {
   PROVIDER_NEEDS,
+  NO_TEAM_RELIANCE,
   providerNeedsOf,
   unmetNeeds,
   type ProviderCapabilities,

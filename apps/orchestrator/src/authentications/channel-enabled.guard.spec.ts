@@ -9,7 +9,7 @@ import { ChannelEnabledGuard } from './channel-enabled.guard.js';
 
 const guardFor = (channels: ProviderChannel[]) =>
   new ChannelEnabledGuard(
-    new ProviderSet([{ name: 'checkout', channels } as unknown as ThreeDsProvider], 'checkout'),
+    new ProviderSet([{ name: 'acme', channels } as unknown as ThreeDsProvider], 'acme'),
   );
 
 const contextWith = (body: unknown) =>

@@ -13,10 +13,10 @@ const BY_TEAM = new Map([
 ]);
 /** The provider account's answer: a team's own channels, else the account's default. */
 const provider = {
-  name: 'checkout',
+  name: 'acme',
   processingChannelsOf: (team: string) => BY_TEAM.get(team) ?? [DEFAULT],
 } as unknown as ThreeDsProvider;
-const guard = new ProcessingChannelGuard(new ProviderSet([provider], 'checkout'));
+const guard = new ProcessingChannelGuard(new ProviderSet([provider], 'acme'));
 
 const create = (team: string, body: unknown) =>
   guard.canActivate({

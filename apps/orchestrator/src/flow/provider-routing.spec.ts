@@ -1,5 +1,6 @@
 import {
   NoProviderCanServeError,
+  NO_TEAM_RELIANCE,
   ProviderCircuitOpenError,
   ProviderSet,
   type ProviderAvailability,
@@ -13,12 +14,12 @@ import type { StrategyConfig } from '../config/strategy.config.js';
 import { ProviderCircuitMetrics } from '../metrics/provider-circuit.metrics.js';
 import { ProviderRouting, splitBucketOf } from './provider-routing.js';
 
-const ALL: ProviderCapabilities = {
+/** Every capability: the team-reliance ones too (all true). */
+const ALL = {
   channels: ['browser', 'app', 'merchant_initiated'],
-  threeDs1Fallback: true,
   hosted: true,
-  checkoutPaymentSession: true,
-};
+  ...Object.fromEntries(Object.keys(NO_TEAM_RELIANCE).map((one) => [one, true])),
+} as unknown as ProviderCapabilities;
 
 /** A test double of the port: only what routing reads (name, channels, capabilities, breaker). */
 const aProvider = (

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   chooseProvider,
   NoProviderCanServeError,
+  NO_TEAM_RELIANCE,
   ProviderCircuitOpenError,
   providerNeedsOf,
   routeOf,
@@ -14,16 +15,12 @@ import {
   type RoutingPolicy,
   type RoutingRecord,
   type SessionRequest,
-  type TeamReliance,
   type ThreeDsProvider,
 } from '@app/domain';
 import { IdempotencyKeyRepository, type CreatingKey } from '@app/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { strategyConfig, type StrategyConfig } from '../config/strategy.config.js';
 import { ProviderCircuitMetrics } from '../metrics/provider-circuit.metrics.js';
-
-/** What a team relies on beyond its request; no team setting declares more yet. */
-const NO_RELIANCE: TeamReliance = { threeDs1Fallback: false, checkoutPaymentSession: false };
 
 /**
  * The split bucket (0–99) of a create: sha256 of the team and its Idempotency-Key (hashed), so a
@@ -70,7 +67,10 @@ export class ProviderRouting {
     };
     const bucket = splitBucketOf(team, key?.keyHash ?? authenticationId);
     const decision = routeOf(policy, routingFactsOf(request), bucket);
-    const needs = providerNeedsOf(request, NO_RELIANCE);
+    const needs = providerNeedsOf(
+      request,
+      NO_TEAM_RELIANCE,
+    ); /* no team setting declares more yet */
     const choice = chooseProvider(
       decision,
       (name) => breakerReading(this.providers.of(name)),

@@ -22,7 +22,7 @@ export class SkippedProviderDto {
 /** How the provider of an authentication was chosen, once, at create (docs/routing.md). */
 @ApiSchema({ name: 'RoutingDecision' })
 export class RoutingDecisionDto {
-  @ApiProperty({ example: 'checkout', description: 'The provider that runs its session' })
+  @ApiProperty({ description: 'The provider that runs its session (a THREEDS_PROVIDER name)' })
   provider: string;
 
   @ApiProperty({
