@@ -46,6 +46,12 @@ const NOT_FOUND = 404;
 export class FakeProvider extends ThreeDsProvider {
   readonly name = 'fake';
   readonly channels: readonly ProviderChannel[] = ['browser', 'app', 'merchant_initiated'];
+  readonly capabilities = {
+    channels: this.channels,
+    threeDs1Fallback: true,
+    hosted: true,
+    checkoutPaymentSession: false,
+  };
   readonly updateWindow = { holdMs: 2_000, waitMs: 1_000 };
   readonly calls: { readonly method: string; readonly sessionId?: string }[] = [];
   /** Sessions the fake opened, by id (a lost create opens one the flow never hears of). */

@@ -1,4 +1,4 @@
-import { ThreeDsProvider } from '@app/domain';
+import { ProviderSet, ThreeDsProviders } from '@app/domain';
 import { typeOrmOptions } from '@app/persistence';
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
@@ -45,8 +45,10 @@ export async function startFlow(
 
   @Global()
   @Module({
-    providers: [{ provide: ThreeDsProvider, useValue: provider }],
-    exports: [ThreeDsProvider],
+    providers: [
+      { provide: ThreeDsProviders, useValue: new ProviderSet([provider], provider.name) },
+    ],
+    exports: [ThreeDsProviders],
   })
   class FakeProviderModule {}
 

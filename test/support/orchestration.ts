@@ -6,6 +6,7 @@ import type { EventsConfig } from '../../apps/orchestrator/src/config/events.con
 import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.js';
 import type { ProviderBreakerConfig } from '../../apps/orchestrator/src/config/provider-breaker.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
+import type { StrategyConfig } from '../../apps/orchestrator/src/config/strategy.config.js';
 import { TeamApi } from './api.js';
 import { emptyTables } from './e2e-database.js';
 import type { LogCapture } from './file-logger.js';
@@ -55,6 +56,8 @@ export class Orchestration {
       security?: Partial<SecurityConfig>;
       claims?: Partial<ClaimsConfig>;
       breaker?: Partial<ProviderBreakerConfig>;
+      /** The teams' exemption and routing policies (EXEMPTION_POLICIES, ROUTING_POLICIES …). */
+      strategy?: Partial<StrategyConfig>;
       /** The enabled Checkout channels (CHECKOUT_CHANNELS); browser and app by default. */
       channels?: CheckoutConfig['channels'];
     } = {},
@@ -71,6 +74,7 @@ export class Orchestration {
       security: options.security,
       claims: options.claims,
       breaker: options.breaker,
+      strategy: options.strategy,
       checkout: {
         apiUrl: simulator.url,
         tokenUrl: `${simulator.url}/connect/token`,

@@ -172,7 +172,12 @@ export function aClaimsConfig(overrides: Partial<ClaimsConfig> = {}): ClaimsConf
  * quality minimum.
  */
 export function aStrategyConfig(overrides: Partial<StrategyConfig> = {}): StrategyConfig {
-  return { exemptionPolicies: new Map(), dataQualityMinimums: new Map(), ...overrides };
+  return {
+    exemptionPolicies: new Map(),
+    dataQualityMinimums: new Map(),
+    routingPolicies: new Map(),
+    ...overrides,
+  };
 }
 
 export function anEventsConfig(overrides: Partial<EventsConfig> = {}): EventsConfig {

@@ -1161,6 +1161,38 @@ export interface components {
             /** @description Once the issuer answered, for an exemption asked for (low value, TRA, trusted listing): whether it was applied. False: refused, and the cardholder was authenticated as usual */
             requested_exemption_applied?: boolean;
         };
+        SkippedProvider: {
+            /** @example adyen */
+            provider: string;
+            /** @enum {string} */
+            because: "breaker_open" | "cannot_serve";
+            /** @description With `cannot_serve`: what the create needs that the provider lacks */
+            unmet_needs?: ("channel" | "hosted" | "three_ds1_fallback" | "checkout_payment_session")[];
+        };
+        RoutingDecision: {
+            /** @description The provider that runs its session (a THREEDS_PROVIDER name) */
+            provider: string;
+            /**
+             * @description `rule` or `otherwise`: the team's routing policy; `default`: no policy, THREEDS_PROVIDER
+             * @enum {string}
+             */
+            decided_by: "rule" | "otherwise" | "default";
+            /**
+             * @description The rule, `otherwise` or `default`
+             * @example visa_eu_browser
+             */
+            rule: string;
+            /** @example routing-4 */
+            policy_version: string | null;
+            /**
+             * @description The split bucket (0–99) when a split chose the primary
+             * @example 42
+             */
+            split_bucket: number | null;
+            /** @description The primary could not be used: a fallback runs it */
+            fallback_used: boolean;
+            skipped: components["schemas"]["SkippedProvider"][];
+        };
         DataQuality: {
             /**
              * @description The weight of the elements sent over the weight of those the channel has
@@ -1213,6 +1245,8 @@ export interface components {
             /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
             checkout_session_id: string | null;
             exemption_decision: components["schemas"]["ExemptionDecision"] | null;
+            /** @description How its provider was chosen (docs/routing.md); null on authentications from before routing */
+            routing: components["schemas"]["RoutingDecision"] | null;
             data_quality: components["schemas"]["DataQuality"] | null;
             /**
              * @description The authentication this one stepped up after a soft decline (docs/step-up.md)
@@ -1343,6 +1377,8 @@ export interface components {
             /** @example sid_y3oqhf46pyzuxjbcn2giaqnb44 */
             checkout_session_id: string | null;
             exemption_decision: components["schemas"]["ExemptionDecision"] | null;
+            /** @description How its provider was chosen (docs/routing.md); null on authentications from before routing */
+            routing: components["schemas"]["RoutingDecision"] | null;
             data_quality: components["schemas"]["DataQuality"] | null;
             /**
              * @description The authentication this one stepped up after a soft decline (docs/step-up.md)
@@ -2011,7 +2047,7 @@ export interface components {
              * @example AUTHENTICATION_NOT_FOUND
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "BODY_TOO_DEEP" | "INVALID_CHARACTERS" | "CARD_DATA_NOT_ALLOWED" | "MALFORMED_URL" | "UNAUTHENTICATED" | "CALLBACK_TOKEN_INVALID" | "WEBHOOK_SIGNATURE_INVALID" | "HOST_NOT_ALLOWED" | "PROCESSING_CHANNEL_NOT_ALLOWED" | "NOT_FOUND" | "AUTHENTICATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "ENDPOINT_NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ILLEGAL_TRANSITION" | "CONCURRENT_UPDATE" | "RESULT_NOT_READY" | "IDEMPOTENCY_KEY_IN_USE" | "ENDPOINT_LIMIT_REACHED" | "RESULT_ALREADY_CLAIMED" | "ALREADY_STEPPED_UP" | "RESULT_STEPPED_UP" | "RESULT_EXPIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RESULT_NOT_AUTHORIZABLE" | "RESULT_NOT_CLAIMABLE" | "CLAIM_EXCEEDS_AUTHENTICATION" | "STEP_UP_NOT_POSSIBLE" | "STEP_UP_CARD_MISMATCH" | "STEP_UP_EXCEEDS_ORIGINAL" | "PAYMENT_REFERENCE_REUSED" | "IDEMPOTENCY_KEY_REUSED" | "CHANNEL_NOT_ENABLED" | "HOSTED_NOT_SUPPORTED" | "CHANNEL_MISMATCH" | "NO_CARDHOLDER_STEP" | "INITIAL_SESSION_NOT_FOUND" | "DATA_QUALITY_TOO_LOW" | "UPSTREAM_REJECTED_REQUEST" | "ENDPOINT_URL_NOT_ALLOWED" | "RATE_LIMITED" | "REQUEST_REJECTED" | "INTERNAL_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_BUSY" | "PROVIDER_CIRCUIT_OPEN" | "DATABASE_UNAVAILABLE" | "UPSTREAM_OUTCOME_UNKNOWN";
+            code: "VALIDATION_FAILED" | "MALFORMED_BODY" | "BODY_TOO_DEEP" | "INVALID_CHARACTERS" | "CARD_DATA_NOT_ALLOWED" | "MALFORMED_URL" | "UNAUTHENTICATED" | "CALLBACK_TOKEN_INVALID" | "WEBHOOK_SIGNATURE_INVALID" | "HOST_NOT_ALLOWED" | "PROCESSING_CHANNEL_NOT_ALLOWED" | "NOT_FOUND" | "AUTHENTICATION_NOT_FOUND" | "EVENT_NOT_FOUND" | "ENDPOINT_NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "ILLEGAL_TRANSITION" | "CONCURRENT_UPDATE" | "RESULT_NOT_READY" | "IDEMPOTENCY_KEY_IN_USE" | "ENDPOINT_LIMIT_REACHED" | "RESULT_ALREADY_CLAIMED" | "ALREADY_STEPPED_UP" | "RESULT_STEPPED_UP" | "RESULT_EXPIRED" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RESULT_NOT_AUTHORIZABLE" | "RESULT_NOT_CLAIMABLE" | "CLAIM_EXCEEDS_AUTHENTICATION" | "STEP_UP_NOT_POSSIBLE" | "STEP_UP_CARD_MISMATCH" | "STEP_UP_EXCEEDS_ORIGINAL" | "PAYMENT_REFERENCE_REUSED" | "IDEMPOTENCY_KEY_REUSED" | "NO_PROVIDER_CAN_SERVE" | "CHANNEL_NOT_ENABLED" | "HOSTED_NOT_SUPPORTED" | "CHANNEL_MISMATCH" | "NO_CARDHOLDER_STEP" | "INITIAL_SESSION_NOT_FOUND" | "DATA_QUALITY_TOO_LOW" | "UPSTREAM_REJECTED_REQUEST" | "ENDPOINT_URL_NOT_ALLOWED" | "RATE_LIMITED" | "REQUEST_REJECTED" | "INTERNAL_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_BUSY" | "PROVIDER_CIRCUIT_OPEN" | "DATABASE_UNAVAILABLE" | "UPSTREAM_OUTCOME_UNKNOWN";
             /** @example No such authentication */
             message: string;
             /** @description Always an object. Refusals that name fields (`VALIDATION_FAILED`, `INVALID_CHARACTERS`, `CARD_DATA_NOT_ALLOWED`, `INITIAL_SESSION_NOT_FOUND`) list them in `errors`; other codes carry their own keys (e.g. `authentication_id`, `retry_after_seconds`, Checkout `error_codes`), or none. Never a value from the request. */

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_IN_USE',
   'CHANNEL_NOT_ENABLED',
   'HOSTED_NOT_SUPPORTED',
+  'NO_PROVIDER_CAN_SERVE',
   'CHANNEL_MISMATCH',
   'NO_CARDHOLDER_STEP',
   'PROCESSING_CHANNEL_NOT_ALLOWED',
@@ -166,6 +167,20 @@ export class HostedNotSupportedError extends DomainError {
 
   constructor(message: string) {
     super(message);
+  }
+}
+
+/**
+ * None of the providers a team's routing chose for a create can serve it (docs/routing.md):
+ * refused before anything is recorded. `unmet`: each provider's unmet needs.
+ */
+export class NoProviderCanServeError extends DomainError {
+  readonly code = 'NO_PROVIDER_CAN_SERVE';
+
+  constructor(unmet: Readonly<Record<string, readonly string[]>>) {
+    super('No provider this create may be routed to can serve it; details name what each lacks', {
+      unmet_needs: unmet,
+    });
   }
 }
 

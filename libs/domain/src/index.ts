@@ -42,6 +42,7 @@ export {
   ConcurrentUpdateError,
   InputRefusedError,
   HostedNotSupportedError,
+  NoProviderCanServeError,
   InvalidRequestError,
   DomainError,
   EndpointLimitReachedError,
@@ -173,6 +174,7 @@ export {
 } from './authentication/commands.js';
 export { backoffDelayMs, honourRetryAfter, type Backoff } from './retry/backoff.js';
 export { PROVIDER_NAMES, type ProviderName } from './provider/provider-names.js';
+export type { RoutingRecord } from './routing/routing-record.js';
 export {
   PROVIDER_CHANNELS,
   cardNumberOf,
@@ -198,7 +200,9 @@ export {
 export {
   CIRCUIT_STATES,
   ProviderCircuits,
+  ProviderSet,
   ThreeDsProvider,
+  ThreeDsProviders,
   type CircuitState,
   type CreatedProviderSession,
   type ProviderAvailability,
@@ -255,6 +259,7 @@ export {
 } from './routing/routing-policy-problems.js';
 export {
   PROVIDER_NEEDS,
+  NO_TEAM_RELIANCE,
   providerNeedsOf,
   unmetNeeds,
   type ProviderCapabilities,

@@ -126,6 +126,7 @@ describe('the flow on its own (e2e, fake provider)', () => {
     const inputs = sut.flow.get(OutsideInputs);
     const callback = (presented: string) =>
       inputs.callbackReceived({
+        provider: 'fake',
         authenticationId: authentication.id,
         token: presented,
         hintedStatus: 'approved',

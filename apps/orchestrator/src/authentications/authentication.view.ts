@@ -29,6 +29,7 @@ export function authenticationView(authentication: AuthenticationEntity): Record
       : { scheme: authentication.scheme },
     [SESSION_ID_FIELD]: authentication.providerSessionId,
     exemption_decision: exemptionDecisionView(authentication),
+    routing: authentication.routingDecision,
     data_quality: authentication.dataQuality,
     stepped_up_from: authentication.steppedUpFrom,
     stepped_up_to: authentication.steppedUpTo,

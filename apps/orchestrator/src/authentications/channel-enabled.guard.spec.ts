@@ -1,9 +1,16 @@
-import { ChannelNotEnabledError, type ProviderChannel, type ThreeDsProvider } from '@app/domain';
+import {
+  ChannelNotEnabledError,
+  ProviderSet,
+  type ProviderChannel,
+  type ThreeDsProvider,
+} from '@app/domain';
 import type { ExecutionContext } from '@nestjs/common';
 import { ChannelEnabledGuard } from './channel-enabled.guard.js';
 
 const guardFor = (channels: ProviderChannel[]) =>
-  new ChannelEnabledGuard({ channels } as unknown as ThreeDsProvider);
+  new ChannelEnabledGuard(
+    new ProviderSet([{ name: 'acme', channels } as unknown as ThreeDsProvider], 'acme'),
+  );
 
 const contextWith = (body: unknown) =>
   ({ switchToHttp: () => ({ getRequest: () => ({ body }) }) }) as unknown as ExecutionContext;

@@ -1,4 +1,4 @@
-import { ProcessingChannelNotAllowedError, type ThreeDsProvider } from '@app/domain';
+import { ProcessingChannelNotAllowedError, ProviderSet, type ThreeDsProvider } from '@app/domain';
 import type { ExecutionContext } from '@nestjs/common';
 import { ProcessingChannelGuard } from './processing-channel.guard.js';
 
@@ -13,9 +13,10 @@ const BY_TEAM = new Map([
 ]);
 /** The provider account's answer: a team's own channels, else the account's default. */
 const provider = {
+  name: 'acme',
   processingChannelsOf: (team: string) => BY_TEAM.get(team) ?? [DEFAULT],
 } as unknown as ThreeDsProvider;
-const guard = new ProcessingChannelGuard(provider);
+const guard = new ProcessingChannelGuard(new ProviderSet([provider], 'acme'));
 
 const create = (team: string, body: unknown) =>
   guard.canActivate({

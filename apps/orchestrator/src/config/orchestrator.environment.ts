@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { CheckoutEnvironment, HTTP_URL } from './checkout.environment.js';
 import { loadExemptionPolicies, TEAM_POLICY_LIST } from './exemption-policies.js';
+import { loadRoutingPolicies } from './routing-policies.js';
 import { TEAM_MINIMUM_LIST } from './data-quality-minimums.js';
 import { teamsListedTwice } from './team-settings.js';
 import { productionProblems } from './production-rules.js';
@@ -224,6 +225,22 @@ export class OrchestratorEnvironment extends CheckoutEnvironment {
     message: 'DATA_QUALITY_MINIMUMS must be team:score entries (0 to 100) separated by commas',
   })
   DATA_QUALITY_MINIMUMS?: string;
+
+  /**
+   * Which routing policy chooses the 3DS provider of a team's creates: `team:policy` entries,
+   * comma-separated, naming policies of ROUTING_POLICY_FILE (docs/routing.md). A team without an
+   * entry creates at THREEDS_PROVIDER.
+   */
+  @IsOptional()
+  @Matches(TEAM_POLICY_LIST, {
+    message: 'ROUTING_POLICIES must be team:policy entries separated by commas',
+  })
+  ROUTING_POLICIES?: string;
+
+  /** A JSON file of the teams' routing policies, by name (docs/routing.md#the-rules). */
+  @IsOptional()
+  @IsString()
+  ROUTING_POLICY_FILE?: string;
 }
 
 /**
@@ -246,6 +263,7 @@ export function validateOrchestratorEnvironment(
     ...listedTwice(env, 'TEAM_PROCESSING_CHANNELS'),
     ...listedTwice(env, 'DATA_QUALITY_MINIMUMS'),
     ...loadExemptionPolicies(env).problems,
+    ...loadRoutingPolicies(env).problems,
     ...when(
       env.JOBS_WORKER_DEAD_AFTER_MS < 3 * env.JOBS_HEARTBEAT_MS,
       'JOBS_WORKER_DEAD_AFTER_MS',

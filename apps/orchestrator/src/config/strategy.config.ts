@@ -2,6 +2,7 @@ import { registerAs, type ConfigType } from '@nestjs/config';
 import { parseDataQualityMinimums } from './data-quality-minimums.js';
 import { loadExemptionPolicies } from './exemption-policies.js';
 import { validateOrchestratorEnvironment } from './orchestrator.environment.js';
+import { loadRoutingPolicies } from './routing-policies.js';
 
 /** How the service chooses for a team (docs/exemption-policy.md). */
 export const strategyConfig = registerAs('strategy', () => {
@@ -11,6 +12,8 @@ export const strategyConfig = registerAs('strategy', () => {
     exemptionPolicies: loadExemptionPolicies(env).byTeam,
     /** Team → the least data quality score a create must have; absent: scored, never refused. */
     dataQualityMinimums: parseDataQualityMinimums(env.DATA_QUALITY_MINIMUMS),
+    /** Team → the policy that chooses its creates' provider; absent: THREEDS_PROVIDER. */
+    routingPolicies: loadRoutingPolicies(env).byTeam,
   };
 });
 export type StrategyConfig = ConfigType<typeof strategyConfig>;

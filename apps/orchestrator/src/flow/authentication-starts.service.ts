@@ -4,18 +4,17 @@ import {
   INITIAL_STATE,
   InitialSessionNotFoundError,
   maskedParts,
-  ProviderCircuitOpenError,
-  ThreeDsProvider,
+  ThreeDsProviders,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
   type DataQuality,
   type ExemptionDecision,
   type ProviderReturnUrls,
+  type RoutingRecord,
   type SessionRequest,
 } from '@app/domain';
 import {
   AuthenticationRepository,
-  IdempotencyKeyRepository,
   isDatabaseUnavailable,
   type AuthenticationEntity,
   type NewAuthentication,
@@ -25,11 +24,11 @@ import { Failpoints } from '../common/failpoints.js';
 import { newId } from '../common/ids.js';
 import { OutageRetries } from '../common/outage-retries.js';
 import { AuthenticationMetrics } from '../metrics/authentication.metrics.js';
-import { ProviderCircuitMetrics } from '../metrics/provider-circuit.metrics.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AuthenticationTransitionsService } from './authentication-transitions.service.js';
 import { CreateStrategy, exemptionDetail } from './create-strategy.js';
 import { FollowupPlanner } from './followups.planner.js';
+import { ProviderRouting, routingDetail } from './provider-routing.js';
 import { providerWord } from './provider-words.js';
 import { ReturnUrls } from './return-urls.js';
 import { SessionSync } from './session-sync.service.js';
@@ -45,7 +44,7 @@ export class AuthenticationStarts {
   constructor(
     private readonly repository: AuthenticationRepository,
     private readonly transitions: AuthenticationTransitionsService,
-    private readonly provider: ThreeDsProvider,
+    private readonly providers: ThreeDsProviders,
     private readonly sync: SessionSync,
     private readonly urls: ReturnUrls,
     private readonly secrets: SecretBox,
@@ -54,8 +53,7 @@ export class AuthenticationStarts {
     private readonly metrics: AuthenticationMetrics,
     private readonly outageRetries: OutageRetries,
     private readonly strategy: CreateStrategy,
-    private readonly keys: IdempotencyKeyRepository,
-    private readonly circuitMetrics: ProviderCircuitMetrics,
+    private readonly routing: ProviderRouting,
   ) {}
 
   /** `stepUp`: the authentication this one steps up (docs/step-up.md), linked both ways. */
@@ -66,12 +64,14 @@ export class AuthenticationStarts {
     stepUp?: StepUpOf,
   ): Promise<StartOutcome> {
     const stepUpOf = stepUp?.original;
-    const initialSessionId = asked.initial_transaction?.initial_session_id;
-    if (initialSessionId) await this.assertOwnSession(team, initialSessionId);
     const { request, exemption, dataQuality } = this.strategy.apply(team, asked);
-    await this.assertProviderAvailable(key);
+    const id = newId('auth');
+    const { provider, record } = await this.routing.route(team, request, id, key);
+    const initialSessionId = asked.initial_transaction?.initial_session_id;
+    if (initialSessionId) await this.assertOwnSession(team, provider.name, initialSessionId);
     const callbackToken = this.secrets.newUrlToken();
-    const row = this.newRow(team, request, callbackToken.hash, {
+    const row = this.newRow(id, team, request, callbackToken.hash, {
+      routing: record,
       exemption,
       dataQuality,
       steppedUpFrom: stepUpOf?.id ?? null,
@@ -85,6 +85,7 @@ export class AuthenticationStarts {
           channel: request.channel,
           source_type: request.source.type,
           ...exemptionDetail(exemption),
+          ...routingDetail(record),
           ...(stepUpOf && { stepped_up_from: stepUpOf.id }),
         },
       },
@@ -110,10 +111,12 @@ export class AuthenticationStarts {
   }
 
   private newRow(
+    id: string,
     team: string,
     request: SessionRequest,
     callbackTokenHash: string,
     decided: {
+      routing: RoutingRecord;
       exemption: ExemptionDecision;
       dataQuality: DataQuality;
       steppedUpFrom: string | null;
@@ -122,7 +125,7 @@ export class AuthenticationStarts {
     const source = request.source;
     const pan = cardNumberOf(source);
     return {
-      id: newId('auth'),
+      id,
       teamId: team,
       state: INITIAL_STATE,
       outcome: null,
@@ -135,7 +138,8 @@ export class AuthenticationStarts {
       cardLast4: pan ? maskedParts(pan).last4 : null,
       cardFingerprint: pan ? this.secrets.cardFingerprint(pan) : null,
       scheme: null,
-      provider: this.provider.name,
+      provider: decided.routing.provider,
+      routingDecision: decided.routing,
       providerSessionId: null,
       hosted: request.hosted ?? null,
       exemptionDecision: decided.exemption,
@@ -165,7 +169,7 @@ export class AuthenticationStarts {
     const created = await this.createProviderSession(
       inserted,
       request,
-      this.urls.forSession(id, callbackToken),
+      this.urls.forSession(id, callbackToken, inserted.provider),
     );
     this.failpoints.hit('sessionCreated');
     if (!created) {
@@ -203,25 +207,11 @@ export class AuthenticationStarts {
   }
 
   /**
-   * A provider whose circuit breaker is open gets no create: refused before anything is recorded,
-   * so the key stays free and the same request succeeds once the provider is back
-   * (docs/circuit-breaker.md#creates). A key already taken goes on to the insert, which answers
-   * from it: a replay needs no provider.
-   */
-  private async assertProviderAvailable(key: StartKey | undefined): Promise<void> {
-    const availability = this.provider.availability();
-    if (availability.available) return;
-    if (key && (await this.keys.find(key.teamId, key.keyHash))) return;
-    this.circuitMetrics.callRefused(this.provider.name, 'create_session');
-    throw new ProviderCircuitOpenError(this.provider.name, availability.retryAfterSeconds ?? 1);
-  }
-
-  /**
    * A 3RI links to an earlier session of the same team: another team's is answered like an
    * unknown one, with the same single lookup, so the answer reveals nothing across teams.
    */
-  private async assertOwnSession(team: string, sessionId: string): Promise<void> {
-    const earlier = await this.repository.findByProviderSession(this.provider.name, sessionId);
+  private async assertOwnSession(team: string, provider: string, sessionId: string) {
+    const earlier = await this.repository.findByProviderSession(provider, sessionId);
     if (earlier?.teamId !== team) throw new InitialSessionNotFoundError();
   }
 
@@ -231,14 +221,11 @@ export class AuthenticationStarts {
     urls: ProviderReturnUrls,
   ) {
     try {
-      return await this.provider.createSession(
-        authentication.teamId,
-        request,
-        urls,
-        this.sync.contextOf(authentication),
-      );
+      return await this.providers
+        .of(authentication.provider)
+        .createSession(authentication.teamId, request, urls, this.sync.contextOf(authentication));
     } catch (error) {
-      await this.creationFailed(authentication.id, error);
+      await this.creationFailed(authentication, error);
       return null;
     }
   }
@@ -248,8 +235,9 @@ export class AuthenticationStarts {
    * A create is never retried blindly: a provider may offer no idempotency for it
    * (docs/design.md#idempotency).
    */
-  private async creationFailed(id: string, error: unknown): Promise<void> {
-    const failure = this.provider.failureOf(error);
+  private async creationFailed(authentication: AuthenticationEntity, error: unknown) {
+    const { id, provider } = authentication;
+    const failure = this.providers.of(provider).failureOf(error);
     if (failure?.class === 'outcome_unknown') {
       // The creation deadline may have got there first: either way the outcome is unknown.
       await this.transitions.applyIfLegal(
@@ -273,7 +261,7 @@ export class AuthenticationStarts {
       if (notEnrolled) return;
       throw error;
     }
-    const reason = providerWord(this.provider, failure?.class === 'busy' ? 'busy' : 'unavailable');
+    const reason = providerWord(provider, failure?.class === 'busy' ? 'busy' : 'unavailable');
     await this.transitions.apply(id, { type: 'failed', reason }, { source: 'api' });
     throw error;
   }

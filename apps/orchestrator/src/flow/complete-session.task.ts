@@ -1,4 +1,4 @@
-import { accepts, DomainError, effectsOf, ThreeDsProvider } from '@app/domain';
+import { accepts, DomainError, effectsOf, ThreeDsProviders } from '@app/domain';
 import {
   AuthenticationRepository,
   completeSessionJob,
@@ -32,18 +32,15 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
   readonly name = TASKS.completeSession;
   private readonly logger = new Logger(CompleteSessionTask.name);
   private readonly inFlight = new Set<Promise<void>>();
-  /** Timeline source of the moves and failures `complete` brings. */
-  private readonly source: string;
 
   constructor(
     private readonly repository: AuthenticationRepository,
-    private readonly provider: ThreeDsProvider,
+    private readonly providers: ThreeDsProviders,
     private readonly transitions: AuthenticationTransitionsService,
     private readonly sync: SessionSync,
     private readonly jobs: JobQueue,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
   ) {
-    this.source = providerWord(provider, 'complete');
     transitions.onMoved((before, after) => {
       const effects = effectsOf(before.state, after.state);
       if (effects.some((effect) => effect.type === 'complete_session')) this.soon(after);
@@ -81,7 +78,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     if (!authentication.providerSessionId) return;
     const id = authentication.id;
     try {
-      await this.provider.complete(authentication.providerSessionId);
+      await this.providers.of(authentication.provider).complete(authentication.providerSessionId);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return this.failed(authentication, attempt, error);
@@ -89,7 +86,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     await this.transitions.applyIfLegal(
       id,
       { type: 'completion_confirmed' },
-      { source: this.source, current: authentication },
+      { source: sourceOf(authentication), current: authentication },
     );
   }
 
@@ -102,11 +99,12 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     // Refused: perhaps an earlier attempt went through after all (the session says `completed`),
     // or the session can no longer be completed (an abandoned challenge, an expired session):
     // the re-read settles either, so the authentication is not left waiting on retries.
-    const failure = this.provider.failureOf(error);
+    const source = sourceOf(authentication);
+    const failure = this.providers.of(authentication.provider).failureOf(error);
     if (failure?.class === 'rejected' || failure?.class === 'not_found') {
       const completeRefused = failure.class === 'rejected' && failure.sessionMovedOn;
       const current = await this.sync
-        .refresh(authentication, this.source, { completeRefused })
+        .refresh(authentication, source, { completeRefused })
         .catch(() => authentication);
       if (!accepts(current.state, 'completion_confirmed')) return;
     }
@@ -114,7 +112,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     this.logger.warn({ msg: 'complete failed', id, code: error.code, attempt, last });
     await this.repository.recordInput(id, {
       event: last ? 'complete_abandoned' : 'complete_failed',
-      source: this.source,
+      source,
       detail: { code: error.code, reason: error.message, attempt },
     });
     if (last) return;
@@ -122,3 +120,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     await this.jobs.add(completeSessionJob(id, attempt + 1, delayMs));
   }
 }
+
+/** Timeline source of the moves and failures `complete` brings. */
+const sourceOf = (authentication: AuthenticationEntity): string =>
+  providerWord(authentication.provider, 'complete');

@@ -13,6 +13,7 @@ import { OrphanedFollowups } from './orphaned-followups.js';
 import { OutsideInputs } from './outside-inputs.service.js';
 import { ProviderEventTask } from './provider-event.task.js';
 import { ProviderEvents } from './provider-events.service.js';
+import { ProviderRouting } from './provider-routing.js';
 import { RecheckTask } from './recheck.task.js';
 import { Rereads } from './rereads.service.js';
 import { ResultClaims } from './result-claims.service.js';
@@ -24,7 +25,7 @@ import { AuthenticationStepUps } from './step-ups.service.js';
 /**
  * The provider-neutral engine every trigger calls (the team API, the provider's callback and
  * events, the browser's returns, the job queue): it decides and writes every move, and imports
- * none of them. It asks for ports the app binds: ThreeDsProvider (the provider's adapter), and
+ * none of them. It asks for ports the app binds: ThreeDsProviders (the adapters, by name), and
  * CompletionNotice and ClaimNotice (what the team is told).
  */
 @Module({
@@ -41,6 +42,7 @@ import { AuthenticationStepUps } from './step-ups.service.js';
     OutsideInputs,
     ProviderEvents,
     ProviderEventTask,
+    ProviderRouting,
     RecheckTask,
     Rereads,
     ResultClaims,

@@ -1,4 +1,4 @@
-import { allows, AuthenticationNotFoundError, DomainError, ThreeDsProvider } from '@app/domain';
+import { allows, AuthenticationNotFoundError, DomainError } from '@app/domain';
 import { AuthenticationRepository, type AuthenticationEntity } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
@@ -40,7 +40,6 @@ const inputHash = (input: unknown): string =>
 export class OutsideInputs {
   constructor(
     private readonly repository: AuthenticationRepository,
-    private readonly provider: ThreeDsProvider,
     private readonly updates: SessionUpdates,
     private readonly rereads: Rereads,
     private readonly secrets: SecretBox,
@@ -48,7 +47,7 @@ export class OutsideInputs {
 
   /** The provider's POST to our callback URL: the token in the URL authenticates it. */
   async callbackReceived(signal: CallbackSignal): Promise<CallbackDisposition> {
-    const source = providerWord(this.provider, 'callback');
+    const source = providerWord(signal.provider, 'callback');
     const found = await this.repository.recordCallback(
       signal.authenticationId,
       this.secrets.urlTokenHash(signal.token),

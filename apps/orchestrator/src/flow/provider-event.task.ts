@@ -1,4 +1,4 @@
-import { allows, DomainError, ThreeDsProvider, type ProviderSnapshot } from '@app/domain';
+import { allows, DomainError, ThreeDsProviders, type ProviderSnapshot } from '@app/domain';
 import {
   AuthenticationRepository,
   JobQueue,
@@ -28,32 +28,28 @@ const CLOCK_SKEW_MS = 1_000;
 export class ProviderEventTask implements JobTask {
   readonly name = TASKS.providerEvent;
   private readonly logger = new Logger(ProviderEventTask.name);
-  /** Timeline source of the moves a provider event brings. */
-  private readonly source: string;
 
   constructor(
     private readonly repository: AuthenticationRepository,
-    private readonly provider: ThreeDsProvider,
+    private readonly providers: ThreeDsProviders,
     private readonly sync: SessionSync,
     private readonly jobs: JobQueue,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
-  ) {
-    this.source = providerWord(provider, 'webhook');
-  }
+  ) {}
 
   async run(payload: unknown): Promise<void> {
     const event = payload as ProviderEventPayload;
     const attempt = event.attempt ?? 1;
+    const provider = event.provider ?? this.providers.defaultName;
     try {
-      const known = await this.repository.findByProviderSession(
-        this.provider.name,
-        event.session_id,
-      );
+      const known = await this.repository.findByProviderSession(provider, event.session_id);
       if (known) {
-        if (allows(known.state, 'reread_session')) await this.sync.refresh(known, this.source);
+        if (allows(known.state, 'reread_session')) {
+          await this.sync.refresh(known, providerWord(provider, 'webhook'));
+        }
         return;
       }
-      await this.link(event);
+      await this.link(event, provider);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const backoff = {
@@ -76,11 +72,11 @@ export class ProviderEventTask implements JobTask {
    * the session; and only when it is the one such authentication (closed ones count too), so a
    * late or retried event can never hand one request's session to a newer one.
    */
-  private async link(event: ProviderEventPayload): Promise<void> {
+  private async link(event: ProviderEventPayload, provider: string): Promise<void> {
     if (!event.reference || !event.currency) return;
     const eventAt = new Date(event.event_at).getTime();
     const matches = await this.repository.findSessionlessMatches({
-      provider: this.provider.name,
+      provider,
       reference: event.reference,
       currency: event.currency,
       amount: event.amount,
@@ -98,12 +94,11 @@ export class ProviderEventTask implements JobTask {
       });
       return;
     }
-    const snapshot = await this.provider.readSession(
-      event.session_id,
-      this.sync.contextOf(authentication),
-    );
+    const snapshot = await this.providers
+      .of(provider)
+      .readSession(event.session_id, this.sync.contextOf(authentication));
     if (!sameRequest(authentication, snapshot)) return;
-    await this.sync.applySnapshot(authentication, snapshot, this.source);
+    await this.sync.applySnapshot(authentication, snapshot, providerWord(provider, 'webhook'));
   }
 }
 

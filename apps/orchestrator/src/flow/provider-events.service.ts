@@ -47,6 +47,7 @@ export class ProviderEvents {
     );
     if (known && (!allows(known.state, 'reread_session') || !signal.tellsNews)) return undefined;
     const payload = {
+      provider: signal.provider,
       event_id: signal.eventId,
       type: signal.type,
       session_id: signal.providerSessionId,

@@ -1,5 +1,3 @@
-import type { ThreeDsProvider } from '@app/domain';
-
 /**
  * Stored words that name the provider they concern: timeline sources (`<provider>_callback`,
  * `<provider>_webhook`, `<provider>_complete`), failure reasons (`<provider>_busy`,
@@ -19,5 +17,5 @@ export const PROVIDER_WORDS = [
 ] as const;
 export type ProviderWord = (typeof PROVIDER_WORDS)[number];
 
-export const providerWord = (provider: Pick<ThreeDsProvider, 'name'>, word: ProviderWord): string =>
-  `${provider.name}_${word}`;
+/** `provider`: the name an authentication's row records, or the adapter's own. */
+export const providerWord = (provider: string, word: ProviderWord): string => `${provider}_${word}`;

@@ -2,7 +2,7 @@ import {
   accepts,
   DomainError,
   recheckDeadlineOf,
-  ThreeDsProvider,
+  ThreeDsProviders,
   type AuthenticationEvent,
   type RecheckDeadline,
 } from '@app/domain';
@@ -42,7 +42,7 @@ export class RecheckTask implements JobTask {
     private readonly authenticationJobs: AuthenticationJobs,
     private readonly sync: SessionSync,
     private readonly transitions: AuthenticationTransitionsService,
-    private readonly provider: ThreeDsProvider,
+    private readonly providers: ThreeDsProviders,
     private readonly claims: AuthenticationClaims,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
     @Inject(securityConfig.KEY) private readonly security: SecurityConfig,
@@ -72,7 +72,7 @@ export class RecheckTask implements JobTask {
       }
       await this.again(authentication, deadline, attempt, undefined, { baseMs, notified });
     } catch (error) {
-      if (this.provider.failureOf(error)?.class === 'not_found') {
+      if (this.providers.of(authentication.provider).failureOf(error)?.class === 'not_found') {
         // The provider no longer knows the session: nothing can ever come of it.
         return this.fail(authentication, 'session_not_found');
       }
@@ -128,7 +128,8 @@ export class RecheckTask implements JobTask {
   }
 
   private fail(authentication: AuthenticationEntity, why: 'session_stalled' | 'session_not_found') {
-    return this.end(authentication, { type: 'failed', reason: providerWord(this.provider, why) });
+    const reason = providerWord(authentication.provider, why);
+    return this.end(authentication, { type: 'failed', reason });
   }
 
   private async again(

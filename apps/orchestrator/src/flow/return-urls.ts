@@ -1,4 +1,4 @@
-import { ThreeDsProvider, type ProviderReturnUrls } from '@app/domain';
+import type { ProviderReturnUrls } from '@app/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 
@@ -25,20 +25,18 @@ const withParams = (route: string, params: Record<string, string>): string =>
  */
 @Injectable()
 export class ReturnUrls {
-  constructor(
-    private readonly provider: ThreeDsProvider,
-    @Inject(securityConfig.KEY) private readonly config: SecurityConfig,
-  ) {}
+  constructor(@Inject(securityConfig.KEY) private readonly config: SecurityConfig) {}
 
   methodNotification(id: string): string {
     return `${this.config.browserBaseUrl}/${withParams(BROWSER_RETURN_ROUTES.methodNotification, { id })}`;
   }
 
-  forSession(id: string, token: string): ProviderReturnUrls {
+  /** `provider`: the one the session is opened at, whose adapter serves its callback route. */
+  forSession(id: string, token: string, provider: string): ProviderReturnUrls {
     const browser = (route: string, params: Record<string, string>) =>
       `${this.config.browserBaseUrl}/${withParams(route, { id, token, ...params })}`;
     return {
-      callback: `${this.config.callbackBaseUrl}/${withParams(callbackRoute(this.provider.name), { id, token })}`,
+      callback: `${this.config.callbackBaseUrl}/${withParams(callbackRoute(provider), { id, token })}`,
       challengeNotification: browser(BROWSER_RETURN_ROUTES.challengeNotification, {}),
       hostedSuccess: browser(BROWSER_RETURN_ROUTES.hostedReturn, { page: 'success' }),
       hostedFailure: browser(BROWSER_RETURN_ROUTES.hostedReturn, { page: 'failure' }),

@@ -1,7 +1,7 @@
 import {
   accepts,
   hostedEvent,
-  ThreeDsProvider,
+  ThreeDsProviders,
   type ProviderSessionContext,
   type ProviderSnapshot,
 } from '@app/domain';
@@ -28,7 +28,7 @@ export const DEADLINE_SOURCE = 'deadline';
 @Injectable()
 export class SessionSync {
   constructor(
-    private readonly provider: ThreeDsProvider,
+    private readonly providers: ThreeDsProviders,
     private readonly transitions: AuthenticationTransitionsService,
     private readonly secrets: SecretBox,
     private readonly urls: ReturnUrls,
@@ -68,7 +68,7 @@ export class SessionSync {
     return this.transitions.applyIfLegal(authentication.id, event, {
       source,
       columns: this.columnsOf(snapshot),
-      detail: { [providerWord(this.provider, 'status')]: snapshot.providerStatus },
+      detail: { [providerWord(authentication.provider, 'status')]: snapshot.providerStatus },
       recordIgnored: source !== DEADLINE_SOURCE,
       current: authentication,
       ...options,
@@ -98,10 +98,9 @@ export class SessionSync {
     options: { completeRefused?: boolean } = {},
   ): Promise<AuthenticationEntity> {
     if (!authentication.providerSessionId) return authentication;
-    const snapshot = await this.provider.readSession(
-      authentication.providerSessionId,
-      this.contextOf(authentication),
-    );
+    const snapshot = await this.providers
+      .of(authentication.provider)
+      .readSession(authentication.providerSessionId, this.contextOf(authentication));
     const updated = await this.applySnapshot(authentication, snapshot, source);
     const settled = snapshot.completed
       ? 'completion_confirmed'
@@ -109,7 +108,7 @@ export class SessionSync {
         ? 'completion_refused'
         : undefined;
     if (settled && accepts(updated.state, settled)) {
-      const detail = { [providerWord(this.provider, 'status')]: snapshot.providerStatus };
+      const detail = { [providerWord(authentication.provider, 'status')]: snapshot.providerStatus };
       return (
         await this.transitions.applyIfLegal(updated.id, { type: settled }, { source, detail })
       ).authentication;

@@ -5,7 +5,7 @@ import {
   IllegalTransitionError,
   InvalidRequestError,
   NoCardholderStepError,
-  ThreeDsProvider,
+  ThreeDsProviders,
   type ChannelData,
   type MethodCompletion,
   type ProviderSnapshot,
@@ -34,7 +34,7 @@ export class SessionUpdates {
     private readonly repository: AuthenticationRepository,
     private readonly claims: AuthenticationClaims,
     private readonly transitions: AuthenticationTransitionsService,
-    private readonly provider: ThreeDsProvider,
+    private readonly providers: ThreeDsProviders,
     private readonly sync: SessionSync,
   ) {}
 
@@ -58,7 +58,8 @@ export class SessionUpdates {
         if (!allows(current.state, 'report_issuer_fingerprint')) {
           throw new IllegalTransitionError(current.state, 'fingerprint_completed');
         }
-        const snapshot = await this.provider
+        const snapshot = await this.providers
+          .of(current.provider)
           .reportMethodCompletion(
             current.providerSessionId!,
             completion,
@@ -106,7 +107,8 @@ export class SessionUpdates {
         if (!allows(current.state, 'submit_channel_data')) {
           throw new IllegalTransitionError(current.state, 'submit_channel_data');
         }
-        const snapshot = await this.provider
+        const snapshot = await this.providers
+          .of(current.provider)
           .submitChannelData(
             current.providerSessionId!,
             await this.withMethodCompletion(authentication.id, data),
@@ -141,7 +143,7 @@ export class SessionUpdates {
     done: (current: AuthenticationEntity) => boolean,
     update: (current: AuthenticationEntity) => Promise<AuthenticationEntity>,
   ): Promise<AuthenticationEntity> {
-    const { holdMs, waitMs } = this.provider.updateWindow;
+    const { holdMs, waitMs } = this.providers.of(authentication.provider).updateWindow;
     const deadline = Date.now() + waitMs;
     let waited = false;
     for (;;) {
@@ -168,10 +170,10 @@ export class SessionUpdates {
     try {
       return await update(current);
     } catch (error) {
-      if (this.provider.failureOf(error)?.class === 'not_found') {
+      if (this.providers.of(current.provider).failureOf(error)?.class === 'not_found') {
         await this.transitions.applyIfLegal(
           current.id,
-          { type: 'failed', reason: providerWord(this.provider, 'session_not_found') },
+          { type: 'failed', reason: providerWord(current.provider, 'session_not_found') },
           { source: 'api' },
         );
       }
@@ -188,12 +190,13 @@ export class SessionUpdates {
     error: unknown,
     tookEffect: (read: ProviderSnapshot) => boolean,
   ): Promise<ProviderSnapshot> {
-    const failure = this.provider.failureOf(error);
+    const provider = this.providers.of(authentication.provider);
+    const failure = provider.failureOf(error);
     const ambiguous =
       failure?.class === 'outcome_unknown' ||
       (failure?.class === 'rejected' && failure.sessionMovedOn);
     if (!ambiguous || !authentication.providerSessionId) throw error;
-    const read = await this.provider.readSession(
+    const read = await provider.readSession(
       authentication.providerSessionId,
       this.sync.contextOf(authentication),
     );

@@ -6,6 +6,8 @@
 
 /** A provider posted to our callback URL; the token in the URL authenticates it. */
 export interface CallbackSignal {
+  /** The name of the provider whose callback route it came in on (its adapter's). */
+  readonly provider: string;
   readonly authenticationId: string;
   readonly token: string;
   /** The status the body hints at, in the provider's words (`other` when none it knows). */

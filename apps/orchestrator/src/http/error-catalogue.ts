@@ -154,6 +154,11 @@ export const ERROR_CATALOGUE = {
     status: 422,
     meaning: 'This Idempotency-Key was used with a different body',
   },
+  NO_PROVIDER_CAN_SERVE: {
+    status: 422,
+    meaning:
+      "None of the providers the team's routing allows can serve the create; `details.unmet_needs` lists each one's unmet needs. Nothing was recorded",
+  },
   CHANNEL_NOT_ENABLED: {
     status: 422,
     meaning: 'The `channel` is not enabled on this service; details list the enabled ones',

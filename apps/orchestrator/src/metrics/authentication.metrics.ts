@@ -18,7 +18,13 @@ const STATE_SECONDS_BUCKETS = [
 
 type Row = Pick<
   AuthenticationEntity,
-  'scheme' | 'cardBin' | 'channel' | 'teamId' | 'exemptionDecision' | 'dataQuality'
+  | 'scheme'
+  | 'cardBin'
+  | 'channel'
+  | 'teamId'
+  | 'exemptionDecision'
+  | 'dataQuality'
+  | 'routingDecision'
 >;
 
 /** A committed move, as the transitions service made it. */
@@ -48,6 +54,7 @@ export class AuthenticationMetrics {
     'team' | 'decided_by' | 'challenge_indicator' | 'rule'
   >;
   private readonly exemptionRequests: Counter<'team' | 'exemption' | 'applied'>;
+  private readonly routingDecisions: Counter<'team' | 'provider' | 'rule' | 'fallback_used'>;
   private readonly dataQuality: Histogram<'team'>;
   private readonly dataElementsMissing: Counter<'team' | 'element'>;
   private readonly dataQualityRefusals: Counter<'team'>;
@@ -96,6 +103,12 @@ export class AuthenticationMetrics {
       labelNames: ['team', 'exemption', 'applied'],
       registers: [registry],
     });
+    this.routingDecisions = new Counter({
+      name: 'threeds_routing_decisions_total',
+      help: "Creates recorded, by the provider chosen, the team's routing rule (or default) and whether a fallback was used",
+      labelNames: ['team', 'provider', 'rule', 'fallback_used'],
+      registers: [registry],
+    });
     this.dataQuality = new Histogram({
       name: 'threeds_data_quality_score',
       help: 'Data quality score (0-100) of the creates recorded (docs/data-quality.md)',
@@ -119,6 +132,15 @@ export class AuthenticationMetrics {
 
   authenticationStarted(row: Row): void {
     this.started.inc({ scheme: schemeLabel(row.scheme, row.cardBin), channel: row.channel });
+    const routing = row.routingDecision;
+    if (routing) {
+      this.routingDecisions.inc({
+        team: row.teamId,
+        provider: routing.provider,
+        rule: routing.rule,
+        fallback_used: String(routing.fallback_used),
+      });
+    }
     if (row.dataQuality) {
       this.dataQuality.observe({ team: row.teamId }, row.dataQuality.score);
       for (const element of row.dataQuality.missing) {

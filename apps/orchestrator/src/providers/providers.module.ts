@@ -1,12 +1,12 @@
 import { Global, Module } from '@nestjs/common';
-import { ProviderCircuits, ThreeDsProvider } from '@app/domain';
+import { ProviderCircuits, ThreeDsProviders } from '@app/domain';
 import { MetricsModule } from '../metrics/metrics.module.js';
 import { ProviderBreakers } from './breaker/provider-breakers.js';
-import { ADAPTER_MODULES, PROVIDER_PORT } from './registry.js';
+import { ADAPTER_MODULES, PROVIDER_REGISTRY } from './registry.js';
 
 /**
- * The provider port (`ThreeDsProvider`), bound once for the whole app to the adapter
- * THREEDS_PROVIDER names, behind its circuit breaker. Global so that the flow injects the port
+ * The providers (`ThreeDsProviders`): every adapter behind its circuit breaker, by name, the
+ * default being the one THREEDS_PROVIDER names. Global so that the flow injects them
  * without importing any adapter: the arrows run from the adapters to the flow, never back
  * (docs/design.md#provider-port). `ProviderCircuits` shows every breaker to `/health/ready`.
  */
@@ -16,8 +16,8 @@ import { ADAPTER_MODULES, PROVIDER_PORT } from './registry.js';
   providers: [
     ProviderBreakers,
     { provide: ProviderCircuits, useExisting: ProviderBreakers },
-    PROVIDER_PORT,
+    PROVIDER_REGISTRY,
   ],
-  exports: [ThreeDsProvider, ProviderCircuits],
+  exports: [ThreeDsProviders, ProviderCircuits],
 })
 export class ProvidersModule {}

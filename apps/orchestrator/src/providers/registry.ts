@@ -1,4 +1,9 @@
-import { ThreeDsProvider, type ProviderName } from '@app/domain';
+import {
+  ProviderSet,
+  ThreeDsProviders,
+  type ProviderName,
+  type ThreeDsProvider,
+} from '@app/domain';
 import type { Provider, Type } from '@nestjs/common';
 import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
 import { GuardedProvider } from './breaker/guarded-provider.js';
@@ -7,8 +12,9 @@ import { CheckoutModule } from './checkout/checkout.module.js';
 import { CheckoutProvider } from './checkout/checkout.provider.js';
 
 /**
- * One line per provider: `THREEDS_PROVIDER` picks the adapter behind the port
- * (docs/design.md#provider-port). Exhaustive: a name without its adapter does not compile.
+ * One line per provider (docs/design.md#provider-port). Exhaustive: a name without its adapter
+ * does not compile. `THREEDS_PROVIDER` names the default: where a team without a routing policy
+ * creates.
  */
 export const PROVIDERS = {
   checkout: { adapter: CheckoutProvider, module: CheckoutModule },
@@ -19,16 +25,17 @@ const ADAPTERS: Type<ThreeDsProvider>[] = Object.values(PROVIDERS).map((one) => 
 /** The modules of every adapter (each wires its own client). */
 export const ADAPTER_MODULES: Type[] = Object.values(PROVIDERS).map((one) => one.module);
 
-/** The port, bound to the configured adapter behind its provider's circuit breaker. */
-export const PROVIDER_PORT: Provider = {
-  provide: ThreeDsProvider,
+/** Every adapter, each behind its own provider's circuit breaker, by name. */
+export const PROVIDER_REGISTRY: Provider = {
+  provide: ThreeDsProviders,
   inject: [checkoutConfig.KEY, ProviderBreakers, ...ADAPTERS],
   useFactory: (
     config: CheckoutConfig,
     breakers: ProviderBreakers,
     ...adapters: ThreeDsProvider[]
-  ): ThreeDsProvider => {
-    const adapter = adapters[ADAPTERS.indexOf(PROVIDERS[config.provider].adapter)];
-    return new GuardedProvider(adapter, breakers.of(adapter));
-  },
+  ): ThreeDsProviders =>
+    new ProviderSet(
+      adapters.map((adapter) => new GuardedProvider(adapter, breakers.of(adapter))),
+      config.provider,
+    ),
 };

@@ -3,6 +3,7 @@ import type {
   AuthenticationResultFields,
   NextAction,
 } from '../authentication/authentication-details.js';
+import type { ProviderCapabilities } from '../routing/provider-capabilities.js';
 import type {
   ChannelData,
   MethodCompletion,
@@ -127,6 +128,12 @@ export abstract class ThreeDsProvider {
   /** The channels this provider account may authenticate on (its credentials' scopes). */
   abstract readonly channels: readonly ProviderChannel[];
 
+  /**
+   * What it can do where providers differ (docs/routing.md#capabilities): a create that needs
+   * what its routed provider lacks is refused before anything is recorded.
+   */
+  abstract readonly capabilities: ProviderCapabilities;
+
   abstract readonly updateWindow: UpdateWindow;
 
   /**
@@ -173,6 +180,41 @@ export abstract class ThreeDsProvider {
    */
   availability(): ProviderAvailability {
     return ALWAYS_AVAILABLE;
+  }
+}
+
+/**
+ * Every provider the service has an adapter for, each behind its circuit breaker, by name. The
+ * flow asks it for the provider an authentication's row names (`provider`), never for a
+ * configured one, so an authentication never changes provider mid-flow.
+ */
+export abstract class ThreeDsProviders {
+  /** THREEDS_PROVIDER: where a team without a routing policy creates. */
+  abstract readonly defaultName: string;
+  abstract readonly names: readonly string[];
+  /** The provider `name` names; throws for a name the service has no adapter for. */
+  abstract of(name: string): ThreeDsProvider;
+}
+
+/** ThreeDsProviders over a fixed list (the registry's, or a spec's test doubles). */
+export class ProviderSet extends ThreeDsProviders {
+  readonly names: readonly string[];
+  private readonly byName: ReadonlyMap<string, ThreeDsProvider>;
+
+  constructor(
+    providers: readonly ThreeDsProvider[],
+    readonly defaultName: string,
+  ) {
+    super();
+    this.byName = new Map(providers.map((provider) => [provider.name, provider]));
+    this.names = [...this.byName.keys()];
+    if (!this.byName.has(defaultName)) throw new Error(`no adapter for provider ${defaultName}`);
+  }
+
+  of(name: string): ThreeDsProvider {
+    const provider = this.byName.get(name);
+    if (!provider) throw new Error(`no adapter for provider ${name}`);
+    return provider;
   }
 }
 

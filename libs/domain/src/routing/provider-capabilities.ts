@@ -49,6 +49,12 @@ export type ProviderNeed = (typeof PROVIDER_NEEDS)[number];
 /** What the team relies on beyond its request: settings of the team, not of one create. */
 export type TeamReliance = Pick<ProviderNeeds, 'threeDs1Fallback' | 'checkoutPaymentSession'>;
 
+/** A team that relies on neither: what every team is until a team setting says otherwise. */
+export const NO_TEAM_RELIANCE: TeamReliance = {
+  threeDs1Fallback: false,
+  checkoutPaymentSession: false,
+};
+
 export const providerNeedsOf = (request: SessionRequest, team: TeamReliance): ProviderNeeds => ({
   channel: request.channel,
   hosted: request.hosted !== undefined,

@@ -3,6 +3,7 @@ import type {
   AuthenticationState,
   DataQuality,
   ExemptionDecision,
+  RoutingRecord,
   HostedReturnUrls,
   NextAction,
   Outcome,
@@ -119,6 +120,10 @@ export class AuthenticationEntity {
   /** How the `challenge_indicator` sent was chosen (the request, a team's policy); null before. */
   @Column({ type: 'jsonb', nullable: true })
   exemptionDecision: ExemptionDecision | null;
+
+  /** How its provider was chosen (the team's routing rule, or THREEDS_PROVIDER); null before. */
+  @Column({ type: 'jsonb', nullable: true })
+  routingDecision: RoutingRecord | null;
 
   /** The authentication this one stepped up after a soft decline (docs/step-up.md). */
   @Column({ type: 'text', nullable: true })

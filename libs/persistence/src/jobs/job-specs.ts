@@ -67,6 +67,8 @@ export function completeSessionJob(
 
 /** What a provider event's job needs to act (the event's body itself is not kept). */
 export interface ProviderEventPayload {
+  /** The provider that sent it; absent in jobs queued before routing: THREEDS_PROVIDER. */
+  readonly provider?: string;
   readonly event_id: string;
   readonly type: string;
   readonly session_id: string;

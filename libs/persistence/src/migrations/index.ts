@@ -16,6 +16,7 @@ import { ExemptionDecisions1796528000000 } from './1796528000000-exemption-decis
 import { DataQuality1796529000000 } from './1796529000000-data-quality.js';
 import { StepUps1796530000000 } from './1796530000000-step-ups.js';
 import { TeamCreationIndex1796531000000 } from './1796531000000-team-creation-index.js';
+import { RoutingDecisions1796532000000 } from './1796532000000-routing-decisions.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   DataQuality1796529000000,
   StepUps1796530000000,
   TeamCreationIndex1796531000000,
+  RoutingDecisions1796532000000,
 ];

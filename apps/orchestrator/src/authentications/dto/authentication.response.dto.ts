@@ -11,6 +11,7 @@ import { nullableString } from '../../openapi/schemas.js';
 import { DataQualityDto } from './data-quality.response.dto.js';
 import { NEXT_ACTION_MODELS } from './next-action.response.dto.js';
 import { ExemptionDecisionDto } from './exemption-decision.response.dto.js';
+import { RoutingDecisionDto } from './routing-decision.response.dto.js';
 import { SOURCE_TYPES } from './source.request.dto.js';
 
 @ApiSchema({ name: 'CardSummary' })
@@ -70,6 +71,14 @@ export class AuthenticationResponseDto {
 
   @ApiProperty({ type: ExemptionDecisionDto, nullable: true })
   exemption_decision: ExemptionDecisionDto | null;
+
+  @ApiProperty({
+    type: RoutingDecisionDto,
+    nullable: true,
+    description:
+      'How its provider was chosen (docs/routing.md); null on authentications from before routing',
+  })
+  routing: RoutingDecisionDto | null;
 
   @ApiProperty({ type: DataQualityDto, nullable: true })
   data_quality: DataQualityDto | null;

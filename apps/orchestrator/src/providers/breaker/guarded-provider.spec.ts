@@ -40,6 +40,12 @@ const rejected = () =>
 class ScriptedAdapter extends ThreeDsProvider {
   readonly name = 'checkout';
   readonly channels = ['browser'] as const;
+  readonly capabilities = {
+    channels: ['browser'] as const,
+    threeDs1Fallback: false,
+    hosted: false,
+    checkoutPaymentSession: false,
+  };
   readonly updateWindow = { holdMs: 1, waitMs: 1 };
   calls = 0;
   next: () => Promise<ProviderSnapshot> = () => Promise.resolve(SNAPSHOT);

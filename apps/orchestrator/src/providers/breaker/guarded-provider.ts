@@ -5,6 +5,7 @@ import {
   type CreatedProviderSession,
   type MethodCompletion,
   type ProviderAvailability,
+  type ProviderCapabilities,
   type ProviderChannel,
   type ProviderFailure,
   type ProviderReturnUrls,
@@ -23,6 +24,7 @@ import type { ProviderBreaker } from './provider-breaker.js';
 export class GuardedProvider extends ThreeDsProvider {
   readonly name: string;
   readonly channels: readonly ProviderChannel[];
+  readonly capabilities: ProviderCapabilities;
   readonly updateWindow: UpdateWindow;
 
   constructor(
@@ -32,6 +34,7 @@ export class GuardedProvider extends ThreeDsProvider {
     super();
     this.name = adapter.name;
     this.channels = adapter.channels;
+    this.capabilities = adapter.capabilities;
     this.updateWindow = adapter.updateWindow;
   }
 

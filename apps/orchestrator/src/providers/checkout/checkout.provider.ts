@@ -14,6 +14,7 @@ import {
   type ChannelData,
   type CreatedProviderSession,
   type MethodCompletion,
+  type ProviderCapabilities,
   type ProviderChannel,
   type ProviderFailure,
   type ProviderReturnUrls,
@@ -38,6 +39,13 @@ const MOVED_ON_CODES = ['update_not_allowed_due_to_state', 'session_already_in_u
 export class CheckoutProvider extends ThreeDsProvider {
   readonly name = 'checkout';
   readonly channels: readonly ProviderChannel[];
+  /** docs/providers.md#capabilities: every channel, 3DS1 (per account), hosted, `sid_…`. */
+  readonly capabilities: ProviderCapabilities = {
+    channels: ['browser', 'app', 'merchant_initiated'],
+    threeDs1Fallback: true,
+    hosted: true,
+    checkoutPaymentSession: true,
+  };
   readonly updateWindow: UpdateWindow;
 
   constructor(

@@ -45,6 +45,7 @@ export class CheckoutCallbackController {
     const hinted = (parseJsonOrUndefined(body) as { status?: unknown } | undefined)?.status;
     const disposition = isAuthenticationId(id)
       ? await this.inputs.callbackReceived({
+          provider: 'checkout',
           authenticationId: id,
           token,
           hintedStatus:
