@@ -6,6 +6,7 @@ import {
   InvalidRequestError,
   ResultNotAuthorizableError,
   ResultNotReadyError,
+  ThreeDsProviders,
   type ResultFormat,
 } from '@app/domain';
 import {
@@ -29,6 +30,7 @@ export class AuthenticationQueries {
     private readonly repository: AuthenticationRepository,
     private readonly secrets: SecretBox,
     private readonly claims: ResultClaimRepository,
+    private readonly providers: ThreeDsProviders,
   ) {}
 
   async get(team: string, id: string): Promise<Json> {
@@ -71,7 +73,8 @@ export class AuthenticationQueries {
     const { id, outcome, state } = authentication;
     if (!outcome || !isFinal(state)) throw new ResultNotReadyError(id, state);
     const hasProviderSession = authentication.providerSessionId !== null;
-    if (!isAuthorizableIn(format, { hasProviderSession, outcome })) {
+    const { checkoutPaymentSession } = this.providers.of(authentication.provider).capabilities;
+    if (!isAuthorizableIn(format, { hasProviderSession, outcome, checkoutPaymentSession })) {
       throw new ResultNotAuthorizableError(id, outcome);
     }
     const cryptogram = authentication.cryptogramCiphertext

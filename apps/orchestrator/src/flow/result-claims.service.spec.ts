@@ -1,4 +1,4 @@
-import type { ClaimedPayment } from '@app/domain';
+import type { ClaimedPayment, ThreeDsProviders } from '@app/domain';
 import type {
   AuthenticationEntity,
   ClaimWrite,
@@ -24,6 +24,7 @@ const AUTHENTICATION = {
   state: 'completed',
   outcome: 'authenticated',
   scheme: 'visa',
+  provider: 'checkout',
   providerSessionId: 'sid_abcdefghijklmnopqrstuvwxyz',
   result: {
     protocol_version: '2.2.0',
@@ -46,7 +47,14 @@ function claimsWith(writes: ClaimWrite[], release?: ReleaseWrite, held = aClaim(
     release: () => Promise.resolve(release!),
   } as unknown as ResultClaimRepository;
   const registry = new Registry();
-  const claims = new ResultClaims(ledger, new ClaimMetrics(registry), { validityMs: 1000 });
+  const checkout = { capabilities: { checkoutPaymentSession: true } };
+  const providers = { of: () => checkout } as unknown as ThreeDsProviders;
+  const claims = new ResultClaims(
+    ledger,
+    new ClaimMetrics(registry),
+    { validityMs: 1000 },
+    providers,
+  );
   const counts = async (): Promise<Record<ClaimOutcome, number>> => {
     const { values } = await registry.getSingleMetric('threeds_claims_total')!.get();
     return Object.fromEntries(

@@ -16,6 +16,7 @@ import {
   type ClaimedPayment,
   type DomainError,
   type ReleaseReason,
+  ThreeDsProviders,
 } from '@app/domain';
 import {
   ResultClaimRepository,
@@ -45,6 +46,7 @@ export class ResultClaims {
     private readonly ledger: ResultClaimRepository,
     private readonly metrics: ClaimMetrics,
     @Inject(claimsConfig.KEY) private readonly config: ClaimsConfig,
+    private readonly providers: ThreeDsProviders,
     @Optional() private readonly notice?: ClaimNotice,
   ) {}
 
@@ -176,6 +178,8 @@ export class ResultClaims {
         outcome,
         guidance,
         hasProviderSession: authentication.providerSessionId !== null,
+        checkoutPaymentSession: this.providers.of(authentication.provider).capabilities
+          .checkoutPaymentSession,
         amount,
         currency,
         steppedUpTo,

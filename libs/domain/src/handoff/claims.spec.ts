@@ -15,6 +15,7 @@ const aResult = (overrides: Partial<ClaimableResult> = {}): ClaimableResult => (
   outcome: 'authenticated',
   guidance: 'proceed_with_liability_shift',
   hasProviderSession: true,
+  checkoutPaymentSession: true,
   amount: 1999,
   currency: 'EUR',
   steppedUpTo: null,
@@ -99,10 +100,26 @@ describe('claim rules', () => {
 
   it('hands every format over when the provider has a session', () => {
     for (const format of ['generic', 'checkout', 'stripe', 'adyen'] as const) {
-      expect(isAuthorizableIn(format, { hasProviderSession: true, outcome: 'attempted' })).toBe(
-        true,
-      );
+      const result = {
+        hasProviderSession: true,
+        outcome: 'attempted',
+        checkoutPaymentSession: true,
+      } as const;
+      expect(isAuthorizableIn(format, result)).toBe(true);
     }
+  });
+
+  it("offers Checkout's payment format only for what Checkout ran, whatever the outcome", () => {
+    const byAnother = { hasProviderSession: true, checkoutPaymentSession: false } as const;
+    for (const outcome of ['authenticated', 'unavailable'] as const) {
+      expect(isAuthorizableIn('checkout', { ...byAnother, outcome })).toBe(false);
+      for (const format of ['generic', 'stripe', 'adyen'] as const) {
+        expect(isAuthorizableIn(format, { ...byAnother, outcome })).toBe(true);
+      }
+    }
+    expect(
+      claimRefusal(aResult({ checkoutPaymentSession: false }), aPayment({ psp: 'checkout' })),
+    ).toBe('not_authorizable');
   });
 });
 

@@ -47,6 +47,11 @@ export interface ClaimableResult {
   readonly outcome: Outcome | null;
   readonly guidance: Guidance | null;
   readonly hasProviderSession: boolean;
+  /**
+   * The provider that ran it is Checkout (its capability `checkoutPaymentSession`): only then does
+   * the `checkout` format hand Checkout's payments a session of their own (`sid_…`).
+   */
+  readonly checkoutPaymentSession: boolean;
   /** Minor units; null for a non-payment authentication (nothing authenticated to spend). */
   readonly amount: number | null;
   readonly currency: string;
@@ -64,13 +69,16 @@ export type ClaimRefusal =
 
 /**
  * Whether a result can be handed to a gateway in a format: without a provider session only "not
- * enrolled" (unavailable) is one, and only the generic format says so.
+ * enrolled" (unavailable) is one, and only the generic format says so. Checkout's payments take
+ * only what Checkout ran: another provider's session id means nothing to them.
  */
 export function isAuthorizableIn(
   format: ResultFormat,
-  result: Pick<ClaimableResult, 'hasProviderSession' | 'outcome'>,
+  result: Pick<ClaimableResult, 'hasProviderSession' | 'outcome' | 'checkoutPaymentSession'>,
 ): boolean {
-  return format === 'generic' || result.hasProviderSession || result.outcome === 'unavailable';
+  if (format === 'generic') return true;
+  if (format === 'checkout' && !result.checkoutPaymentSession) return false;
+  return result.hasProviderSession || result.outcome === 'unavailable';
 }
 
 /** Why this payment may not claim this result, or null when it may (before the ledger is asked). */
