@@ -27,6 +27,7 @@ const SECTION_TITLES = {
   HttpServerEnvironment: 'Server',
   EffectsEnvironment: 'Durable follow-ups',
   CheckoutEnvironment: 'Checkout',
+  StrategyEnvironment: 'Authentication strategy and routing',
   OrchestratorEnvironment: 'Service',
   SimulatorEnvironment: 'Simulated Checkout',
   AdyenSimulatorEnvironment: 'Simulated Adyen',

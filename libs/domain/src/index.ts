@@ -42,7 +42,6 @@ export {
   ConcurrentUpdateError,
   InputRefusedError,
   HostedNotSupportedError,
-  NoProviderCanServeError,
   InvalidRequestError,
   DomainError,
   EndpointLimitReachedError,
@@ -136,6 +135,7 @@ export {
   StepUpExceedsOriginalError,
   StepUpNotPossibleError,
 } from './step-up-errors.js';
+export { NoProviderCanServeError } from './routing-errors.js';
 export { isExpired, isLuhnValid, luhnCheckDigit, maskedParts } from './card/card-number.js';
 export {
   BIN_RANGES,

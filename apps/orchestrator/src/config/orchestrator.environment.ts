@@ -18,12 +18,12 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { CheckoutEnvironment, HTTP_URL } from './checkout.environment.js';
-import { loadExemptionPolicies, TEAM_POLICY_LIST } from './exemption-policies.js';
+import { HTTP_URL } from './checkout.environment.js';
+import { loadExemptionPolicies } from './exemption-policies.js';
 import { loadRoutingPolicies } from './routing-policies.js';
-import { TEAM_MINIMUM_LIST } from './data-quality-minimums.js';
 import { teamsListedTwice } from './team-settings.js';
 import { productionProblems } from './production-rules.js';
+import { StrategyEnvironment } from './strategy.environment.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 /** pino's levels, most to least verbose, and `silent`. */
@@ -34,7 +34,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const LOCAL_PUBLIC_URL = 'http://127.0.0.1:3000';
 
 /** Every environment variable the orchestrator reads. Types are annotated for implicit conversion. */
-export class OrchestratorEnvironment extends CheckoutEnvironment {
+export class OrchestratorEnvironment extends StrategyEnvironment {
   /** `production` reads no file of defaults and refuses development settings. */
   @IsIn(NODE_ENVS)
   NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
@@ -198,49 +198,6 @@ export class OrchestratorEnvironment extends CheckoutEnvironment {
   @IsString()
   @MinLength(32)
   CARD_FINGERPRINT_KEY: string;
-
-  /**
-   * Which exemption policy chooses the `challenge_indicator` of a team's creates that send none:
-   * `team:policy` entries, comma-separated; `default` is the service's own
-   * (docs/exemption-policy.md). A team without an entry sends what its request says.
-   */
-  @IsOptional()
-  @Matches(TEAM_POLICY_LIST, {
-    message: 'EXEMPTION_POLICIES must be team:policy entries separated by commas',
-  })
-  EXEMPTION_POLICIES?: string;
-
-  /** A JSON file of the teams' own policies, by name (docs/exemption-policy.md#policy-files). */
-  @IsOptional()
-  @IsString()
-  EXEMPTION_POLICY_FILE?: string;
-
-  /**
-   * Teams whose creates must carry a data quality score of at least this (0–100), or get 422
-   * `DATA_QUALITY_TOO_LOW` before anything is sent: `team:score` entries, comma-separated
-   * (docs/data-quality.md). A team without an entry is scored, never refused.
-   */
-  @IsOptional()
-  @Matches(TEAM_MINIMUM_LIST, {
-    message: 'DATA_QUALITY_MINIMUMS must be team:score entries (0 to 100) separated by commas',
-  })
-  DATA_QUALITY_MINIMUMS?: string;
-
-  /**
-   * Which routing policy chooses the 3DS provider of a team's creates: `team:policy` entries,
-   * comma-separated, naming policies of ROUTING_POLICY_FILE (docs/routing.md). A team without an
-   * entry creates at THREEDS_PROVIDER.
-   */
-  @IsOptional()
-  @Matches(TEAM_POLICY_LIST, {
-    message: 'ROUTING_POLICIES must be team:policy entries separated by commas',
-  })
-  ROUTING_POLICIES?: string;
-
-  /** A JSON file of the teams' routing policies, by name (docs/routing.md#the-rules). */
-  @IsOptional()
-  @IsString()
-  ROUTING_POLICY_FILE?: string;
 }
 
 /**
