@@ -73,8 +73,8 @@ export class AuthenticationQueries {
     const { id, outcome, state } = authentication;
     if (!outcome || !isFinal(state)) throw new ResultNotReadyError(id, state);
     const hasProviderSession = authentication.providerSessionId !== null;
-    const { checkoutPaymentSession } = this.providers.of(authentication.provider).capabilities;
-    if (!isAuthorizableIn(format, { hasProviderSession, outcome, checkoutPaymentSession })) {
+    const providerCapabilities = this.providers.of(authentication.provider).capabilities;
+    if (!isAuthorizableIn(format, { hasProviderSession, outcome, providerCapabilities })) {
       throw new ResultNotAuthorizableError(id, outcome);
     }
     const cryptogram = authentication.cryptogramCiphertext

@@ -24,7 +24,7 @@ const AUTHENTICATION = {
   state: 'completed',
   outcome: 'authenticated',
   scheme: 'visa',
-  provider: 'checkout',
+  provider: 'the-provider',
   providerSessionId: 'sid_abcdefghijklmnopqrstuvwxyz',
   result: {
     protocol_version: '2.2.0',
@@ -47,8 +47,9 @@ function claimsWith(writes: ClaimWrite[], release?: ReleaseWrite, held = aClaim(
     release: () => Promise.resolve(release!),
   } as unknown as ResultClaimRepository;
   const registry = new Registry();
-  const checkout = { capabilities: { checkoutPaymentSession: true } };
-  const providers = { of: () => checkout } as unknown as ThreeDsProviders;
+  // No capability: the format PAYMENT asks for (Stripe's) needs none.
+  const runner = { capabilities: {} };
+  const providers = { of: () => runner } as unknown as ThreeDsProviders;
   const claims = new ResultClaims(
     ledger,
     new ClaimMetrics(registry),

@@ -178,8 +178,7 @@ export class ResultClaims {
         outcome,
         guidance,
         hasProviderSession: authentication.providerSessionId !== null,
-        checkoutPaymentSession: this.providers.of(authentication.provider).capabilities
-          .checkoutPaymentSession,
+        providerCapabilities: this.providers.of(authentication.provider).capabilities,
         amount,
         currency,
         steppedUpTo,

@@ -15,7 +15,7 @@ const aResult = (overrides: Partial<ClaimableResult> = {}): ClaimableResult => (
   outcome: 'authenticated',
   guidance: 'proceed_with_liability_shift',
   hasProviderSession: true,
-  checkoutPaymentSession: true,
+  providerCapabilities: { checkoutPaymentSession: true },
   amount: 1999,
   currency: 'EUR',
   steppedUpTo: null,
@@ -103,14 +103,17 @@ describe('claim rules', () => {
       const result = {
         hasProviderSession: true,
         outcome: 'attempted',
-        checkoutPaymentSession: true,
+        providerCapabilities: { checkoutPaymentSession: true },
       } as const;
       expect(isAuthorizableIn(format, result)).toBe(true);
     }
   });
 
   it("offers Checkout's payment format only for what Checkout ran, whatever the outcome", () => {
-    const byAnother = { hasProviderSession: true, checkoutPaymentSession: false } as const;
+    const byAnother = {
+      hasProviderSession: true,
+      providerCapabilities: { checkoutPaymentSession: false },
+    } as const;
     for (const outcome of ['authenticated', 'unavailable'] as const) {
       expect(isAuthorizableIn('checkout', { ...byAnother, outcome })).toBe(false);
       for (const format of ['generic', 'stripe', 'adyen'] as const) {
@@ -118,7 +121,10 @@ describe('claim rules', () => {
       }
     }
     expect(
-      claimRefusal(aResult({ checkoutPaymentSession: false }), aPayment({ psp: 'checkout' })),
+      claimRefusal(
+        aResult({ providerCapabilities: { checkoutPaymentSession: false } }),
+        aPayment({ psp: 'checkout' }),
+      ),
     ).toBe('not_authorizable');
   });
 });

@@ -1,3 +1,4 @@
+import type { ProviderCapabilities } from '../routing/provider-capabilities.js';
 import { isFinal, type AuthenticationState } from '../authentication/authentication.machine.js';
 import type { Guidance, Outcome } from '../authentication/outcome.js';
 import { RESULT_FORMATS, type ResultFormat } from './authentication-result.js';
@@ -48,10 +49,10 @@ export interface ClaimableResult {
   readonly guidance: Guidance | null;
   readonly hasProviderSession: boolean;
   /**
-   * The provider that ran it is Checkout (its capability `checkoutPaymentSession`): only then does
-   * the `checkout` format hand Checkout's payments a session of their own (`sid_…`).
+   * What the provider that ran it can hand over: only Checkout's sessions (`checkoutPaymentSession`)
+   * are ones the `checkout` format can hand to Checkout's payments (`sid_…`).
    */
-  readonly checkoutPaymentSession: boolean;
+  readonly providerCapabilities: Pick<ProviderCapabilities, 'checkoutPaymentSession'>;
   /** Minor units; null for a non-payment authentication (nothing authenticated to spend). */
   readonly amount: number | null;
   readonly currency: string;
@@ -74,10 +75,10 @@ export type ClaimRefusal =
  */
 export function isAuthorizableIn(
   format: ResultFormat,
-  result: Pick<ClaimableResult, 'hasProviderSession' | 'outcome' | 'checkoutPaymentSession'>,
+  result: Pick<ClaimableResult, 'hasProviderSession' | 'outcome' | 'providerCapabilities'>,
 ): boolean {
   if (format === 'generic') return true;
-  if (format === 'checkout' && !result.checkoutPaymentSession) return false;
+  if (format === 'checkout' && !result.providerCapabilities.checkoutPaymentSession) return false;
   return result.hasProviderSession || result.outcome === 'unavailable';
 }
 
