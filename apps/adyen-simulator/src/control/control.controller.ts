@@ -1,3 +1,4 @@
+import { SimulatorClock, RouteFaults } from '@app/simulator-kit';
 import {
   Body,
   Controller,
@@ -10,7 +11,6 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { AuthenticationStore } from '../authentications/authentication.store.js';
-import { SimulatorClock } from '../clock/simulator-clock.js';
 import { AdyenError } from '../http/adyen-error.js';
 import { IdempotencyStore } from '../http/idempotency.interceptor.js';
 import { DeliveryFaults } from '../webhooks/delivery-faults.js';
@@ -18,7 +18,6 @@ import { WebhookSender } from '../webhooks/webhook.sender.js';
 import { ControlApiGuard } from './control-api.guard.js';
 import { AdvanceClockDto, DeliveryFaultDto, RouteFaultDto } from './control.dto.js';
 import { RequestLog } from './request-log.js';
-import { RouteFaults } from './route-faults.js';
 
 const validation = new ValidationPipe({
   whitelist: true,

@@ -1,3 +1,4 @@
+import { FAULT_KINDS, type FaultKind } from '@app/simulator-kit';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import {
   DELIVERY_CHANNELS,
@@ -5,7 +6,6 @@ import {
   type DeliveryChannel,
   type DeliveryMode,
 } from '../webhooks/delivery-faults.js';
-import { FAULT_KINDS, type FaultKind } from './route-faults.js';
 
 export class RouteFaultDto {
   /** e.g. `POST /v71/payments`, `POST /v71/payments/details`, or `*`. */

@@ -1,10 +1,10 @@
+import { RouteFaults, type RouteFault } from '@app/simulator-kit';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AdyenError } from '../http/adyen-error.js';
 import { authKindOf, RequestLog } from './request-log.js';
-import { RouteFaults, type RouteFault } from './route-faults.js';
 
 const CONTROL_PREFIX = '/_sim';
 /** A scripted time-out holds the request this long at most, then drops the connection. */

@@ -1,3 +1,4 @@
+import { SimulatorClock, RouteFaults } from '@app/simulator-kit';
 import {
   Body,
   Controller,
@@ -11,7 +12,6 @@ import {
   UseGuards,
   ValidationPipe,
 } from '@nestjs/common';
-import { SimulatorClock } from '../clock/simulator-clock.js';
 import { CallbackSender } from '../delivery/callback.sender.js';
 import { DeliveryFaults } from '../delivery/delivery-faults.js';
 import { WebhookSender } from '../delivery/webhook.sender.js';
@@ -22,7 +22,6 @@ import { SessionStore } from '../sessions/session.store.js';
 import { ControlApiGuard } from './control-api.guard.js';
 import { AdvanceClockDto, DeliveryFaultDto, RouteFaultDto, SettingsDto } from './control.dto.js';
 import { RequestLog } from './request-log.js';
-import { RouteFaults } from './route-faults.js';
 
 const validation = new ValidationPipe({
   whitelist: true,

@@ -1,3 +1,4 @@
+import { FAULT_KINDS, type FaultKind } from '@app/simulator-kit';
 import {
   IsBoolean,
   IsIn,
@@ -15,7 +16,6 @@ import {
   type DeliveryChannel,
   type DeliveryMode,
 } from '../delivery/delivery-faults.js';
-import { FAULT_KINDS, type FaultKind } from './route-faults.js';
 
 export class RouteFaultDto {
   /** e.g. `POST /sessions`, `GET /sessions/:id`, `POST /connect/token`, or `*`. */
