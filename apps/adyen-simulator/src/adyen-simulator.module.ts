@@ -1,4 +1,4 @@
-import { SimulatorClock, RouteFaults } from '@app/simulator-kit';
+import { SimulatorClock, RouteFaults, RequestLog } from '@app/simulator-kit';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
@@ -10,7 +10,6 @@ import { PaymentApiController, PaymentsController } from './authentications/paym
 import { adyenSimulatorConfig } from './config/adyen-simulator.config.js';
 import { ControlController } from './control/control.controller.js';
 import { HttpHooks } from './control/http-hooks.js';
-import { RequestLog } from './control/request-log.js';
 import { HealthController } from './health/health.controller.js';
 import { AdyenErrorFilter } from './http/adyen-error.filter.js';
 import { IdempotencyStore } from './http/idempotency.interceptor.js';

@@ -1,4 +1,4 @@
-import { SimulatorClock, RouteFaults } from '@app/simulator-kit';
+import { SimulatorClock, RouteFaults, RequestLog } from '@app/simulator-kit';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
@@ -10,7 +10,6 @@ import { simulatorConfig } from './config/simulator.config.js';
 import { RequestValidator } from './contract/request-validator.js';
 import { ControlController } from './control/control.controller.js';
 import { HttpHooks } from './control/http-hooks.js';
-import { RequestLog } from './control/request-log.js';
 import { CallbackSender } from './delivery/callback.sender.js';
 import { DeliveryFaults } from './delivery/delivery-faults.js';
 import { WebhookSender } from './delivery/webhook.sender.js';

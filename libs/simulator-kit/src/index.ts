@@ -12,4 +12,6 @@ export {
 } from './faults/route-faults.js';
 export { ScriptedFaults, type Scripted } from './faults/scripted-faults.js';
 export { decodeJson, encodeBase64Json, encodeJson } from './html/base64-json.js';
+export { FaultInjectingHttpHooks } from './http/fault-injecting-http-hooks.js';
+export { RequestLog, type LoggedRequest } from './http/request-log.js';
 export { autoPost, escapeHtml, isHttpUrl, page, passwordForm } from './html/html.js';

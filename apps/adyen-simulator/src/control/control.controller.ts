@@ -1,4 +1,4 @@
-import { SimulatorClock, RouteFaults } from '@app/simulator-kit';
+import { SimulatorClock, RouteFaults, RequestLog } from '@app/simulator-kit';
 import {
   Body,
   Controller,
@@ -17,7 +17,6 @@ import { DeliveryFaults } from '../webhooks/delivery-faults.js';
 import { WebhookSender } from '../webhooks/webhook.sender.js';
 import { ControlApiGuard } from './control-api.guard.js';
 import { AdvanceClockDto, DeliveryFaultDto, RouteFaultDto } from './control.dto.js';
-import { RequestLog } from './request-log.js';
 
 const validation = new ValidationPipe({
   whitelist: true,

@@ -1,4 +1,4 @@
-import { SimulatorClock, RouteFaults } from '@app/simulator-kit';
+import { SimulatorClock, RouteFaults, RequestLog } from '@app/simulator-kit';
 import {
   Body,
   Controller,
@@ -21,7 +21,6 @@ import { RreqTiming } from '../sessions/rreq-timing.js';
 import { SessionStore } from '../sessions/session.store.js';
 import { ControlApiGuard } from './control-api.guard.js';
 import { AdvanceClockDto, DeliveryFaultDto, RouteFaultDto, SettingsDto } from './control.dto.js';
-import { RequestLog } from './request-log.js';
 
 const validation = new ValidationPipe({
   whitelist: true,
