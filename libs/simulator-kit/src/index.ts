@@ -5,6 +5,18 @@
  */
 export { SimulatorClock } from './clock/simulator-clock.js';
 export {
+  AdvanceClockDto,
+  DeliveryFaultScopeDto,
+  deliveryFaultFrom,
+  RouteFaultDto,
+  routeFaultFrom,
+} from './control/control.dto.js';
+export {
+  controlValidation,
+  SimulatorControlController,
+  type WebhookAttemptLog,
+} from './control/simulator-control.controller.js';
+export {
   FAULT_KINDS,
   RouteFaults,
   type FaultKind,
