@@ -9,6 +9,11 @@ const NO_DEEP_LIB_IMPORTS = {
   message: 'Import a lib through its barrel (@app/<lib>).',
 };
 
+const NO_SIMULATOR_KIT = {
+  group: ['@app/simulator-kit', '**/simulator-kit/**'],
+  message: 'libs/simulator-kit is for the simulators only; the service never imports it.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -38,6 +43,13 @@ export default tseslint.config(
     },
   },
   {
+    // docs/design.md#module-boundaries: the service shares no code with the simulators.
+    files: ['libs/persistence/**/*.ts', 'libs/checkout-client/**/*.ts', 'libs/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NO_DEEP_LIB_IMPORTS, NO_SIMULATOR_KIT] }],
+    },
+  },
+  {
     // docs/design.md#module-boundaries: the domain is pure TypeScript: no framework, no I/O,
     // no other lib.
     files: ['libs/domain/**/*.ts'],
@@ -52,6 +64,7 @@ export default tseslint.config(
               message: 'libs/domain imports no framework.',
             },
             { group: ['@app/*'], message: 'libs/domain depends on nothing.' },
+            NO_SIMULATOR_KIT,
             {
               group: ['node:*', 'fs', 'http', 'https', 'net', 'crypto'],
               message: 'libs/domain does no I/O.',
@@ -81,7 +94,35 @@ export default tseslint.config(
                 '**/libs/**',
               ],
               message:
-                'The simulator must not share code with the orchestrator (only @app/common).',
+                'The simulator must not share code with the orchestrator (only @app/common and @app/simulator-kit).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // docs/design.md#module-boundaries: what the simulators share depends on no service code
+    // (not even libs/common) and on neither simulator.
+    files: ['libs/simulator-kit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_DEEP_LIB_IMPORTS,
+            {
+              group: [
+                '@app/*',
+                '**/orchestrator/**',
+                '**/*-simulator/**',
+                '**/domain/**',
+                '**/persistence/**',
+                '**/checkout-client/**',
+                '**/common/**',
+                '**/api-client/**',
+              ],
+              message: 'libs/simulator-kit imports no service code and neither simulator.',
             },
           ],
         },
@@ -100,6 +141,7 @@ export default tseslint.config(
               group: ['@app/*', '**/apps/**'],
               message: 'libs/api-client depends on no repo code.',
             },
+            NO_SIMULATOR_KIT,
           ],
         },
       ],
@@ -115,6 +157,7 @@ export default tseslint.config(
           patterns: [
             NO_DEEP_LIB_IMPORTS,
             { group: ['@app/api-client'], message: 'The apps do not use the API client.' },
+            NO_SIMULATOR_KIT,
           ],
         },
       ],

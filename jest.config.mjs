@@ -9,7 +9,7 @@ const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^@app/(domain|checkout-client|persistence|common|api-client)$':
+    '^@app/(domain|checkout-client|persistence|common|api-client|simulator-kit)$':
       '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -47,6 +47,50 @@ describe('import boundaries (eslint)', () => {
     );
   });
 
+  const SERVICE_FILES = [
+    'apps/orchestrator/src/main.ts',
+    'libs/domain/src/index.ts',
+    'libs/persistence/src/index.ts',
+    'libs/checkout-client/src/index.ts',
+    'libs/common/src/index.ts',
+    'libs/api-client/src/index.ts',
+  ];
+
+  it.each(SERVICE_FILES)('keeps the simulator kit out of %s', async (filePath) => {
+    const barrel =
+      "import { SimulatorClock } from '@app/simulator-kit';\nexport const x = SimulatorClock;\n";
+    const deep =
+      "import { RouteFaults } from '../../simulator-kit/src/faults/route-faults.js';\nexport const x = RouteFaults;\n";
+    // libs/domain and libs/api-client refuse every @app/* import already, so a second rule may fire.
+    await expect(restrictedImports(filePath, barrel)).resolves.not.toHaveLength(0);
+    await expect(restrictedImports(filePath, deep)).resolves.not.toHaveLength(0);
+  });
+
+  it.each([
+    '@app/domain',
+    '@app/persistence',
+    '@app/checkout-client',
+    '@app/common',
+    '@app/api-client',
+    '../../../apps/orchestrator/src/app.module.js',
+    '../../../apps/checkout-simulator/src/simulator.module.js',
+    '../../common/src/index.js',
+  ])('keeps %s out of the simulator kit', async (specifier) => {
+    const code = `import * as lib from '${specifier}';\nexport const x = lib;\n`;
+    await expect(restrictedImports('libs/simulator-kit/src/index.ts', code)).resolves.toHaveLength(
+      1,
+    );
+  });
+
+  it.each(['apps/checkout-simulator/src/main.ts', 'apps/adyen-simulator/src/main.ts'])(
+    'lets %s use the simulator kit',
+    async (filePath) => {
+      const code =
+        "import { SimulatorClock } from '@app/simulator-kit';\nexport const x = SimulatorClock;\n";
+      await expect(restrictedImports(filePath, code)).resolves.toEqual([]);
+    },
+  );
+
   it.each([
     ['@app/common', "import { Clock } from '@app/common';\nexport const x = Clock;\n"],
     [

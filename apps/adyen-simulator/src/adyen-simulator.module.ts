@@ -1,3 +1,4 @@
+import { SimulatorClock, RouteFaults, RequestLog } from '@app/simulator-kit';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
@@ -6,12 +7,9 @@ import { AuthenticationEngine } from './authentications/authentication-engine.js
 import { AuthenticationStore } from './authentications/authentication.store.js';
 import { CheckoutShopperController } from './authentications/checkoutshopper.controller.js';
 import { PaymentApiController, PaymentsController } from './authentications/payments.controller.js';
-import { SimulatorClock } from './clock/simulator-clock.js';
 import { adyenSimulatorConfig } from './config/adyen-simulator.config.js';
 import { ControlController } from './control/control.controller.js';
 import { HttpHooks } from './control/http-hooks.js';
-import { RequestLog } from './control/request-log.js';
-import { RouteFaults } from './control/route-faults.js';
 import { HealthController } from './health/health.controller.js';
 import { AdyenErrorFilter } from './http/adyen-error.filter.js';
 import { IdempotencyStore } from './http/idempotency.interceptor.js';

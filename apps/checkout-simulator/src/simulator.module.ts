@@ -1,3 +1,4 @@
+import { SimulatorClock, RouteFaults, RequestLog } from '@app/simulator-kit';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
@@ -5,13 +6,10 @@ import { Acs3ds1Controller } from './acs/acs-3ds1.controller.js';
 import { AcsAppController } from './acs/acs-app.controller.js';
 import { AcsController } from './acs/acs.controller.js';
 import { CallerResolver } from './auth/caller.js';
-import { SimulatorClock } from './clock/simulator-clock.js';
 import { simulatorConfig } from './config/simulator.config.js';
 import { RequestValidator } from './contract/request-validator.js';
 import { ControlController } from './control/control.controller.js';
 import { HttpHooks } from './control/http-hooks.js';
-import { RequestLog } from './control/request-log.js';
-import { RouteFaults } from './control/route-faults.js';
 import { CallbackSender } from './delivery/callback.sender.js';
 import { DeliveryFaults } from './delivery/delivery-faults.js';
 import { WebhookSender } from './delivery/webhook.sender.js';

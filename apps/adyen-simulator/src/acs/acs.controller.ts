@@ -1,3 +1,12 @@
+import {
+  decodeJson,
+  encodeJson,
+  autoPost,
+  escapeHtml,
+  isHttpUrl,
+  page,
+  passwordForm,
+} from '@app/simulator-kit';
 import { Body, Controller, Header, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
@@ -12,8 +21,6 @@ import {
   adyenSimulatorConfig,
   type AdyenSimulatorConfig,
 } from '../config/adyen-simulator.config.js';
-import { decodeJson, encodeJson } from '../http/base64-json.js';
-import { autoPost, escapeHtml, isHttpUrl, page, passwordForm } from './html.js';
 
 type Form = Record<string, string | undefined>;
 

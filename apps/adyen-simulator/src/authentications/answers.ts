@@ -1,5 +1,5 @@
+import { encodeBase64Json } from '@app/simulator-kit';
 import { eciFor, transStatusReasonFor } from '../cards/test-cards.js';
-import { encodeBase64Json } from '../http/base64-json.js';
 import { newAuthenticationValue } from '../http/psp-reference.js';
 import type { SimulatedAuthentication } from './simulated-authentication.js';
 

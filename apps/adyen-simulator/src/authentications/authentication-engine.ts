@@ -1,12 +1,11 @@
+import { SimulatorClock, encodeBase64Json } from '@app/simulator-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { passesLuhn, testCardFor, type TransStatus } from '../cards/test-cards.js';
-import { SimulatorClock } from '../clock/simulator-clock.js';
 import {
   adyenSimulatorConfig,
   type AdyenSimulatorConfig,
 } from '../config/adyen-simulator.config.js';
 import { AdyenError } from '../http/adyen-error.js';
-import { encodeBase64Json } from '../http/base64-json.js';
 import { newOpaqueToken, newPspReference, newTransactionId } from '../http/psp-reference.js';
 import { WebhookSender } from '../webhooks/webhook.sender.js';
 import {

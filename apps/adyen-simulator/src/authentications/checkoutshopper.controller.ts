@@ -1,10 +1,10 @@
+import { decodeJson } from '@app/simulator-kit';
 import { Body, Controller, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import {
   adyenSimulatorConfig,
   type AdyenSimulatorConfig,
 } from '../config/adyen-simulator.config.js';
 import { AdyenError } from '../http/adyen-error.js';
-import { decodeJson } from '../http/base64-json.js';
 import { AuthenticationEngine } from './authentication-engine.js';
 
 /**

@@ -1,5 +1,5 @@
+import { decodeJson } from '@app/simulator-kit';
 import { AdyenError } from '../http/adyen-error.js';
-import { decodeJson } from '../http/base64-json.js';
 
 export interface CardPaymentRequest {
   readonly merchantAccount: string;

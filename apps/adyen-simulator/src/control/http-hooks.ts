@@ -1,113 +1,34 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { FaultInjectingHttpHooks } from '@app/simulator-kit';
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AdyenError } from '../http/adyen-error.js';
-import { authKindOf, RequestLog } from './request-log.js';
-import { RouteFaults, type RouteFault } from './route-faults.js';
 
-const CONTROL_PREFIX = '/_sim';
-/** A scripted time-out holds the request this long at most, then drops the connection. */
-const MAX_HOLD_MS = 120_000;
+type AuthKind = 'api_key' | 'basic' | 'none';
 
-const STARTED = new WeakMap<object, { at: number; fault?: string; lateAnswerMs?: number }>();
-
-/**
- * Fastify hooks around every route: the request log, and scripted faults applied before the
- * route runs (so a faulted request changes no state, like a failure in front of Adyen), except
- * `late_answer`, which lets the route run and holds its answer.
- */
+/** The kit's request log and scripted faults, in Adyen's words (faults are never per session). */
 @Injectable()
-export class HttpHooks implements OnModuleInit {
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    private readonly faults: RouteFaults,
-    private readonly log: RequestLog,
-  ) {}
+export class HttpHooks extends FaultInjectingHttpHooks {
+  protected readonly truncatedAnswer = '{"resultCode":"Auth';
 
-  onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRequest', (request, reply) => this.onRequest(request, reply));
-    fastify.addHook('onSend', async (request) => {
-      const delay = STARTED.get(request.raw)?.lateAnswerMs;
-      if (delay) await sleep(delay);
-    });
-    fastify.addHook('onResponse', async (request, reply) => this.record(request, reply.statusCode));
-  }
-
-  private async onRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    STARTED.set(request.raw, { at: Date.now() });
-    if (request.url.startsWith(CONTROL_PREFIX)) return;
-    const fault = this.faults.take(routeOf(request));
-    if (!fault) return;
-    STARTED.get(request.raw)!.fault = fault.kind;
-    await this.inject(fault, request, reply);
-  }
-
-  private async inject(
-    fault: RouteFault,
-    request: FastifyRequest,
+  protected async answerWithStatus(
+    status: number,
+    _request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<void> {
-    switch (fault.kind) {
-      case 'latency':
-        await sleep(fault.latencyMs);
-        return;
-      case 'late_answer':
-        STARTED.get(request.raw)!.lateAnswerMs = fault.latencyMs;
-        return;
-      case 'status':
-        if (fault.retryAfterSeconds !== undefined)
-          void reply.header('retry-after', String(fault.retryAfterSeconds));
-        await reply.status(fault.status).send(AdyenError.internal(fault.status).body());
-        return;
-      case 'malformed':
-        await reply
-          .status(fault.status)
-          .header('content-type', 'application/json')
-          .send('{"resultCode":"Auth');
-        return;
-      case 'reset':
-        this.record(request, 0);
-        // hijack: the route must not run after the connection is gone (no state may change).
-        reply.hijack();
-        request.raw.socket.destroy();
-        return;
-      case 'timeout':
-        reply.hijack();
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, fault.latencyMs || MAX_HOLD_MS);
-          request.raw.socket.once('close', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-        this.record(request, 0);
-        request.raw.socket.destroy();
-        return;
-    }
+    await reply.status(status).send(AdyenError.internal(status).body());
   }
 
-  private record(request: FastifyRequest, status: number): void {
-    if (request.url.startsWith(CONTROL_PREFIX)) return;
-    const started = STARTED.get(request.raw);
-    if (!started) return;
-    STARTED.delete(request.raw);
+  protected describeCaller(request: FastifyRequest) {
     const idempotencyKey = request.headers['idempotency-key'];
-    this.log.record({
-      method: request.method,
-      path: request.url.split('?')[0],
-      route: routeOf(request),
+    return {
       auth: authKindOf(request.headers),
       idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : undefined,
-      status,
-      durationMs: Date.now() - started.at,
-      at: new Date().toISOString(),
-      fault: started.fault,
-    });
+    };
   }
 }
 
-function routeOf(request: FastifyRequest): string {
-  return `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
+function authKindOf(headers: Record<string, unknown>): AuthKind {
+  if (typeof headers['x-api-key'] === 'string') return 'api_key';
+  const authorization = headers.authorization;
+  return typeof authorization === 'string' && /^Basic\s/i.test(authorization) ? 'basic' : 'none';
 }

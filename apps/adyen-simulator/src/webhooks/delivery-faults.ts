@@ -1,5 +1,5 @@
+import { ScriptedFaults, type Scripted } from '@app/simulator-kit';
 import { Injectable } from '@nestjs/common';
-import { ScriptedFaults, type Scripted } from '../control/scripted-faults.js';
 
 /** Adyen has webhooks only (no callback); the channel field keeps the Checkout simulator's shape. */
 export const DELIVERY_CHANNELS = ['webhook'] as const;

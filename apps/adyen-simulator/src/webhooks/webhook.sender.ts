@@ -1,6 +1,6 @@
+import { SimulatorClock } from '@app/simulator-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { SimulatedAuthentication } from '../authentications/simulated-authentication.js';
-import { SimulatorClock } from '../clock/simulator-clock.js';
 import {
   adyenSimulatorConfig,
   type AdyenSimulatorConfig,

@@ -1,3 +1,4 @@
+import { autoPost, isHttpUrl, page, passwordForm } from '@app/simulator-kit';
 import { Body, Controller, Header, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
@@ -7,7 +8,6 @@ import { SessionStore } from '../sessions/session.store.js';
 import type { SimulatedSession } from '../sessions/simulated-session.js';
 import { challengeResult, resultPage } from './acs.controller.js';
 import { hostedExitUrl, seeOther } from '../hosted/hosted-exit.js';
-import { autoPost, isHttpUrl, page, passwordForm } from './html.js';
 
 type Form = Record<string, string | undefined>;
 

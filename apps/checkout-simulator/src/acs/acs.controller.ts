@@ -1,3 +1,11 @@
+import {
+  autoPost,
+  decodeJson,
+  encodeJson,
+  isHttpUrl,
+  page,
+  passwordForm,
+} from '@app/simulator-kit';
 import { Body, Controller, Header, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
@@ -8,7 +16,6 @@ import { SessionLifecycle } from '../sessions/session-lifecycle.js';
 import { SessionStore } from '../sessions/session.store.js';
 import type { SimulatedSession } from '../sessions/simulated-session.js';
 import { hostedExitUrl, seeOther } from '../hosted/hosted-exit.js';
-import { autoPost, decodeJson, encodeJson, isHttpUrl, page, passwordForm } from './html.js';
 
 type Form = Record<string, string | undefined>;
 

@@ -1,7 +1,15 @@
 import {
+  controlValidation,
+  deliveryFaultFrom,
+  RequestLog,
+  routeFaultFrom,
+  RouteFaults,
+  SimulatorClock,
+  SimulatorControlController,
+} from '@app/simulator-kit';
+import {
   Body,
   Controller,
-  Delete,
   Get,
   HttpCode,
   Inject,
@@ -9,9 +17,7 @@ import {
   Post,
   Put,
   UseGuards,
-  ValidationPipe,
 } from '@nestjs/common';
-import { SimulatorClock } from '../clock/simulator-clock.js';
 import { CallbackSender } from '../delivery/callback.sender.js';
 import { DeliveryFaults } from '../delivery/delivery-faults.js';
 import { WebhookSender } from '../delivery/webhook.sender.js';
@@ -20,72 +26,42 @@ import { IssuerSettings } from '../sessions/issuer-settings.js';
 import { RreqTiming } from '../sessions/rreq-timing.js';
 import { SessionStore } from '../sessions/session.store.js';
 import { ControlApiGuard } from './control-api.guard.js';
-import { AdvanceClockDto, DeliveryFaultDto, RouteFaultDto, SettingsDto } from './control.dto.js';
-import { RequestLog } from './request-log.js';
-import { RouteFaults } from './route-faults.js';
+import { DeliveryFaultDto, SessionRouteFaultDto, SettingsDto } from './control.dto.js';
 
-const validation = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-});
-
-/** Test-only control of the simulator: faults, time, logs, counters, reset. */
+/**
+ * Test-only control of the simulator: the kit's faults, time, logs, counters and reset, plus
+ * Checkout's session-scoped faults, callbacks, tokens, settings and sessions.
+ */
 @Controller('_sim')
 @UseGuards(ControlApiGuard)
-export class ControlController {
+export class ControlController extends SimulatorControlController {
   constructor(
-    private readonly routeFaults: RouteFaults,
-    private readonly deliveryFaults: DeliveryFaults,
-    private readonly clock: SimulatorClock,
-    private readonly log: RequestLog,
+    routeFaults: RouteFaults,
+    protected override readonly deliveryFaults: DeliveryFaults,
+    clock: SimulatorClock,
+    log: RequestLog,
     private readonly tokens: AccessTokenService,
     private readonly callbacks: CallbackSender,
-    private readonly webhooks: WebhookSender,
+    webhooks: WebhookSender,
     @Inject(SessionStore) private readonly store: SessionStore,
     private readonly rreqTiming: RreqTiming,
     private readonly issuer: IssuerSettings,
-  ) {}
+  ) {
+    super(routeFaults, deliveryFaults, clock, log, webhooks);
+  }
 
   @Post('faults')
   @HttpCode(201)
-  addRouteFault(@Body(validation) dto: RouteFaultDto) {
-    this.routeFaults.add({
-      route: dto.route,
-      kind: dto.kind,
-      sessionId: dto.session_id,
-      latencyMs: dto.latency_ms ?? 0,
-      status: dto.status ?? (dto.kind === 'malformed' ? 200 : 503),
-      retryAfterSeconds: dto.retry_after,
-      remaining: dto.times,
-    });
+  override addRouteFault(@Body(controlValidation) dto: SessionRouteFaultDto) {
+    this.routeFaults.add({ ...routeFaultFrom(dto), sessionId: dto.session_id });
     return { added: dto };
   }
 
   @Post('deliveries')
   @HttpCode(201)
-  addDeliveryFault(@Body(validation) dto: DeliveryFaultDto) {
-    this.deliveryFaults.add({
-      channel: dto.channel,
-      mode: dto.mode,
-      sessionId: dto.session_id,
-      delayMs: dto.delay_ms ?? 1_000,
-      remaining: dto.times,
-    });
+  addDeliveryFault(@Body(controlValidation) dto: DeliveryFaultDto) {
+    this.deliveryFaults.add(deliveryFaultFrom(dto));
     return { added: dto };
-  }
-
-  @Delete('faults')
-  @HttpCode(204)
-  clearFaults(): void {
-    this.routeFaults.clear();
-    this.deliveryFaults.clear();
-  }
-
-  @Post('clock/advance')
-  advanceClock(@Body(validation) dto: AdvanceClockDto) {
-    this.clock.advance(dto.ms);
-    return { now: this.clock.nowDate().toISOString() };
   }
 
   /**
@@ -93,7 +69,7 @@ export class ControlController {
    * SIMULATOR_DATA_DRIVEN_CHALLENGES, SIMULATOR_RISK_SEED) until the next reset.
    */
   @Put('settings')
-  settings(@Body(validation) dto: SettingsDto) {
+  settings(@Body(controlValidation) dto: SettingsDto) {
     if (dto.rreq_delay_ms !== undefined) this.rreqTiming.set(dto.rreq_delay_ms);
     this.issuer.set({
       ...(dto.data_driven_challenges === undefined
@@ -109,31 +85,6 @@ export class ControlController {
     };
   }
 
-  @Get('clock')
-  now() {
-    return { now: this.clock.nowDate().toISOString() };
-  }
-
-  @Get('requests')
-  requests() {
-    return { requests: this.log.list() };
-  }
-
-  @Get('webhooks')
-  webhookLog() {
-    return { attempts: this.webhooks.log };
-  }
-
-  @Get('counters')
-  counters() {
-    return {
-      tokens_issued: this.tokens.tokensIssued,
-      sessions_created: this.store.all().length,
-      callbacks_sent: this.callbacks.callbacksSent,
-      webhook_attempts: this.webhooks.log.length,
-    };
-  }
-
   @Get('sessions/:id')
   session(@Param('id') id: string) {
     const { secret: _secret, ...session } = this.store.get(id);
@@ -146,16 +97,17 @@ export class ControlController {
     this.tokens.revokeAll();
   }
 
-  @Post('reset')
-  @HttpCode(204)
-  reset(): void {
-    this.routeFaults.clear();
-    this.deliveryFaults.clear();
-    this.clock.reset();
-    this.log.clear();
+  protected providerCounters() {
+    return {
+      tokens_issued: this.tokens.tokensIssued,
+      sessions_created: this.store.all().length,
+      callbacks_sent: this.callbacks.callbacksSent,
+    };
+  }
+
+  protected resetProvider(): void {
     this.tokens.reset();
     this.callbacks.reset();
-    this.webhooks.reset();
     this.store.clear();
     this.rreqTiming.reset();
     this.issuer.reset();

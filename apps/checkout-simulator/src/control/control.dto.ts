@@ -1,3 +1,4 @@
+import { DeliveryFaultScopeDto, RouteFaultDto } from '@app/simulator-kit';
 import {
   IsBoolean,
   IsIn,
@@ -5,7 +6,6 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -15,73 +15,20 @@ import {
   type DeliveryChannel,
   type DeliveryMode,
 } from '../delivery/delivery-faults.js';
-import { FAULT_KINDS, type FaultKind } from './route-faults.js';
 
-export class RouteFaultDto {
-  /** e.g. `POST /sessions`, `GET /sessions/:id`, `POST /connect/token`, or `*`. */
-  @IsString()
-  route: string;
-
-  @IsIn(FAULT_KINDS)
-  kind: FaultKind;
-
+/** Checkout's route faults can be scoped to one session (`GET /sessions/:id` and below). */
+export class SessionRouteFaultDto extends RouteFaultDto {
   @IsOptional()
   @IsString()
   session_id?: string;
-
-  /** latency: added delay; timeout: how long to hold before dropping the connection. */
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(120_000)
-  latency_ms?: number;
-
-  /** status: the HTTP status to answer (500, 502, 503, 429 …); malformed: status of the bad body. */
-  @IsOptional()
-  @IsInt()
-  @Min(200)
-  @Max(599)
-  status?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  retry_after?: number;
-
-  /** How many matching requests to affect; omitted = until cleared. */
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  times?: number;
 }
 
-export class DeliveryFaultDto {
+export class DeliveryFaultDto extends DeliveryFaultScopeDto {
   @IsIn(DELIVERY_CHANNELS)
   channel: DeliveryChannel;
 
   @IsIn(DELIVERY_MODES)
   mode: DeliveryMode;
-
-  @IsOptional()
-  @IsString()
-  session_id?: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(600_000)
-  delay_ms?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  times?: number;
-}
-
-export class AdvanceClockDto {
-  @IsInt()
-  @Min(0)
-  ms: number;
 }
 
 export class SettingsDto {

@@ -1,127 +1,52 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { FaultInjectingHttpHooks } from '@app/simulator-kit';
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestIdOf } from '../http/request-id.js';
-import { authKindOf, RequestLog } from './request-log.js';
-import { RouteFaults, type RouteFault } from './route-faults.js';
 
-const CONTROL_PREFIX = '/_sim';
-/** A scripted time-out holds the request this long at most, then drops the connection. */
-const MAX_HOLD_MS = 120_000;
+type AuthKind = 'bearer' | 'session_secret' | 'basic' | 'none' | 'other';
 
-const STARTED = new WeakMap<object, { at: number; fault?: string; lateAnswerMs?: number }>();
-
-/**
- * Fastify hooks around every route: the request log, and scripted faults applied before the
- * route runs (so a faulted request changes no state, like a failure in front of Checkout).
- */
+/** The kit's request log and scripted faults, in Checkout's words. */
 @Injectable()
-export class HttpHooks implements OnModuleInit {
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    private readonly faults: RouteFaults,
-    private readonly log: RequestLog,
-  ) {}
+export class HttpHooks extends FaultInjectingHttpHooks {
+  protected readonly truncatedAnswer = '{"id":"sid_';
 
-  onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRequest', (request, reply) => this.onRequest(request, reply));
-    fastify.addHook('onSend', async (request) => {
-      const delay = STARTED.get(request.raw)?.lateAnswerMs;
-      if (delay) await sleep(delay);
-    });
-    fastify.addHook('onResponse', async (request, reply) => this.record(request, reply.statusCode));
-  }
-
-  private async onRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    STARTED.set(request.raw, { at: Date.now() });
-    if (request.url.startsWith(CONTROL_PREFIX)) return;
-    const fault = this.faults.take(routeOf(request), sessionIdOf(request));
-    if (!fault) return;
-    STARTED.get(request.raw)!.fault = fault.kind;
-    await this.inject(fault, request, reply);
-  }
-
-  private async inject(
-    fault: RouteFault,
+  protected async answerWithStatus(
+    status: number,
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<void> {
-    switch (fault.kind) {
-      case 'latency':
-        await sleep(fault.latencyMs);
-        return;
-      case 'late_answer':
-        STARTED.get(request.raw)!.lateAnswerMs = fault.latencyMs;
-        return;
-      case 'status':
-        if (fault.retryAfterSeconds !== undefined)
-          void reply.header('retry-after', String(fault.retryAfterSeconds));
-        await reply
-          .status(fault.status)
-          .header('cko-request-id', requestIdOf(request))
-          .send({ request_id: requestIdOf(request), ...errorFor(fault.status) });
-        return;
-      case 'malformed':
-        await reply
-          .status(fault.status)
-          .header('content-type', 'application/json')
-          .send('{"id":"sid_');
-        return;
-      case 'reset':
-        this.record(request, 0);
-        // hijack: the route must not run after the connection is gone (no state may change).
-        reply.hijack();
-        request.raw.socket.destroy();
-        return;
-      case 'timeout':
-        reply.hijack();
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, fault.latencyMs || MAX_HOLD_MS);
-          request.raw.socket.once('close', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-        this.record(request, 0);
-        request.raw.socket.destroy();
-        return;
-    }
+    await reply
+      .status(status)
+      .header('cko-request-id', requestIdOf(request))
+      .send({ request_id: requestIdOf(request), ...errorFor(status) });
   }
 
-  private record(request: FastifyRequest, status: number): void {
-    if (request.url.startsWith(CONTROL_PREFIX)) return;
-    const started = STARTED.get(request.raw);
-    if (!started) return;
-    STARTED.delete(request.raw);
-    this.log.record({
-      method: request.method,
-      path: request.url.split('?')[0],
-      route: routeOf(request),
-      sessionId: sessionIdOf(request),
+  protected describeCaller(request: FastifyRequest) {
+    return {
+      sessionId: this.sessionOf(request),
       auth: authKindOf(request.headers.authorization),
-      callerRequestId: callerRequestIdOf(request),
-      status,
-      durationMs: Date.now() - started.at,
-      at: new Date().toISOString(),
-      fault: started.fault,
-    });
+      /** The caller's X-Request-Id, if it sent one (the orchestrator does, to join the logs). */
+      callerRequestId: headerOf(request, 'x-request-id'),
+    };
+  }
+
+  protected override sessionOf(request: FastifyRequest): string | undefined {
+    const id = (request.params as Record<string, string> | undefined)?.id;
+    return typeof id === 'string' ? id : undefined;
   }
 }
 
-function routeOf(request: FastifyRequest): string {
-  return `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
-function callerRequestIdOf(request: FastifyRequest): string | undefined {
-  const id = request.headers['x-request-id'];
-  return typeof id === 'string' ? id : undefined;
-}
-
-function sessionIdOf(request: FastifyRequest): string | undefined {
-  const id = (request.params as Record<string, string> | undefined)?.id;
-  return typeof id === 'string' ? id : undefined;
+function authKindOf(authorization: string | undefined): AuthKind {
+  if (!authorization) return 'none';
+  if (/^Bearer\s/i.test(authorization)) return 'bearer';
+  if (/^Basic\s/i.test(authorization)) return 'basic';
+  if (authorization.startsWith('sek_')) return 'session_secret';
+  return 'other';
 }
 
 /** Checkout's Sessions vocabulary has no rate-limit type; 429 reuses `service_not_available`. */

@@ -1,5 +1,5 @@
+import { ScriptedFaults, type Scripted } from '@app/simulator-kit';
 import { Injectable } from '@nestjs/common';
-import { ScriptedFaults, type Scripted } from '../control/scripted-faults.js';
 
 export const DELIVERY_CHANNELS = ['callback', 'webhook'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];

@@ -1,6 +1,6 @@
+import { SimulatorClock } from '@app/simulator-kit';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import { SimulatorClock } from '../clock/simulator-clock.js';
 import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
 import { newSessionId } from '../sessions/identifiers.js';
 import type { SimulatedSession } from '../sessions/simulated-session.js';

@@ -1,6 +1,6 @@
+import { autoPost, page } from '@app/simulator-kit';
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { autoPost, page } from '../acs/html.js';
 import { challengePage } from '../acs/acs.controller.js';
 import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
 import { AuthenticationEngine } from '../sessions/authentication-engine.js';

@@ -1,4 +1,4 @@
-import { escapeHtml, page } from '../acs/html.js';
+import { escapeHtml, page } from '@app/simulator-kit';
 
 /** Device fields the page reads in the browser (Checkout's browser channel data). */
 const DEVICE_FIELDS = [

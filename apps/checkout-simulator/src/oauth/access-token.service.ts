@@ -1,7 +1,7 @@
+import { SimulatorClock } from '@app/simulator-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
-import { SimulatorClock } from '../clock/simulator-clock.js';
 import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
 
 export const SESSION_SCOPES = ['sessions:browser', 'sessions:app'] as const;

@@ -1,5 +1,5 @@
+import { SimulatorClock } from '@app/simulator-kit';
 import { Inject, Injectable } from '@nestjs/common';
-import { SimulatorClock } from '../clock/simulator-clock.js';
 import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
 import { applyError, applyResult } from './authentication-results.js';
 import { acsEphemeralKey, directoryServer } from './directory-servers.js';

@@ -1,5 +1,5 @@
+import { SimulatorClock } from '@app/simulator-kit';
 import { Injectable } from '@nestjs/common';
-import { SimulatorClock } from '../clock/simulator-clock.js';
 import { webhookForFinal } from '../delivery/webhook-payload.js';
 import { WebhookSender } from '../delivery/webhook.sender.js';
 import { AuthenticationEngine } from './authentication-engine.js';

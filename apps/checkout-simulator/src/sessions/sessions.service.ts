@@ -1,8 +1,8 @@
+import { SimulatorClock } from '@app/simulator-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Caller } from '../auth/caller.js';
 import { CallerResolver } from '../auth/caller.js';
-import { SimulatorClock } from '../clock/simulator-clock.js';
 import { simulatorConfig, type SimulatorConfig } from '../config/simulator.config.js';
 import { RequestValidator } from '../contract/request-validator.js';
 import { CallbackSender } from '../delivery/callback.sender.js';

@@ -13,7 +13,7 @@ export const FAULT_KINDS = [
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface RouteFault extends Scripted {
-  /** Route pattern such as `POST /sessions` or `GET /sessions/:id`; `*` matches every route. */
+  /** Route pattern such as `POST /sessions` or `POST /v71/payments`; `*` matches every route. */
   readonly route: string;
   readonly kind: FaultKind;
   readonly latencyMs: number;
@@ -25,7 +25,7 @@ export interface RouteFault extends Scripted {
 @Injectable()
 export class RouteFaults extends ScriptedFaults<RouteFault> {
   /** The first fault matching this request, consuming one use of it. */
-  take(route: string, sessionId: string | undefined): RouteFault | undefined {
+  take(route: string, sessionId?: string): RouteFault | undefined {
     return this.takeFirst((fault) => fault.route === '*' || fault.route === route, sessionId);
   }
 }

@@ -1,6 +1,9 @@
 /** What every scripted fault carries: an optional session scope and an optional use count. */
 export interface Scripted {
-  /** Only requests or deliveries about this session; undefined = all. */
+  /**
+   * Only requests or deliveries about this session (Checkout's session id, Adyen's
+   * pspReference); undefined = all.
+   */
   readonly sessionId?: string;
   /** Uses left; undefined = until cleared. */
   remaining?: number;

@@ -15,6 +15,6 @@ export function decodeJson(encoded: unknown): Record<string, unknown> | undefine
 export const encodeJson = (value: object): string =>
   Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** Standard base64 JSON, as Adyen's tokens and `threeDSResult` are. */
+/** Standard base64 JSON (Adyen's tokens and `threeDSResult` use it, not base64url). */
 export const encodeBase64Json = (value: object): string =>
   Buffer.from(JSON.stringify(value)).toString('base64');

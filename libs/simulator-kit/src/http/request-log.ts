@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
 
-export type AuthKind = 'bearer' | 'session_secret' | 'basic' | 'none' | 'other';
-
 export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
   /** The route pattern, e.g. `GET /sessions/:id`; what faults are scripted against. */
   readonly route: string;
-  readonly sessionId?: string;
-  readonly auth: AuthKind;
-  /** The caller's X-Request-Id, if it sent one (the orchestrator does, to join the logs). */
-  readonly callerRequestId?: string;
   readonly status: number;
   readonly durationMs: number;
   readonly at: string;
   readonly fault?: string;
+  /** What each simulator adds about the caller (its auth, its ids), between route and status. */
+  readonly [providerField: string]: unknown;
 }
 
 /** Every request the simulator answered (or dropped), for tests to assert on. */
@@ -31,19 +27,7 @@ export class RequestLog {
     return this.entries;
   }
 
-  count(route: string): number {
-    return this.entries.filter((entry) => entry.route === route).length;
-  }
-
   clear(): void {
     this.entries = [];
   }
-}
-
-export function authKindOf(authorization: string | undefined): AuthKind {
-  if (!authorization) return 'none';
-  if (/^Bearer\s/i.test(authorization)) return 'bearer';
-  if (/^Basic\s/i.test(authorization)) return 'basic';
-  if (authorization.startsWith('sek_')) return 'session_secret';
-  return 'other';
 }
