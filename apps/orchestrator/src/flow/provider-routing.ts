@@ -67,10 +67,8 @@ export class ProviderRouting {
     };
     const bucket = splitBucketOf(team, key?.keyHash ?? authenticationId);
     const decision = routeOf(policy, routingFactsOf(request), bucket);
-    const needs = providerNeedsOf(
-      request,
-      NO_TEAM_RELIANCE,
-    ); /* no team setting declares more yet */
+    // No team setting declares a reliance on 3DS1 or a provider's own session id yet.
+    const needs = providerNeedsOf(request, NO_TEAM_RELIANCE);
     const choice = chooseProvider(
       decision,
       (name) => breakerReading(this.providers.of(name)),
