@@ -51,6 +51,9 @@ export class FakeProvider extends ThreeDsProvider {
     threeDs1Fallback: true,
     hosted: true,
     checkoutPaymentSession: false,
+    channelDataAfterCreate: true,
+    nonPayment: true,
+    idempotentCreate: false,
   };
   readonly updateWindow = { holdMs: 2_000, waitMs: 1_000 };
   readonly calls: { readonly method: string; readonly sessionId?: string }[] = [];

@@ -1167,7 +1167,7 @@ export interface components {
             /** @enum {string} */
             because: "breaker_open" | "cannot_serve";
             /** @description With `cannot_serve`: what the create needs that the provider lacks */
-            unmet_needs?: ("channel" | "hosted" | "three_ds1_fallback" | "checkout_payment_session")[];
+            unmet_needs?: ("channel" | "hosted" | "three_ds1_fallback" | "checkout_payment_session" | "channel_data_after_create" | "non_payment")[];
         };
         RoutingDecision: {
             /** @description The provider that runs its session (a THREEDS_PROVIDER name) */

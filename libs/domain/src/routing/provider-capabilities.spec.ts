@@ -1,4 +1,4 @@
-import type { SessionRequest } from '../provider/session-request.js';
+import type { BrowserChannelData, SessionRequest } from '../provider/session-request.js';
 import {
   providerNeedsOf,
   unmetNeeds,
@@ -11,6 +11,9 @@ const EVERYTHING: ProviderCapabilities = {
   threeDs1Fallback: true,
   hosted: true,
   checkoutPaymentSession: true,
+  channelDataAfterCreate: true,
+  nonPayment: true,
+  idempotentCreate: true,
 };
 
 const NOTHING_EXTRA: ProviderCapabilities = {
@@ -18,6 +21,9 @@ const NOTHING_EXTRA: ProviderCapabilities = {
   threeDs1Fallback: false,
   hosted: false,
   checkoutPaymentSession: false,
+  channelDataAfterCreate: false,
+  nonPayment: false,
+  idempotentCreate: false,
 };
 
 const PLAIN: ProviderNeeds = {
@@ -25,6 +31,8 @@ const PLAIN: ProviderNeeds = {
   hosted: false,
   threeDs1Fallback: false,
   checkoutPaymentSession: false,
+  channelDataAfterCreate: false,
+  nonPayment: false,
 };
 
 describe('unmetNeeds', () => {
@@ -46,15 +54,52 @@ describe('unmetNeeds', () => {
     ],
     ['paying through Checkout, a sid_', { checkoutPaymentSession: true }, EVERYTHING, []],
     [
-      'everything, by a provider with the least: all in order',
-      { channel: 'app', hosted: true, threeDs1Fallback: true, checkoutPaymentSession: true },
+      'channel data later, by one that starts in its create',
+      { channelDataAfterCreate: true },
       NOTHING_EXTRA,
-      ['channel', 'hosted', 'three_ds1_fallback', 'checkout_payment_session'],
+      ['channel_data_after_create'],
+    ],
+    ['channel data later, taken later', { channelDataAfterCreate: true }, EVERYTHING, []],
+    ['no amount, payments only', { nonPayment: true }, NOTHING_EXTRA, ['non_payment']],
+    ['no amount, non-payment offered', { nonPayment: true }, EVERYTHING, []],
+    [
+      'everything, by a provider with the least: all in order',
+      {
+        channel: 'app',
+        hosted: true,
+        threeDs1Fallback: true,
+        checkoutPaymentSession: true,
+        channelDataAfterCreate: true,
+        nonPayment: true,
+      },
+      NOTHING_EXTRA,
+      [
+        'channel',
+        'hosted',
+        'three_ds1_fallback',
+        'checkout_payment_session',
+        'channel_data_after_create',
+        'non_payment',
+      ],
     ],
   ])('%s', (_, needs, capabilities, expected) => {
     expect(unmetNeeds({ ...PLAIN, ...needs }, capabilities)).toEqual(expected);
   });
 });
+
+const BROWSER_DATA: BrowserChannelData = {
+  channel: 'browser',
+  accept_header: 'text/html',
+  java_enabled: false,
+  javascript_enabled: true,
+  language: 'en-GB',
+  color_depth: '24',
+  screen_height: '900',
+  screen_width: '1440',
+  timezone: '0',
+  user_agent: 'Mozilla/5.0',
+  ip_address: '192.0.2.10',
+};
 
 describe('providerNeedsOf', () => {
   const request: SessionRequest = {
@@ -71,6 +116,8 @@ describe('providerNeedsOf', () => {
       hosted: false,
       threeDs1Fallback: true,
       checkoutPaymentSession: false,
+      channelDataAfterCreate: true,
+      nonPayment: true,
     });
     expect(
       providerNeedsOf(
@@ -82,5 +129,29 @@ describe('providerNeedsOf', () => {
         team,
       ).hosted,
     ).toBe(true);
+  });
+
+  it.each<[string, Partial<SessionRequest>, boolean]>([
+    ['a browser create without channel data', { channel: 'browser' }, true],
+    ['an app create without channel data', { channel: 'app' }, true],
+    [
+      'a browser create with its channel data',
+      { channel: 'browser', channel_data: BROWSER_DATA },
+      false,
+    ],
+    [
+      'a hosted create: the hosted page collects it',
+      { channel: 'browser', hosted: { success_url: 'https://a', failure_url: 'https://b' } },
+      false,
+    ],
+    ['a 3RI: no cardholder device', { channel: 'merchant_initiated' }, false],
+  ])('channel data after create: %s', (_, change, expected) => {
+    expect(providerNeedsOf({ ...request, ...change }, team).channelDataAfterCreate).toBe(expected);
+  });
+
+  it('needs a non-payment authentication only when the create has no amount', () => {
+    expect(providerNeedsOf(request, team).nonPayment).toBe(true);
+    expect(providerNeedsOf({ ...request, amount: 0 }, team).nonPayment).toBe(false);
+    expect(providerNeedsOf({ ...request, amount: 1250 }, team).nonPayment).toBe(false);
   });
 });

@@ -27,6 +27,22 @@ export interface ProviderCapabilities {
    * handed over as ECI and cryptogram instead.
    */
   readonly checkoutPaymentSession: boolean;
+  /**
+   * It takes the browser's or app's channel data after the session was created (EMV 3DS lets the
+   * 3DS Server collect it at any point before the AReq); a provider that starts the AReq in its
+   * create call needs it in that call.
+   */
+  readonly channelDataAfterCreate: boolean;
+  /**
+   * It runs a non-payment authentication (EMV 3DS messageCategory 02: no purchase amount), as
+   * for adding a card.
+   */
+  readonly nonPayment: boolean;
+  /**
+   * A create re-sent with the same idempotency key answers the first attempt instead of creating
+   * a second session, so a create whose answer was lost may be re-sent.
+   */
+  readonly idempotentCreate: boolean;
 }
 
 /** What a create relies on, from the request itself and from the team's way of paying. */
@@ -35,6 +51,9 @@ export interface ProviderNeeds {
   readonly hosted: boolean;
   readonly threeDs1Fallback: boolean;
   readonly checkoutPaymentSession: boolean;
+  /** A browser or app create without its channel data: the data comes later. */
+  readonly channelDataAfterCreate: boolean;
+  readonly nonPayment: boolean;
 }
 
 /** The needs a provider may leave unmet, as a 422 names them. */
@@ -43,6 +62,8 @@ export const PROVIDER_NEEDS = [
   'hosted',
   'three_ds1_fallback',
   'checkout_payment_session',
+  'channel_data_after_create',
+  'non_payment',
 ] as const;
 export type ProviderNeed = (typeof PROVIDER_NEEDS)[number];
 
@@ -55,10 +76,19 @@ export const NO_TEAM_RELIANCE: TeamReliance = {
   checkoutPaymentSession: false,
 };
 
+/** The channels whose device data a provider must collect: a 3RI has no cardholder device. */
+const CHANNELS_WITH_DEVICE_DATA: ReadonlySet<ProviderChannel> = new Set(['browser', 'app']);
+
 export const providerNeedsOf = (request: SessionRequest, team: TeamReliance): ProviderNeeds => ({
   channel: request.channel,
   hosted: request.hosted !== undefined,
   ...team,
+  // A hosted session's own page collects the browser's data.
+  channelDataAfterCreate:
+    CHANNELS_WITH_DEVICE_DATA.has(request.channel) &&
+    request.channel_data === undefined &&
+    request.hosted === undefined,
+  nonPayment: request.amount === undefined,
 });
 
 /** The needs the provider leaves unmet, in PROVIDER_NEEDS order; none: it can serve the create. */
@@ -71,6 +101,8 @@ export function unmetNeeds(
     hosted: needs.hosted && !capabilities.hosted,
     three_ds1_fallback: needs.threeDs1Fallback && !capabilities.threeDs1Fallback,
     checkout_payment_session: needs.checkoutPaymentSession && !capabilities.checkoutPaymentSession,
+    channel_data_after_create: needs.channelDataAfterCreate && !capabilities.channelDataAfterCreate,
+    non_payment: needs.nonPayment && !capabilities.nonPayment,
   };
   return PROVIDER_NEEDS.filter((need) => unmet[need]);
 }

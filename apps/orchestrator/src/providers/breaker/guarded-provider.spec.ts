@@ -45,6 +45,9 @@ class ScriptedAdapter extends ThreeDsProvider {
     threeDs1Fallback: false,
     hosted: false,
     checkoutPaymentSession: false,
+    channelDataAfterCreate: true,
+    nonPayment: true,
+    idempotentCreate: false,
   };
   readonly updateWindow = { holdMs: 1, waitMs: 1 };
   calls = 0;

@@ -39,12 +39,19 @@ const MOVED_ON_CODES = ['update_not_allowed_due_to_state', 'session_already_in_u
 export class CheckoutProvider extends ThreeDsProvider {
   readonly name = 'checkout';
   readonly channels: readonly ProviderChannel[];
-  /** docs/providers.md#capabilities: every channel, 3DS1 (per account), hosted, `sid_…`. */
+  /**
+   * docs/providers.md#capabilities: every channel, 3DS1 (per account), hosted, `sid_…`, channel
+   * data by a later `PUT /sessions/{id}/collect-data`, non-payment (`amount` optional). A create
+   * is not idempotent: `POST /sessions` takes no idempotency key (docs/checkout-sessions.md).
+   */
   readonly capabilities: ProviderCapabilities = {
     channels: ['browser', 'app', 'merchant_initiated'],
     threeDs1Fallback: true,
     hosted: true,
     checkoutPaymentSession: true,
+    channelDataAfterCreate: true,
+    nonPayment: true,
+    idempotentCreate: false,
   };
   readonly updateWindow: UpdateWindow;
 
