@@ -14,6 +14,8 @@ import {
   type ProviderReturnUrls,
   type ProviderSessionContext,
   type ProviderSnapshot,
+  type ProviderState,
+  type ReadHint,
   type SessionRequest,
 } from '@app/domain';
 import { randomUUID } from 'node:crypto';
@@ -32,6 +34,15 @@ interface FakeSession {
   awaitingMethod: boolean;
   awaitingInput: boolean;
   completed: boolean;
+  /** How many snapshots it answered: the state it hands the flow to keep changes with each. */
+  answers: number;
+}
+
+/** What a call was handed besides its arguments: the state the flow kept, and a read's hint. */
+export interface HandedBack {
+  readonly method: string;
+  readonly providerState?: ProviderState;
+  readonly hint?: ReadHint;
 }
 
 const NOT_FOUND = 404;
@@ -57,6 +68,8 @@ export class FakeProvider extends ThreeDsProvider {
   };
   readonly updateWindow = { holdMs: 2_000, waitMs: 1_000 };
   readonly calls: { readonly method: string; readonly sessionId?: string }[] = [];
+  /** Per call after the create, in order: what the flow handed back (HandedBack). */
+  readonly handedBack: HandedBack[] = [];
   /** Sessions the fake opened, by id (a lost create opens one the flow never hears of). */
   readonly sessions = new Map<string, FakeSession>();
   private readonly scenarios: FakeScenario[] = [];
@@ -73,6 +86,7 @@ export class FakeProvider extends ThreeDsProvider {
   /** Forgets every session, call and scenario (between specs). */
   reset(): void {
     this.calls.length = 0;
+    this.handedBack.length = 0;
     this.sessions.clear();
     this.scenarios.length = 0;
   }
@@ -118,8 +132,13 @@ export class FakeProvider extends ThreeDsProvider {
     return Promise.resolve({ snapshot: this.snapshotOf(session, context) });
   }
 
-  readSession(id: string, context: ProviderSessionContext): Promise<ProviderSnapshot> {
+  readSession(
+    id: string,
+    context: ProviderSessionContext,
+    hint?: ReadHint,
+  ): Promise<ProviderSnapshot> {
     this.calls.push({ method: 'readSession', sessionId: id });
+    this.handedBack.push({ method: 'readSession', providerState: context.providerState, hint });
     return this.answer(() => this.snapshotOf(this.session(id), context));
   }
 
@@ -129,6 +148,7 @@ export class FakeProvider extends ThreeDsProvider {
     context: ProviderSessionContext,
   ): Promise<ProviderSnapshot> {
     this.calls.push({ method: 'submitChannelData', sessionId: id });
+    this.handedBack.push({ method: 'submitChannelData', providerState: context.providerState });
     return this.answer(() => {
       const session = this.session(id);
       const { scenario } = session;
@@ -149,6 +169,10 @@ export class FakeProvider extends ThreeDsProvider {
     context: ProviderSessionContext,
   ): Promise<ProviderSnapshot> {
     this.calls.push({ method: 'reportMethodCompletion', sessionId: id });
+    this.handedBack.push({
+      method: 'reportMethodCompletion',
+      providerState: context.providerState,
+    });
     return this.answer(() => {
       const session = this.session(id);
       session.awaitingMethod = false;
@@ -201,6 +225,7 @@ export class FakeProvider extends ThreeDsProvider {
       awaitingMethod: waitsForMethod,
       awaitingInput: waitsForMethod,
       completed: false,
+      answers: 0,
     };
     this.sessions.set(id, session);
     return session;
@@ -236,6 +261,7 @@ export class FakeProvider extends ThreeDsProvider {
   private snapshotOf(session: FakeSession, context: ProviderSessionContext): ProviderSnapshot {
     const event = session.event;
     const final = event?.type === 'result_received';
+    session.answers += 1;
     return {
       providerSessionId: session.id,
       providerStatus: session.status,
@@ -252,6 +278,8 @@ export class FakeProvider extends ThreeDsProvider {
       awaitingMethodCompletion: session.awaitingMethod,
       completed: session.completed,
       completable: final && !session.completed,
+      // As a provider without a read of a session in progress would: a bearer to keep sealed.
+      providerState: { answers: session.answers, bearer: `fake-bearer-${session.id}` },
       recorded: {
         reference: session.request.reference,
         currency: session.request.currency,

@@ -30,6 +30,7 @@ export interface ProviderUnderContract {
 }
 
 const CONTEXT: ProviderSessionContext = {
+  authenticationId: 'auth_contract',
   channel: 'browser',
   hosted: false,
   methodNotificationUrl: 'http://127.0.0.1:9/notifications/3ds-method/auth_contract',

@@ -210,6 +210,8 @@ export {
   type ProviderFailureClass,
   type ProviderReturnUrls,
   type ProviderSessionContext,
+  type ProviderState,
+  type ReadHint,
   type ProviderSnapshot,
   type UpdateWindow,
 } from './provider/three-ds-provider.js';

@@ -31,6 +31,7 @@ export type AuthenticationColumns = Partial<
     | 'nextAction'
     | 'result'
     | 'cryptogramCiphertext'
+    | 'providerStateCiphertext'
     | 'scheme'
   >
 >;

@@ -1,5 +1,6 @@
 import {
   IllegalTransitionError,
+  type ChannelData,
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
   type SessionRequest,
@@ -211,5 +212,23 @@ describe('the flow on its own (e2e, fake provider)', () => {
       'fingerprint_completed',
       'method_notification_late',
     ]);
+  });
+
+  it('hands the provider back the state it kept at its last answer, sealed at rest', async () => {
+    sut.provider.willAnswer({ answer: 'method', outcome: 'authenticated' });
+    const authentication = await started('FLOW-KEPT', { channel_data: undefined });
+    const bearer = `fake-bearer-${sut.provider.sessionFor('FLOW-KEPT').id}`;
+    const updates = sut.flow.get(SessionUpdates);
+    const reported = await updates.reportIssuerFingerprint(authentication, 'Y');
+    const sealed = (await row(authentication.id)).provider_state_ciphertext as string;
+    await updates.submitChannelData(reported, aBrowserChannel() as unknown as ChannelData);
+
+    expect(sut.provider.handedBack).toEqual([
+      { method: 'reportMethodCompletion', providerState: { answers: 1, bearer } },
+      { method: 'submitChannelData', providerState: { answers: 2, bearer } },
+    ]);
+    expect(sealed).toMatch(/^v1\./);
+    expect(sealed).not.toContain(bearer);
+    expect((await row(authentication.id)).provider_state_ciphertext).not.toBe(sealed);
   });
 });

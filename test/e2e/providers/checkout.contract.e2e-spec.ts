@@ -90,6 +90,7 @@ describe("Checkout's refusals through the adapter (e2e)", () => {
   let simulator: Awaited<ReturnType<typeof startSimulator>>;
   let live: Awaited<ReturnType<typeof checkoutAdapter>>;
   const context: ProviderSessionContext = {
+    authenticationId: 'auth_refusals',
     channel: 'browser',
     hosted: false,
     methodNotificationUrl: 'http://127.0.0.1:9/notifications/3ds-method/auth_refusals',

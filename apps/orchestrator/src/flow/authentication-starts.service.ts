@@ -150,6 +150,7 @@ export class AuthenticationStarts {
       nextAction: null,
       result: null,
       cryptogramCiphertext: null,
+      providerStateCiphertext: null,
       failureReason: null,
       providerReadAt: null,
       providerCallUntil: null,

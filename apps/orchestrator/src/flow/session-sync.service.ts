@@ -4,6 +4,7 @@ import {
   ThreeDsProviders,
   type ProviderSessionContext,
   type ProviderSnapshot,
+  type ProviderState,
 } from '@app/domain';
 import type { AuthenticationColumns, AuthenticationEntity } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -35,12 +36,22 @@ export class SessionSync {
   ) {}
 
   /** What the provider needs to know of our side to describe the session. */
-  contextOf(authentication: Pick<AuthenticationEntity, 'id' | 'channel' | 'hosted'>) {
+  contextOf(
+    authentication: Pick<
+      AuthenticationEntity,
+      'id' | 'channel' | 'hosted' | 'providerStateCiphertext'
+    >,
+  ): ProviderSessionContext {
+    const sealed = authentication.providerStateCiphertext;
     return {
+      authenticationId: authentication.id,
       channel: authentication.channel,
       hosted: Boolean(authentication.hosted),
       methodNotificationUrl: this.urls.methodNotification(authentication.id),
-    } satisfies ProviderSessionContext;
+      ...(sealed
+        ? { providerState: JSON.parse(this.secrets.decrypt(sealed)) as ProviderState }
+        : {}),
+    };
   }
 
   /** Applies what a provider session says; duplicate or stale news changes nothing. */
@@ -83,6 +94,9 @@ export class SessionSync {
       result: snapshot.result,
       ...(snapshot.cryptogram
         ? { cryptogramCiphertext: this.secrets.encrypt(snapshot.cryptogram) }
+        : {}),
+      ...(snapshot.providerState
+        ? { providerStateCiphertext: this.secrets.encrypt(JSON.stringify(snapshot.providerState)) }
         : {}),
     };
   }

@@ -11,13 +11,33 @@ import type {
   SessionRequest,
 } from './session-request.js';
 
+/**
+ * What an adapter keeps between calls for a provider that cannot be asked about a session
+ * in progress (it has no read of a pending authentication): opaque to the flow, stored sealed
+ * (it may hold bearer tokens), never shown, logged or sent anywhere but back to its adapter.
+ */
+export type ProviderState = Readonly<Record<string, unknown>>;
+
 /** Our side of a session that a provider needs to describe it in our terms. */
 export interface ProviderSessionContext {
+  /** Ours, known before the provider's: an idempotency key for its create, or its session id. */
+  readonly authenticationId: string;
   readonly channel: ProviderChannel;
   /** The provider's own page runs every browser step: the team only ever redirects. */
   readonly hosted: boolean;
   /** Where the issuer's 3DS Method page posts back (EMV threeDSMethodNotificationURL). */
   readonly methodNotificationUrl: string;
+  /** What the adapter kept at its last answer (ProviderSnapshot.providerState); none before. */
+  readonly providerState?: ProviderState;
+}
+
+/**
+ * What the flow heard that the provider may need to be told: the EMV CRes our page received
+ * carries the challenge's transStatus, which a provider without an RReq of its own takes as the
+ * challenge's result.
+ */
+export interface ReadHint {
+  readonly challengeTransStatus?: string;
 }
 
 /** Our URLs a provider reports to: the result callback, or the two hosted return pages. */
@@ -47,6 +67,8 @@ export interface ProviderSnapshot {
   readonly completed: boolean;
   /** The provider would take `complete` now: a result to hand over that was not handed over. */
   readonly completable: boolean;
+  /** Replaces the kept ProviderState when set; absent: the kept one stays. */
+  readonly providerState?: ProviderState;
   /** What the provider recorded of our request: matches a session we never heard back about. */
   readonly recorded: {
     readonly reference?: string;
@@ -154,6 +176,7 @@ export abstract class ThreeDsProvider {
   abstract readSession(
     providerSessionId: string,
     context: ProviderSessionContext,
+    hint?: ReadHint,
   ): Promise<ProviderSnapshot>;
 
   abstract submitChannelData(

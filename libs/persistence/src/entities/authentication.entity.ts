@@ -149,6 +149,13 @@ export class AuthenticationEntity {
   @Column({ type: 'text', nullable: true })
   cryptogramCiphertext: string | null;
 
+  /**
+   * AES-256-GCM ciphertext of what the provider's adapter keeps between calls (ProviderState):
+   * a provider without a read of a pending session hands back tokens that act as bearers.
+   */
+  @Column({ type: 'text', nullable: true })
+  providerStateCiphertext: string | null;
+
   @Column({ type: 'text', nullable: true })
   failureReason: string | null;
 

@@ -17,6 +17,7 @@ import { DataQuality1796529000000 } from './1796529000000-data-quality.js';
 import { StepUps1796530000000 } from './1796530000000-step-ups.js';
 import { TeamCreationIndex1796531000000 } from './1796531000000-team-creation-index.js';
 import { RoutingDecisions1796532000000 } from './1796532000000-routing-decisions.js';
+import { ProviderState1796533000000 } from './1796533000000-provider-state.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   StepUps1796530000000,
   TeamCreationIndex1796531000000,
   RoutingDecisions1796532000000,
+  ProviderState1796533000000,
 ];

@@ -10,6 +10,7 @@ import {
   type ProviderFailure,
   type ProviderReturnUrls,
   type ProviderSessionContext,
+  type ReadHint,
   type ProviderSnapshot,
   type SessionRequest,
   type UpdateWindow,
@@ -53,8 +54,12 @@ export class GuardedProvider extends ThreeDsProvider {
     );
   }
 
-  readSession(id: string, context: ProviderSessionContext): Promise<ProviderSnapshot> {
-    return this.breaker.run('read_session', () => this.adapter.readSession(id, context));
+  readSession(
+    id: string,
+    context: ProviderSessionContext,
+    hint?: ReadHint,
+  ): Promise<ProviderSnapshot> {
+    return this.breaker.run('read_session', () => this.adapter.readSession(id, context, hint));
   }
 
   submitChannelData(

@@ -3,6 +3,7 @@ import type { ProviderSessionContext } from '@app/domain';
 import { snapshotOf } from './checkout-session.snapshot.js';
 
 const context = (channel: ProviderSessionContext['channel']): ProviderSessionContext => ({
+  authenticationId: 'auth_1',
   channel,
   hosted: false,
   methodNotificationUrl: 'https://pay.example/notifications/3ds-method/auth_1',
