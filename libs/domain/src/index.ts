@@ -22,6 +22,7 @@ export {
   FAILED_OUTCOMES,
   GUIDANCE,
   isFailedOutcome,
+  isTransStatus,
   OUTCOMES,
   OUTCOME_FOR_TRANS_STATUS,
   SUCCESSFUL_OUTCOMES,

@@ -231,4 +231,28 @@ describe('the flow on its own (e2e, fake provider)', () => {
     expect(sealed).not.toContain(bearer);
     expect((await row(authentication.id)).provider_state_ciphertext).not.toBe(sealed);
   });
+
+  it("hands the CRes's transStatus to the re-read it asks for", async () => {
+    sut.provider.willAnswer({ answer: 'challenge' });
+    const authentication = await started('FLOW-CRES');
+    expect(authentication.state).toBe('challenge_required');
+    const session = sut.provider.sessionFor('FLOW-CRES');
+    sut.provider.passChallenge(session.id);
+
+    await sut.flow.get(OutsideInputs).challengeAnswered({
+      authenticationId: authentication.id,
+      answer: {
+        kind: 'cres',
+        serverTransactionId: session.transactionId,
+        acsTransactionId: 'acs-1',
+        transStatus: 'Y',
+      },
+      input: { cres: 'one' },
+    });
+
+    expect(sut.provider.handedBack).toContainEqual(
+      expect.objectContaining({ method: 'readSession', hint: { challengeTransStatus: 'Y' } }),
+    );
+    expect(await row(authentication.id)).toMatchObject({ outcome: 'authenticated' });
+  });
 });

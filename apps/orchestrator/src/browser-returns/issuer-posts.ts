@@ -1,3 +1,4 @@
+import { isTransStatus } from '@app/domain';
 import type { ChallengeAnswer } from '../flow/signals.js';
 
 /** Base64url-encoded JSON is all an issuer page posts here (EMV 3DS); anything larger is not. */
@@ -34,6 +35,7 @@ export function challengeAnswerOf(form: Record<string, unknown>): ChallengeAnswe
           kind: 'cres',
           serverTransactionId: cres.threeDSServerTransID,
           acsTransactionId: cres.acsTransID,
+          ...(isTransStatus(cres.transStatus) ? { transStatus: cres.transStatus } : {}),
         }
       : { kind: 'none' };
   }

@@ -135,10 +135,15 @@ export class OutsideInputs {
       accepted ? ACCEPTED_ROWS : 1,
     );
     if (accepted && allows(authentication.state, 'reread_session')) {
+      const hint =
+        signal.answer.kind === 'cres' && signal.answer.transStatus
+          ? { challengeTransStatus: signal.answer.transStatus }
+          : undefined;
       const read = await this.rereads.reread(authentication, 'challenge_notification', {
         budgeted: true,
+        hint,
       });
-      if (read) await this.rereads.awaitChallengeResult(id);
+      if (read) await this.rereads.awaitChallengeResult(id, hint);
     }
   }
 

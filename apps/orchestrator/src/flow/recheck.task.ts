@@ -55,7 +55,14 @@ export class RecheckTask implements JobTask {
   }
 
   async run(payload: unknown): Promise<void> {
-    const { authentication_id: id, attempt, base_ms: baseMs, notified } = payloadOf(payload);
+    const {
+      authentication_id: id,
+      attempt,
+      base_ms: baseMs,
+      notified,
+      challenge_trans_status: challengeTransStatus,
+    } = payloadOf(payload);
+    const chain = { baseMs, notified, challengeTransStatus };
     const authentication = await this.repository.findById(id);
     const deadline = authentication && recheckDeadlineOf(authentication.state);
     if (!authentication || !deadline) return;
@@ -65,12 +72,13 @@ export class RecheckTask implements JobTask {
     }
     if (notified && !(await this.withinBudget(authentication, deadline))) return;
     try {
-      const updated = await this.sync.refresh(authentication, DEADLINE_SOURCE);
+      const hint = challengeTransStatus ? { challengeTransStatus } : undefined;
+      const updated = await this.sync.refresh(authentication, DEADLINE_SOURCE, { hint });
       if (updated.version !== authentication.version) return; // moved: the new state set its own
       if (ageMs > this.config.giveUpAfterMs) {
         return this.fail(authentication, 'session_stalled');
       }
-      await this.again(authentication, deadline, attempt, undefined, { baseMs, notified });
+      await this.again(authentication, deadline, attempt, undefined, chain);
     } catch (error) {
       if (this.providers.of(authentication.provider).failureOf(error)?.class === 'not_found') {
         // The provider no longer knows the session: nothing can ever come of it.
@@ -78,7 +86,7 @@ export class RecheckTask implements JobTask {
       }
       if (!(error instanceof DomainError)) throw error;
       this.logger.warn({ msg: 'deadline re-read failed', id, code: error.code, attempt });
-      await this.again(authentication, deadline, attempt, error, { baseMs, notified });
+      await this.again(authentication, deadline, attempt, error, chain);
     }
   }
 
@@ -137,7 +145,7 @@ export class RecheckTask implements JobTask {
     deadline: RecheckDeadline,
     attempt: number,
     error?: unknown,
-    chain: { baseMs?: number; notified?: boolean } = {},
+    chain: { baseMs?: number; notified?: boolean; challengeTransStatus?: string } = {},
   ): Promise<void> {
     const backoff = {
       baseMs: chain.baseMs ?? this.config.recheckMs[deadline],

@@ -5,6 +5,7 @@ import {
   type ProviderSessionContext,
   type ProviderSnapshot,
   type ProviderState,
+  type ReadHint,
 } from '@app/domain';
 import type { AuthenticationColumns, AuthenticationEntity } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -105,16 +106,17 @@ export class SessionSync {
    * Re-reads the session (the read that carries the cryptogram and ECI) and applies it. With
    * `completeRefused` (the provider refused `complete` as past that step), a session that was not
    * completed and would not take `complete` ends the authentication: retrying cannot succeed.
+   * `hint`: what the read should tell the provider (the CRes's transStatus).
    */
   async refresh(
     authentication: AuthenticationEntity,
     source: string,
-    options: { completeRefused?: boolean } = {},
+    options: { completeRefused?: boolean; hint?: ReadHint } = {},
   ): Promise<AuthenticationEntity> {
     if (!authentication.providerSessionId) return authentication;
     const snapshot = await this.providers
       .of(authentication.provider)
-      .readSession(authentication.providerSessionId, this.contextOf(authentication));
+      .readSession(authentication.providerSessionId, this.contextOf(authentication), options.hint);
     const updated = await this.applySnapshot(authentication, snapshot, source);
     const settled = snapshot.completed
       ? 'completion_confirmed'

@@ -1,3 +1,5 @@
+import type { TransStatus } from '@app/domain';
+
 /**
  * What a trigger hands to the flow once it has verified and read an outside input: neutral
  * values in our words, so that the adapters and pages that received the input translate and never
@@ -54,6 +56,8 @@ export type ChallengeAnswer =
       readonly kind: 'cres';
       readonly serverTransactionId: unknown;
       readonly acsTransactionId: unknown;
+      /** The final CRes's transStatus (EMV 3DS: Y or N), when the post carried one. */
+      readonly transStatus?: TransStatus;
     }
   /** 3DS1 PaRes: the `MD` the provider gave the ACS (its session id). */
   | { readonly kind: 'pares'; readonly merchantData: unknown }

@@ -60,3 +60,7 @@ export const OUTCOME_FOR_TRANS_STATUS = {
   U: 'unavailable',
 } as const satisfies Record<string, Outcome>;
 export type TransStatus = keyof typeof OUTCOME_FOR_TRANS_STATUS;
+
+/** A transStatus that is a result (any from an ACS, a DS or a CRes), not a step or a stranger. */
+export const isTransStatus = (value: unknown): value is TransStatus =>
+  typeof value === 'string' && Object.hasOwn(OUTCOME_FOR_TRANS_STATUS, value);

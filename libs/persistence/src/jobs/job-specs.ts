@@ -1,3 +1,4 @@
+import { isTransStatus } from '@app/domain';
 import { jobKeySql } from './job-sql.js';
 import type { JobSpec } from './job-queue.js';
 
@@ -32,12 +33,17 @@ const deliveryJobKey = (deliveryId: string) => `${KEY_PREFIXES.deliverTeamEvent}
  * One pending deadline per authentication: a new one (a move, a reschedule) replaces it.
  * `baseMs`: the backoff base of the re-reads that follow, instead of the state's deadline.
  * `notified`: a notification asked for these re-reads, so each spends its REREAD_BUDGET.
+ * `challengeTransStatus`: the CRes's transStatus, handed to each re-read (ReadHint).
  */
 export function recheckJob(
   authenticationId: string,
   attempt: number,
   delayMs: number,
-  options: { readonly baseMs?: number; readonly notified?: boolean } = {},
+  options: {
+    readonly baseMs?: number;
+    readonly notified?: boolean;
+    readonly challengeTransStatus?: string;
+  } = {},
 ): JobSpec {
   return {
     task: TASKS.recheck,
@@ -46,6 +52,9 @@ export function recheckJob(
       attempt,
       ...(options.baseMs === undefined ? {} : { base_ms: options.baseMs }),
       ...(options.notified ? { notified: true } : {}),
+      ...(options.challengeTransStatus
+        ? { challenge_trans_status: options.challengeTransStatus }
+        : {}),
     },
     runAfterMs: delayMs,
     key: recheckJobKey(authenticationId),
@@ -149,11 +158,10 @@ export function payloadOf(payload: unknown): {
   attempt: number;
   base_ms?: number;
   notified: boolean;
+  challenge_trans_status?: string;
 } {
-  const { authentication_id, attempt, base_ms, notified } = (payload ?? {}) as Record<
-    string,
-    unknown
-  >;
+  const { authentication_id, attempt, base_ms, notified, challenge_trans_status } = (payload ??
+    {}) as Record<string, unknown>;
   if (typeof authentication_id !== 'string')
     throw new Error('job payload without authentication_id');
   return {
@@ -161,5 +169,6 @@ export function payloadOf(payload: unknown): {
     attempt: typeof attempt === 'number' ? attempt : 1,
     ...(typeof base_ms === 'number' && base_ms > 0 ? { base_ms } : {}),
     notified: notified === true,
+    ...(isTransStatus(challenge_trans_status) ? { challenge_trans_status } : {}),
   };
 }
