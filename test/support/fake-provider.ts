@@ -9,6 +9,7 @@ import {
   type MethodCompletion,
   type NextAction,
   type Outcome,
+  type ProviderCapabilities,
   type ProviderChannel,
   type ProviderFailure,
   type ProviderReturnUrls,
@@ -47,6 +48,16 @@ export interface HandedBack {
 
 const NOT_FOUND = 404;
 
+const FAKE_CAPABILITIES: ProviderCapabilities = {
+  channels: ['browser', 'app', 'merchant_initiated'],
+  threeDs1Fallback: true,
+  hosted: true,
+  checkoutPaymentSession: false,
+  channelDataAfterCreate: true,
+  nonPayment: true,
+  idempotentCreate: false,
+};
+
 /**
  * A 3DS provider in memory, behind the port, for flow specs that need no HTTP: each create
  * follows the scenario given for it (`willAnswer`), else its card's (FAKE_CARDS), the spec plays
@@ -57,15 +68,8 @@ const NOT_FOUND = 404;
 export class FakeProvider extends ThreeDsProvider {
   readonly name = 'fake';
   readonly channels: readonly ProviderChannel[] = ['browser', 'app', 'merchant_initiated'];
-  readonly capabilities = {
-    channels: this.channels,
-    threeDs1Fallback: true,
-    hosted: true,
-    checkoutPaymentSession: false,
-    channelDataAfterCreate: true,
-    nonPayment: true,
-    idempotentCreate: false,
-  };
+  /** Everything but Checkout's session id; a spec may declare less (`declare`), until `reset`. */
+  capabilities: ProviderCapabilities = FAKE_CAPABILITIES;
   readonly updateWindow = { holdMs: 2_000, waitMs: 1_000 };
   readonly calls: { readonly method: string; readonly sessionId?: string }[] = [];
   /** Per call after the create, in order: what the flow handed back (HandedBack). */
@@ -78,6 +82,11 @@ export class FakeProvider extends ThreeDsProvider {
     super();
   }
 
+  /** Declares capabilities other than the fake's own, as another provider would, until `reset`. */
+  declare(capabilities: Partial<ProviderCapabilities>): void {
+    this.capabilities = { ...FAKE_CAPABILITIES, ...capabilities };
+  }
+
   /** The next creates answer as these, in order; then frictionless results. */
   willAnswer(...scenarios: FakeScenario[]): void {
     this.scenarios.push(...scenarios);
@@ -87,6 +96,7 @@ export class FakeProvider extends ThreeDsProvider {
   reset(): void {
     this.calls.length = 0;
     this.handedBack.length = 0;
+    this.capabilities = FAKE_CAPABILITIES;
     this.sessions.clear();
     this.scenarios.length = 0;
   }

@@ -255,4 +255,16 @@ describe('the flow on its own (e2e, fake provider)', () => {
     );
     expect(await row(authentication.id)).toMatchObject({ outcome: 'authenticated' });
   });
+
+  it('refuses channel data a provider takes only with the create, without calling it', async () => {
+    sut.provider.willAnswer({ answer: 'method', outcome: 'authenticated' });
+    const authentication = await started('FLOW-NO-LATER-DATA', { channel_data: undefined });
+    sut.provider.declare({ channelDataAfterCreate: false });
+    const updates = sut.flow.get(SessionUpdates);
+
+    await expect(
+      updates.submitChannelData(authentication, aBrowserChannel() as unknown as ChannelData),
+    ).rejects.toThrow(IllegalTransitionError);
+    expect(sut.provider.calls.map((call) => call.method)).toEqual(['createSession']);
+  });
 });

@@ -100,6 +100,11 @@ export class SessionUpdates {
         `must be ${authentication.channel}, the authentication's channel`,
       );
     }
+    // A provider that sends the AReq from its create took the channel data there: no later step
+    // takes more.
+    if (!this.providers.of(authentication.provider).capabilities.channelDataAfterCreate) {
+      throw new IllegalTransitionError(authentication.state, 'submit_channel_data');
+    }
     return this.exclusively(
       authentication,
       (current) => !allows(current.state, 'submit_channel_data'),
