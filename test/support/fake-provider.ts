@@ -76,6 +76,8 @@ export class FakeProvider extends ThreeDsProvider {
   readonly handedBack: HandedBack[] = [];
   /** Sessions the fake opened, by id (a lost create opens one the flow never hears of). */
   readonly sessions = new Map<string, FakeSession>();
+  /** Session ids by the authentication id a create was keyed with (an idempotent create's key). */
+  private readonly keyedSessions = new Map<string, string>();
   private readonly scenarios: FakeScenario[] = [];
 
   constructor(private readonly reachable = true) {
@@ -98,6 +100,7 @@ export class FakeProvider extends ThreeDsProvider {
     this.handedBack.length = 0;
     this.capabilities = FAKE_CAPABILITIES;
     this.sessions.clear();
+    this.keyedSessions.clear();
     this.scenarios.length = 0;
   }
 
@@ -127,6 +130,10 @@ export class FakeProvider extends ThreeDsProvider {
   ): Promise<CreatedProviderSession> {
     this.calls.push({ method: 'createSession' });
     if (!this.reachable) return this.answer(() => this.down());
+    const replayed = this.capabilities.idempotentCreate
+      ? this.sessions.get(this.keyedSessions.get(context.authenticationId) ?? '')
+      : undefined;
+    if (replayed) return this.answer(() => ({ snapshot: this.snapshotOf(replayed, context) }));
     const scenario = this.scenarios.shift() ?? scenarioByCard(request);
     if (scenario.answer === 'refused') {
       return Promise.reject(
@@ -136,6 +143,7 @@ export class FakeProvider extends ThreeDsProvider {
       );
     }
     const session = this.open(request, urls, scenario);
+    this.keyedSessions.set(context.authenticationId, session.id);
     if (scenario.answer === 'lost') {
       return Promise.reject(new UpstreamOutcomeUnknownError(request.reference));
     }

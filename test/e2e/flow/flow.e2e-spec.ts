@@ -267,4 +267,14 @@ describe('the flow on its own (e2e, fake provider)', () => {
     ).rejects.toThrow(IllegalTransitionError);
     expect(sut.provider.calls.map((call) => call.method)).toEqual(['createSession']);
   });
+
+  it("re-sends a create whose answer was lost once, when the provider's create is idempotent", async () => {
+    sut.provider.declare({ idempotentCreate: true });
+    sut.provider.willAnswer({ answer: 'lost' });
+    const authentication = await started('FLOW-RESENT');
+
+    expect(authentication).toMatchObject({ state: 'result_ready', outcome: 'authenticated' });
+    expect(sut.provider.calls.filter((call) => call.method === 'createSession')).toHaveLength(2);
+    expect(sut.provider.sessions.size).toBe(1);
+  });
 });

@@ -19,7 +19,7 @@ import {
   type AuthenticationEntity,
   type NewAuthentication,
 } from '@app/persistence';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Failpoints } from '../common/failpoints.js';
 import { newId } from '../common/ids.js';
 import { OutageRetries } from '../common/outage-retries.js';
@@ -41,6 +41,8 @@ import type { Started, StartKey, StartOutcome, StepUpOf } from './start-outcome.
  */
 @Injectable()
 export class AuthenticationStarts {
+  private readonly logger = new Logger(AuthenticationStarts.name);
+
   constructor(
     private readonly repository: AuthenticationRepository,
     private readonly transitions: AuthenticationTransitionsService,
@@ -221,10 +223,25 @@ export class AuthenticationStarts {
     request: SessionRequest,
     urls: ProviderReturnUrls,
   ) {
+    const provider = this.providers.of(authentication.provider);
+    const create = () =>
+      provider.createSession(
+        authentication.teamId,
+        request,
+        urls,
+        this.sync.contextOf(authentication),
+      );
     try {
-      return await this.providers
-        .of(authentication.provider)
-        .createSession(authentication.teamId, request, urls, this.sync.contextOf(authentication));
+      return await create().catch((error: unknown) => {
+        // A provider whose create is idempotent (keyed by our id) answers a re-sent one with the
+        // first attempt's session: one more try, while the card is still in memory.
+        const resend =
+          provider.capabilities.idempotentCreate &&
+          provider.failureOf(error)?.class === 'outcome_unknown';
+        if (!resend) throw error;
+        this.logger.warn({ msg: 'create answer lost; re-sent', id: authentication.id });
+        return create();
+      });
     } catch (error) {
       await this.creationFailed(authentication, error);
       return null;
