@@ -13,6 +13,9 @@ describe('import boundaries (eslint)', () => {
       .filter((message) => message.ruleId === 'no-restricted-imports')
       .map((message) => message.message);
   };
+  /** A module that imports `specifier` whole and uses it. */
+  const importing = (specifier: string): string =>
+    `import * as lib from '${specifier}';\nexport const x = lib;\n`;
 
   it.each([
     [
@@ -32,18 +35,16 @@ describe('import boundaries (eslint)', () => {
   it.each(['@app/domain', '@app/persistence', '@app/checkout-client', '@app/adyen-client'])(
     'keeps %s out of the simulator',
     async (lib) => {
-      const code = `import * as lib from '${lib}';\nexport const x = lib;\n`;
       await expect(
-        restrictedImports('apps/checkout-simulator/src/main.ts', code),
+        restrictedImports('apps/checkout-simulator/src/main.ts', importing(lib)),
       ).resolves.toHaveLength(1);
     },
   );
 
   it('keeps the Adyen client out of the Adyen simulator it talks to', async () => {
-    const code = "import * as lib from '@app/adyen-client';\nexport const x = lib;\n";
-    await expect(restrictedImports('apps/adyen-simulator/src/main.ts', code)).resolves.toHaveLength(
-      1,
-    );
+    await expect(
+      restrictedImports('apps/adyen-simulator/src/main.ts', importing('@app/adyen-client')),
+    ).resolves.toHaveLength(1);
   });
 
   it.each([
@@ -54,10 +55,9 @@ describe('import boundaries (eslint)', () => {
     '../../../apps/adyen-simulator/src/adyen-simulator.module.js',
     '../../checkout-client/src/http-exchange.js',
   ])('keeps %s out of the Adyen client', async (specifier) => {
-    const code = `import * as lib from '${specifier}';\nexport const x = lib;\n`;
-    await expect(restrictedImports('libs/adyen-client/src/index.ts', code)).resolves.toHaveLength(
-      1,
-    );
+    await expect(
+      restrictedImports('libs/adyen-client/src/index.ts', importing(specifier)),
+    ).resolves.toHaveLength(1);
   });
 
   it("lets the Adyen client use the domain, libs/common and Adyen's library", async () => {
@@ -110,10 +110,9 @@ describe('import boundaries (eslint)', () => {
     '../../../apps/checkout-simulator/src/simulator.module.js',
     '../../common/src/index.js',
   ])('keeps %s out of the simulator kit', async (specifier) => {
-    const code = `import * as lib from '${specifier}';\nexport const x = lib;\n`;
-    await expect(restrictedImports('libs/simulator-kit/src/index.ts', code)).resolves.toHaveLength(
-      1,
-    );
+    await expect(
+      restrictedImports('libs/simulator-kit/src/index.ts', importing(specifier)),
+    ).resolves.toHaveLength(1);
   });
 
   it.each(['apps/checkout-simulator/src/main.ts', 'apps/adyen-simulator/src/main.ts'])(

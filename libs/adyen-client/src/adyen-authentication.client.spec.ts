@@ -4,7 +4,7 @@ import {
   CLIENT_KEY,
   loggedWhile,
   MERCHANT_ACCOUNT,
-  optionsAgainst,
+  adyenOptionsAt,
   ScriptedAdyen,
 } from '../../../test/support/adyen-client/scripted-adyen.js';
 import { AdyenAuthenticationClient } from './adyen-authentication.client.js';
@@ -58,7 +58,7 @@ describe('AdyenAuthenticationClient', () => {
   beforeAll(async () => {
     Logger.overrideLogger(false);
     adyen = await ScriptedAdyen.start();
-    client = new AdyenAuthenticationClient(optionsAgainst(adyen));
+    client = new AdyenAuthenticationClient(adyenOptionsAt(adyen.url));
   });
   afterAll(() => adyen.close());
   beforeEach(() => adyen.clear());
@@ -77,7 +77,7 @@ describe('AdyenAuthenticationClient', () => {
 
   it('takes a configured base with a trailing slash as the same base', async () => {
     const slashed = new AdyenAuthenticationClient(
-      optionsAgainst(adyen, {
+      adyenOptionsAt(adyen.url, {
         apiUrl: `${adyen.url}/v71/`,
         checkoutShopperUrl: `${adyen.url}/checkoutshopper/`,
       }),

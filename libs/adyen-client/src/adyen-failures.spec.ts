@@ -6,7 +6,7 @@ import {
 import { Logger } from '@nestjs/common';
 import { freePort } from '../../../test/support/free-port.js';
 import {
-  optionsAgainst,
+  adyenOptionsAt,
   ScriptedAdyen,
   type ScriptedAnswer,
 } from '../../../test/support/adyen-client/scripted-adyen.js';
@@ -59,7 +59,7 @@ describe('AdyenAuthenticationClient failures', () => {
   beforeAll(async () => {
     Logger.overrideLogger(false);
     adyen = await ScriptedAdyen.start();
-    client = new AdyenAuthenticationClient(optionsAgainst(adyen, { observer }));
+    client = new AdyenAuthenticationClient(adyenOptionsAt(adyen.url, { observer }));
   });
   afterAll(() => adyen.close());
   beforeEach(() => {
@@ -136,7 +136,7 @@ describe('AdyenAuthenticationClient failures', () => {
   it('no answer before the deadline: a write may have been processed, the read not', async () => {
     // The answers never come, so the deadlines' length decides nothing but the test's time.
     const impatient = new AdyenAuthenticationClient(
-      optionsAgainst(adyen, { observer, timeouts: { readMs: 200, authenticationMs: 300 } }),
+      adyenOptionsAt(adyen.url, { observer, timeouts: { readMs: 200, authenticationMs: 300 } }),
     );
     adyen.answerNext('hang', 'hang');
     const write = await failureOf(() => impatient.createPayment(REQUEST, 'auth-1'));
@@ -165,7 +165,7 @@ describe('AdyenAuthenticationClient failures', () => {
   it('a refused connection: nothing was sent, so not even a write was processed', async () => {
     const nobody = `http://127.0.0.1:${await freePort()}`;
     const unreachable = new AdyenAuthenticationClient(
-      optionsAgainst(adyen, { apiUrl: `${nobody}/v71` }),
+      adyenOptionsAt(adyen.url, { apiUrl: `${nobody}/v71` }),
     );
     const error = await failureOf(() => unreachable.createPayment(REQUEST, 'auth-1'));
     expect(error).toBeInstanceOf(UpstreamUnavailableError);

@@ -9,6 +9,7 @@ import {
   UpstreamUnavailableError,
 } from '@app/domain';
 import { Logger } from '@nestjs/common';
+import { adyenOptionsAt } from '../../support/adyen-client/scripted-adyen.js';
 import { anAuthenticationRequest, threeDSResult } from '../../support/adyen-simulator/factories.js';
 import {
   ADYEN_API_KEY,
@@ -42,18 +43,15 @@ const authenticationRequest = (number: string): AdyenAuthenticationRequest => {
 describe('adyen client against the Adyen simulator (e2e)', () => {
   let simulator: AdyenSimulatorUnderTest;
 
-  const optionsFor = (overrides: Partial<AdyenClientOptions> = {}): AdyenClientOptions => ({
-    apiUrl: `${simulator.url}/v71`,
-    paymentApiUrl: `${simulator.url}/pal/servlet/Payment/v68`,
-    checkoutShopperUrl: `${simulator.url}/checkoutshopper`,
-    apiKey: ADYEN_API_KEY,
-    clientKey: ADYEN_CLIENT_KEY,
-    merchantAccount: ADYEN_MERCHANT_ACCOUNT,
-    timeouts: { readMs: 10_000, authenticationMs: 15_000 },
-    ...overrides,
-  });
   const clientWith = (overrides: Partial<AdyenClientOptions> = {}) =>
-    new AdyenAuthenticationClient(optionsFor(overrides));
+    new AdyenAuthenticationClient(
+      adyenOptionsAt(simulator.url, {
+        apiKey: ADYEN_API_KEY,
+        clientKey: ADYEN_CLIENT_KEY,
+        merchantAccount: ADYEN_MERCHANT_ACCOUNT,
+        ...overrides,
+      }),
+    );
   const failureOf = (call: Promise<unknown>): Promise<unknown> =>
     call.then(
       () => {

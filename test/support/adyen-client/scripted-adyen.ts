@@ -104,17 +104,17 @@ export const CLIENT_KEY = 'test_UNITCLIENTKEYNEVERLOGGED';
 export const MERCHANT_ACCOUNT = 'UnitMerchantECOM';
 
 /**
- * Client options pointing at `adyen` as the simulator's routes lay Adyen's APIs out
+ * Client options for Adyen's hosts at `url`, laid out as the simulator's routes lay them
  * (docs/adyen-simulator.md#what-it-reproduces).
  */
-export function optionsAgainst(
-  adyen: ScriptedAdyen,
+export function adyenOptionsAt(
+  url: string,
   overrides: Partial<AdyenClientOptions> = {},
 ): AdyenClientOptions {
   return {
-    apiUrl: `${adyen.url}/v71`,
-    paymentApiUrl: `${adyen.url}/pal/servlet/Payment/v68`,
-    checkoutShopperUrl: `${adyen.url}/checkoutshopper`,
+    apiUrl: `${url}/v71`,
+    paymentApiUrl: `${url}/pal/servlet/Payment/v68`,
+    checkoutShopperUrl: `${url}/checkoutshopper`,
     apiKey: API_KEY,
     clientKey: CLIENT_KEY,
     merchantAccount: MERCHANT_ACCOUNT,
