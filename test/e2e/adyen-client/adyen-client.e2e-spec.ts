@@ -2,6 +2,8 @@ import {
   AdyenAuthenticationClient,
   type AdyenAuthenticationRequest,
   type AdyenClientOptions,
+  type AdyenPaymentResponse,
+  type AdyenThreeDS2Action,
 } from '@app/adyen-client';
 import {
   UpstreamBusyError,
@@ -29,6 +31,15 @@ interface LoggedRequest {
   readonly auth: string;
   readonly idempotencyKey?: string;
 }
+
+/** The fingerprint action `/payments` answers with `IdentifyShopper`. */
+const fingerprintActionOf = (answer: AdyenPaymentResponse): AdyenThreeDS2Action => {
+  expect(answer).toMatchObject({
+    resultCode: 'IdentifyShopper',
+    action: { type: 'threeDS2', subtype: 'fingerprint' },
+  });
+  return answer.action as AdyenThreeDS2Action;
+};
 
 const authenticationRequest = (number: string): AdyenAuthenticationRequest => {
   const { merchantAccount: _ours, ...request } = anAuthenticationRequest(number);
@@ -80,12 +91,10 @@ describe('adyen client against the Adyen simulator (e2e)', () => {
       authenticationRequest(FRICTIONLESS_AFTER_METHOD),
       'auth-1',
     );
-    expect(started.resultCode).toBe('IdentifyShopper');
-
     const fingerprinted = await client.submitThreeDS2Fingerprint(
       {
         fingerprintResult: threeDSResult({ threeDSCompInd: 'Y' }),
-        paymentData: started.action!.paymentData!,
+        paymentData: fingerprintActionOf(started).paymentData!,
       },
       'auth-1:fingerprint',
     );
@@ -124,7 +133,7 @@ describe('adyen client against the Adyen simulator (e2e)', () => {
     const answer = await client.submitThreeDS2Fingerprint(
       {
         fingerprintResult: threeDSResult({ threeDSCompInd: 'Y' }),
-        paymentData: started.action!.paymentData!,
+        paymentData: fingerprintActionOf(started).paymentData!,
       },
       'auth-2:fingerprint',
     );
