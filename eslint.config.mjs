@@ -50,6 +50,35 @@ export default tseslint.config(
     },
   },
   {
+    // docs/design.md#module-boundaries: a provider's client leans on the domain's errors and
+    // libs/common only: no app, no other provider's client, no persistence.
+    files: ['libs/adyen-client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_DEEP_LIB_IMPORTS,
+            NO_SIMULATOR_KIT,
+            {
+              group: [
+                '@app/*',
+                '!@app/domain',
+                '!@app/common',
+                '**/apps/**',
+                '**/checkout-client/**',
+                '**/persistence/**',
+                '**/api-client/**',
+              ],
+              message:
+                'libs/adyen-client imports no app and no lib but @app/domain and @app/common.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // docs/design.md#module-boundaries: the domain is pure TypeScript: no framework, no I/O,
     // no other lib.
     files: ['libs/domain/**/*.ts'],
@@ -89,6 +118,7 @@ export default tseslint.config(
                 '@app/domain',
                 '@app/persistence',
                 '@app/checkout-client',
+                '@app/adyen-client',
                 '@app/api-client',
                 '**/orchestrator/**',
                 '**/libs/**',
@@ -119,6 +149,7 @@ export default tseslint.config(
                 '**/domain/**',
                 '**/persistence/**',
                 '**/checkout-client/**',
+                '**/adyen-client/**',
                 '**/common/**',
                 '**/api-client/**',
               ],

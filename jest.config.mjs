@@ -1,6 +1,7 @@
 /**
  * Jest runs TypeScript as native ESM (Nest 12 is ESM): node --experimental-vm-modules + ts-jest useESM.
- * Projects: `unit` (specs beside the code, no I/O but the repo's files), `e2e` (real PostgreSQL,
+ * Projects: `unit` (specs beside the code, no I/O but the repo's files and, for a provider client's
+ * transport, a loopback HTTP server of the spec's own), `e2e` (real PostgreSQL,
  * real HTTP; one database per Jest worker, prepared once by test/global-setup) and `browser`
  * (the issuer pages in Chromium; `npm run test:browser`).
  */
@@ -9,7 +10,7 @@ const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^@app/(domain|checkout-client|persistence|common|api-client|simulator-kit)$':
+    '^@app/(domain|checkout-client|adyen-client|persistence|common|api-client|simulator-kit)$':
       '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

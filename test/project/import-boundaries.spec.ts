@@ -13,6 +13,9 @@ describe('import boundaries (eslint)', () => {
       .filter((message) => message.ruleId === 'no-restricted-imports')
       .map((message) => message.message);
   };
+  /** A module that imports `specifier` whole and uses it. */
+  const importing = (specifier: string): string =>
+    `import * as lib from '${specifier}';\nexport const x = lib;\n`;
 
   it.each([
     [
@@ -29,15 +32,44 @@ describe('import boundaries (eslint)', () => {
     await expect(restrictedImports('libs/domain/src/index.ts', code)).resolves.toHaveLength(1);
   });
 
-  it.each(['@app/domain', '@app/persistence', '@app/checkout-client'])(
+  it.each(['@app/domain', '@app/persistence', '@app/checkout-client', '@app/adyen-client'])(
     'keeps %s out of the simulator',
     async (lib) => {
-      const code = `import * as lib from '${lib}';\nexport const x = lib;\n`;
       await expect(
-        restrictedImports('apps/checkout-simulator/src/main.ts', code),
+        restrictedImports('apps/checkout-simulator/src/main.ts', importing(lib)),
       ).resolves.toHaveLength(1);
     },
   );
+
+  it('keeps the Adyen client out of the Adyen simulator it talks to', async () => {
+    await expect(
+      restrictedImports('apps/adyen-simulator/src/main.ts', importing('@app/adyen-client')),
+    ).resolves.toHaveLength(1);
+  });
+
+  it.each([
+    '@app/persistence',
+    '@app/checkout-client',
+    '@app/api-client',
+    '../../../apps/orchestrator/src/app.module.js',
+    '../../../apps/adyen-simulator/src/adyen-simulator.module.js',
+    '../../checkout-client/src/http-exchange.js',
+  ])('keeps %s out of the Adyen client', async (specifier) => {
+    await expect(
+      restrictedImports('libs/adyen-client/src/index.ts', importing(specifier)),
+    ).resolves.toHaveLength(1);
+  });
+
+  it("lets the Adyen client use the domain, libs/common and Adyen's library", async () => {
+    const code = [
+      "import { UpstreamBusyError } from '@app/domain';",
+      "import { parseRetryAfter } from '@app/common';",
+      "import { CheckoutAPI } from '@adyen/api-library';",
+      'export const x = [UpstreamBusyError, parseRetryAfter, CheckoutAPI];',
+      '',
+    ].join('\n');
+    await expect(restrictedImports('libs/adyen-client/src/index.ts', code)).resolves.toEqual([]);
+  });
 
   it('lets the simulator use @app/common', async () => {
     const code =
@@ -52,6 +84,7 @@ describe('import boundaries (eslint)', () => {
     'libs/domain/src/index.ts',
     'libs/persistence/src/index.ts',
     'libs/checkout-client/src/index.ts',
+    'libs/adyen-client/src/index.ts',
     'libs/common/src/index.ts',
     'libs/api-client/src/index.ts',
   ];
@@ -70,16 +103,16 @@ describe('import boundaries (eslint)', () => {
     '@app/domain',
     '@app/persistence',
     '@app/checkout-client',
+    '@app/adyen-client',
     '@app/common',
     '@app/api-client',
     '../../../apps/orchestrator/src/app.module.js',
     '../../../apps/checkout-simulator/src/simulator.module.js',
     '../../common/src/index.js',
   ])('keeps %s out of the simulator kit', async (specifier) => {
-    const code = `import * as lib from '${specifier}';\nexport const x = lib;\n`;
-    await expect(restrictedImports('libs/simulator-kit/src/index.ts', code)).resolves.toHaveLength(
-      1,
-    );
+    await expect(
+      restrictedImports('libs/simulator-kit/src/index.ts', importing(specifier)),
+    ).resolves.toHaveLength(1);
   });
 
   it.each(['apps/checkout-simulator/src/main.ts', 'apps/adyen-simulator/src/main.ts'])(

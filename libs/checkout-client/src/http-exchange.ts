@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '@app/common';
 import type { HttpService } from '@nestjs/axios';
 import { UpstreamUnavailableError } from '@app/domain';
 import { Logger } from '@nestjs/common';
@@ -100,14 +101,6 @@ export async function exchange<T>(
 function isJson(response: { headers: Record<string, unknown> }): boolean {
   const type = response.headers['content-type'];
   return typeof type === 'string' && type.includes('json');
-}
-
-/** `Retry-After: 120` or `Retry-After: Fri, 31 Dec 1999 23:59:59 GMT` → seconds from now. */
-export function parseRetryAfter(value: unknown, nowMs: number): number | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
 }
 
 /** 429 and 503 mean "not taken on, come back later"; every other 5xx may follow a change made. */

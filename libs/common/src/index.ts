@@ -10,5 +10,6 @@ export {
   validateEnvironment,
   type EnvironmentProblem,
 } from './config/validate-environment.js';
+export { parseRetryAfter } from './http/retry-after.js';
 export { StartUpInventoryAtDebug } from './logging/start-up-inventory.js';
 export { Clock, SystemClock } from './time/clock.js';

@@ -1,8 +1,16 @@
 import { DomainError } from './errors.js';
 
-// Failures on the way to Checkout; the API answers them 502, 503, 422 and 504.
+// Failures on the way to a provider (Checkout unless a client names another); the API answers
+// them 502, 503, 422 and 504.
 
-/** Checkout could not be reached or failed (timeout, network, 5xx): safe to retry later. */
+/**
+ * The provider a message names when its client does not say: Checkout's client came first and
+ * names none. `requestId` (details `cko_request_id`) is Checkout's `Cko-Request-Id`; other
+ * providers' clients leave it out.
+ */
+const DEFAULT_PROVIDER = 'Checkout';
+
+/** The provider could not be reached or failed (timeout, network, 5xx): safe to retry later. */
 export class UpstreamUnavailableError extends DomainError {
   readonly code = 'UPSTREAM_UNAVAILABLE';
 
@@ -10,10 +18,11 @@ export class UpstreamUnavailableError extends DomainError {
     operation: string,
     reason: string,
     readonly requestId?: string,
-    /** The request may have reached Checkout (timeout, reset): a POST may have taken effect. */
+    /** The request may have reached the provider (timeout, reset): a POST may have taken effect. */
     readonly maybeProcessed = false,
+    provider = DEFAULT_PROVIDER,
   ) {
-    super(`Checkout ${operation} failed: ${reason}`, {
+    super(`${provider} ${operation} failed: ${reason}`, {
       operation,
       reason,
       cko_request_id: requestId,
@@ -22,8 +31,8 @@ export class UpstreamUnavailableError extends DomainError {
 }
 
 /**
- * Checkout said "not now" (429, 503): nothing was done, and it may say when to come back
- * (`Retry-After`). Callers get 503 with the same advice.
+ * The provider said "not now" (429; Checkout's 503 too): nothing was done, and it may say when to
+ * come back (`Retry-After`). Callers get 503 with the same advice.
  */
 export class UpstreamBusyError extends DomainError {
   readonly code = 'UPSTREAM_BUSY';
@@ -31,11 +40,12 @@ export class UpstreamBusyError extends DomainError {
   constructor(
     operation: string,
     readonly status: number,
-    /** Checkout's `Retry-After`, in seconds, when it sent one. */
+    /** The provider's `Retry-After`, in seconds, when it sent one. */
     readonly retryAfterSeconds: number | undefined,
     readonly requestId?: string,
+    provider = DEFAULT_PROVIDER,
   ) {
-    super(`Checkout is busy (${operation}: HTTP ${status}); retry later`, {
+    super(`${provider} is busy (${operation}: HTTP ${status}); retry later`, {
       operation,
       status,
       retry_after_seconds: retryAfterSeconds,
@@ -44,7 +54,10 @@ export class UpstreamBusyError extends DomainError {
   }
 }
 
-/** Checkout refused the request (4xx with `error_type` / `error_codes`). */
+/**
+ * The provider refused the request: a 4xx with Checkout's `error_type` / `error_codes`, or
+ * Adyen's `errorType` / `errorCode`.
+ */
 export class UpstreamRejectedRequestError extends DomainError {
   readonly code = 'UPSTREAM_REJECTED_REQUEST';
 
@@ -54,8 +67,9 @@ export class UpstreamRejectedRequestError extends DomainError {
     readonly errorType: string,
     readonly errorCodes: readonly string[],
     readonly requestId?: string,
+    provider = DEFAULT_PROVIDER,
   ) {
-    super(`Checkout refused ${operation}: ${errorType} ${errorCodes.join(', ')}`.trim(), {
+    super(`${provider} refused ${operation}: ${errorType} ${errorCodes.join(', ')}`.trim(), {
       operation,
       status,
       error_type: errorType,
