@@ -245,6 +245,7 @@ export {
   BIN_DIGITS,
   SPLIT_BUCKETS,
   routeOf,
+  defaultRouting,
   routingFactsOf,
   routingRuleMatches,
   type BinRange,

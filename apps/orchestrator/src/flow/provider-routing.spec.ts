@@ -1,6 +1,5 @@
 import {
   NoProviderCanServeError,
-  NO_TEAM_RELIANCE,
   ProviderCircuitOpenError,
   ProviderSet,
   type ProviderAvailability,
@@ -14,12 +13,16 @@ import type { StrategyConfig } from '../config/strategy.config.js';
 import { ProviderCircuitMetrics } from '../metrics/provider-circuit.metrics.js';
 import { ProviderRouting, splitBucketOf } from './provider-routing.js';
 
-/** Every capability: the team-reliance ones too (all true). */
-const ALL = {
+/** Every capability (typed: a new capability must be named here). */
+const ALL: ProviderCapabilities = {
   channels: ['browser', 'app', 'merchant_initiated'],
   hosted: true,
-  ...Object.fromEntries(Object.keys(NO_TEAM_RELIANCE).map((one) => [one, true])),
-} as unknown as ProviderCapabilities;
+  threeDs1Fallback: true,
+  checkoutPaymentSession: true,
+  channelDataAfterCreate: true,
+  nonPayment: true,
+  idempotentCreate: true,
+};
 
 /** A test double of the port: only what routing reads (name, channels, capabilities, breaker). */
 const aProvider = (

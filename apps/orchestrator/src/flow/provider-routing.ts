@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   chooseProvider,
+  defaultRouting,
   NoProviderCanServeError,
   NO_TEAM_RELIANCE,
   ProviderCircuitOpenError,
@@ -12,7 +13,6 @@ import {
   unmetNeeds,
   type BreakerReading,
   type ProviderCapabilities,
-  type RoutingPolicy,
   type RoutingRecord,
   type SessionRequest,
   type ThreeDsProvider,
@@ -59,14 +59,11 @@ export class ProviderRouting {
     authenticationId: string,
     key: CreatingKey | undefined,
   ): Promise<Routed> {
-    const own = this.config.routingPolicies.get(team);
-    const policy: RoutingPolicy<string> = own ?? {
-      version: '',
-      rules: [],
-      otherwise: { providers: [this.providers.defaultName] },
-    };
+    const policy = this.config.routingPolicies.get(team);
     const bucket = splitBucketOf(team, key?.keyHash ?? authenticationId);
-    const decision = routeOf(policy, routingFactsOf(request), bucket);
+    const decision = policy
+      ? routeOf(policy, routingFactsOf(request), bucket)
+      : defaultRouting(this.providers.defaultName);
     // No team setting declares a reliance on 3DS1 or a provider's own session id yet.
     const needs = providerNeedsOf(request, NO_TEAM_RELIANCE);
     const choice = chooseProvider(
@@ -76,9 +73,9 @@ export class ProviderRouting {
     );
     const recordOf = (provider: string): RoutingRecord => ({
       provider,
-      decided_by: own ? decision.decided_by : 'default',
-      rule: own ? decision.rule : 'default',
-      policy_version: own ? decision.policy_version : null,
+      decided_by: decision.decided_by,
+      rule: decision.rule,
+      policy_version: decision.policy_version,
       split_bucket: decision.split_bucket ?? null,
       fallback_used: 'fallback_used' in choice ? choice.fallback_used : false,
       skipped: choice.skipped,
@@ -99,7 +96,7 @@ export class ProviderRouting {
       }
       const closed = choice.skipped.filter((one) => one.because === 'breaker_open');
       closed.forEach((one) => this.circuitMetrics.callRefused(one.provider, 'create_session'));
-      const seconds = Math.max(1, Math.ceil((choice.retry_after_ms ?? 1000) / 1000));
+      const seconds = Math.max(1, choice.retry_after_seconds ?? 1);
       throw new ProviderCircuitOpenError(closed[0]?.provider ?? primary.name, seconds);
     }
     return { provider: this.providers.of(choice.provider), record: recordOf(choice.provider) };
@@ -112,7 +109,7 @@ function breakerReading(provider: ThreeDsProvider): BreakerReading {
   if (availability.available) return { open: false };
   return availability.retryAfterSeconds === undefined
     ? { open: true }
-    : { open: true, retry_after_ms: availability.retryAfterSeconds * 1000 };
+    : { open: true, retry_after_seconds: availability.retryAfterSeconds };
 }
 
 /** What the provider declares, narrowed to the channels its account is enabled for. */

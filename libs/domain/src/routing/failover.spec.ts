@@ -12,8 +12,8 @@ const decisionFor = (...providers: Test[]): RoutingDecision<Test> => ({
 });
 
 const CLOSED: BreakerReading = { open: false };
-const open = (retry_after_ms?: number): BreakerReading =>
-  retry_after_ms === undefined ? { open: true } : { open: true, retry_after_ms };
+const open = (retry_after_seconds?: number): BreakerReading =>
+  retry_after_seconds === undefined ? { open: true } : { open: true, retry_after_seconds };
 
 /** Breakers and unmet needs by provider; a provider not named is closed and serves. */
 const choose = (
@@ -37,7 +37,7 @@ describe('chooseProvider', () => {
   });
 
   it('skips a primary behind an open breaker for the next provider', () => {
-    expect(choose(decisionFor('checkout', 'adyen'), { checkout: open(30_000) })).toEqual({
+    expect(choose(decisionFor('checkout', 'adyen'), { checkout: open(30) })).toEqual({
       provider: 'adyen',
       fallback_used: true,
       skipped: [{ provider: 'checkout', because: 'breaker_open' }],
@@ -103,12 +103,12 @@ describe('chooseProvider', () => {
     expect(
       choose(
         decisionFor('checkout', 'adyen', 'third'),
-        { checkout: open(30_000), third: open(5_000) },
+        { checkout: open(30), third: open(5) },
         { adyen: ['hosted'] },
       ),
     ).toEqual({
       refused: 'all_unavailable',
-      retry_after_ms: 5_000,
+      retry_after_seconds: 5,
       skipped: [
         { provider: 'checkout', because: 'breaker_open' },
         { provider: 'adyen', because: 'cannot_serve', unmet_needs: ['hosted'] },
@@ -127,8 +127,8 @@ describe('chooseProvider', () => {
   it('takes the soonest known wait when only some breakers know theirs', () => {
     const choice = choose(decisionFor('checkout', 'adyen'), {
       checkout: open(),
-      adyen: open(12_000),
+      adyen: open(12),
     });
-    expect(choice).toMatchObject({ refused: 'all_unavailable', retry_after_ms: 12_000 });
+    expect(choice).toMatchObject({ refused: 'all_unavailable', retry_after_seconds: 12 });
   });
 });

@@ -7,7 +7,7 @@ import type { RoutingDecision } from './routing-policy.js';
  * call through), or open, with how long until it may let one through, when it knows.
  */
 export type BreakerReading =
-  { readonly open: false } | { readonly open: true; readonly retry_after_ms?: number };
+  { readonly open: false } | { readonly open: true; readonly retry_after_seconds?: number };
 
 /** A provider of the decision passed over, and why, as recorded. */
 export type SkippedProvider<P extends string = ProviderName> =
@@ -34,7 +34,7 @@ export type FailoverChoice<P extends string = ProviderName> =
   | {
       readonly refused: 'all_unavailable';
       /** The soonest any of their breakers may let a call through; absent when none knows. */
-      readonly retry_after_ms?: number;
+      readonly retry_after_seconds?: number;
       readonly skipped: readonly SkippedProvider<P>[];
     };
 
@@ -60,7 +60,7 @@ export function chooseProvider<P extends string>(
     const breaker = breakerOf(provider);
     if (breaker.open) {
       skipped.push({ provider, because: 'breaker_open' });
-      if (breaker.retry_after_ms !== undefined) waits.push(breaker.retry_after_ms);
+      if (breaker.retry_after_seconds !== undefined) waits.push(breaker.retry_after_seconds);
       continue;
     }
     return { provider, fallback_used: provider !== decision.providers[0], skipped };
@@ -70,7 +70,7 @@ export function chooseProvider<P extends string>(
   }
   return {
     refused: 'all_unavailable',
-    ...(waits.length > 0 ? { retry_after_ms: Math.min(...waits) } : {}),
+    ...(waits.length > 0 ? { retry_after_seconds: Math.min(...waits) } : {}),
     skipped,
   };
 }

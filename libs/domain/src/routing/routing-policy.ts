@@ -54,11 +54,15 @@ export interface RoutingPolicy<P extends string = ProviderName> {
   readonly otherwise: ProviderChoice<P>;
 }
 
-/** Which providers a new authentication may go to, and why, as recorded and answered. */
+/**
+ * Which providers a new authentication may go to, and why, as recorded and answered. `default`:
+ * the team has no routing policy, so the service's default provider (THREEDS_PROVIDER) alone.
+ */
 export interface RoutingDecision<P extends string = ProviderName> {
-  readonly decided_by: 'rule' | 'otherwise';
-  readonly policy_version: string;
-  /** The matching rule's name, or `otherwise`. */
+  readonly decided_by: 'rule' | 'otherwise' | 'default';
+  /** The team policy's version; null for `default`. */
+  readonly policy_version: string | null;
+  /** The matching rule's name, `otherwise`, or `default`. */
   readonly rule: string;
   /** The primary, then the fallbacks in order. */
   readonly providers: readonly P[];
@@ -109,6 +113,14 @@ function sharedTo<P extends string>(
   }
   return undefined;
 }
+
+/** The decision for a team without a routing policy: the service's default provider alone. */
+export const defaultRouting = <P extends string>(provider: P): RoutingDecision<P> => ({
+  decided_by: 'default',
+  policy_version: null,
+  rule: 'default',
+  providers: [provider],
+});
 
 /**
  * The providers for a new authentication: the first matching rule's, else `otherwise`'s. The
