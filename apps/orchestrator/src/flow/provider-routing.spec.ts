@@ -11,18 +11,10 @@ import {
 import { Registry } from 'prom-client';
 import type { StrategyConfig } from '../config/strategy.config.js';
 import { ProviderCircuitMetrics } from '../metrics/provider-circuit.metrics.js';
+import { EVERY_CAPABILITY } from '../../../../test/support/provider-capabilities.js';
 import { ProviderRouting, splitBucketOf } from './provider-routing.js';
 
-/** Every capability (typed: a new capability must be named here). */
-const ALL: ProviderCapabilities = {
-  channels: ['browser', 'app', 'merchant_initiated'],
-  hosted: true,
-  threeDs1Fallback: true,
-  checkoutPaymentSession: true,
-  channelDataAfterCreate: true,
-  nonPayment: true,
-  idempotentCreate: true,
-};
+const ALL = EVERY_CAPABILITY;
 
 /** A test double of the port: only what routing reads (name, channels, capabilities, breaker). */
 const aProvider = (
