@@ -5,6 +5,7 @@ import {
   ThreeDsProvider,
   UpstreamRejectedRequestError,
   type AuthenticationEvent,
+  type ChannelData,
   type CreatedProviderSession,
   type MethodCompletion,
   type ProviderCapabilities,
@@ -132,7 +133,7 @@ export class AdyenProvider extends ThreeDsProvider {
   }
 
   /** Refused by capability before any call (channelDataAfterCreate); never reached. */
-  submitChannelData(): Promise<ProviderSnapshot> {
+  submitChannelData(_id: string, _data: ChannelData): Promise<ProviderSnapshot> {
     return Promise.reject(movedOn('submit channel data', MOVED_ON_CODES.channelDataOnlyAtCreate));
   }
 
