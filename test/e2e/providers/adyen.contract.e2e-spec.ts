@@ -6,7 +6,6 @@ import {
   type SessionRequest,
 } from '@app/domain';
 import { Logger } from '@nestjs/common';
-import type { AdyenConfig } from '../../../apps/orchestrator/src/config/adyen.config.js';
 import { AdyenProvider } from '../../../apps/orchestrator/src/providers/adyen/adyen.provider.js';
 import { adyenOptionsAt } from '../../support/adyen-client/scripted-adyen.js';
 import {
@@ -18,6 +17,7 @@ import {
 } from '../../support/adyen-simulator/simulator-app.js';
 import { freePort } from '../../support/free-port.js';
 import { describeProviderContract } from '../../support/provider-contract.js';
+import { anAdyenConfig } from '../../support/test-config.js';
 import { answerChallenge, decodeJson, formOf } from '../../support/simulator/browser.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
 
@@ -33,24 +33,6 @@ const CARDS = {
   refused: '4000009900000011',
 };
 
-const aConfig = (overrides: Partial<AdyenConfig> = {}): AdyenConfig => ({
-  configured: true,
-  apiUrl: '',
-  paymentApiUrl: '',
-  checkoutShopperUrl: '',
-  apiKey: ADYEN_API_KEY,
-  merchantAccount: ADYEN_MERCHANT_ACCOUNT,
-  clientKey: ADYEN_CLIENT_KEY,
-  hmacKeys: [],
-  webhookUsername: undefined,
-  webhookPassword: undefined,
-  timeoutMs: 10_000,
-  authenticationTimeoutMs: 15_000,
-  authenticationLifetimeMs: 900_000,
-  challengeRecheckMs: 600_000,
-  ...overrides,
-});
-
 /** Adyen's adapter on the real client, over HTTP to `url`. */
 const adyenAdapter = (url: string, options: Partial<AdyenClientOptions> = {}) =>
   new AdyenProvider(
@@ -62,7 +44,7 @@ const adyenAdapter = (url: string, options: Partial<AdyenClientOptions> = {}) =>
         ...options,
       }),
     ),
-    aConfig(),
+    anAdyenConfig({ configured: true }),
   );
 
 describeProviderContract(
