@@ -5,7 +5,7 @@ import type {
   ProviderSnapshot,
 } from '@app/domain';
 import { asProviderState, type AdyenProviderState } from './adyen-provider-state.js';
-import { resultFieldsOf } from './adyen-result.mapper.js';
+import { eventOfAnswer, resultFieldsOf } from './adyen-result.mapper.js';
 
 /** As Checkout's: EMV's 10 s for the 3DS Method, after which threeDSCompInd is `N`. */
 const THREE_DS_METHOD_TIMEOUT_SECONDS = 10;
@@ -47,6 +47,25 @@ export const providerSessionIdOf = (
   state: Pick<AdyenProviderState, 'pspReference'>,
   context: ProviderSessionContext,
 ): string => state.pspReference ?? context.authenticationId;
+
+/** The event a kept state stands for: the step it waits in, or the final answer it holds. */
+export function keptEvent(
+  state: AdyenProviderState,
+  context: ProviderSessionContext,
+): AuthenticationEvent {
+  const providerSessionId = providerSessionIdOf(state, context);
+  if (state.phase === 'fingerprint') return { type: 'fingerprint_required', providerSessionId };
+  if (state.phase === 'challenge') return { type: 'challenge_issued', providerSessionId };
+  return eventOfAnswer(
+    {
+      resultCode: state.resultCode,
+      refusalReason: state.refusalReason,
+      threeDS2Result: state.result,
+    },
+    'later',
+    providerSessionId,
+  );
+}
 
 /**
  * The browser's next step, built from the action's token as Checkout's are from its session

@@ -35,7 +35,7 @@ import {
   type AdyenProviderState,
 } from './adyen-provider-state.js';
 import { eventOfAnswer, type AdyenAnswer, type AnswerStage } from './adyen-result.mapper.js';
-import { adyenSnapshotOf, providerSessionIdOf } from './adyen-session.snapshot.js';
+import { adyenSnapshotOf, keptEvent, providerSessionIdOf } from './adyen-session.snapshot.js';
 
 /** An answer that may carry the next action (`/payments`, or the fingerprint's challenge). */
 interface AnswerWithAction extends AdyenAnswer {
@@ -299,25 +299,6 @@ export class AdyenProvider extends ThreeDsProvider {
     };
     return adyenSnapshotOf(next, event, context, result?.authenticationValue);
   }
-}
-
-/** The event a kept state stands for: the step it waits in, or the final answer it holds. */
-function keptEvent(
-  state: AdyenProviderState,
-  context: ProviderSessionContext,
-): AuthenticationEvent {
-  const providerSessionId = providerSessionIdOf(state, context);
-  if (state.phase === 'fingerprint') return { type: 'fingerprint_required', providerSessionId };
-  if (state.phase === 'challenge') return { type: 'challenge_issued', providerSessionId };
-  return eventOfAnswer(
-    {
-      resultCode: state.resultCode,
-      refusalReason: state.refusalReason,
-      threeDS2Result: state.result,
-    },
-    'later',
-    providerSessionId,
-  );
 }
 
 const threeDS2ActionOf = (action: unknown): AdyenThreeDS2Action | undefined =>
