@@ -27,6 +27,7 @@ const SECTION_TITLES = {
   HttpServerEnvironment: 'Server',
   EffectsEnvironment: 'Durable follow-ups',
   CheckoutEnvironment: 'Checkout',
+  AdyenEnvironment: 'Adyen',
   StrategyEnvironment: 'Authentication strategy and routing',
   OrchestratorEnvironment: 'Service',
   SimulatorEnvironment: 'Simulated Checkout',

@@ -7,6 +7,16 @@ import { isShippedSecret } from '../../apps/orchestrator/src/config/shipped-secr
 import { BASE_ENV } from '../support/orchestrator-processes.js';
 import { SIMULATOR_CLIENT } from '../support/simulator/simulator-app.js';
 import {
+  API_KEY as SCRIPTED_ADYEN_API_KEY,
+  CLIENT_KEY as SCRIPTED_ADYEN_CLIENT_KEY,
+} from '../support/adyen-client/scripted-adyen.js';
+import {
+  ADYEN_API_KEY,
+  ADYEN_CLIENT_KEY,
+  ADYEN_HMAC_KEY,
+} from '../support/adyen-simulator/simulator-app.js';
+import { AdyenSimulatorEnvironment } from '../../apps/adyen-simulator/src/config/adyen-simulator.environment.js';
+import {
   aCheckoutConfig,
   anEventsConfig,
   aSecurityConfig,
@@ -82,6 +92,26 @@ const SOURCES: Array<[string, Array<[string, string]>]> = [
     ],
   ],
   ['test/support/simulator/simulator-app.ts', [['SIMULATOR_CLIENT', SIMULATOR_CLIENT.secret]]],
+  [
+    'test/support/adyen-simulator/simulator-app.ts',
+    [
+      ['ADYEN_API_KEY', ADYEN_API_KEY],
+      ['ADYEN_CLIENT_KEY', ADYEN_CLIENT_KEY],
+      ['ADYEN_HMAC_KEY', ADYEN_HMAC_KEY],
+    ],
+  ],
+  [
+    'test/support/adyen-client/scripted-adyen.ts',
+    [
+      ['API_KEY', SCRIPTED_ADYEN_API_KEY],
+      ['CLIENT_KEY', SCRIPTED_ADYEN_CLIENT_KEY],
+    ],
+  ],
+  [
+    'the Adyen simulator environment defaults',
+    secretValuesOf({ ...new AdyenSimulatorEnvironment() }),
+  ],
+  ['docs/adyen-simulator.md', [['ADYEN_SIMULATOR_API_KEY', 'dev-key']]],
   [
     'scripts/bench/settings.mjs',
     [

@@ -14,6 +14,7 @@ import {
   databaseConfig,
   type DatabaseConfig,
 } from '../../apps/orchestrator/src/config/database.config.js';
+import { adyenConfig, type AdyenConfig } from '../../apps/orchestrator/src/config/adyen.config.js';
 import { httpConfig } from '../../apps/orchestrator/src/config/http.config.js';
 import {
   eventsConfig,
@@ -42,6 +43,7 @@ import { testLogSink, type LogCapture } from './file-logger.js';
 import { freePort } from './free-port.js';
 import {
   aCheckoutConfig,
+  anAdyenConfig,
   aClaimsConfig,
   aDatabaseConfig,
   aJobsConfig,
@@ -72,6 +74,7 @@ export async function startOrchestrator(
   config: {
     database?: Partial<DatabaseConfig>;
     checkout?: Partial<CheckoutConfig>;
+    adyen?: Partial<AdyenConfig>;
     breaker?: Partial<ProviderBreakerConfig>;
     security?: Partial<SecurityConfig>;
     jobs?: Partial<JobsConfig>;
@@ -97,6 +100,8 @@ export async function startOrchestrator(
     .useValue(aDatabaseConfig(config.database))
     .overrideProvider(checkoutConfig.KEY)
     .useValue(aCheckoutConfig(config.checkout))
+    .overrideProvider(adyenConfig.KEY)
+    .useValue(anAdyenConfig(config.adyen))
     .overrideProvider(providerBreakerConfig.KEY)
     .useValue(aProviderBreakerConfig(config.breaker))
     .overrideProvider(jobsConfig.KEY)

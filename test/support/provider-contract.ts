@@ -7,23 +7,41 @@ import type {
   ProviderReturnUrls,
   ProviderSessionContext,
   ProviderSnapshot,
+  ReadHint,
   SessionRequest,
   ThreeDsProvider,
 } from '@app/domain';
 import { aBrowserChannel } from './simulator/factories.js';
 
-/** The cards every provider's sandbox (and simulator) must offer, by what they do. */
-export type ContractCard = 'frictionless' | 'challenge' | 'refused';
+/**
+ * The cards every provider's sandbox (and simulator) must offer, by what they do; `threeDsMethod`
+ * (3DS Method, then frictionless) only where browser data comes with the create.
+ */
+export type ContractCard = 'frictionless' | 'challenge' | 'refused' | 'threeDsMethod';
+
+/**
+ * How a provider keeps the contract where providers differ, declared by its spec and checked
+ * against its capabilities: `complete` confirmed by the next read (`by_read`), or resolved at
+ * once with nothing to confirm (`at_once`, a provider without a `complete` of its own).
+ */
+export interface ContractShape {
+  readonly complete: 'by_read' | 'at_once';
+}
 
 /** One adapter wired to its simulator over HTTP, and what the suite needs to drive it. */
 export interface ProviderUnderContract {
   readonly provider: ThreeDsProvider;
   /** The same adapter pointed at an address where nothing answers. */
   readonly unreachable: ThreeDsProvider;
-  /** The provider's sandbox card for each behaviour. */
-  readonly cards: Readonly<Record<ContractCard, string>>;
-  /** Plays the cardholder: passes the challenge the next action describes. */
-  passChallenge(nextAction: NextAction): Promise<void>;
+  /** The provider's sandbox card for each behaviour (`threeDsMethod` when it takes no data later). */
+  readonly cards: Readonly<Record<Exclude<ContractCard, 'threeDsMethod'>, string>> & {
+    readonly threeDsMethod?: string;
+  };
+  /**
+   * Plays the cardholder: passes the challenge the next action describes; answers what the CRes
+   * our page would receive tells the read (its transStatus), as the flow hands it on.
+   */
+  passChallenge(nextAction: NextAction): Promise<ReadHint | void>;
   /** Well formed, but no session of the provider's. */
   readonly unknownSessionId: string;
   close(): Promise<void>;
@@ -35,6 +53,25 @@ const CONTEXT: ProviderSessionContext = {
   hosted: false,
   methodNotificationUrl: 'http://127.0.0.1:9/notifications/3ds-method/auth_contract',
 };
+
+let created = 0;
+/** Each create is a new authentication: a provider may key its create by our id. */
+const aNewContext = (): ProviderSessionContext => {
+  created += 1;
+  const authenticationId = `auth_contract_${process.pid}_${created}`;
+  return {
+    ...CONTEXT,
+    authenticationId,
+    methodNotificationUrl: `http://127.0.0.1:9/notifications/3ds-method/${authenticationId}`,
+  };
+};
+
+/**
+ * The context of the next call as the flow builds it: the same authentication, with the state
+ * the adapter kept at its last answer (a snapshot without one leaves the kept one).
+ */
+const after = (context: ProviderSessionContext, snapshot: ProviderSnapshot) =>
+  snapshot.providerState ? { ...context, providerState: snapshot.providerState } : context;
 
 /** Our side's URLs, all on a server that accepts whatever the provider posts (the callback). */
 const returnUrls = (base: string): ProviderReturnUrls => ({
@@ -77,6 +114,7 @@ const aChannelData = () => aBrowserChannel() as unknown as ChannelData;
 export function describeProviderContract(
   name: string,
   setup: () => Promise<ProviderUnderContract>,
+  shape: ContractShape = { complete: 'by_read' },
 ): void {
   describe(`${name} behind the provider port (contract, e2e)`, () => {
     let sut: ProviderUnderContract;
@@ -93,13 +131,19 @@ export function describeProviderContract(
       await new Promise((resolve) => ours.server.close(resolve));
     });
 
-    const create = (card: ContractCard, withChannelData: boolean) =>
-      sut.provider.createSession(
+    /** A create, and the context its next call gets. */
+    const create = async (card: ContractCard, withChannelData: boolean) => {
+      const number = sut.cards[card];
+      if (!number) throw new Error(`no ${card} card`);
+      const context = aNewContext();
+      const answer = await sut.provider.createSession(
         TEAM,
-        aCreateRequest(sut.cards[card], withChannelData),
+        aCreateRequest(number, withChannelData),
         URLS,
-        CONTEXT,
+        context,
       );
+      return { ...answer, context: after(context, answer.snapshot) };
+    };
 
     /** The class of the failure `call` ends in (it must fail). */
     const failureClassOf = async (
@@ -121,10 +165,10 @@ export function describeProviderContract(
     };
 
     it('answers a frictionless create with browser data with a final snapshot and its result', async () => {
-      const { snapshot } = await create('frictionless', true);
+      const { snapshot, context } = await create('frictionless', true);
       expect(snapshot.providerSessionId).toEqual(expect.any(String));
       expectAuthenticated(snapshot);
-      const read = await sut.provider.readSession(snapshot.providerSessionId, CONTEXT);
+      const read = await sut.provider.readSession(snapshot.providerSessionId, context);
       expectAuthenticated(read);
       expect(read.providerSessionId).toBe(snapshot.providerSessionId);
       expect(read.cryptogram).toEqual(expect.any(String));
@@ -132,15 +176,38 @@ export function describeProviderContract(
     });
 
     it('confirms `complete` once the result was handed over, and says so on the next read', async () => {
-      const { snapshot } = await create('frictionless', true);
+      const { snapshot, context } = await create('frictionless', true);
       expect(snapshot).toMatchObject({ completed: false, completable: true });
       await sut.provider.complete(snapshot.providerSessionId);
-      const read = await sut.provider.readSession(snapshot.providerSessionId, CONTEXT);
-      expect(read).toMatchObject({ completed: true, completable: false });
+      const read = await sut.provider.readSession(snapshot.providerSessionId, context);
+      if (shape.complete === 'by_read') {
+        expect(read).toMatchObject({ completed: true, completable: false });
+      } else {
+        // Nothing to confirm at the provider: the result stays as read, and `complete` resolved.
+        expectAuthenticated(read);
+      }
     });
 
-    it('waits for the 3DS Method and the browser data, then authenticates', async () => {
-      const { snapshot } = await create('frictionless', false);
+    it('declares what its spec says of it', () => {
+      expect(sut.provider.capabilities.channelDataAfterCreate).toBe(
+        sut.cards.threeDsMethod === undefined,
+      );
+    });
+
+    it('waits for the 3DS Method (and the browser data, if it came later), then authenticates', async () => {
+      if (!sut.provider.capabilities.channelDataAfterCreate) {
+        // Browser data at create: the 3DS Method alone, then the result in the same call.
+        const { snapshot, context } = await create('threeDsMethod', true);
+        expect(snapshot.event?.type).toBe('fingerprint_required');
+        expect(snapshot).toMatchObject({ awaitingMethodCompletion: true, completable: false });
+        expect(snapshot.nextAction?.type).toBe('three_ds_method');
+        const id = snapshot.providerSessionId;
+        const reported = await sut.provider.reportMethodCompletion(id, 'Y', context);
+        expectAuthenticated(reported);
+        expect(reported.cryptogram).toEqual(expect.any(String));
+        return;
+      }
+      const { snapshot, context } = await create('frictionless', false);
       expect(snapshot.event?.type).toBe('fingerprint_required');
       expect(snapshot).toMatchObject({
         awaitingInput: true,
@@ -149,18 +216,22 @@ export function describeProviderContract(
       });
       expect(snapshot.nextAction?.type).toBe('three_ds_method');
       const id = snapshot.providerSessionId;
-      const reported = await sut.provider.reportMethodCompletion(id, 'Y', CONTEXT);
+      const reported = await sut.provider.reportMethodCompletion(id, 'Y', context);
       expect(reported).toMatchObject({ awaitingInput: true, awaitingMethodCompletion: false });
       expect(reported.nextAction).toEqual({ type: 'collect_channel_data', channel: 'browser' });
-      expectAuthenticated(await sut.provider.submitChannelData(id, aChannelData(), CONTEXT));
+      expectAuthenticated(
+        await sut.provider.submitChannelData(id, aChannelData(), after(context, reported)),
+      );
     });
 
     it('asks for a challenge for a challenge card, and has the result once it is passed', async () => {
-      const { snapshot } = await create('challenge', true);
+      const { snapshot, context } = await create('challenge', true);
       expect(snapshot.event?.type).toBe('challenge_issued');
       expect(snapshot.nextAction?.type).toBe('challenge');
-      await sut.passChallenge(snapshot.nextAction!);
-      expectAuthenticated(await sut.provider.readSession(snapshot.providerSessionId, CONTEXT));
+      const hint = (await sut.passChallenge(snapshot.nextAction!)) ?? undefined;
+      expectAuthenticated(
+        await sut.provider.readSession(snapshot.providerSessionId, context, hint),
+      );
     });
 
     it('classes a refused create as rejected, with the provider codes', async () => {

@@ -1,3 +1,4 @@
+import type { AdyenConfig } from '../../apps/orchestrator/src/config/adyen.config.js';
 import type { ClaimsConfig } from '../../apps/orchestrator/src/config/claims.config.js';
 import type { CheckoutConfig } from '../../apps/orchestrator/src/config/checkout.config.js';
 import type { DatabaseConfig } from '../../apps/orchestrator/src/config/database.config.js';
@@ -58,6 +59,31 @@ export function aCheckoutConfig(overrides: Partial<CheckoutConfig> = {}): Checko
         [TEAM_B.team, PROCESSING_CHANNELS.teamB],
       ]),
     },
+    ...overrides,
+  };
+}
+
+/**
+ * Adyen as a start without ADYEN_API_KEY has it: registered with no channel, so nothing routes
+ * there. A spec that drives Adyen sets `configured`, its simulator's URLs and keys.
+ */
+export function anAdyenConfig(overrides: Partial<AdyenConfig> = {}): AdyenConfig {
+  return {
+    configured: false,
+    apiUrl: 'http://127.0.0.1:9/v71',
+    paymentApiUrl: 'http://127.0.0.1:9/pal/servlet/Payment/v68',
+    checkoutShopperUrl: 'http://127.0.0.1:9/checkoutshopper',
+    apiKey: '',
+    merchantAccount: '',
+    clientKey: '',
+    hmacKeys: [],
+    webhookUsername: undefined,
+    webhookPassword: undefined,
+    // Production's deadlines and lifetime.
+    timeoutMs: 10_000,
+    authenticationTimeoutMs: 15_000,
+    authenticationLifetimeMs: 900_000,
+    challengeRecheckMs: 600_000,
     ...overrides,
   };
 }

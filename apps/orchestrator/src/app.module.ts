@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ConditionalModule, ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { adyenConfig } from './config/adyen.config.js';
 import { checkoutConfig } from './config/checkout.config.js';
 import { claimsConfig } from './config/claims.config.js';
 import { strategyConfig } from './config/strategy.config.js';
@@ -44,6 +45,7 @@ import { LoggingModule } from './logging/logging.module.js';
         loggingConfig,
         databaseConfig,
         checkoutConfig,
+        adyenConfig,
         providerBreakerConfig,
         securityConfig,
         jobsConfig,

@@ -18,7 +18,7 @@ import { SIMULATOR_CLIENT, startSimulator } from '../../support/simulator/simula
 import { aCheckoutConfig } from '../../support/test-config.js';
 
 /** Checkout's sandbox cards (docs/checkout-sessions.md#test-cards). */
-const CARDS: Record<ContractCard, string> = {
+const CARDS: Record<Exclude<ContractCard, 'threeDsMethod'>, string> = {
   frictionless: '4485040371536584',
   challenge: '4242424242424242',
   refused: '4484070000035519',

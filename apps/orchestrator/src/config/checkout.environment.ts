@@ -29,8 +29,8 @@ export const HTTP_URL = {
  */
 export class CheckoutEnvironment extends EffectsEnvironment {
   /**
-   * The 3DS provider behind the port: `checkout`, the only one so far
-   * (docs/design.md#provider-port).
+   * Where a team without a routing policy creates: `checkout`, or `adyen` once ADYEN_API_KEY is
+   * set (docs/design.md#provider-port).
    */
   @IsIn(PROVIDER_NAMES)
   THREEDS_PROVIDER: ProviderName = 'checkout';

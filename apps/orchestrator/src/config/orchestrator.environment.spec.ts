@@ -4,6 +4,9 @@ import {
   parseChannels,
   parseTeamProcessingChannels,
 } from './checkout-channels.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   browserBaseUrl,
   callbackBaseUrl,
@@ -148,5 +151,49 @@ describe('orchestrator environment: Checkout deadlines', () => {
       /RECHECK_CREATION_MS: must be longer than/,
     );
     expect(() => validate({ ...tight, RECHECK_CREATION_MS: '10001' })).not.toThrow();
+  });
+});
+
+describe('orchestrator environment: Adyen (docs/adyen-adapter.md#5-configuration)', () => {
+  const ADYEN = {
+    ADYEN_API_KEY: 'AQE-key',
+    ADYEN_MERCHANT_ACCOUNT: 'AcmeECOM',
+    ADYEN_CLIENT_KEY: 'test_KEY',
+  };
+
+  it('starts without Adyen: Adyen test URLs by default, nothing required', () => {
+    const env = validate({});
+    expect(env.ADYEN_API_URL).toBe('https://checkout-test.adyen.com/v71');
+    expect(env.ADYEN_AUTHENTICATION_LIFETIME_SECONDS).toBe(900);
+    expect(env.ADYEN_API_KEY).toBeUndefined();
+  });
+
+  it('stops when THREEDS_PROVIDER or a routing policy names adyen without ADYEN_API_KEY', () => {
+    expect(() => validate({ THREEDS_PROVIDER: 'adyen' })).toThrow(
+      /ADYEN_API_KEY: required: THREEDS_PROVIDER is adyen/,
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'adyen-routing-')), 'routing.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        'to-adyen': { version: '1', rules: [], otherwise: { providers: ['checkout', 'adyen'] } },
+      }),
+    );
+    const routed = { ROUTING_POLICIES: 'team-a:to-adyen', ROUTING_POLICY_FILE: file };
+    expect(() => validate(routed)).toThrow(
+      /ADYEN_API_KEY: required: the routing policy of team team-a names adyen/,
+    );
+    expect(() => validate({ ...routed, ...ADYEN, THREEDS_PROVIDER: 'adyen' })).not.toThrow();
+  });
+
+  it.each([
+    [{ ADYEN_API_KEY: 'AQE-key' }, /ADYEN_MERCHANT_ACCOUNT: required with ADYEN_API_KEY/],
+    [{ ADYEN_API_KEY: 'AQE-key' }, /ADYEN_CLIENT_KEY: required with ADYEN_API_KEY/],
+    [{ ADYEN_WEBHOOK_USERNAME: 'adyen' }, /ADYEN_WEBHOOK_PASSWORD: /],
+    [{ ADYEN_HMAC_KEYS: 'ABC' }, /ADYEN_HMAC_KEYS: /],
+    [{ ADYEN_HMAC_KEYS: 'AB,CD,EF' }, /ADYEN_HMAC_KEYS: /],
+    [{ ADYEN_CLIENT_KEY: 'pub.v2.123' }, /ADYEN_CLIENT_KEY: /],
+  ])('refuses %j', (settings, message) => {
+    expect(() => validate(settings)).toThrow(message);
   });
 });

@@ -18,6 +18,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { adyenSettingProblems } from './adyen-settings.js';
 import { HTTP_URL } from './checkout.environment.js';
 import { loadExemptionPolicies } from './exemption-policies.js';
 import { loadRoutingPolicies } from './routing-policies.js';
@@ -209,6 +210,7 @@ export function validateOrchestratorEnvironment(
   options: { execArgv?: readonly string[] } = {},
 ): OrchestratorEnvironment {
   const env = validateEnvironment('orchestrator', OrchestratorEnvironment, raw);
+  const routing = loadRoutingPolicies(env);
   const problems: EnvironmentProblem[] = [
     ...when(env.DEMO_PAGE && !env.DEMO_API_KEY, 'DEMO_API_KEY', 'required when DEMO_PAGE is true'),
     // A create makes up to four Checkout calls (token, POST, and both again after a 401).
@@ -220,7 +222,8 @@ export function validateOrchestratorEnvironment(
     ...listedTwice(env, 'TEAM_PROCESSING_CHANNELS'),
     ...listedTwice(env, 'DATA_QUALITY_MINIMUMS'),
     ...loadExemptionPolicies(env).problems,
-    ...loadRoutingPolicies(env).problems,
+    ...routing.problems,
+    ...adyenSettingProblems(env, routing.byTeam),
     ...when(
       env.JOBS_WORKER_DEAD_AFTER_MS < 3 * env.JOBS_HEARTBEAT_MS,
       'JOBS_WORKER_DEAD_AFTER_MS',

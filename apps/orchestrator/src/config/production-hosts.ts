@@ -37,3 +37,29 @@ export function checkoutHostOf(url: URL): CheckoutHost | undefined {
   if (!match) return undefined;
   return { service: match[1] as CheckoutHost['service'], sandbox: match[2] !== undefined };
 }
+
+/**
+ * Adyen's own hosts (docs/adyen-authentication.md#environments): each service's `-test` host on
+ * adyen.com, and live behind the account's prefix on adyenpayments.com; checkoutshopper's live
+ * host on adyen.com, with a region suffix (`-us`, `-au` …: **unconfirmed**).
+ */
+const ADYEN_HOSTS: ReadonlyArray<[RegExp, boolean]> = [
+  [/^(checkout|pal|checkoutshopper)-test\.adyen\.com$/, true],
+  [/^[a-z0-9]+(?:-[a-z0-9]+)*-(checkout|pal)-live\.adyenpayments\.com$/, false],
+  [/^(checkoutshopper)-live(?:-[a-z]+)?\.adyen\.com$/, false],
+];
+
+export interface AdyenHost {
+  /** `checkout`: the Checkout API; `pal`: the Payment API; `checkoutshopper`: the fingerprint. */
+  readonly service: 'checkout' | 'pal' | 'checkoutshopper';
+  readonly test: boolean;
+}
+
+/** What Adyen host `url` names, or undefined when it is not one of Adyen's. */
+export function adyenHostOf(url: URL): AdyenHost | undefined {
+  for (const [pattern, test] of ADYEN_HOSTS) {
+    const match = pattern.exec(url.hostname);
+    if (match) return { service: match[1] as AdyenHost['service'], test };
+  }
+  return undefined;
+}

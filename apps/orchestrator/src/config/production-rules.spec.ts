@@ -22,6 +22,20 @@ const SAFE: Record<string, string> = {
   CHECKOUT_PROCESSING_CHANNEL_ID: PC_A,
 };
 
+/** A live Adyen account, configured as production wants it. */
+const ADYEN_LIVE = {
+  ADYEN_API_URL: 'https://1797a841fbb37ca7-acme-checkout-live.adyenpayments.com/checkout/v71',
+  ADYEN_PAYMENT_API_URL:
+    'https://1797a841fbb37ca7-acme-pal-live.adyenpayments.com/pal/servlet/Payment/v68',
+  ADYEN_CHECKOUTSHOPPER_URL: 'https://checkoutshopper-live.adyen.com/checkoutshopper',
+  ADYEN_API_KEY: 'AQE-an-api-key-of-our-own',
+  ADYEN_MERCHANT_ACCOUNT: 'AcmeECOM',
+  ADYEN_CLIENT_KEY: 'live_OURCLIENTKEY',
+  ADYEN_HMAC_KEYS: 'AB12CD34',
+  ADYEN_WEBHOOK_USERNAME: 'adyen',
+  ADYEN_WEBHOOK_PASSWORD: 'a-webhook-password-of-our-own',
+};
+
 /** The settings a production start refuses, by name, or [] when it starts. */
 function refusedSettings(overrides: Record<string, string>, execArgv: string[] = []): string[] {
   try {
@@ -262,5 +276,60 @@ describe('production rules', () => {
     expect(docs({ API_DOCS: 'true' })).toBe(true);
     expect(docs({ NODE_ENV: 'development' })).toBe(true);
     expect(docs({ NODE_ENV: 'development', API_DOCS: 'false' })).toBe(false);
+  });
+
+  describe('Adyen, once configured (docs/adyen-adapter.md#5-configuration)', () => {
+    it('start a live account on its own hosts, and a test account on the -test hosts', () => {
+      expect(refusedSettings(ADYEN_LIVE)).toEqual([]);
+      expect(
+        refusedSettings({
+          ...ADYEN_LIVE,
+          ADYEN_API_URL: 'https://checkout-test.adyen.com/v71',
+          ADYEN_PAYMENT_API_URL: 'https://pal-test.adyen.com/pal/servlet/Payment/v68',
+          ADYEN_CHECKOUTSHOPPER_URL: 'https://checkoutshopper-test.adyen.com/checkoutshopper',
+        }),
+      ).toEqual([]);
+    });
+
+    it('judge nothing of Adyen while it is not configured', () => {
+      expect(refusedSettings({ ADYEN_API_URL: 'http://127.0.0.1:3002/v71' })).toEqual([]);
+    });
+
+    it('refuse another host, http, or test and live mixed, unless NON_ADYEN_UPSTREAM_HOSTS names it', () => {
+      const simulator = { ...ADYEN_LIVE, ADYEN_API_URL: 'http://adyen-simulator:3002/v71' };
+      expect(refusedSettings(simulator)).toEqual(['ADYEN_API_URL']);
+      expect(
+        refusedSettings({ ...simulator, NON_ADYEN_UPSTREAM_HOSTS: 'adyen-simulator:3002' }),
+      ).toEqual([]);
+      expect(
+        refusedSettings({
+          ...ADYEN_LIVE,
+          ADYEN_PAYMENT_API_URL: 'https://pal-test.adyen.com/pal/servlet/Payment/v68',
+        }),
+      ).toEqual(['ADYEN_API_URL']);
+      expect(
+        refusedSettings({
+          ...ADYEN_LIVE,
+          ADYEN_CHECKOUTSHOPPER_URL: 'https://checkout-test.adyen.com/checkoutshopper',
+        }),
+      ).toEqual(['ADYEN_CHECKOUTSHOPPER_URL']);
+    });
+
+    it('refuse missing HMAC keys or Basic auth, and the keys this repository ships', () => {
+      const {
+        ADYEN_HMAC_KEYS: _keys,
+        ADYEN_WEBHOOK_USERNAME: _user,
+        ADYEN_WEBHOOK_PASSWORD: _pw,
+        ...bare
+      } = ADYEN_LIVE;
+      expect(refusedSettings({ ...bare })).toEqual(['ADYEN_HMAC_KEYS', 'ADYEN_WEBHOOK_USERNAME']);
+      expect(
+        refusedSettings({
+          ...ADYEN_LIVE,
+          ADYEN_API_KEY: 'AQE-e2e-adyen-simulator-key',
+          ADYEN_HMAC_KEYS: `AB12,${'44782def547aaa06c910c43932b1eb0c71fc68d9d0c057550c48ec2acf6ba056'}`,
+        }),
+      ).toEqual(['ADYEN_API_KEY', 'ADYEN_HMAC_KEYS']);
+    });
   });
 });

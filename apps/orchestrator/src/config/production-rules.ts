@@ -1,5 +1,6 @@
 import type { EnvironmentProblem } from '@app/common';
 import { basename } from 'node:path';
+import { adyenProductionProblems } from './adyen-settings.js';
 import { parseTeamProcessingChannels } from './checkout-channels.js';
 import type { OrchestratorEnvironment } from './orchestrator.environment.js';
 import { checkoutHostOf, nonPublicHostReason } from './production-hosts.js';
@@ -20,6 +21,7 @@ export function productionProblems(
     ...shippedSecretProblems(env),
     ...developmentSwitchProblems(env),
     ...checkoutUrlProblems(env),
+    ...adyenProductionProblems(env),
     ...developmentEnvFileProblems(execArgv),
   ];
 }

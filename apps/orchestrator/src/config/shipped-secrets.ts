@@ -31,6 +31,15 @@ export const SHIPPED_SECRET_DIGESTS: ReadonlySet<string> = new Set([
   'e78dc579975743fffd9ceb307b918728987f5e77150ff6205367211487eb4d1e',
   // scripts/canary.mjs: its simulator's client secret
   'da73f2c0ba297a0051440fb5a5b7782e97f3a8cb433c42353bb8fef511e6bf46',
+  // the Adyen simulator: docs/adyen-simulator.md's API key and HMAC key (upper-case hex), its
+  // default client key; test/support's API and client keys (simulator and loopback stand-in)
+  '7e9f8fd111802be56c379d597842e29b2cebd35ff2133d431a49fa556a18704e',
+  'e4d12f849ede90f821c4fc8d80be84cec42d8fee252d1b3a5ab2559eb8894f66',
+  '9e9b74d82bab662ae62fca1361369c84c84b814cbbfbeee696dbf6ff7b6df220',
+  'd799cee004d7b7f6af0950b1655e34bb3626dcd9e155eb167b475d53bcf10e8d',
+  'f5d56686fa66a39435118cb2a9ec547e01a0e4349105428b37306519000c384d',
+  'f6ecf343d50ce1e4208d618b0a63d1151610b24e275f19f00f234eb28669c922',
+  'c192e181ca0edee87ed85d7856bdcb7035f76d8ccb504e5de9094c82c1cfb546',
 ]);
 
 export const isShippedSecret = (value: string): boolean =>
@@ -48,6 +57,11 @@ export function secretValuesOf(env: OrchestratorEnvironment): Array<[string, str
     ['CARD_FINGERPRINT_KEY', one(env.CARD_FINGERPRINT_KEY)],
     ['CHECKOUT_WEBHOOK_SECRETS', list(env.CHECKOUT_WEBHOOK_SECRETS)],
     ['CHECKOUT_WEBHOOK_AUTHORIZATION', one(env.CHECKOUT_WEBHOOK_AUTHORIZATION)],
+    ['ADYEN_API_KEY', one(env.ADYEN_API_KEY)],
+    ['ADYEN_CLIENT_KEY', one(env.ADYEN_CLIENT_KEY)],
+    // Hex, judged in the case the digests were taken in: a key means the same in either case.
+    ['ADYEN_HMAC_KEYS', list(env.ADYEN_HMAC_KEYS).map((key) => key.toUpperCase())],
+    ['ADYEN_WEBHOOK_PASSWORD', one(env.ADYEN_WEBHOOK_PASSWORD)],
   ];
   return entries.filter(([, values]) => values.length > 0);
 }

@@ -1,5 +1,5 @@
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { CheckoutEnvironment } from './checkout.environment.js';
+import { AdyenEnvironment } from './adyen.environment.js';
 import { TEAM_MINIMUM_LIST } from './data-quality-minimums.js';
 import { TEAM_POLICY_LIST } from './exemption-policies.js';
 
@@ -7,7 +7,7 @@ import { TEAM_POLICY_LIST } from './exemption-policies.js';
  * How a team's creates are decided for it: exemption policy, data-quality minimum and routing. A
  * base of OrchestratorEnvironment, kept apart so each file stays readable.
  */
-export class StrategyEnvironment extends CheckoutEnvironment {
+export class StrategyEnvironment extends AdyenEnvironment {
   /**
    * Which exemption policy chooses the `challenge_indicator` of a team's creates that send none:
    * `team:policy` entries, comma-separated; `default` is the service's own

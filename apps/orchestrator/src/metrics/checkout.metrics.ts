@@ -1,9 +1,12 @@
 import type { CheckoutCallObserver, CheckoutExchangeObservation } from '@app/checkout-client';
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry } from 'prom-client';
-import { checkoutErrorType, operationLabel, statusClass } from './metric-labels.js';
-
-const CALL_SECONDS_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+import {
+  CALL_SECONDS_BUCKETS,
+  checkoutErrorType,
+  operationLabel,
+  statusClass,
+} from './metric-labels.js';
 
 /**
  * Every HTTP exchange with Checkout (retries and 401 re-sends each count) and every OAuth token

@@ -5,6 +5,7 @@ import {
   type CheckoutExchangeObservation,
   type CheckoutOperation,
 } from '@app/checkout-client';
+import type { AdyenExchangeObservation, AdyenOperation } from '@app/adyen-client';
 import {
   AUTHENTICATION_STATES,
   cardSchemeOfBin,
@@ -104,8 +105,11 @@ export function failureReasonLabel(
     : 'other';
 }
 
-export const operationLabel = (operation: CheckoutOperation): string =>
+export const operationLabel = (operation: CheckoutOperation | AdyenOperation): string =>
   operation.replaceAll(' ', '_');
+
+/** Seconds of one provider call: from a loopback answer to past the longest deadline. */
+export const CALL_SECONDS_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** `2xx`, `4xx`, `5xx`; `none` when no answer came back. */
 export const statusClass = (status: number | undefined): string =>
@@ -124,6 +128,23 @@ export function checkoutErrorType(
   if (status >= 500) return 'server_error';
   if (status === 401) return 'unauthorized';
   if (status === 404) return 'not_found';
+  if (status >= 400) return 'rejected';
+  return undefined;
+}
+
+export type AdyenErrorType =
+  AdyenExchangeObservation['failure'] | 'unauthorized' | 'rejected' | 'busy' | 'server_error';
+
+/**
+ * Why an Adyen exchange failed; undefined when it did not. 401 and 403 are our credentials or
+ * merchant account (docs/adyen-adapter.md#failures); only 429 is busy.
+ */
+export function adyenErrorType(observation: AdyenExchangeObservation): AdyenErrorType | undefined {
+  if (observation.failure) return observation.failure;
+  const status = observation.status ?? 0;
+  if (status === 429) return 'busy';
+  if (status >= 500) return 'server_error';
+  if (status === 401 || status === 403) return 'unauthorized';
   if (status >= 400) return 'rejected';
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { PersistenceModule } from '@app/persistence';
 import { Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { AdyenMetrics } from './adyen.metrics.js';
 import { AuthenticationMetrics } from './authentication.metrics.js';
 import { BacklogMetrics } from './backlog.metrics.js';
 import { CheckoutMetrics } from './checkout.metrics.js';
@@ -20,6 +21,7 @@ function applicationRegistry(): Registry {
 }
 
 const RECORDERS = [
+  AdyenMetrics,
   AuthenticationMetrics,
   CheckoutMetrics,
   ClaimMetrics,

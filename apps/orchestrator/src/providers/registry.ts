@@ -6,6 +6,8 @@ import {
 } from '@app/domain';
 import type { Provider, Type } from '@nestjs/common';
 import { checkoutConfig, type CheckoutConfig } from '../config/checkout.config.js';
+import { AdyenModule } from './adyen/adyen.module.js';
+import { AdyenProvider } from './adyen/adyen.provider.js';
 import { GuardedProvider } from './breaker/guarded-provider.js';
 import { ProviderBreakers } from './breaker/provider-breakers.js';
 import { CheckoutModule } from './checkout/checkout.module.js';
@@ -18,6 +20,7 @@ import { CheckoutProvider } from './checkout/checkout.provider.js';
  */
 export const PROVIDERS = {
   checkout: { adapter: CheckoutProvider, module: CheckoutModule },
+  adyen: { adapter: AdyenProvider, module: AdyenModule },
 } as const satisfies Record<ProviderName, { adapter: Type<ThreeDsProvider>; module: Type }>;
 
 const ADAPTERS: Type<ThreeDsProvider>[] = Object.values(PROVIDERS).map((one) => one.adapter);
