@@ -5,7 +5,9 @@ import {
   type AppProcess,
 } from '../support/app-process.js';
 import { BASE_ENV, startOrchestratorProcess } from '../support/orchestrator-processes.js';
+import { emptyTables } from '../support/e2e-database.js';
 import { runBuiltSimulator } from '../support/simulator/simulator-process.js';
+import { testDatabaseUrl } from '../support/test-config.js';
 
 /** Nothing listens on the discard port: these starts never call Checkout. */
 const NO_CHECKOUT = 'http://127.0.0.1:9';
@@ -25,11 +27,15 @@ async function stop(app: AppProcess): Promise<void> {
 }
 
 describe('process logs (e2e)', () => {
+  // Jobs an earlier spec of this worker left would run at start and log their provider calls.
+  beforeEach(() => emptyTables(testDatabaseUrl()));
+
   it('starts the orchestrator at the default level in a handful of lines, no route mapping', async () => {
     const orchestrator = await startOrchestratorProcess({ simulatorUrl: NO_CHECKOUT });
     try {
       const lines = linesOf(orchestrator.app.output());
-      expect(lines.length).toBeLessThanOrEqual(MAX_START_LINES);
+      // The lines themselves when there are too many: what printed them is the finding.
+      expect(lines.length > MAX_START_LINES ? lines : []).toEqual([]);
       for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
       expect(orchestrator.app.output()).not.toMatch(/Mapped \{|RoutesResolver|InstanceLoader/);
     } finally {
