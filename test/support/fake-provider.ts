@@ -3,7 +3,6 @@ import {
   UpstreamOutcomeUnknownError,
   UpstreamRejectedRequestError,
   UpstreamUnavailableError,
-  type AuthenticationEvent,
   type ChannelData,
   type CreatedProviderSession,
   type MethodCompletion,
@@ -15,48 +14,20 @@ import {
   type ProviderReturnUrls,
   type ProviderSessionContext,
   type ProviderSnapshot,
-  type ProviderState,
   type ReadHint,
   type SessionRequest,
 } from '@app/domain';
 import { randomUUID } from 'node:crypto';
-import { scenarioByCard, type FakeScenario } from './fake-scenarios.js';
+import {
+  FAKE_CAPABILITIES,
+  NOT_FOUND,
+  scenarioByCard,
+  type FakeScenario,
+  type FakeSession,
+  type HandedBack,
+} from './fake-scenarios.js';
 
-export { FAKE_CARDS, type FakeScenario } from './fake-scenarios.js';
-
-interface FakeSession {
-  readonly id: string;
-  readonly transactionId: string;
-  readonly request: SessionRequest;
-  readonly urls: ProviderReturnUrls;
-  readonly scenario: FakeScenario;
-  event: AuthenticationEvent | null;
-  status: string;
-  awaitingMethod: boolean;
-  awaitingInput: boolean;
-  completed: boolean;
-  /** How many snapshots it answered: the state it hands the flow to keep changes with each. */
-  answers: number;
-}
-
-/** What a call was handed besides its arguments: the state the flow kept, and a read's hint. */
-export interface HandedBack {
-  readonly method: string;
-  readonly providerState?: ProviderState;
-  readonly hint?: ReadHint;
-}
-
-const NOT_FOUND = 404;
-
-const FAKE_CAPABILITIES: ProviderCapabilities = {
-  channels: ['browser', 'app', 'merchant_initiated'],
-  threeDs1Fallback: true,
-  hosted: true,
-  checkoutPaymentSession: false,
-  channelDataAfterCreate: true,
-  nonPayment: true,
-  idempotentCreate: false,
-};
+export { FAKE_CARDS, type FakeScenario, type HandedBack } from './fake-scenarios.js';
 
 /**
  * A 3DS provider in memory, behind the port, for flow specs that need no HTTP: each create

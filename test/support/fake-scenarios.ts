@@ -1,4 +1,12 @@
-import type { Outcome, SessionRequest } from '@app/domain';
+import type {
+  AuthenticationEvent,
+  Outcome,
+  ProviderCapabilities,
+  ProviderReturnUrls,
+  ProviderState,
+  ReadHint,
+  SessionRequest,
+} from '@app/domain';
 
 /** How a fake session answers its create, as a provider would for such a card. */
 export type FakeScenario =
@@ -29,3 +37,37 @@ export function scenarioByCard(request: SessionRequest): FakeScenario {
     ? { answer: 'result', outcome: 'authenticated' }
     : { answer: 'method', outcome: 'authenticated' };
 }
+
+export interface FakeSession {
+  readonly id: string;
+  readonly transactionId: string;
+  readonly request: SessionRequest;
+  readonly urls: ProviderReturnUrls;
+  readonly scenario: FakeScenario;
+  event: AuthenticationEvent | null;
+  status: string;
+  awaitingMethod: boolean;
+  awaitingInput: boolean;
+  completed: boolean;
+  /** How many snapshots it answered: the state it hands the flow to keep changes with each. */
+  answers: number;
+}
+
+/** What a call was handed besides its arguments: the state the flow kept, and a read's hint. */
+export interface HandedBack {
+  readonly method: string;
+  readonly providerState?: ProviderState;
+  readonly hint?: ReadHint;
+}
+
+export const NOT_FOUND = 404;
+
+export const FAKE_CAPABILITIES: ProviderCapabilities = {
+  channels: ['browser', 'app', 'merchant_initiated'],
+  threeDs1Fallback: true,
+  hosted: true,
+  checkoutPaymentSession: false,
+  channelDataAfterCreate: true,
+  nonPayment: true,
+  idempotentCreate: false,
+};
