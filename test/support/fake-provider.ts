@@ -55,6 +55,9 @@ export class FakeProvider extends ThreeDsProvider {
     super();
   }
 
+  /** A create re-sent with its key finds the provider down (until `reset`). */
+  replaysUnavailable = false;
+
   /** Declares capabilities other than the fake's own, as another provider would, until `reset`. */
   declare(capabilities: Partial<ProviderCapabilities>): void {
     this.capabilities = { ...FAKE_CAPABILITIES, ...capabilities };
@@ -70,6 +73,7 @@ export class FakeProvider extends ThreeDsProvider {
     this.calls.length = 0;
     this.handedBack.length = 0;
     this.capabilities = FAKE_CAPABILITIES;
+    this.replaysUnavailable = false;
     this.sessions.clear();
     this.keyedSessions.clear();
     this.scenarios.length = 0;
@@ -104,6 +108,7 @@ export class FakeProvider extends ThreeDsProvider {
     const replayed = this.capabilities.idempotentCreate
       ? this.sessions.get(this.keyedSessions.get(context.authenticationId) ?? '')
       : undefined;
+    if (replayed && this.replaysUnavailable) return this.answer(() => this.down());
     if (replayed) return this.answer(() => ({ snapshot: this.snapshotOf(replayed, context) }));
     const scenario = this.scenarios.shift() ?? scenarioByCard(request);
     if (scenario.answer === 'refused') {

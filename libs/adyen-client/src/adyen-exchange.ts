@@ -159,10 +159,15 @@ function transportCodeOf(error: unknown): string {
 }
 
 /**
- * A non-2xx answer as our error, by docs/adyen-adapter.md#failures: 429 busy; 4xx (401 and 403
- * included, whose status the adapter reads) refused with Adyen's `ServiceError.errorType` and
- * `errorCode` (docs/adyen-authentication.md#errors); 5xx or anything else, unavailable.
+ * A non-2xx answer as our error, by docs/adyen-adapter.md#failures: 429 busy; 401, 403 and 404
+ * unavailable, nothing processed: our API key, merchant account or base URL is wrong, so every
+ * call fails whatever it asks, and a team must never be told its request was bad (Adyen answers
+ * an unknown authentication with 422, never 404); other 4xx refused with Adyen's
+ * `ServiceError.errorType` and `errorCode` (docs/adyen-authentication.md#errors); 5xx or
+ * anything else, unavailable.
  */
+const OUR_CONFIGURATION_STATUSES = [401, 403, 404];
+
 function refusalOf(
   request: AdyenExchangeRequest,
   received: Received,
@@ -173,6 +178,11 @@ function refusalOf(
   if (status === 429) {
     const retryAfter = parseRetryAfter(received.retryAfter ?? undefined, Date.now());
     return new UpstreamBusyError(operation, status, retryAfter, undefined, PROVIDER);
+  }
+  if (OUR_CONFIGURATION_STATUSES.includes(status)) {
+    const errorCode = stringField(body, 'errorCode');
+    const reason = `HTTP ${status}${errorCode === undefined ? '' : ` ${errorCode}`}`;
+    return new UpstreamUnavailableError(operation, reason, undefined, false, PROVIDER);
   }
   if (status >= 400 && status < 500) {
     const errorType = stringField(body, 'errorType') ?? 'unknown';

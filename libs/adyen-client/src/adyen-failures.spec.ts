@@ -95,8 +95,25 @@ describe('AdyenAuthenticationClient failures', () => {
   });
 
   it.each([
-    [401, '000', 'security'],
-    [403, '901', 'security'],
+    [401, '000'],
+    [403, '901'],
+    [404, undefined],
+  ])(
+    '%i is our configuration: unavailable, nothing processed, never a refusal',
+    async (status, code) => {
+      adyen.answerNext(
+        code ? serviceError(status, code, 'security') : { status, body: '<html>Not Found</html>' },
+      );
+      const error = await failureOf(calls.write);
+      expect(error).toBeInstanceOf(UpstreamUnavailableError);
+      expect(error).toMatchObject({ maybeProcessed: false });
+      expect((error as UpstreamUnavailableError).details).toMatchObject({
+        reason: code ? `HTTP ${status} ${code}` : `HTTP ${status}`,
+      });
+    },
+  );
+
+  it.each([
     [422, '101', 'validation'],
     [422, '704', 'validation'],
   ])('%i %s is refused with its status, errorType and errorCode', async (status, code, type) => {
@@ -107,10 +124,10 @@ describe('AdyenAuthenticationClient failures', () => {
   });
 
   it('a 4xx without a ServiceError body is refused with its status alone', async () => {
-    adyen.answerNext({ status: 404, body: '<html>Not Found</html>' });
+    adyen.answerNext({ status: 400, body: '<html>Bad Request</html>' });
     const error = await failureOf(calls.read);
     expect(error).toBeInstanceOf(UpstreamRejectedRequestError);
-    expect(error).toMatchObject({ status: 404, errorType: 'unknown', errorCodes: [] });
+    expect(error).toMatchObject({ status: 400, errorType: 'unknown', errorCodes: [] });
   });
 
   it.each([

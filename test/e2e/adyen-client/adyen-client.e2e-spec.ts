@@ -153,13 +153,19 @@ describe('adyen client against the Adyen simulator (e2e)', () => {
   it.each([
     ['a wrong API key', 401, '000', { apiKey: 'AQE-wrong' }],
     ['another merchant account', 403, '901', { merchantAccount: 'SomeoneElseECOM' }],
-  ])('%s is refused %i %s', async (_name, status, code, overrides) => {
-    const error = await failureOf(
-      clientWith(overrides).createPayment(authenticationRequest(FINISHES_AT_ONCE), 'auth-4'),
-    );
-    expect(error).toBeInstanceOf(UpstreamRejectedRequestError);
-    expect(error).toMatchObject({ status, errorType: 'security', errorCodes: [code] });
-  });
+  ])(
+    '%s (%i %s) is our configuration: unavailable, nothing processed',
+    async (_name, status, code, overrides) => {
+      const error = await failureOf(
+        clientWith(overrides).createPayment(authenticationRequest(FINISHES_AT_ONCE), 'auth-4'),
+      );
+      expect(error).toBeInstanceOf(UpstreamUnavailableError);
+      expect(error).toMatchObject({
+        maybeProcessed: false,
+        details: { reason: `HTTP ${status} ${code}` },
+      });
+    },
+  );
 
   it('a Luhn-invalid card is refused 422 101, an unknown pspReference 422 702', async () => {
     const client = clientWith();

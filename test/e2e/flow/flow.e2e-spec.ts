@@ -277,4 +277,16 @@ describe('the flow on its own (e2e, fake provider)', () => {
     expect(sut.provider.calls.filter((call) => call.method === 'createSession')).toHaveLength(2);
     expect(sut.provider.sessions.size).toBe(1);
   });
+
+  it('keeps a create unknown when its re-send gets no definite answer either', async () => {
+    sut.provider.declare({ idempotentCreate: true });
+    sut.provider.replaysUnavailable = true;
+    sut.provider.willAnswer({ answer: 'lost' });
+    const outcome = await starts.start(TEAM, aRequest('FLOW-RESENT-LOST'));
+
+    expect(outcome).toEqual({ type: 'failed', error: expect.any(UpstreamOutcomeUnknownError) });
+    expect(await sut.sql('SELECT state FROM authentications')).toEqual([
+      { state: 'creation_unknown' },
+    ]);
+  });
 });

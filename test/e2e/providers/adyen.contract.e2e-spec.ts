@@ -17,6 +17,7 @@ import {
 } from '../../support/adyen-simulator/simulator-app.js';
 import { freePort } from '../../support/free-port.js';
 import { describeProviderContract } from '../../support/provider-contract.js';
+import { waitUntil } from '../../support/wait-until.js';
 import { anAdyenConfig } from '../../support/test-config.js';
 import { answerChallenge, decodeJson, formOf } from '../../support/simulator/browser.js';
 import { aBrowserChannel } from '../../support/simulator/factories.js';
@@ -140,15 +141,22 @@ describe("Adyen's failures through the adapter (e2e)", () => {
   });
 
   it('a create past its deadline: outcome unknown; re-sent with its key, the first answer', async () => {
-    await fault({ kind: 'late_answer', latency_ms: 1_500 });
+    // The answer comes long after the deadline, which is itself far above what any machine needs
+    // to deliver the request: the outcome is unknown however fast the machine is.
+    await fault({ kind: 'late_answer', latency_ms: 8_000 });
     const impatient = adyenAdapter(simulator.url, {
-      timeouts: { readMs: 10_000, authenticationMs: 500 },
+      timeouts: { readMs: 10_000, authenticationMs: 3_000 },
     });
     const context = aContext();
     expect(await failureOf(impatient, create(impatient, context))).toEqual({
       class: 'outcome_unknown',
     });
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await waitUntil(async () => {
+      const created = await (await simulator.control('GET', '/counters')).json();
+      return (created as { authentications_created: number }).authentications_created === 1
+        ? true
+        : undefined;
+    });
     const { snapshot } = await create(adyenAdapter(simulator.url), context);
     expect(snapshot.event).toMatchObject({ type: 'result_received', outcome: 'authenticated' });
     const counters = await (await simulator.control('GET', '/counters')).json();

@@ -240,7 +240,14 @@ export class AuthenticationStarts {
           provider.failureOf(error)?.class === 'outcome_unknown';
         if (!resend) throw error;
         this.logger.warn({ msg: 'create answer lost; re-sent', id: authentication.id });
-        return create();
+        // Only a definite answer settles it: a re-send refused by the breaker, busy or lost
+        // says nothing of the first, which may have created the session.
+        return create().catch((again: unknown) => {
+          const definite = ['rejected', 'not_found'].includes(
+            provider.failureOf(again)?.class ?? 'unknown',
+          );
+          throw definite ? again : error;
+        });
       });
     } catch (error) {
       await this.creationFailed(authentication, error);

@@ -19,15 +19,18 @@ export const MOVED_ON_CODES = {
 /** Adyen's `704`: the idempotency key is in use, or was used with another body. */
 const KEY_IN_USE = '704';
 
+/** Our own error type for an authentication Adyen has no result of: no answer of Adyen's has it. */
+const NOT_FOUND_TYPE = 'not_found';
+
 /** The read whose only inputs are our merchant account and the `pspReference`. */
 const RETRIEVE_RESULT: AdyenOperation = 'retrieve result';
 
 /**
- * The class of an error an Adyen call threw, by docs/adyen-adapter.md#failures: 401 and 403 are
- * our credentials or merchant account, so every call fails and the breaker must open
- * (unavailable, not rejected); `704` may have run the keyed request; a 422 to
- * `retrieve3ds2Result` means Adyen has no such authentication; a lost answer to a write may have
- * taken effect.
+ * The class of an error an Adyen call threw, by docs/adyen-adapter.md#failures: the client throws
+ * 401, 403 and 404 (our credentials, merchant account or URL) as unavailable, so the breaker
+ * opens and a team is never told its request was bad; `704` may have run the keyed request; a
+ * 422 to `retrieve3ds2Result` means Adyen has no such authentication, as does our own
+ * `authenticationNotFound`; a lost answer to a write may have taken effect.
  */
 export function adyenFailureOf(error: unknown): ProviderFailure | null {
   if (error instanceof UpstreamOutcomeUnknownError) return { class: 'outcome_unknown' };
@@ -37,8 +40,7 @@ export function adyenFailureOf(error: unknown): ProviderFailure | null {
   if (error instanceof UpstreamBusyError) return { class: 'busy' };
   if (!(error instanceof UpstreamRejectedRequestError)) return null;
   const codes = error.errorCodes;
-  if (error.status === 401 || error.status === 403) return { class: 'unavailable' };
-  if (error.status === 404) return { class: 'not_found' };
+  if (error.errorType === NOT_FOUND_TYPE) return { class: 'not_found' };
   if (error.status === 422 && codes.includes(KEY_IN_USE)) return { class: 'outcome_unknown' };
   if (error.status === 422 && error.details.operation === RETRIEVE_RESULT) {
     return { class: 'not_found' };
@@ -54,7 +56,7 @@ export function adyenFailureOf(error: unknown): ProviderFailure | null {
 
 /** Adyen has no authentication by this id (ours, or a `pspReference` with no result). */
 export const authenticationNotFound = (): UpstreamRejectedRequestError =>
-  new UpstreamRejectedRequestError(RETRIEVE_RESULT, 404, 'not_found', [], undefined, 'Adyen');
+  new UpstreamRejectedRequestError(RETRIEVE_RESULT, 404, NOT_FOUND_TYPE, [], undefined, 'Adyen');
 
 export const movedOn = (
   operation: string,
