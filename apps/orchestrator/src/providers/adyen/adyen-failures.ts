@@ -63,3 +63,12 @@ export const movedOn = (
   code: (typeof MOVED_ON_CODES)[keyof typeof MOVED_ON_CODES],
 ): UpstreamRejectedRequestError =>
   new UpstreamRejectedRequestError(operation, 409, 'session_moved_on', [code], undefined, 'Adyen');
+
+/** Adyen's validation code; to `/payments/details` before the ACS answered: still pending. */
+const NOT_YET_CODE = '702';
+
+/** `/payments/details` before the ACS's RReq: Adyen's simulator answers 422 `702` (model). */
+export const stillPending = (error: unknown): boolean =>
+  error instanceof UpstreamRejectedRequestError &&
+  error.status === 422 &&
+  error.errorCodes.includes(NOT_YET_CODE);

@@ -1,3 +1,4 @@
+import type { AdyenThreeDS2Action } from '@app/adyen-client';
 import type {
   AuthenticationEvent,
   NextAction,
@@ -107,3 +108,11 @@ function nextActionOf(
 
 const base64UrlJson = (value: object): string =>
   Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** The `threeDS2` action of an answer (the 3DS Method's or the challenge's), if it is one. */
+export const threeDS2ActionOf = (action: unknown): AdyenThreeDS2Action | undefined =>
+  typeof action === 'object' &&
+  action !== null &&
+  (action as { type?: unknown }).type === 'threeDS2'
+    ? (action as AdyenThreeDS2Action)
+    : undefined;

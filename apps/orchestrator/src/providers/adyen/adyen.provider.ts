@@ -1,9 +1,8 @@
-import { AdyenAuthenticationClient, type AdyenThreeDS2Action } from '@app/adyen-client';
+import { AdyenAuthenticationClient } from '@app/adyen-client';
 import {
   cardNumberOf,
   cardSchemeOf,
   ThreeDsProvider,
-  UpstreamRejectedRequestError,
   type AuthenticationEvent,
   type ChannelData,
   type CreatedProviderSession,
@@ -25,6 +24,7 @@ import {
   authenticationNotFound,
   MOVED_ON_CODES,
   movedOn,
+  stillPending,
 } from './adyen-failures.js';
 import { adyenPaymentRequest } from './adyen-payment-request.js';
 import {
@@ -35,15 +35,17 @@ import {
   type AdyenProviderState,
 } from './adyen-provider-state.js';
 import { eventOfAnswer, type AdyenAnswer, type AnswerStage } from './adyen-result.mapper.js';
-import { adyenSnapshotOf, keptEvent, providerSessionIdOf } from './adyen-session.snapshot.js';
+import {
+  adyenSnapshotOf,
+  keptEvent,
+  providerSessionIdOf,
+  threeDS2ActionOf,
+} from './adyen-session.snapshot.js';
 
 /** An answer that may carry the next action (`/payments`, or the fingerprint's challenge). */
 interface AnswerWithAction extends AdyenAnswer {
   readonly action?: unknown;
 }
-
-/** Adyen's validation code; to `/payments/details` before the ACS answered: still pending. */
-const NOT_YET_CODE = '702';
 
 const base64Json = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64');
 
@@ -300,16 +302,3 @@ export class AdyenProvider extends ThreeDsProvider {
     return adyenSnapshotOf(next, event, context, result?.authenticationValue);
   }
 }
-
-const threeDS2ActionOf = (action: unknown): AdyenThreeDS2Action | undefined =>
-  typeof action === 'object' &&
-  action !== null &&
-  (action as { type?: unknown }).type === 'threeDS2'
-    ? (action as AdyenThreeDS2Action)
-    : undefined;
-
-/** `/payments/details` before the ACS's RReq: Adyen's simulator answers 422 `702` (model). */
-const stillPending = (error: unknown): boolean =>
-  error instanceof UpstreamRejectedRequestError &&
-  error.status === 422 &&
-  error.errorCodes.includes(NOT_YET_CODE);
