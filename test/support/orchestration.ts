@@ -7,6 +7,15 @@ import type { JobsConfig } from '../../apps/orchestrator/src/config/jobs.config.
 import type { ProviderBreakerConfig } from '../../apps/orchestrator/src/config/provider-breaker.config.js';
 import type { SecurityConfig } from '../../apps/orchestrator/src/config/security.config.js';
 import type { StrategyConfig } from '../../apps/orchestrator/src/config/strategy.config.js';
+import {
+  ADYEN_API_KEY,
+  ADYEN_CLIENT_KEY,
+  ADYEN_HMAC_KEY,
+  ADYEN_MERCHANT_ACCOUNT,
+  ADYEN_WEBHOOK_AUTH,
+  startAdyenSimulator,
+  type AdyenSimulatorUnderTest,
+} from './adyen-simulator/simulator-app.js';
 import { TeamApi } from './api.js';
 import { emptyTables } from './e2e-database.js';
 import type { LogCapture } from './file-logger.js';
@@ -18,7 +27,7 @@ import {
   startSimulator,
   type SimulatorUnderTest,
 } from './simulator/simulator-app.js';
-import { TEAM_A, testDatabaseUrl } from './test-config.js';
+import { anAdyenConfig, TEAM_A, testDatabaseUrl } from './test-config.js';
 
 /**
  * The orchestrator (real AppModule, real PostgreSQL) talking over real HTTP to the simulator,
@@ -33,6 +42,8 @@ export class Orchestration {
     readonly orchestrator: OrchestratorUnderTest,
     readonly simulator: SimulatorUnderTest,
     readonly checkout: CheckoutApi,
+    /** The Adyen simulator, when started with `adyen: true`. */
+    readonly adyen?: AdyenSimulatorUnderTest,
   ) {
     this.client = new TeamApi(orchestrator.url);
   }
@@ -43,7 +54,8 @@ export class Orchestration {
    * with channel data, collect-data), so a spec can let one of them time out while the token
    * and reads keep a deadline no busy machine misses; `webhooks`: the simulator sends its signed
    * webhooks to the orchestrator (off by default: fewer moving parts); `breaker`: the provider's
-   * circuit breaker (production's by default).
+   * circuit breaker (production's by default); `adyen`: the Adyen simulator runs too and the
+   * orchestrator is configured for it (its webhooks, signed, to `/webhooks/adyen` when `webhooks`).
    */
   static async start(
     options: {
@@ -60,14 +72,41 @@ export class Orchestration {
       strategy?: Partial<StrategyConfig>;
       /** The enabled Checkout channels (CHECKOUT_CHANNELS); browser and app by default. */
       channels?: CheckoutConfig['channels'];
+      adyen?: boolean;
     } = {},
   ): Promise<Orchestration> {
     const port = await freePort();
     const simulator = await startSimulator({
       webhook: options.webhooks ? { url: `http://127.0.0.1:${port}/webhooks/checkout` } : {},
     });
+    const adyen = options.adyen
+      ? await startAdyenSimulator({
+          webhook: options.webhooks
+            ? {
+                url: `http://127.0.0.1:${port}/webhooks/adyen`,
+                basicAuth: ADYEN_WEBHOOK_AUTH,
+              }
+            : {},
+        })
+      : undefined;
     const orchestrator = await startOrchestrator({
       port,
+      ...(adyen
+        ? {
+            adyen: anAdyenConfig({
+              configured: true,
+              apiUrl: `${adyen.url}/v71`,
+              paymentApiUrl: `${adyen.url}/pal/servlet/Payment/v68`,
+              checkoutShopperUrl: `${adyen.url}/checkoutshopper`,
+              apiKey: ADYEN_API_KEY,
+              merchantAccount: ADYEN_MERCHANT_ACCOUNT,
+              clientKey: ADYEN_CLIENT_KEY,
+              hmacKeys: [ADYEN_HMAC_KEY],
+              webhookUsername: ADYEN_WEBHOOK_AUTH.username,
+              webhookPassword: ADYEN_WEBHOOK_AUTH.password,
+            }),
+          }
+        : {}),
       logger: options.logger,
       jobs: options.jobs,
       events: options.events,
@@ -92,7 +131,7 @@ export class Orchestration {
           : {}),
       },
     });
-    return new Orchestration(orchestrator, simulator, new CheckoutApi(simulator.url));
+    return new Orchestration(orchestrator, simulator, new CheckoutApi(simulator.url), adyen);
   }
 
   /**
@@ -108,13 +147,14 @@ export class Orchestration {
     id: string,
     state: string,
     timeoutMs = 20_000,
+    apiKey: string = TEAM_A.apiKey,
   ): Promise<Record<string, unknown>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { body } = await this.api('get', `/v1/authentications/${id}`);
+      const { body } = await this.api('get', `/v1/authentications/${id}`, apiKey);
       if (body.state === state) return body as Record<string, unknown>;
       if (Date.now() > deadline) {
-        const events = await this.api('get', `/v1/authentications/${id}/events`);
+        const events = await this.api('get', `/v1/authentications/${id}/events`, apiKey);
         const timeline = JSON.stringify(events.body);
         const jobs = JSON.stringify(
           await this.sql(
@@ -152,8 +192,8 @@ export class Orchestration {
     };
   }
 
-  async statePath(id: string): Promise<string[]> {
-    const { body } = await this.api('get', `/v1/authentications/${id}/events`).expect(200);
+  async statePath(id: string, apiKey: string = TEAM_A.apiKey): Promise<string[]> {
+    const { body } = await this.api('get', `/v1/authentications/${id}/events`, apiKey).expect(200);
     return (body.data as { to_state: string | null }[]).flatMap((event) =>
       event.to_state ? [event.to_state] : [],
     );
@@ -187,11 +227,13 @@ export class Orchestration {
   async reset(): Promise<void> {
     await emptyTables(testDatabaseUrl());
     await this.checkout.control('POST', '/reset');
+    await this.adyen?.control('POST', '/reset');
   }
 
   async close(): Promise<void> {
     await this.db?.end();
     await this.orchestrator.close();
     await this.simulator.close();
+    await this.adyen?.close();
   }
 }

@@ -20,6 +20,7 @@ import { BrowserHelperModule } from './browser-helper/browser-helper.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { demoPageEnabled } from './demo/demo.config.js';
 import { BrowserReturnsModule } from './browser-returns/browser-returns.module.js';
+import { AdyenInboundModule } from './providers/adyen/adyen-inbound.module.js';
 import { CheckoutInboundModule } from './providers/checkout/checkout-inbound.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -75,6 +76,7 @@ import { LoggingModule } from './logging/logging.module.js';
     AnalyticsModule,
     BrowserReturnsModule,
     CheckoutInboundModule,
+    AdyenInboundModule,
     TeamEventsModule,
     JobsModule,
     BrowserHelperModule,

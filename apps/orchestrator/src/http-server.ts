@@ -123,12 +123,14 @@ const routeOf = (request: FastifyRequest): string => request.routeOptions.url ??
 
 /**
  * Routes whose sender the request itself authenticates: Checkout's signed webhooks (signature
- * over the raw body) and its callback (the URL's token). Their bodies are read by the handler
+ * over the raw body), Adyen's (Basic auth and each item's HMAC) and Checkout's callback (the
+ * URL's token). Their bodies are read by the handler
  * once the sender is checked, and never refused for their content: Checkout would retry a
  * refused webhook for hours (docs/design.md#security).
  */
 const SENDER_CHECKED_ROUTES: ReadonlySet<string> = new Set([
   '/webhooks/checkout',
+  '/webhooks/adyen',
   '/callbacks/checkout/:id/:token',
 ]);
 

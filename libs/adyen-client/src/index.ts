@@ -23,3 +23,8 @@ export type {
   AdyenThreeDS2Action,
   AdyenThreeDS2ResultResponse,
 } from './adyen.wire.js';
+export {
+  adyenNotificationSigned,
+  parseAdyenNotification,
+  type AdyenNotificationItem,
+} from './adyen-notification.js';

@@ -13,6 +13,12 @@ export const ADYEN_CLIENT_KEY = 'test_E2ECLIENTKEY';
 /** 32 bytes, hex, as the Customer Area shows an HMAC key. */
 export const ADYEN_HMAC_KEY = '44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056';
 
+/** The Basic auth our Adyen webhook endpoint is set up with, as in Adyen's Customer Area. */
+export const ADYEN_WEBHOOK_AUTH = {
+  username: 'e2e-adyen-webhooks',
+  password: 'e2e-adyen-webhook-password',
+} as const;
+
 export interface AdyenSimulatorUnderTest {
   readonly app: NestFastifyApplication;
   /** e.g. http://127.0.0.1:41234 (no trailing slash). */

@@ -20,6 +20,8 @@ const BODY_LIMITS: Readonly<Record<string, number>> = {
   'POST /v1/events/:id/resend': 1 * KIB,
   'POST /callbacks/checkout/:id/:token': 16 * KIB,
   'POST /webhooks/checkout': 64 * KIB,
+  // Adyen batches items per merchant account; each is well under 1 KiB.
+  'POST /webhooks/adyen': 64 * KIB,
   'POST /notifications/3ds-method/:id': 8 * KIB,
   'POST /notifications/challenge/:id': 32 * KIB,
 };

@@ -1,6 +1,7 @@
 import type { AdyenCallObserver, AdyenExchangeObservation } from '@app/adyen-client';
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry } from 'prom-client';
+import type { WebhookResult } from './inbound.metrics.js';
 import {
   adyenErrorType,
   CALL_SECONDS_BUCKETS,
@@ -8,11 +9,14 @@ import {
   statusClass,
 } from './metric-labels.js';
 
+const WEBHOOK_RESULTS: readonly WebhookResult[] = ['accepted', 'duplicate', 'refused', 'ignored'];
+
 /** Every HTTP exchange with Adyen (a re-sent create counts twice), as its client reports them. */
 @Injectable()
 export class AdyenMetrics implements AdyenCallObserver {
   private readonly duration: Histogram<'operation' | 'status_class'>;
   private readonly errors: Counter<'operation' | 'error_type'>;
+  private readonly webhookItems: Counter<'result'>;
 
   constructor(registry: Registry) {
     this.duration = new Histogram({
@@ -28,6 +32,13 @@ export class AdyenMetrics implements AdyenCallObserver {
       labelNames: ['operation', 'error_type'],
       registers: [registry],
     });
+    this.webhookItems = new Counter({
+      name: 'threeds_adyen_webhook_items_received_total',
+      help: "Items of Adyen's webhooks (POST /webhooks/adyen), by result; refused counts a batch",
+      labelNames: ['result'],
+      registers: [registry],
+    });
+    for (const result of WEBHOOK_RESULTS) this.webhookItems.inc({ result }, 0);
   }
 
   exchangeFinished(observation: AdyenExchangeObservation): void {
@@ -38,5 +49,9 @@ export class AdyenMetrics implements AdyenCallObserver {
     );
     const errorType = adyenErrorType(observation);
     if (errorType) this.errors.inc({ operation, error_type: errorType });
+  }
+
+  webhookItemReceived(result: WebhookResult): void {
+    this.webhookItems.inc({ result });
   }
 }

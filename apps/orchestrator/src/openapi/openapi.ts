@@ -38,12 +38,14 @@ const TAGS: readonly [string, string][] = [
   ['team events', "A team's webhook endpoints and the events sent to them (team API key)"],
   ['analytics', "A team's outcomes summed up: rates and failure reasons (team API key)"],
   ['checkout', 'What Checkout calls: the callback URL and the signed workflow webhooks'],
+  ['adyen', "What Adyen calls: its standard webhooks (Basic auth, each item's HMAC)"],
   ['browser', "Where the issuer's pages send the cardholder's browser back"],
   ['browser helper', 'The script merchant pages load to run the browser steps'],
   ['health', 'Liveness, readiness and metrics, for the platform'],
 ];
 
-const DESCRIPTION = `3-D Secure authentication through Checkout.com's standalone Sessions API.
+const DESCRIPTION = `3-D Secure authentication through Checkout.com's standalone Sessions API, or
+Adyen's standalone authentication, as each team's routing decides.
 
 JSON in snake_case. Every \`/v1\` call needs a team API key (\`Authorization: Bearer <key>\`); a
 team sees only its own resources. Every answer carries \`X-Request-Id\` (yours, when you send a

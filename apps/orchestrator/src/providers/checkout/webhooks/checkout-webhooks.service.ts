@@ -5,13 +5,14 @@ import {
 } from '@app/checkout-client';
 import { maskCardNumbersIn, WebhookSignatureInvalidError } from '@app/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { authorizationMatches } from '../../../common/authorization-header.js';
 import { Failpoints } from '../../../common/failpoints.js';
 import { eventsConfig, type EventsConfig } from '../../../config/events.config.js';
 import { ProviderEvents } from '../../../flow/provider-events.service.js';
 import type { ProviderEventSignal } from '../../../flow/signals.js';
 import { parseJsonOrUndefined } from '../../../http/input-screening.js';
 import { InboundMetrics } from '../../../metrics/inbound.metrics.js';
-import { authorizationMatches, checkoutSignatureMatches } from './webhook-signature.js';
+import { checkoutSignatureMatches } from './webhook-signature.js';
 
 export interface ReceivedWebhook {
   readonly rawBody: Buffer;

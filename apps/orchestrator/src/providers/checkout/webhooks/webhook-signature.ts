@@ -22,12 +22,3 @@ export function checkoutSignatureMatches(
   }
   return matched;
 }
-
-/** The fixed Authorization header of Checkout's webhook action, compared in constant time. */
-export function authorizationMatches(presented: string | undefined, expected: string): boolean {
-  const a = createHmac('sha256', 'authorization')
-    .update(presented ?? '')
-    .digest();
-  const b = createHmac('sha256', 'authorization').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
