@@ -1,5 +1,6 @@
 import {
   answerChallenge,
+  followThreeDsMethod,
   formOf,
   postForm,
   runThreeDsMethod,
@@ -27,14 +28,10 @@ describe('browser authentications (e2e)', () => {
     const method = created.body.next_action;
     expect(method).toMatchObject({ type: 'three_ds_method', timeout_seconds: 10 });
 
-    const methodPage = await postForm(method.method_url, {
-      threeDSMethodData: method.three_ds_method_data,
-    });
-    const backToUs = formOf(methodPage.html);
+    const backToUs = await followThreeDsMethod(method);
     expect(backToUs.action).toBe(
       `${ctx.orchestrator.url}/notifications/3ds-method/${created.body.id}`,
     );
-    await postForm(backToUs.action, backToUs.fields);
     const fingerprinted = await ctx.waitForState(created.body.id, 'awaiting_channel_data');
     expect(fingerprinted.next_action).toEqual({ type: 'collect_channel_data', channel: 'browser' });
 

@@ -93,6 +93,22 @@ export async function runThreeDsMethod(
   return form;
 }
 
+/**
+ * The issuer's 3DS Method page given a next action's `three_ds_method_data`, then its auto-post
+ * back (to our notification page, which the data names): the form it posted.
+ */
+export async function followThreeDsMethod(method: {
+  method_url: string;
+  three_ds_method_data: string;
+}): Promise<HtmlForm> {
+  const page = await postForm(method.method_url, {
+    threeDSMethodData: method.three_ds_method_data,
+  });
+  const back = formOf(page.html);
+  await postForm(back.action, back.fields);
+  return back;
+}
+
 export type ChallengeAnswer = { password: string } | 'cancel';
 
 /**
