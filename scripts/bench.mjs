@@ -9,11 +9,15 @@
 //                                     exemption policy: friction and success rates side by side
 //                                     [BENCH_STRATEGY_PURCHASES=1000 BENCH_STRATEGY_SEED=…]
 //                                     (scripts/bench/strategy.mjs)
+//        npm run bench -- --failover  creates at a steady rate while Checkout fails, falling
+//                                     back to Adyen [BENCH_FAILOVER_RATE=50
+//                                     BENCH_FAILOVER_PHASE_SECONDS=30] (scripts/bench/failover.mjs)
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from './bench/apps.mjs';
 import { compare } from './bench/compare.mjs';
+import { failover } from './bench/failover.mjs';
 import { soak } from './bench/soak.mjs';
 import { strategy } from './bench/strategy.mjs';
 import { percentile, runLoad } from './bench/load.mjs';
@@ -23,6 +27,8 @@ import { API_KEY, PROCESSING_CHANNEL, SECRETS, SIMULATOR_CLIENT } from './bench/
 const args = process.argv.slice(2);
 if (args.includes('--soak')) {
   await soak();
+} else if (args.includes('--failover')) {
+  await failover();
 } else if (args.includes('--strategy')) {
   await strategy();
 } else if (

@@ -1,7 +1,14 @@
-// The processes under test: the built simulator, the built orchestrator and the minimal
+// The processes under test: the built simulators (Checkout's, Adyen's), the built orchestrator and the minimal
 // implementation (bench/minimal), configured alike (same Checkout client, keys, database server).
 import { startNodeApp } from './processes.mjs';
-import { API_KEY, PROCESSING_CHANNEL, SECRETS, SIMULATOR_CLIENT, TEAM } from './settings.mjs';
+import {
+  ADYEN,
+  API_KEY,
+  PROCESSING_CHANNEL,
+  SECRETS,
+  SIMULATOR_CLIENT,
+  TEAM,
+} from './settings.mjs';
 
 const checkoutEnv = (simulatorUrl) => ({
   CHECKOUT_API_URL: simulatorUrl,
@@ -22,6 +29,30 @@ export function startSimulator(port) {
     SIMULATOR_CONTROL_API: 'true',
   });
 }
+
+/** Adyen's simulator, with the benchmark's account (ADYEN_SETTINGS hands the orchestrator the same). */
+export function startAdyenSimulator(port) {
+  return startNodeApp('adyen-simulator', 'dist/apps/adyen-simulator/main.js', {
+    PORT: String(port),
+    LOG_FORMAT: 'json',
+    ADYEN_SIMULATOR_API_KEY: ADYEN.apiKey,
+    ADYEN_SIMULATOR_CLIENT_KEY: ADYEN.clientKey,
+    ADYEN_SIMULATOR_MERCHANT_ACCOUNT: ADYEN.merchantAccount,
+    ADYEN_SIMULATOR_HMAC_KEY: ADYEN.hmacKey,
+    ADYEN_SIMULATOR_CONTROL_API: 'true',
+  });
+}
+
+/** The orchestrator's settings for the Adyen simulator at `url`. */
+export const adyenSettings = (url) => ({
+  ADYEN_API_URL: `${url}/v71`,
+  ADYEN_PAYMENT_API_URL: `${url}/pal/servlet/Payment/v68`,
+  ADYEN_CHECKOUTSHOPPER_URL: `${url}/checkoutshopper`,
+  ADYEN_API_KEY: ADYEN.apiKey,
+  ADYEN_CLIENT_KEY: ADYEN.clientKey,
+  ADYEN_MERCHANT_ACCOUNT: ADYEN.merchantAccount,
+  ADYEN_HMAC_KEYS: ADYEN.hmacKey,
+});
 
 /**
  * The orchestrator as deployed (logging at info, no /docs), against `databaseUrl`; NODE_ENV=test

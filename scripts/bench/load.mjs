@@ -17,6 +17,16 @@ export const BROWSER_CHANNEL_DATA = {
   ip_address: '203.0.113.10',
 };
 
+/** A create of a frictionless Visa with the browser data: Checkout answers with the result. */
+export const aFrictionlessCreate = (reference) => ({
+  source: { type: 'card', number: '4485040371536584', expiry_month: 12, expiry_year: 2030 },
+  amount: 100,
+  currency: 'EUR',
+  channel: 'browser',
+  reference,
+  channel_data: BROWSER_CHANNEL_DATA,
+});
+
 /** A frictionless create answers with the result. */
 const FINAL_STATES = ['result_ready', 'completed'];
 
@@ -42,14 +52,7 @@ export async function createOnce(baseUrl) {
   const started = performance.now();
   const response = await postCreate(
     baseUrl,
-    {
-      source: { type: 'card', number: '4485040371536584', expiry_month: 12, expiry_year: 2030 },
-      amount: 100,
-      currency: 'EUR',
-      channel: 'browser',
-      reference: `BENCH-${n}`,
-      channel_data: BROWSER_CHANNEL_DATA,
-    },
+    aFrictionlessCreate(`BENCH-${n}`),
     `bench-${process.pid}-${n}`,
   );
   const { body } = response;

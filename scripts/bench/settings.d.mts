@@ -6,3 +6,9 @@ export const SECRETS: {
 };
 export const API_KEY: string;
 export const TEAM: string;
+export const ADYEN: {
+  readonly apiKey: string;
+  readonly clientKey: string;
+  readonly merchantAccount: string;
+  readonly hmacKey: string;
+};

@@ -11,3 +11,10 @@ export const SECRETS = {
 };
 export const API_KEY = 'bench-team-api-key-000001';
 export const TEAM = 'bench';
+/** The Adyen simulator's account, for `--failover`. */
+export const ADYEN = {
+  apiKey: 'AQE-bench-adyen-api-key',
+  clientKey: 'test_BENCHCLIENTKEY',
+  merchantAccount: 'BenchMerchantECOM',
+  hmacKey: 'B3AC0D1C6A19F5A2E2D36D1C7E6F0A4B9D8C7B6A5F4E3D2C1B0A998877665544',
+};
