@@ -1,4 +1,4 @@
-// npm run start:dev: both apps rebuilt on every change (`nest build --watch`, rspack) and
+// npm run start:dev: the three apps (both simulators, the orchestrator) rebuilt on every change (`nest build --watch`, rspack) and
 // restarted on every new bundle (`node --watch`), the whole repository type-checked alongside
 // (`tsc --watch`: rspack does not type-check). Without DATABASE_URL the embedded PostgreSQL is
 // started here, once, and its URL handed to the orchestrator: a reload restarts the app only.
@@ -114,6 +114,7 @@ process.on('SIGTERM', () => stop('SIGTERM'));
 if (!process.env.DATABASE_URL) process.env.DATABASE_URL = await startDatabase();
 if (!stopping) {
   app('checkout-simulator', 'simulator', '35');
+  app('adyen-simulator', 'adyen', '33');
   app('orchestrator', 'orchestrator', '36');
   run('types', '90', [TSC, '--noEmit', '--watch', '--preserveWatchOutput']);
 }

@@ -14,6 +14,7 @@ import {
   ADYEN_API_KEY,
   ADYEN_CLIENT_KEY,
   ADYEN_HMAC_KEY,
+  ADYEN_WEBHOOK_AUTH,
 } from '../support/adyen-simulator/simulator-app.js';
 import { AdyenSimulatorEnvironment } from '../../apps/adyen-simulator/src/config/adyen-simulator.environment.js';
 import {
@@ -24,6 +25,7 @@ import {
   TEAM_B,
 } from '../support/test-config.js';
 import {
+  ADYEN as BENCH_ADYEN,
   API_KEY as BENCH_API_KEY,
   PROCESSING_CHANNEL,
   SECRETS as BENCH_SECRETS,
@@ -98,6 +100,7 @@ const SOURCES: Array<[string, Array<[string, string]>]> = [
       ['ADYEN_API_KEY', ADYEN_API_KEY],
       ['ADYEN_CLIENT_KEY', ADYEN_CLIENT_KEY],
       ['ADYEN_HMAC_KEY', ADYEN_HMAC_KEY],
+      ['ADYEN_WEBHOOK_AUTH', ADYEN_WEBHOOK_AUTH.password],
     ],
   ],
   [
@@ -118,6 +121,9 @@ const SOURCES: Array<[string, Array<[string, string]>]> = [
       ['SIMULATOR_CLIENT', BENCH_CLIENT.secret],
       ['API_KEY', BENCH_API_KEY],
       ...secretValuesOf(BENCH_SECRETS),
+      ['ADYEN.apiKey', BENCH_ADYEN.apiKey],
+      ['ADYEN.clientKey', BENCH_ADYEN.clientKey],
+      ['ADYEN.hmacKey', BENCH_ADYEN.hmacKey],
     ],
   ],
 ];
@@ -153,7 +159,7 @@ describe('shipped secrets', () => {
 
   it('reads the secrets where they are written down', () => {
     const found = new Map(SOURCES.map(([source, secrets]) => [source, secrets.length]));
-    expect(found.get('config/development.env')).toBe(8);
+    expect(found.get('config/development.env')).toBe(16);
     expect(found.get('docker-compose.yml orchestrator')).toBe(5);
     expect(found.get('docker-compose.yml checkout-simulator')).toBe(2);
     expect(found.get('config/compose.dev.env')).toBe(1);

@@ -14,6 +14,10 @@ export const SHIPPED_SECRET_DIGESTS: ReadonlySet<string> = new Set([
   '513f12928e919434940fd8da38c6c1cfd8fae3a8e675ac3e9be21c34160a2800', // cryptogram key
   '4459f2bbe9c3a8cb6603d1553130d92cabaf2639465401760b52463531a60d31', // card fingerprint key
   '8286d0d6f14db4c4ee16900deed491957ef555f9a9fae9c2dafe8cd39238ab4f', // webhook signing key
+  'b8b6f1bb4f0ef85399009d7c25fdb565a558faced7c3891d3c22cdd8dca8a88a', // Adyen API key
+  'a8f50f5c3ebd1a0e5568aa0a4cf1435a6ee3523b74e648d33659ae928eaf187c', // Adyen client key
+  '886c7d23258abee552076a0770f4dfc54cdc8ccde6e2073fdaf667e669beea8f', // Adyen HMAC key
+  '21c5a141a1d608861677be5ef42b33a0aca50430beb4d3978a3e1d4ff8c4037c', // Adyen webhook password
   // the simulator's default SIMULATOR_WEBHOOK_SECRET
   'b92b6eddc6e221484e6062818620005e24d722776d0ddbc3fb536d1229059db2',
   // test/support: Checkout client, team API keys, keys, webhook and simulator secrets
@@ -29,6 +33,10 @@ export const SHIPPED_SECRET_DIGESTS: ReadonlySet<string> = new Set([
   '10f76ce356b2749fbeb7c49530ae8d558221d2841f9096bfb1821d6744a6065c',
   'e7d42452e12f0628caf35aab40d432e40c96dce3d55c16fb6a6a77821c8b3233',
   'e78dc579975743fffd9ceb307b918728987f5e77150ff6205367211487eb4d1e',
+  // scripts/bench: the Adyen simulator's API key, client key and HMAC key (--failover)
+  '0684f5a95c24aa51a19a69e07b9e95ae858b8421ee71b4911be4ea38d3863708',
+  'b087fbe3d497092a29aa586c114a222fd8b20e6445a49206efe8158704cefa7e',
+  '3eeb0c46b74063c24f20b81c8cea7f4674ef521e3a28ee0ea5179aa492beed7d',
   // scripts/canary.mjs: its simulator's client secret
   'da73f2c0ba297a0051440fb5a5b7782e97f3a8cb433c42353bb8fef511e6bf46',
   // the Adyen simulator: docs/adyen-simulator.md's API key and HMAC key (upper-case hex), its
@@ -40,6 +48,8 @@ export const SHIPPED_SECRET_DIGESTS: ReadonlySet<string> = new Set([
   'f5d56686fa66a39435118cb2a9ec547e01a0e4349105428b37306519000c384d',
   'f6ecf343d50ce1e4208d618b0a63d1151610b24e275f19f00f234eb28669c922',
   'c192e181ca0edee87ed85d7856bdcb7035f76d8ccb504e5de9094c82c1cfb546',
+  // test/support: the Adyen webhook endpoint's Basic auth password
+  '03c8cb64b8db3d4e0ac31cbc999bf52ef5b72e367096eb10d8f7173de50ea9d9',
 ]);
 
 export const isShippedSecret = (value: string): boolean =>
