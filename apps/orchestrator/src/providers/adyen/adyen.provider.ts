@@ -1,7 +1,5 @@
 import { AdyenAuthenticationClient } from '@app/adyen-client';
 import {
-  cardNumberOf,
-  cardSchemeOf,
   ThreeDsProvider,
   type AuthenticationEvent,
   type ChannelData,
@@ -27,25 +25,9 @@ import {
   stillPending,
 } from './adyen-failures.js';
 import { adyenPaymentRequest } from './adyen-payment-request.js';
-import {
-  adyenStateOf,
-  decodeActionToken,
-  isPspReference,
-  withoutCryptogram,
-  type AdyenProviderState,
-} from './adyen-provider-state.js';
-import { eventOfAnswer, type AdyenAnswer, type AnswerStage } from './adyen-result.mapper.js';
-import {
-  adyenSnapshotOf,
-  keptEvent,
-  providerSessionIdOf,
-  threeDS2ActionOf,
-} from './adyen-session.snapshot.js';
-
-/** An answer that may carry the next action (`/payments`, or the fingerprint's challenge). */
-interface AnswerWithAction extends AdyenAnswer {
-  readonly action?: unknown;
-}
+import { adyenStateOf, isPspReference, type AdyenProviderState } from './adyen-provider-state.js';
+import { adyenSnapshotOf, keptEvent } from './adyen-session.snapshot.js';
+import { endedStateOf, snapshotAfter, startedState } from './adyen-state-moves.js';
 
 const base64Json = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64');
 
@@ -100,20 +82,7 @@ export class AdyenProvider extends ThreeDsProvider {
       adyenPaymentRequest(request, urls),
       context.authenticationId,
     );
-    const started: AdyenProviderState = {
-      phase: 'fingerprint',
-      resultCode: '',
-      token: {},
-      startedAt: Date.now(),
-      challenged: false,
-      scheme: cardSchemeOf(cardNumberOf(request.source) ?? ''),
-      recorded: {
-        reference: request.reference,
-        currency: request.currency,
-        amount: request.amount,
-      },
-    };
-    return { snapshot: this.advance(started, answer, 'create', context) };
+    return { snapshot: snapshotAfter(startedState(request), answer, 'create', context) };
   }
 
   /** docs/adyen-adapter.md#calls, "readSession by phase". */
@@ -162,7 +131,7 @@ export class AdyenProvider extends ThreeDsProvider {
       `${key}:fingerprint`,
     );
     if (answer.type === 'action') {
-      return this.advance(
+      return snapshotAfter(
         state,
         { resultCode: 'ChallengeShopper', action: answer.action },
         'later',
@@ -177,7 +146,7 @@ export class AdyenProvider extends ThreeDsProvider {
       },
       `${key}:details:fingerprint`,
     );
-    return this.advance(state, finished, 'later', context);
+    return snapshotAfter(state, finished, 'later', context);
   }
 
   /** Adyen has nothing to confirm: its authentication ended with the result we stored. */
@@ -194,18 +163,10 @@ export class AdyenProvider extends ThreeDsProvider {
     if (!isPspReference(id)) throw authenticationNotFound();
     const read = await this.client.retrieve3ds2Result(id);
     if (!read.threeDS2Result) throw authenticationNotFound();
-    const unknown: AdyenProviderState = {
-      phase: 'finished',
-      resultCode: 'AuthenticationFinished',
-      token: {},
-      startedAt: Date.now(),
-      challenged: false,
-      pspReference: id,
-      recorded: {},
-    };
-    return this.advance(
-      unknown,
-      { ...unknown, threeDS2Result: read.threeDS2Result },
+    const ended = endedStateOf(id);
+    return snapshotAfter(
+      ended,
+      { ...ended, threeDS2Result: read.threeDS2Result },
       'later',
       context,
     );
@@ -240,7 +201,7 @@ export class AdyenProvider extends ThreeDsProvider {
         },
         `${context.authenticationId}:details:${transStatus}`,
       );
-      return this.advance(state, answer, 'later', context);
+      return snapshotAfter(state, answer, 'later', context);
     } catch (error) {
       if (!stillPending(error)) throw error;
       return this.keptOrExpired(state, context);
@@ -252,7 +213,7 @@ export class AdyenProvider extends ThreeDsProvider {
     if (!state.pspReference) return adyenSnapshotOf(state, keptEvent(state, context), context);
     const read = await this.client.retrieve3ds2Result(state.pspReference);
     return read.threeDS2Result
-      ? this.advance(
+      ? snapshotAfter(
           state,
           { resultCode: state.resultCode, threeDS2Result: read.threeDS2Result },
           'later',
@@ -268,37 +229,5 @@ export class AdyenProvider extends ThreeDsProvider {
       ? { type: 'session_expired' }
       : keptEvent(state, context);
     return adyenSnapshotOf(state, event, context);
-  }
-
-  /** The state after `answer`, and the snapshot it amounts to (with the cryptogram, once). */
-  private advance(
-    state: AdyenProviderState,
-    answer: AnswerWithAction,
-    stage: AnswerStage,
-    context: ProviderSessionContext,
-  ): ProviderSnapshot {
-    const pspReference = answer.pspReference ?? state.pspReference;
-    const event = eventOfAnswer(answer, stage, providerSessionIdOf({ pspReference }, context));
-    const action = threeDS2ActionOf(answer.action);
-    const result = answer.threeDS2Result ?? undefined;
-    const next: AdyenProviderState = {
-      ...state,
-      phase:
-        event.type === 'fingerprint_required'
-          ? 'fingerprint'
-          : event.type === 'challenge_issued'
-            ? 'challenge'
-            : 'finished',
-      resultCode: answer.resultCode ?? state.resultCode,
-      paymentData: action?.paymentData ?? state.paymentData,
-      authorisationToken: action?.authorisationToken ?? state.authorisationToken,
-      token: action ? { ...state.token, ...decodeActionToken(action.token) } : state.token,
-      challengeIssuedAt: event.type === 'challenge_issued' ? Date.now() : state.challengeIssuedAt,
-      challenged: state.challenged || event.type === 'challenge_issued',
-      ...(pspReference ? { pspReference } : {}),
-      ...(answer.refusalReason ? { refusalReason: answer.refusalReason } : {}),
-      ...(result ? { result: withoutCryptogram(result) } : {}),
-    };
-    return adyenSnapshotOf(next, event, context, result?.authenticationValue);
   }
 }
