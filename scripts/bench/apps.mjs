@@ -96,3 +96,14 @@ export function startMinimal({ port, databaseUrl, simulatorUrl }) {
     ...SECRETS,
   });
 }
+
+/** A simulator's faults (its control API): `fault` added, or every fault cleared without one. */
+export async function simulatorFaults(simulatorUrl, fault) {
+  const response = await fetch(`${simulatorUrl}/_sim/faults`, {
+    method: fault ? 'POST' : 'DELETE',
+    ...(fault
+      ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) }
+      : {}),
+  });
+  if (!response.ok) throw new Error(`simulator faults: ${response.status}`);
+}

@@ -9,7 +9,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { adyenSettings, startAdyenSimulator, startOrchestrator, startSimulator } from './apps.mjs';
+import {
+  adyenSettings,
+  simulatorFaults,
+  startAdyenSimulator,
+  startOrchestrator,
+  startSimulator,
+} from './apps.mjs';
 import { startServer } from './database.mjs';
 import { aFrictionlessCreate, percentile, postCreate } from './load.mjs';
 import { freePort } from './processes.mjs';
@@ -30,16 +36,6 @@ const policyFile = (dir) => {
   writeFileSync(file, JSON.stringify({ failover: policy }));
   return file;
 };
-
-async function fault(simulatorUrl, body) {
-  const response = await fetch(`${simulatorUrl}/_sim/faults`, {
-    method: body ? 'POST' : 'DELETE',
-    ...(body
-      ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
-      : {}),
-  });
-  if (!response.ok) throw new Error(`simulator faults: ${response.status}`);
-}
 
 /** One create every 1/rate s for `ms`, never waiting for answers: open loop. */
 async function openLoop(baseUrl, { rate, ms, startedAt, phase, outcomes, pending }) {
@@ -109,6 +105,7 @@ function report(outcomes, healedAt) {
     failed,
     latency,
     shares,
+    // null: Checkout took no create within the healed phase (a probe past the heal still failed).
     seconds_to_recover: backAtCheckout
       ? Math.round((backAtCheckout.at - healedAt) / 100) / 10
       : null,
@@ -151,16 +148,16 @@ export async function failover() {
     const run = (phase, ms) => openLoop(baseUrl, { rate, ms, startedAt, phase, outcomes, pending });
     console.log(`failover: ${rate} creates/s, phases of ${phaseMs / 1000} s`);
     await run('healthy', phaseMs);
-    await fault(checkoutUrl, { route: 'POST /sessions', kind: 'status', status: 500 });
+    await simulatorFaults(checkoutUrl, { route: 'POST /sessions', kind: 'status', status: 500 });
     await run('failing', phaseMs / 2);
-    await fault(checkoutUrl);
-    await fault(checkoutUrl, {
+    await simulatorFaults(checkoutUrl);
+    await simulatorFaults(checkoutUrl, {
       route: 'POST /sessions',
       kind: 'timeout',
       latency_ms: 10 * CREATE_DEADLINE_MS,
     });
     await run('failing', phaseMs / 2);
-    await fault(checkoutUrl);
+    await simulatorFaults(checkoutUrl);
     const healedAt = performance.now() - startedAt;
     await run('healed', phaseMs);
     await Promise.all(pending);

@@ -3,6 +3,7 @@
 // tree, the app's RSS, the database's commits, and the rows each flow left.
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { simulatorFaults } from './apps.mjs';
 import { percentile, runLoad } from './load.mjs';
 import { cpuMs, freePort, rssMb, treeCpuMs } from './processes.mjs';
 
@@ -61,14 +62,12 @@ async function rowsPerFlow(databaseUrl) {
 }
 
 /** Checkout answers `POST /sessions` this much later (the simulator's `latency` fault, until reset). */
-export async function simulatedCheckoutLatency(simulatorUrl, latencyMs) {
-  const response = await fetch(`${simulatorUrl}/_sim/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ route: 'POST /sessions', kind: 'latency', latency_ms: latencyMs }),
+export const simulatedCheckoutLatency = (simulatorUrl, latencyMs) =>
+  simulatorFaults(simulatorUrl, {
+    route: 'POST /sessions',
+    kind: 'latency',
+    latency_ms: latencyMs,
   });
-  if (response.status !== 201) throw new Error(`simulator refused the latency: ${response.status}`);
-}
 
 export async function measureRun({
   implementation,

@@ -16,6 +16,7 @@ import {
   startAdyenSimulator,
   type AdyenSimulatorUnderTest,
 } from './adyen-simulator/simulator-app.js';
+import { adyenUrlsAt } from './adyen-client/scripted-adyen.js';
 import { TeamApi } from './api.js';
 import { emptyTables } from './e2e-database.js';
 import type { LogCapture } from './file-logger.js';
@@ -95,9 +96,7 @@ export class Orchestration {
         ? {
             adyen: anAdyenConfig({
               configured: true,
-              apiUrl: `${adyen.url}/v71`,
-              paymentApiUrl: `${adyen.url}/pal/servlet/Payment/v68`,
-              checkoutShopperUrl: `${adyen.url}/checkoutshopper`,
+              ...adyenUrlsAt(adyen.url),
               apiKey: ADYEN_API_KEY,
               merchantAccount: ADYEN_MERCHANT_ACCOUNT,
               clientKey: ADYEN_CLIENT_KEY,

@@ -103,6 +103,13 @@ export const API_KEY = 'AQE-unit-api-key-never-logged';
 export const CLIENT_KEY = 'test_UNITCLIENTKEYNEVERLOGGED';
 export const MERCHANT_ACCOUNT = 'UnitMerchantECOM';
 
+/** The three base URLs of Adyen's APIs as the simulator (or this stand-in) serves them at `url`. */
+export const adyenUrlsAt = (url: string) => ({
+  apiUrl: `${url}/v71`,
+  paymentApiUrl: `${url}/pal/servlet/Payment/v68`,
+  checkoutShopperUrl: `${url}/checkoutshopper`,
+});
+
 /**
  * Client options for Adyen's hosts at `url`, laid out as the simulator's routes lay them
  * (docs/adyen-simulator.md#what-it-reproduces).
@@ -112,9 +119,7 @@ export function adyenOptionsAt(
   overrides: Partial<AdyenClientOptions> = {},
 ): AdyenClientOptions {
   return {
-    apiUrl: `${url}/v71`,
-    paymentApiUrl: `${url}/pal/servlet/Payment/v68`,
-    checkoutShopperUrl: `${url}/checkoutshopper`,
+    ...adyenUrlsAt(url),
     apiKey: API_KEY,
     clientKey: CLIENT_KEY,
     merchantAccount: MERCHANT_ACCOUNT,
