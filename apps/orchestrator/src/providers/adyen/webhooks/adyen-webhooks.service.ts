@@ -41,27 +41,20 @@ export class AdyenWebhooksService {
   async receive(webhook: ReceivedAdyenWebhook): Promise<void> {
     const items = this.verified(webhook);
     for (const item of items) {
-      // Verified on the fields as signed; card numbers in any of them are masked only now,
-      // before anything is kept or logged (docs/card-data.md).
-      const masked = maskCardNumbersIn({
-        pspReference: item.pspReference,
-        merchantReference: item.merchantReference,
-        success: item.success,
-      });
       if (item.eventCode !== AUTHENTICATION) {
         this.logger.log({
           msg: 'adyen webhook item ignored',
-          event_code: item.eventCode.slice(0, 50),
+          event_code: maskCardNumbersIn(item.eventCode.slice(0, 50)),
         });
         this.metrics.webhookItemReceived('ignored');
         continue;
       }
-      const result = await this.events.received(signalOf(item, masked));
+      const signal = signalOf(item);
+      const result = await this.events.received(signal);
       this.metrics.webhookItemReceived(result);
       this.logger.log({
         msg: 'adyen webhook item received',
-        psp_reference: masked.pspReference,
-        success: masked.success,
+        event_id: signal.eventId,
         fresh: result === 'accepted',
       });
       this.failpoints.hit('providerEventReceived');
@@ -87,18 +80,24 @@ export class AdyenWebhooksService {
   }
 }
 
-/** An `AUTHENTICATION` item in the flow's words; its id is the same on each of Adyen's retries. */
-function signalOf(
-  item: AdyenNotificationItem,
-  masked: { pspReference: string; merchantReference: string; success: string },
-): ProviderEventSignal {
+/**
+ * An `AUTHENTICATION` item in the flow's words; its id is the same on each of Adyen's retries.
+ * Verified on the fields as signed, its texts are masked only now, before anything is kept or
+ * logged (docs/card-data.md).
+ */
+function signalOf(item: AdyenNotificationItem): ProviderEventSignal {
+  const { pspReference, merchantReference, success } = maskCardNumbersIn({
+    pspReference: item.pspReference,
+    merchantReference: item.merchantReference,
+    success: item.success,
+  });
   return {
     provider: 'adyen',
-    eventId: `${masked.pspReference}:${AUTHENTICATION}:${masked.success}`.slice(0, 200),
+    eventId: `${pspReference}:${AUTHENTICATION}:${success}`.slice(0, 200),
     type: AUTHENTICATION,
-    providerSessionId: masked.pspReference,
+    providerSessionId: pspReference,
     tellsNews: true,
-    reference: masked.merchantReference,
+    reference: merchantReference,
     amount: item.amount.value,
     currency: item.amount.currency,
     occurredAt: item.eventDate ?? new Date(),
