@@ -45,6 +45,8 @@ const describe = (run) =>
   `${String(run.flows_per_s).padStart(6)} flows/s  p50 ${run.latency_ms.p50} ms  p99 ${run.latency_ms.p99} ms  ` +
   `${run.commits_per_flow} commits/flow (${run.write_commits_per_flow} writing)  CPU ms/flow app ${run.cpu_ms_per_flow.app} ` +
   `sim ${run.cpu_ms_per_flow.simulator} pg ${run.cpu_ms_per_flow.postgres}  ` +
+  `rows/flow +${run.rows_per_flow.inserted} ~${run.rows_per_flow.updated} -${run.rows_per_flow.deleted}  ` +
+  `WAL ${run.wal_bytes_per_flow} B/flow  ` +
   `RSS ${run.rss_mb.before} → ${run.rss_mb.after} MB  drain ${run.drain_ms} ms` +
   (run.errors || run.incomplete
     ? `  ERRORS ${JSON.stringify(run.failures)} incomplete ${run.incomplete}`

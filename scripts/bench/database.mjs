@@ -87,13 +87,26 @@ export async function startServer() {
      * counts at most once a second while busy, and always when it exits.
      */
     async commitsOf(database) {
+      return (await this.statsOf(database)).commits;
+    },
+    /** Commits and rows inserted, updated and deleted in `database`, as commitsOf reads them. */
+    async statsOf(database) {
       await waitUntilIdle(database);
       await sleep(200);
       const { rows } = await admin.query(
-        'SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = $1',
+        `SELECT xact_commit::bigint AS commits, tup_inserted::bigint AS inserted,
+                tup_updated::bigint AS updated, tup_deleted::bigint AS deleted
+         FROM pg_stat_database WHERE datname = $1`,
         [database],
       );
-      return Number(rows[0].n);
+      return Object.fromEntries(Object.entries(rows[0]).map(([key, n]) => [key, Number(n)]));
+    },
+    /** The server's WAL position in bytes: its growth is what every write cost the log. */
+    async walBytes() {
+      const { rows } = await admin.query(
+        `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint AS bytes`,
+      );
+      return Number(rows[0].bytes);
     },
     /**
      * The next transaction id of the whole server: only transactions that write take one, so

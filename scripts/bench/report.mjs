@@ -17,6 +17,10 @@ function median(values) {
 const round = (value, digits) => (value === null ? null : Number(value.toFixed(digits)));
 const medianOf = (runs, pick, digits = 1) => round(median(runs.map(pick)), digits);
 
+/** App, simulator and PostgreSQL together: what one flow costs the machine. */
+const totalCpu = (run) =>
+  run.cpu_ms_per_flow.app + run.cpu_ms_per_flow.simulator + run.cpu_ms_per_flow.postgres;
+
 function summaryOf(runs) {
   return {
     runs: runs.length,
@@ -33,6 +37,13 @@ function summaryOf(runs) {
         medianOf(runs, (r) => r.cpu_ms_per_flow[key], 2),
       ]),
     ),
+    cpu_ms_per_flow_total: medianOf(runs, totalCpu, 2),
+    rows_per_flow: {
+      inserted: medianOf(runs, (r) => r.rows_per_flow.inserted, 2),
+      updated: medianOf(runs, (r) => r.rows_per_flow.updated, 2),
+      deleted: medianOf(runs, (r) => r.rows_per_flow.deleted, 2),
+    },
+    wal_bytes_per_flow: medianOf(runs, (r) => r.wal_bytes_per_flow, 0),
     rss_mb: {
       before: medianOf(runs, (r) => r.rss_mb.before, 0),
       after: Math.max(...runs.map((r) => r.rss_mb.after)),
@@ -70,7 +81,12 @@ export function finalLine(summaries, runs) {
   const ratios = summaries.map(({ concurrency, ratio }) => `ratio_c${concurrency}=${ratio}`);
   return (
     `${ratios.join(' ')} commits_per_flow=${orchestratorPerFlow(runs, 'commits_per_flow')} ` +
-    `write_commits_per_flow=${orchestratorPerFlow(runs, 'write_commits_per_flow')}`
+    `write_commits_per_flow=${orchestratorPerFlow(runs, 'write_commits_per_flow')} ` +
+    `cpu_ms_per_flow=${medianOf(
+      runs.filter((run) => run.implementation === 'orchestrator'),
+      totalCpu,
+      1,
+    )}`
   );
 }
 
@@ -78,8 +94,8 @@ const show = (value, digits = 1) => (value === null ? 'n/a' : value.toFixed(digi
 
 export function markdownTable(summaries) {
   const lines = [
-    '| concurrency | implementation | flows/s | p50 ms | p99 ms | commits/flow | writing | CPU ms/flow: app | simulator | PostgreSQL | RSS MB | drain s | ratio |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| concurrency | implementation | flows/s | p50 ms | p99 ms | commits/flow | writing | CPU ms/flow: app | simulator | PostgreSQL | total | rows/flow ins · upd · del | WAL B/flow | RSS MB | drain s | ratio |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const summary of summaries) {
     for (const name of IMPLEMENTATIONS) {
@@ -89,6 +105,8 @@ export function markdownTable(summaries) {
           `${show(s.latency_ms.p99)} | ${show(s.commits_per_flow)} | ${show(s.write_commits_per_flow)} | ` +
           `${show(s.cpu_ms_per_flow.app, 2)} | ` +
           `${show(s.cpu_ms_per_flow.simulator, 2)} | ${show(s.cpu_ms_per_flow.postgres, 2)} | ` +
+          `${show(s.cpu_ms_per_flow_total, 2)} | ${show(s.rows_per_flow.inserted)} · ` +
+          `${show(s.rows_per_flow.updated)} · ${show(s.rows_per_flow.deleted)} | ${show(s.wal_bytes_per_flow, 0)} | ` +
           `${show(s.rss_mb.before, 0)} → ${show(s.rss_mb.after, 0)} | ${show(s.drain_ms / 1000)} | ` +
           `${name === 'orchestrator' ? show(summary.ratio, 2) : ''} |`,
       );

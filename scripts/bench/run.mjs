@@ -19,6 +19,7 @@ const ROWS = `
          (SELECT count(*) FROM idempotency_keys WHERE state = 'completed')::int AS idempotency_keys,
          (SELECT count(*) FROM team_events)::int AS team_events,
          (SELECT count(*) FROM graphile_worker.jobs)::int AS jobs,
+         (SELECT count(*) FROM authentications WHERE due_at IS NOT NULL)::int AS due,
          (SELECT json_object_agg(event, n) FROM (
             SELECT event, count(*)::int AS n FROM authentication_events GROUP BY event) e
          ) AS timeline`;
@@ -49,6 +50,7 @@ async function rowsPerFlow(databaseUrl) {
         idempotency_keys: perFlow(counts.idempotency_keys),
         team_events: perFlow(counts.team_events),
         jobs_left: perFlow(counts.jobs),
+        due_left: perFlow(counts.due),
         timeline: Object.fromEntries(
           Object.entries(timeline ?? {})
             .sort()
@@ -85,6 +87,7 @@ export async function measureRun({
   if (checkoutLatencyMs) await simulatedCheckoutLatency(simulator.url, checkoutLatencyMs);
   const port = await freePort();
   const firstTransactionId = await server.nextTransactionId();
+  const walBefore = await server.walBytes();
   const app = implementation.start({ port, databaseUrl, simulatorUrl: simulator.url });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
@@ -118,8 +121,10 @@ export async function measureRun({
     const flows = now.completed - completedBefore;
     const counters = await (await fetch(`${simulator.url}/_sim/counters`)).json();
     const exitCode = await app.stop();
-    const commits = (await server.commitsOf(name)) - ownTransactions;
+    const stats = await server.statsOf(name);
+    const commits = stats.commits - ownTransactions;
     const writes = (await server.nextTransactionId()) - firstTransactionId;
+    const wal = (await server.walBytes()) - walBefore;
     const rows = await rowsPerFlow(databaseUrl);
     const perFlow = (key) => round((after.cpu[key] - before.cpu[key]) / flows, 2);
     return {
@@ -138,6 +143,13 @@ export async function measureRun({
       drain_ms: Math.round(after.at - loadEnded),
       commits_per_flow: round(commits / rows.authentications, 2),
       write_commits_per_flow: round(writes / rows.authentications, 2),
+      // Every table's, the queue's included; the app's start-up and shutdown count too.
+      rows_per_flow: {
+        inserted: round(stats.inserted / rows.authentications, 2),
+        updated: round(stats.updated / rows.authentications, 2),
+        deleted: round(stats.deleted / rows.authentications, 2),
+      },
+      wal_bytes_per_flow: Math.round(wal / rows.authentications),
       cpu_ms_per_flow: {
         app: perFlow('app'),
         simulator: perFlow('simulator'),

@@ -31,7 +31,7 @@ describe('npm run bench -- --smoke (e2e)', () => {
     expect(result).toMatchObject({ code: 0 });
     const lastLine = result.output.trim().split('\n').at(-1);
     expect(lastLine).toMatch(
-      /^ratio_c2=[\d.]+ commits_per_flow=[\d.]+ write_commits_per_flow=[\d.]+ own_p99_ms_c4=[\d.]+ duplicate_callbacks_ratio=[\d.]+$/,
+      /^ratio_c2=[\d.]+ commits_per_flow=[\d.]+ write_commits_per_flow=[\d.]+ cpu_ms_per_flow=[\d.]+ own_p99_ms_c4=[\d.]+ duplicate_callbacks_ratio=[\d.]+$/,
     );
   });
 

@@ -180,4 +180,65 @@ describe('migrations (e2e)', () => {
       await scratch.destroy();
     }
   });
+
+  it('move pending deadlines and complete leases onto their authentications, and back on revert', async () => {
+    const scratch = await revertedBefore('AuthenticationDue1796534000000');
+    const jobs = () =>
+      scratch.query(
+        `SELECT j.key, t.identifier AS task, j.payload->>'attempt' AS attempt
+         FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+         WHERE j.key LIKE '%:auth_duetest_%' ORDER BY j.key`,
+      );
+    try {
+      await scratch.query(
+        `INSERT INTO authentications (id, team_id, provider, state, reference, currency, channel,
+           source_type, callback_token_hash, provider_session_id)
+         VALUES ('auth_duetest_waiting', 'migration-test', 'checkout', 'challenge_required', 'o-1',
+                 'EUR', 'browser', 'card', 'x', 'sid_duetest_waiting'),
+                ('auth_duetest_ready', 'migration-test', 'checkout', 'result_ready', 'o-2',
+                 'EUR', 'browser', 'card', 'x', 'sid_duetest_ready')`,
+      );
+      await scratch.query(
+        `SELECT graphile_worker.add_job('recheck_authentication',
+           json_build_object('authentication_id', 'auth_duetest_waiting', 'attempt', 3),
+           run_at => now() + interval '1 day', job_key => 'recheck:auth_duetest_waiting'),
+         graphile_worker.add_job('complete_checkout_session',
+           json_build_object('authentication_id', 'auth_duetest_ready', 'attempt', 1),
+           run_at => now() + interval '1 day', job_key => 'complete:auth_duetest_ready')`,
+      );
+      await scratch.runMigrations();
+      await expect(
+        scratch.query(
+          `SELECT id, due_task, due_payload->>'attempt' AS attempt, due_at > now() AS later
+           FROM authentications WHERE id LIKE 'auth_duetest_%' ORDER BY id`,
+        ),
+      ).resolves.toEqual([
+        {
+          id: 'auth_duetest_ready',
+          due_task: 'complete_checkout_session',
+          attempt: '1',
+          later: true,
+        },
+        {
+          id: 'auth_duetest_waiting',
+          due_task: 'recheck_authentication',
+          attempt: '3',
+          later: true,
+        },
+      ]);
+      await expect(jobs()).resolves.toEqual([]);
+
+      await scratch.undoLastMigration();
+      await expect(jobs()).resolves.toEqual([
+        { key: 'complete:auth_duetest_ready', task: 'complete_checkout_session', attempt: '1' },
+        { key: 'recheck:auth_duetest_waiting', task: 'recheck_authentication', attempt: '3' },
+      ]);
+      await scratch.runMigrations();
+    } finally {
+      await scratch.query(`SELECT graphile_worker.remove_job(key) FROM unnest(ARRAY[
+        'recheck:auth_duetest_waiting', 'complete:auth_duetest_ready']) AS key`);
+      await scratch.query(`DELETE FROM authentications WHERE id LIKE 'auth_duetest_%'`);
+      await scratch.destroy();
+    }
+  });
 });

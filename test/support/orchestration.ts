@@ -160,12 +160,16 @@ export class Orchestration {
             `SELECT task_identifier, key, run_at, attempts, last_error, locked_by FROM graphile_worker.jobs`,
           ),
         );
+        const [due] = await this.sql(
+          'SELECT due_at, due_task, due_payload FROM authentications WHERE id = $1',
+          [id],
+        );
         // What came in from Checkout, for a wait that depends on a webhook.
         const providerEvents = JSON.stringify(await this.sql(`SELECT * FROM provider_events`));
         const webhooks = JSON.stringify((await this.checkout.control('GET', '/webhooks')).body);
         throw new Error(
           `${id} stayed ${String(body.state)}, expected ${state}; timeline: ${timeline}; ` +
-            `jobs: ${jobs}; provider events: ${providerEvents}; webhooks sent: ${webhooks}`,
+            `jobs: ${jobs}; due: ${JSON.stringify(due)}; provider events: ${providerEvents}; webhooks sent: ${webhooks}`,
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 25));

@@ -1,5 +1,5 @@
-import { typeOrmOptions } from '@app/persistence';
-import { Module } from '@nestjs/common';
+import { guardedDataSource, typeOrmOptions } from '@app/persistence';
+import { Logger, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ConditionalModule, ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -67,6 +67,10 @@ import { LoggingModule } from './logging/logging.module.js';
           applicationName: 'orchestrator',
         });
       },
+      dataSourceFactory: (options) =>
+        guardedDataSource(options!, (error) =>
+          new Logger('Database').warn({ msg: 'database connection lost', error: error.message }),
+        ),
     }),
     LoggingModule,
     HealthModule,

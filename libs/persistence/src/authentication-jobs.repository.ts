@@ -3,38 +3,100 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { JobSpec } from './jobs/job-queue.js';
-import { addJobsSql, jsonJobRows } from './jobs/job-sql.js';
-import {
-  authenticationJobKeySql,
-  authenticationJobRows,
-  jobRowsJson,
-  type AuthenticationJobKind,
-} from './jobs/job-specs.js';
+import { TASKS } from './jobs/job-specs.js';
 
-/** Jobs of authentications written outside a move: rescheduled deadlines, adopted orphans. */
+/** A follow-up claimed by claimDue: run it, then release it (or retry it later). */
+export interface DueFollowup {
+  readonly authenticationId: string;
+  readonly task: string;
+  readonly payload: Record<string, unknown>;
+  /** The claim's lease end, as written: release and retryLater act only while it is unchanged. */
+  readonly claimedUntil: string;
+}
+
+/** `due_at` `$n` milliseconds after the transaction's start. */
+const after = (param: string) => `now() + make_interval(secs => ${param}::float8 / 1000.0)`;
+
+/**
+ * The authentications' own follow-ups, kept on their rows (`due_*`, see authentication-due.ts):
+ * written outside a move (a re-read rescheduling its deadline, a `complete` retry, adopted
+ * orphans), and claimed when due by any instance.
+ */
 @Injectable()
 export class AuthenticationJobs {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Adds a job only while the authentication is still at `version` (row locked meanwhile): a
-   * deadline rescheduled by a re-read never replaces the one a concurrent move just set.
+   * Sets the follow-up only while the authentication is still at `version`: a deadline
+   * rescheduled by a re-read never replaces the one a concurrent move just set.
    */
   async enqueueWhileUnchanged(id: string, version: number, job: JobSpec): Promise<boolean> {
-    const rows: { added: number }[] = await this.dataSource.query(
-      `WITH unchanged AS (
-         SELECT id FROM authentications WHERE id = $1 AND version = $2 FOR UPDATE)
-       SELECT count(*)::int AS added
-       FROM ${addJobsSql(`${jsonJobRows('$3')} WHERE EXISTS (SELECT 1 FROM unchanged)`)}`,
-      [id, version, jobRowsJson([job])],
+    const [, updated] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE authentications SET due_at = ${after('$3')}, due_task = $4, due_payload = $5::jsonb
+       WHERE id = $1 AND version = $2`,
+      [id, version, job.runAfterMs, job.task, job.payload],
     );
-    return rows[0]?.added === 1;
+    return updated === 1;
+  }
+
+  /** Sets the follow-up whatever the row's version (its task re-checks the state when it runs). */
+  async schedule(id: string, job: JobSpec): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE authentications SET due_at = ${after('$2')}, due_task = $3, due_payload = $4::jsonb
+       WHERE id = $1`,
+      [id, job.runAfterMs, job.task, job.payload],
+    );
   }
 
   /**
-   * Queues the follow-up an open authentication should have but has not (rows written before
-   * this queue existed, or by an older release during a rolling deploy): a deadline for each
-   * waiting one, `complete` for each unconfirmed result. Spread over `spreadMs`; idempotent.
+   * Up to `limit` follow-ups due now, oldest first, each leased to the caller for `leaseMs`: its
+   * `due_at` moves to the lease's end, so a process that dies holding it leaves it due again
+   * then, for any instance. Rows another instance is claiming are skipped, not waited for.
+   */
+  async claimDue(limit: number, leaseMs: number): Promise<DueFollowup[]> {
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows] = await this.dataSource.query<
+      [{ id: string; due_task: string; due_payload: unknown; until: string }[], number]
+    >(
+      `UPDATE authentications a SET due_at = ${after('$2')}
+       FROM (SELECT id FROM authentications WHERE due_at <= now()
+             ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
+       WHERE a.id = due.id
+       RETURNING a.id, a.due_task, a.due_payload, a.due_at::text AS until`,
+      [limit, leaseMs],
+    );
+    return rows.map((row) => ({
+      authenticationId: row.id,
+      task: row.due_task,
+      payload: (row.due_payload ?? {}) as Record<string, unknown>,
+      claimedUntil: row.until,
+    }));
+  }
+
+  /** Done: cleared, unless the task or a move set another follow-up meanwhile. */
+  async release(claim: DueFollowup): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE authentications SET due_at = NULL, due_task = NULL, due_payload = NULL
+       WHERE id = $1 AND due_at = $2::timestamptz`,
+      [claim.authenticationId, claim.claimedUntil],
+    );
+  }
+
+  /** The task failed unexpectedly: due again after `delayMs`, its failures counted. */
+  async retryLater(claim: DueFollowup, delayMs: number, failures: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE authentications
+       SET due_at = ${after('$3')}, due_payload = due_payload || jsonb_build_object('failures', $4::int)
+       WHERE id = $1 AND due_at = $2::timestamptz`,
+      [claim.authenticationId, claim.claimedUntil, delayMs, failures],
+    );
+  }
+
+  /**
+   * Gives the follow-up an open authentication should have but has not (rows written before
+   * follow-ups were kept on the row, or by an older release during a rolling deploy): a deadline
+   * for each waiting one, `complete` for each unconfirmed result. Spread over `spreadMs`;
+   * idempotent.
    */
   async adoptOrphans(orphans: {
     /** States that wait on a deadline. */
@@ -43,20 +105,21 @@ export class AuthenticationJobs {
     readonly completingStates: readonly AuthenticationState[];
     readonly spreadMs: number;
   }): Promise<number> {
-    const missing = (kind: AuthenticationJobKind) =>
-      `NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j
-                   WHERE j.key = ${authenticationJobKeySql(kind, 'a.id')})`;
-    const rows: { adopted: number }[] = await this.dataSource.query(
-      `WITH orphans AS (
-         SELECT a.id, 'recheck' AS kind FROM authentications a
-         WHERE a.state = ANY($1) AND ${missing('recheck')}
-         UNION ALL
-         SELECT a.id, 'complete' FROM authentications a
-         WHERE a.state = ANY($2) AND a.provider_session_id IS NOT NULL AND ${missing('complete')})
-       SELECT count(*)::int AS adopted
-       FROM ${addJobsSql(authenticationJobRows('orphans', 'random() * $3::float8'))}`,
-      [orphans.waitingStates, orphans.completingStates, orphans.spreadMs],
+    const [, adopted] = await this.dataSource.query<[unknown, number]>(
+      `UPDATE authentications
+       SET due_at = now() + make_interval(secs => random() * $3::float8 / 1000.0),
+           due_task = CASE WHEN state = ANY($1) THEN $4 ELSE $5 END,
+           due_payload = jsonb_build_object('authentication_id', id, 'attempt', 1)
+       WHERE due_at IS NULL
+         AND (state = ANY($1) OR (state = ANY($2) AND provider_session_id IS NOT NULL))`,
+      [
+        orphans.waitingStates,
+        orphans.completingStates,
+        orphans.spreadMs,
+        TASKS.recheck,
+        TASKS.completeSession,
+      ],
     );
-    return rows[0]?.adopted ?? 0;
+    return adopted;
   }
 }

@@ -2,6 +2,7 @@ import type { AuthenticationState } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { dueAssignments, dueColumns } from './authentication-due.js';
 import {
   ABANDONED_KEY_SECONDS,
   authenticationColumns,
@@ -111,6 +112,7 @@ export class AuthenticationRepository {
       const column = this.columns.byProperty.get(property)!;
       return { name: column.column, value: statement.param(value, column.cast) };
     });
+    columns.push(...dueColumns(statement, followups));
     statement.row(
       `INSERT INTO authentications (${columns.map((c) => c.name).join(', ')})
        SELECT ${columns.map((c) => c.value).join(', ')}
@@ -156,6 +158,7 @@ export class AuthenticationRepository {
       `state = ${statement.param(write.to)}`,
       'version = version + 1',
       `updated_at = ${at}`,
+      ...dueAssignments(statement, write.followups),
     );
     statement.row(
       `UPDATE authentications SET ${sets.join(', ')}

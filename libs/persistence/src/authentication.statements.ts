@@ -4,16 +4,20 @@ import type { DataSource } from 'typeorm';
 import type { EventDetail } from './entities/authentication-event.entity.js';
 import { AuthenticationEntity } from './entities/authentication.entity.js';
 import type { JobSpec } from './jobs/job-queue.js';
-import { addJobsSql, jsonJobRows } from './jobs/job-sql.js';
-import { deliveryJobRows, jobRowsJson } from './jobs/job-specs.js';
+import { addJobsSql } from './jobs/job-sql.js';
+import { deliveryJobRows } from './jobs/job-specs.js';
 import type { TeamEventDraft } from './team-event.repository.js';
 
 /** The follow-ups of a write, committed with it (or not at all). */
 export interface Followups {
-  readonly jobs: readonly JobSpec[];
+  /**
+   * The authentication's own follow-up (its deadline, or its `complete` lease), kept on its row
+   * (`due_*`) by the write itself: it replaces whatever was due. Its key is not used.
+   */
+  readonly due?: JobSpec;
+  /** Tasks the write makes pointless (a deadline, a `complete`): cleared if they are due. */
+  readonly mootTasks?: readonly string[];
   readonly teamEvent?: TeamEventDraft;
-  /** Pending jobs (by key) the write makes pointless: a deadline or a `complete` now moot. */
-  readonly cancelJobKeys?: readonly string[];
 }
 
 /** The Idempotency-Key of the request that creates the row, claimed by the insert itself. */
@@ -79,21 +83,8 @@ export class RowStatement {
     return this;
   }
 
+  /** The row's own follow-up is not here but in its write: see dueAssignments. */
   followups(followups: Followups): this {
-    if (followups.jobs.length > 0) {
-      const jobs = jsonJobRows(this.param(jobRowsJson(followups.jobs)));
-      this.counted(
-        'jobs',
-        `SELECT job.id FROM row, LATERAL ${addJobsSql(`${jobs} WHERE row.id IS NOT NULL`)} AS job`,
-      );
-    }
-    if (followups.cancelJobKeys?.length) {
-      this.counted(
-        'cancelled',
-        `SELECT graphile_worker.remove_job(key) FROM row,
-           unnest(${this.param(followups.cancelJobKeys, '::text[]')}) AS key`,
-      );
-    }
     if (followups.teamEvent) this.teamEvent(followups.teamEvent);
     return this;
   }
@@ -226,7 +217,8 @@ export interface ColumnMap {
 
 /** Built once from TypeORM's metadata, so raw rows read back exactly as the entity does. */
 export function authenticationColumns(dataSource: DataSource): ColumnMap {
-  const columns = dataSource.getMetadata(AuthenticationEntity).columns.map((column) => ({
+  const selected = dataSource.getMetadata(AuthenticationEntity).columns.filter((c) => c.isSelect);
+  const columns = selected.map((column) => ({
     property: column.propertyName,
     column: column.databaseName,
     cast: `::${String(column.type)}`,

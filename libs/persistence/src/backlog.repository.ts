@@ -32,7 +32,12 @@ const JOB_BACKLOG = `
                     WHEN attempts >= max_attempts THEN 'failed'
                     WHEN run_at <= now() THEN 'due'
                     ELSE 'scheduled' END AS status
-        FROM graphile_worker.jobs) j
+        FROM graphile_worker.jobs
+        UNION ALL
+        -- The authentications' own follow-ups (a claimed one counts as scheduled until its
+        -- lease ends: the row does not say whether its process is still running it).
+        SELECT due_task, due_at, CASE WHEN due_at <= now() THEN 'due' ELSE 'scheduled' END
+        FROM authentications WHERE due_at IS NOT NULL) j
   GROUP BY task_identifier, status`;
 
 // Counts only the states that stay small (delivered rows grow for ever).
@@ -42,7 +47,10 @@ const DELIVERY_BACKLOG = `
   FROM event_deliveries WHERE state IN ('pending', 'dead')
   GROUP BY state`;
 
-/** What waits in the job queue and in the team events outbox: read when metrics are scraped. */
+/**
+ * What waits in the job queue, on the authentications (their deadlines and `complete` leases) and
+ * in the team events outbox: read when metrics are scraped.
+ */
 @Injectable()
 export class BacklogRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

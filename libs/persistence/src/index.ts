@@ -7,7 +7,7 @@ export {
   type TimelineEntry,
   type TransitionWrite,
 } from './authentication.repository.js';
-export { AuthenticationJobs } from './authentication-jobs.repository.js';
+export { AuthenticationJobs, type DueFollowup } from './authentication-jobs.repository.js';
 export { type CreatingKey, type Followups, type KeyAnswer } from './authentication.statements.js';
 export { type StepUpLink } from './step-up.statements.js';
 export { API_KEY_REVOKED_CHANNEL, ApiKeyRepository, type NewApiKey } from './api-key.repository.js';
@@ -82,7 +82,12 @@ export { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
 export { IdempotencyKeyRepository } from './idempotency-key.repository.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { PersistenceModule } from './persistence.module.js';
-export { ENTITIES, typeOrmOptions, type DatabaseTuning } from './typeorm-options.js';
+export {
+  ENTITIES,
+  guardedDataSource,
+  typeOrmOptions,
+  type DatabaseTuning,
+} from './typeorm-options.js';
 export { ProviderEventInbox, type InboxEntry } from './provider-event-inbox.repository.js';
 export { JobWorkerRepository } from './job-worker.repository.js';
 export {

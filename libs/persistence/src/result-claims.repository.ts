@@ -92,7 +92,7 @@ export class ResultClaimRepository {
       },
       null,
     );
-    s.followups({ jobs: [], teamEvent: claim.teamEvent });
+    s.followups({ teamEvent: claim.teamEvent });
     const [created] = await this.dataSource.query<Record<string, unknown>[]>(s.sql(), s.values);
     if (created) return { kind: 'created', claim: claimOf(created) };
     return this.whyNotClaimed(claim);
@@ -132,7 +132,7 @@ export class ResultClaimRepository {
       { event: 'claim_released', source: 'api', detail: { claim_id: claimId, reason } },
       null,
     );
-    s.followups({ jobs: [], teamEvent });
+    s.followups({ teamEvent });
     const [released] = await this.dataSource.query<Record<string, unknown>[]>(s.sql(), s.values);
     if (released) return { kind: 'released', claim: claimOf(released) };
     const claim = await this.findOne(authenticationId, claimId);

@@ -1,4 +1,5 @@
-import type { DataSourceOptions } from 'typeorm';
+import type { EventEmitter } from 'node:events';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ApiKeyEntity } from './entities/api-key.entity.js';
 import { AuthenticationEventEntity } from './entities/authentication-event.entity.js';
 import { AuthenticationInputCountEntity } from './entities/authentication-input-count.entity.js';
@@ -62,4 +63,26 @@ export function typeOrmOptions(
       connectionTimeoutMillis: 5_000,
     },
   };
+}
+
+/**
+ * A DataSource whose pool never lets a lost connection crash the process. pg-pool listens for
+ * errors only on idle clients, and TypeORM adds no listener to the clients it checks out: a
+ * server that ends a session (an outage, an operator's pg_terminate_backend) while a client is
+ * out but between queries emitted an unhandled 'error' (57P01). The query in flight, if any,
+ * still fails with it; the client is discarded when it is released.
+ */
+export async function guardedDataSource(
+  options: DataSourceOptions,
+  lost: (error: Error) => void,
+): Promise<DataSource> {
+  const dataSource = await new DataSource(options).initialize();
+  const guarded = new WeakSet<object>();
+  const pool = (dataSource.driver as unknown as { master: EventEmitter }).master;
+  pool.on('acquire', (client: EventEmitter) => {
+    if (guarded.has(client)) return;
+    guarded.add(client);
+    client.on('error', lost);
+  });
+  return dataSource;
 }

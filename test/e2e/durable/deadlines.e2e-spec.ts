@@ -82,8 +82,7 @@ describe('deadlines (e2e)', () => {
       // Nothing new for the other 150: each still waits, its deadline rescheduled (attempt 2+).
       const rows = await ctx.sql<{ state: string; n: number }>(
         `SELECT a.state, count(*)::int AS n FROM authentications a
-       JOIN graphile_worker._private_jobs j ON j.key = 'recheck:' || a.id
-       WHERE (j.payload->>'attempt')::int >= 2
+       WHERE a.due_task = 'recheck_authentication' AND (a.due_payload->>'attempt')::int >= 2
        GROUP BY a.state`,
       );
       expect(rows).toEqual([{ state: 'awaiting_channel_data', n: 150 }]);
@@ -100,8 +99,9 @@ describe('deadlines (e2e)', () => {
       await waitUntil(
         async () => {
           const jobs = await ctx.sql(
-            `SELECT 1 FROM graphile_worker._private_jobs WHERE key = $1 AND (payload->>'attempt')::int = 2`,
-            [`recheck:${id}`],
+            `SELECT 1 FROM authentications WHERE id = $1
+             AND due_task = 'recheck_authentication' AND (due_payload->>'attempt')::int = 2`,
+            [id],
           );
           return jobs.length === 1 ? true : undefined;
         },
@@ -123,20 +123,25 @@ describe('deadlines (e2e)', () => {
       aCreateBody('4485040371536584', { channel_data: aBrowserChannel() }),
     );
     await ctx.waitForState(ready.body.id, 'completed');
-    // As if written before the job queue existed: no jobs, and a result never confirmed.
-    await ctx.sql('DELETE FROM graphile_worker._private_jobs');
-    await ctx.sql(`UPDATE authentications SET state = 'result_ready' WHERE id = $1`, [
-      ready.body.id,
-    ]);
+    // As if written by an older release: nothing due, and a result never confirmed.
+    await ctx.sql(
+      `UPDATE authentications SET due_at = NULL, due_task = NULL, due_payload = NULL,
+         state = CASE WHEN id = $1 THEN 'result_ready' ELSE state END`,
+      [ready.body.id],
+    );
 
     const another = await startOrchestrator();
     await another.close();
-    const keys = (await ctx.sql<{ key: string }>('SELECT key FROM graphile_worker.jobs')).map(
-      (row) => row.key,
+    const due = new Map(
+      (
+        await ctx.sql<{ id: string; due_task: string }>(
+          'SELECT id, due_task FROM authentications WHERE due_at IS NOT NULL',
+        )
+      ).map((row) => [row.id, row.due_task]),
     );
-    expect(keys).toContain(`recheck:${waiting.body.id}`);
-    // Adopted jobs are spread over a minute; this one may even have run already.
-    if (!keys.includes(`complete:${ready.body.id}`)) {
+    expect(due.get(waiting.body.id)).toBe('recheck_authentication');
+    // Adopted follow-ups are spread over a minute; this one may even have run already.
+    if (due.get(ready.body.id) !== 'complete_checkout_session') {
       await ctx.waitForState(ready.body.id, 'completed');
     }
   });

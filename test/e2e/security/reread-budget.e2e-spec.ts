@@ -36,8 +36,9 @@ describe('re-reads caused by notifications (e2e)', () => {
   const ownDeadline = (id: string) =>
     waitUntil(async () => {
       const [job] = await ctx.sql<{ payload: Record<string, unknown> }>(
-        `SELECT payload FROM graphile_worker._private_jobs WHERE key = $1`,
-        [`recheck:${id}`],
+        `SELECT due_payload AS payload FROM authentications
+         WHERE id = $1 AND due_task = 'recheck_authentication'`,
+        [id],
       );
       return job && !job.payload.notified ? job.payload : undefined;
     });

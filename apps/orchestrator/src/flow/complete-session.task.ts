@@ -1,8 +1,8 @@
 import { accepts, DomainError, effectsOf, ThreeDsProviders } from '@app/domain';
 import {
+  AuthenticationJobs,
   AuthenticationRepository,
   completeSessionJob,
-  JobQueue,
   payloadOf,
   retryDelayMs,
   TASKS,
@@ -16,13 +16,13 @@ import { AuthenticationTransitionsService } from './authentication-transitions.s
 import { providerWord } from './provider-words.js';
 import { SessionSync } from './session-sync.service.js';
 
-/** How long shutdown waits for `complete` calls in flight (their jobs cover the rest). */
+/** How long shutdown waits for `complete` calls in flight (their leases cover the rest). */
 const DRAIN_MS = 5_000;
 
 /**
  * The provider's `complete` for a result we hold: it answers only once our callback URL accepted
  * its post, so the answer confirms completion. Sent at once by the process
- * that moved the row to `result_ready`; the job written with that move runs it only if this
+ * that moved the row to `result_ready`; the lease written with that move runs it only if this
  * process died first. Failures are retried with backoff (honouring Retry-After); after the last
  * attempt the result stays `result_ready`, which is final for the team.
  */
@@ -38,7 +38,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     private readonly providers: ThreeDsProviders,
     private readonly transitions: AuthenticationTransitionsService,
     private readonly sync: SessionSync,
-    private readonly jobs: JobQueue,
+    private readonly authenticationJobs: AuthenticationJobs,
     @Inject(jobsConfig.KEY) private readonly config: JobsConfig,
   ) {
     transitions.onMoved((before, after) => {
@@ -53,7 +53,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     if (authentication) await this.attempt(authentication, attempt);
   }
 
-  /** Stops waiting for calls in flight after DRAIN_MS: a job completes what is left. */
+  /** Stops waiting for calls in flight after DRAIN_MS: a lease completes what is left. */
   async onModuleDestroy(): Promise<void> {
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_MS).unref());
     await Promise.race([Promise.all(this.inFlight), timeout]);
@@ -117,7 +117,7 @@ export class CompleteSessionTask implements JobTask, OnModuleDestroy {
     });
     if (last) return;
     const delayMs = retryDelayMs(this.config.complete.backoff, attempt, error);
-    await this.jobs.add(completeSessionJob(id, attempt + 1, delayMs));
+    await this.authenticationJobs.schedule(id, completeSessionJob(id, attempt + 1, delayMs));
   }
 }
 

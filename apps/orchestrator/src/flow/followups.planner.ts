@@ -1,10 +1,10 @@
 import { assertNever, effectsOf, mootEffectsOf, type AuthenticationState } from '@app/domain';
 import {
   completeSessionJob,
-  completeSessionJobKey,
   recheckJob,
-  recheckJobKey,
+  TASKS,
   type AuthenticationEntity,
+  type TaskName,
   type Followups,
   type JobSpec,
 } from '@app/persistence';
@@ -13,10 +13,11 @@ import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { CompletionNotice } from './completion-notice.js';
 
 /**
- * Turns the domain's effects of a move into what commits with it: deadline and completion jobs,
- * and the team's event (its CompletionNotice). Deciding stays in the domain (`effectsOf`).
- * `complete` is sent at once by the process that made the move (CompleteSessionTask.soon); its
- * job is a lease, due only if that process died first. Jobs a move makes moot are removed.
+ * Turns the domain's effects of a move into what commits with it: the row's own follow-up (its
+ * deadline, or the `complete` lease) and the team's event (its CompletionNotice). Deciding stays
+ * in the domain (`effectsOf`). `complete` is sent at once by the process that made the move
+ * (CompleteSessionTask.soon); the lease is due only if that process died first. A follow-up the
+ * move makes moot is cleared.
  */
 @Injectable()
 export class FollowupPlanner {
@@ -27,16 +28,16 @@ export class FollowupPlanner {
 
   /** `after`: the authentication as the move leaves it; `from` is null for the insert. */
   plan(from: AuthenticationState | null, after: AuthenticationEntity): Followups {
-    const jobs: JobSpec[] = [];
+    let due: JobSpec | undefined;
     let teamEvent: Followups['teamEvent'];
     for (const effect of effectsOf(from, after.state)) {
       switch (effect.type) {
         case 'recheck':
-          jobs.push(recheckJob(after.id, 1, this.config.recheckMs[effect.deadline]));
+          due = recheckJob(after.id, 1, this.config.recheckMs[effect.deadline]);
           break;
         case 'complete_session':
           if (after.providerSessionId) {
-            jobs.push(completeSessionJob(after.id, 1, this.config.complete.leaseMs));
+            due = completeSessionJob(after.id, 1, this.config.complete.leaseMs);
           }
           break;
         case 'notify_team':
@@ -46,13 +47,12 @@ export class FollowupPlanner {
           assertNever(effect);
       }
     }
-    return { jobs, teamEvent, cancelJobKeys: this.mootJobs(from, after) };
-  }
-
-  /** A deadline left by a waiting state, a `complete` left by `result_ready`. */
-  private mootJobs(from: AuthenticationState | null, after: AuthenticationEntity): string[] {
-    return mootEffectsOf(from, after.state).map((effect) =>
-      effect === 'recheck' ? recheckJobKey(after.id) : completeSessionJobKey(after.id),
-    );
+    return { due, teamEvent, mootTasks: mootTasksOf(from, after.state) };
   }
 }
+
+/** A deadline left by a waiting state, a `complete` left by `result_ready`. */
+const mootTasksOf = (from: AuthenticationState | null, to: AuthenticationState): TaskName[] =>
+  mootEffectsOf(from, to).map((effect) =>
+    effect === 'recheck' ? TASKS.recheck : TASKS.completeSession,
+  );

@@ -1,10 +1,4 @@
-import {
-  JOB_POOLS,
-  JobWorkerRepository,
-  WorkerTask,
-  type JobPool,
-  type JobTask,
-} from '@app/persistence';
+import { JOB_POOLS, JobWorkerRepository, type JobPool, type JobTask } from '@app/persistence';
 import {
   Inject,
   Injectable,
@@ -28,6 +22,7 @@ import type pg from 'pg';
 import { databaseConfig, type DatabaseConfig } from '../config/database.config.js';
 import { jobsConfig, type JobsConfig } from '../config/jobs.config.js';
 import { QueueConnections } from './queue-connections.js';
+import { registeredTasks } from './registered-tasks.js';
 
 /** Between two tries to hand back the jobs of a pool that stopped by itself. */
 const REPLACE_RETRY_MS = 1_000;
@@ -203,15 +198,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The tasks the modules registered, by pool; a pool without tasks is not started. */
   private registeredGroups(): Group[] {
-    const byName = new Map<string, { task: JobTask; pool: JobPool }>();
-    for (const wrapper of this.discovery.getProviders({ metadataKey: WorkerTask.KEY })) {
-      const task = wrapper.instance as JobTask | undefined;
-      const pool = this.discovery.getMetadataByDecorator(WorkerTask, wrapper);
-      if (!task || !pool) continue;
-      const known = byName.get(task.name);
-      if (known && known.task !== task) throw new Error(`job task ${task.name} registered twice`);
-      byName.set(task.name, { task, pool });
-    }
+    const byName = registeredTasks(this.discovery);
     const concurrency: Record<JobPool, number> = {
       flow: this.config.concurrency,
       deliveries: this.config.deliveryConcurrency,

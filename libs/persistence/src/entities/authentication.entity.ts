@@ -46,6 +46,8 @@ import {
 // A team's window of authentications (the outcome analytics, the list).
 @Index('IDX_authentications_team_created', ['teamId', 'createdAt'])
 // A provider event for a session we never heard of is matched to its creation by reference.
+// The follow-ups due, claimed in batches (AuthenticationJobs.claimDue): only rows that wait.
+@Index('IDX_authentications_due', ['dueAt'], { where: '"due_at" IS NOT NULL' })
 @Index('IDX_authentications_unlinked_reference', ['reference'], {
   where: '"provider_session_id" IS NULL',
 })
@@ -177,6 +179,22 @@ export class AuthenticationEntity {
   /** Who holds that claim: only the holder releases it. */
   @Column({ type: 'text', nullable: true })
   providerCallToken: string | null;
+
+  /**
+   * When its own follow-up is due (a deadline's re-read, or `complete` for a process that died),
+   * set by the move that implies it; while a process runs it, the end of that process's lease.
+   * Never read with the row (`select: false`): only the follow-ups' own statements use these.
+   */
+  @Column({ type: 'timestamptz', nullable: true, select: false })
+  dueAt?: Date | null;
+
+  /** The task that runs then (a job task's name: `recheck_authentication`, …). */
+  @Column({ type: 'text', nullable: true, select: false })
+  dueTask?: string | null;
+
+  /** What that task is handed (as a job's payload). */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  duePayload?: Record<string, unknown> | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

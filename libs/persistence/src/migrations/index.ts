@@ -18,6 +18,7 @@ import { StepUps1796530000000 } from './1796530000000-step-ups.js';
 import { TeamCreationIndex1796531000000 } from './1796531000000-team-creation-index.js';
 import { RoutingDecisions1796532000000 } from './1796532000000-routing-decisions.js';
 import { ProviderState1796533000000 } from './1796533000000-provider-state.js';
+import { AuthenticationDue1796534000000 } from './1796534000000-authentication-due.js';
 
 /** Every migration, in order. Explicit because the apps are bundled (no path globs). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   TeamCreationIndex1796531000000,
   RoutingDecisions1796532000000,
   ProviderState1796533000000,
+  AuthenticationDue1796534000000,
 ];
