@@ -19,6 +19,9 @@ const CRYPTOGRAM_KEY = Buffer.from(env.CRYPTOGRAM_ENCRYPTION_KEY, 'base64');
 const RECHECK_CREATION_MS = 60_000;
 const COMPLETE_LEASE_MS = 30_000;
 const MAX_BODY_BYTES = 64 * 1024;
+/** The orchestrator's defaults: JOBS_POLL_INTERVAL_MS, JOBS_WORKER_DEAD_AFTER_MS. */
+const DUE_POLL_MS = 1_000;
+const DUE_LEASE_MS = 30_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const ID_PATTERN = /^auth_[a-z2-7]{26}$/;
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -136,7 +139,7 @@ async function create(request, body) {
   return { status: 201, body: response };
 }
 
-/** After the answer: `complete`; on failure the job row stays for a worker to retry. */
+/** After the answer: `complete`; on failure the lease stays, for the poller to retry. */
 async function complete(id, sessionId) {
   try {
     await checkout.completeSession(sessionId);
@@ -145,6 +148,22 @@ async function complete(id, sessionId) {
     console.error(JSON.stringify({ msg: 'complete failed', id, reason: error.message }));
   }
 }
+
+/**
+ * The lease's other half: every DUE_POLL_MS, follow-ups due because a process died before it
+ * completed (or a `complete` failed) are claimed and `complete` is sent again. A creation
+ * deadline (the process died mid-create) is the orchestrator's to settle: out of scope here, it
+ * stays leased.
+ */
+async function pollDue() {
+  const claimed = await db.claimDue(10, DUE_LEASE_MS).catch(() => []);
+  for (const row of claimed) {
+    if (row.state === 'result_ready' && row.provider_session_id) {
+      await complete(row.id, row.provider_session_id);
+    }
+  }
+}
+const poller = setInterval(() => void pollDue(), DUE_POLL_MS);
 
 async function replay(teamId, key, requestHash) {
   const earlier = await db.earlierRequest(teamId, key);
@@ -228,6 +247,7 @@ const server = createServer((request, response) => {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
+    clearInterval(poller);
     server.close();
     server.closeIdleConnections();
     void Promise.allSettled([...completing])

@@ -1,8 +1,9 @@
 // The minimal's writes: one statement (so one commit) per durable step, into the orchestrator's
-// own tables (its migrated schema) with the same rows: the authentication, its timeline, the
-// Idempotency-Key record, the team event (outbox) and the graphile-worker job rows.
+// own tables (its migrated schema) with the same rows: the authentication with its follow-up due
+// (`due_at`: the creation deadline, then the `complete` lease), its timeline, the Idempotency-Key
+// record, the team event (outbox) and a delivery job per team endpoint.
 
-/** Written like the orchestrator's job specs (libs/persistence/src/jobs/job-specs.ts). */
+/** Named like the orchestrator's tasks (libs/persistence/src/jobs/job-specs.ts). */
 const RECHECK_TASK = 'recheck_authentication';
 const COMPLETE_TASK = 'complete_checkout_session';
 const DELIVERY_TASK = 'deliver_team_event';
@@ -23,34 +24,33 @@ const CREATE = `
     ON CONFLICT DO NOTHING RETURNING team_id
   ), inserted AS (
     INSERT INTO authentications (id, team_id, state, reference, amount, currency, channel,
-      source_type, card_bin, card_last4, card_fingerprint, callback_token_hash, version, provider)
-    SELECT $4, team_id, 'created', $5, $6::bigint, $7, $8, $9, $10, $11, $12, $13, 0, 'checkout'
+      source_type, card_bin, card_last4, card_fingerprint, callback_token_hash, version, provider,
+      due_at, due_task, due_payload)
+    SELECT $4, team_id, 'created', $5, $6::bigint, $7, $8, $9, $10, $11, $12, $13, 0, 'checkout',
+      now() + make_interval(secs => $15 / 1000.0), '${RECHECK_TASK}',
+      jsonb_build_object('authentication_id', $4::text, 'attempt', 1)
     FROM claimed
     RETURNING id, created_at
   ), timeline AS (
     INSERT INTO authentication_events (authentication_id, event, from_state, to_state, source, detail)
     SELECT id, 'created', NULL, 'created', 'api', $14::jsonb FROM inserted
-  ), deadline AS (
-    SELECT graphile_worker.add_job('${RECHECK_TASK}',
-             json_build_object('authentication_id', id, 'attempt', 1),
-             run_at => now() + make_interval(secs => $15 / 1000.0), job_key => 'recheck:' || id)
-    FROM inserted
   )
-  SELECT (SELECT team_id FROM team) AS team_id, (SELECT created_at FROM inserted) AS created_at,
-         (SELECT count(*) FROM deadline)::int AS deadlines`;
+  SELECT (SELECT team_id FROM team) AS team_id, (SELECT created_at FROM inserted) AS created_at`;
 
 /**
  * Step 2, Checkout's answer: compare-and-set to `result_ready` with its timeline row, the team's
- * `authentication.completed` event with one delivery (and job) per active endpoint, the
- * `complete` job, and the Idempotency-Key's stored answer; the creation deadline, now moot, is
- * removed. The `complete` job is due only after a lease: this process sends `complete` itself at
- * once, the job is there for a process that died.
+ * `authentication.completed` event with one delivery (and job) per active endpoint, and the
+ * Idempotency-Key's stored answer; the `complete` lease replaces the creation deadline. It is
+ * due only after the lease: this process sends `complete` itself at once, the lease is there for
+ * a process that died (the poller in server.mjs).
  */
 const RESULT = `
   WITH moved AS (
     UPDATE authentications SET state = 'result_ready', outcome = $2, provider_session_id = $3,
       scheme = $4, next_action = NULL, result = $5::jsonb, cryptogram_ciphertext = $6,
-      version = version + 1, updated_at = $7
+      version = version + 1, updated_at = $7,
+      due_at = now() + make_interval(secs => $11 / 1000.0), due_task = '${COMPLETE_TASK}',
+      due_payload = jsonb_build_object('authentication_id', id, 'attempt', 1)
     WHERE id = $1 AND state = 'created'
     RETURNING id, team_id
   ), timeline AS (
@@ -67,16 +67,9 @@ const RESULT = `
       ON endpoint.team_id = event.team_id AND endpoint.disabled_at IS NULL
     RETURNING id
   ), jobs AS (
-    SELECT graphile_worker.add_job('${COMPLETE_TASK}',
-             json_build_object('authentication_id', id, 'attempt', 1),
-             run_at => now() + make_interval(secs => $11 / 1000.0), job_key => 'complete:' || id)
-    FROM moved
-    UNION ALL
     SELECT graphile_worker.add_job('${DELIVERY_TASK}', json_build_object('delivery_id', id::text),
              job_key => 'delivery:' || id)
     FROM deliveries
-  ), deadline_cancelled AS (
-    SELECT graphile_worker.remove_job('recheck:' || id) FROM moved
   ), answered AS (
     UPDATE idempotency_keys SET state = 'completed', response_status = 201,
       response_body = $12::jsonb, updated_at = $7
@@ -84,7 +77,6 @@ const RESULT = `
     RETURNING key_hash
   )
   SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM jobs)::int AS jobs,
-         (SELECT count(*) FROM deadline_cancelled)::int AS deadlines_cancelled,
          (SELECT count(*) FROM answered)::int AS answered`;
 
 /**
@@ -103,17 +95,29 @@ const CALLBACK = `
   )
   SELECT target.state, (SELECT count(*) FROM recorded)::int AS recorded FROM target`;
 
-/** Step 4, `complete` answered 204: `completed`, its timeline row, and the job no longer due. */
+/** Step 4, `complete` answered 204: `completed`, its timeline row, and the lease cleared. */
 const COMPLETED = `
   WITH moved AS (
-    UPDATE authentications SET state = 'completed', version = version + 1, updated_at = now()
+    UPDATE authentications SET state = 'completed', version = version + 1, updated_at = now(),
+      due_at = NULL, due_task = NULL, due_payload = NULL
     WHERE id = $1 AND state = 'result_ready'
     RETURNING id
   ), timeline AS (
     INSERT INTO authentication_events (authentication_id, event, from_state, to_state, source)
     SELECT id, 'completion_confirmed', 'result_ready', 'completed', 'checkout_complete' FROM moved
   )
-  SELECT count(graphile_worker.remove_job('complete:' || id))::int AS removed FROM moved`;
+  SELECT count(*)::int AS moved FROM moved`;
+
+/**
+ * Follow-ups due (a process died holding them), claimed under a lease with SKIP LOCKED: another
+ * process's claim is skipped, a claim whose process dies comes due again when the lease ends.
+ */
+const CLAIM_DUE = `
+  UPDATE authentications a SET due_at = now() + make_interval(secs => $2 / 1000.0)
+  FROM (SELECT id FROM authentications WHERE due_at <= now()
+        ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
+  WHERE a.id = due.id
+  RETURNING a.id, a.state, a.due_task, a.provider_session_id`;
 
 /** Only when the key was taken: what the earlier request stored. */
 const EARLIER_REQUEST = `
@@ -160,5 +164,6 @@ export function statements(pool) {
     callback: (id, tokenHash, detail) => one(CALLBACK, [id, tokenHash, JSON.stringify(detail)]),
     completed: (id) => one(COMPLETED, [id]),
     earlierRequest: (teamId, key) => one(EARLIER_REQUEST, [teamId, key]),
+    claimDue: async (limit, leaseMs) => (await pool.query(CLAIM_DUE, [limit, leaseMs])).rows,
   };
 }
