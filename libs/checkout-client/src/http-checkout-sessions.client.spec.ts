@@ -1,7 +1,6 @@
 import type { HttpService } from '@nestjs/axios';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import type { AxiosRequestConfig } from 'axios';
-import { of } from 'rxjs';
 import type { CheckoutClientOptions } from './checkout-client.options.js';
 import type { CheckoutBrowserData, CheckoutCreateSessionRequest } from './checkout.wire.js';
 import { HttpCheckoutSessionsClient } from './http-checkout-sessions.client.js';
@@ -23,10 +22,12 @@ const SESSION = { id: 'sid_test', status: 'pending' };
 function clientWithRecorder() {
   const requests: AxiosRequestConfig[] = [];
   const http = {
-    request: (config: AxiosRequestConfig) => {
-      requests.push(config);
-      const status = config.method === 'POST' && config.url?.endsWith('/sessions') ? 201 : 200;
-      return of({ status, data: SESSION, headers: {} });
+    axiosRef: {
+      request: (config: AxiosRequestConfig) => {
+        requests.push(config);
+        const status = config.method === 'POST' && config.url?.endsWith('/sessions') ? 201 : 200;
+        return Promise.resolve({ status, data: SESSION, headers: {} });
+      },
     },
   } as unknown as HttpService;
   const tokens = {

@@ -3,7 +3,6 @@ import type { HttpService } from '@nestjs/axios';
 import { UpstreamUnavailableError } from '@app/domain';
 import { Logger } from '@nestjs/common';
 import { AxiosError, type AxiosRequestConfig } from 'axios';
-import { firstValueFrom } from 'rxjs';
 import type {
   CheckoutCallObserver,
   CheckoutExchangeFailure,
@@ -41,7 +40,6 @@ const logger = new Logger('CheckoutClient');
 /**
  * One HTTP exchange with a hard deadline. Every status comes back as a value; only "no usable
  * answer" (timeout, network error, unparsable body) throws UpstreamUnavailableError.
- * The Observable ends here: nothing else sees RxJS.
  */
 export async function exchange<T>(
   http: HttpService,
@@ -58,13 +56,13 @@ export async function exchange<T>(
       ...(failure ? { failure } : {}),
     });
   try {
-    const response = await firstValueFrom(
-      http.request<T>({
-        ...axiosConfig,
-        validateStatus: () => true,
-        transitional: { clarifyTimeoutError: true },
-      }),
-    );
+    // The module's axios instance itself: HttpService's Observable cancels the request when it
+    // is unsubscribed after the answer, building an AxiosError (and its stack) for every call.
+    const response = await http.axiosRef.request<T>({
+      ...axiosConfig,
+      validateStatus: () => true,
+      transitional: { clarifyTimeoutError: true },
+    });
     const requestId = response.headers['cko-request-id'] as string | undefined;
     logger.log({
       msg: 'checkout call',

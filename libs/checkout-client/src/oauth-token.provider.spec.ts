@@ -3,7 +3,6 @@ import { UpstreamRejectedRequestError } from '@app/domain';
 import type { HttpService } from '@nestjs/axios';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import type { AxiosRequestConfig } from 'axios';
-import { Observable } from 'rxjs';
 import type { CheckoutClientOptions } from './checkout-client.options.js';
 import { OAuthTokenProvider } from './oauth-token.provider.js';
 
@@ -23,14 +22,13 @@ class FakeTokenEndpoint {
   nextTokenNumber = 1;
 
   readonly http = {
-    request: (config: AxiosRequestConfig) =>
-      new Observable((subscriber) => {
-        this.requests.push(config);
-        this.pending.push((status, data) => {
-          subscriber.next({ status, data, headers: {} });
-          subscriber.complete();
-        });
-      }),
+    axiosRef: {
+      request: (config: AxiosRequestConfig) =>
+        new Promise((resolve) => {
+          this.requests.push(config);
+          this.pending.push((status, data) => resolve({ status, data, headers: {} }));
+        }),
+    },
   } as unknown as HttpService;
 
   grantAll(expiresIn = 3600): void {

@@ -106,9 +106,11 @@ export class RowStatement {
       JOIN team_endpoints endpoint
         ON endpoint.team_id = event.team_id AND endpoint.disabled_at IS NULL
       RETURNING id)`);
+    // add_jobs NOTIFYs every listening session even for no job: called only for deliveries.
     this.counted(
       `${prefix}delivery_jobs`,
-      `SELECT * FROM ${addJobsSql(deliveryJobRows(`${prefix}deliveries`))}`,
+      `SELECT job.id FROM (SELECT 1 WHERE EXISTS (SELECT 1 FROM ${prefix}deliveries)) AS delivering,
+         LATERAL ${addJobsSql(deliveryJobRows(`${prefix}deliveries`))} AS job`,
     );
     return this;
   }
