@@ -12,12 +12,16 @@
 //        npm run bench -- --failover  creates at a steady rate while Checkout fails, falling
 //                                     back to Adyen [BENCH_FAILOVER_RATE=50
 //                                     BENCH_FAILOVER_PHASE_SECONDS=30] (scripts/bench/failover.mjs)
+//        npm run bench -- --open      creates at a fixed rate, half the minimal's capacity: our own
+//                                     latency p50/p99 [BENCH_OPEN_RATE=… BENCH_SECONDS=15]
+//                                     (scripts/bench/open.mjs)
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from './bench/apps.mjs';
 import { compare } from './bench/compare.mjs';
 import { failover } from './bench/failover.mjs';
+import { openBench } from './bench/open.mjs';
 import { soak } from './bench/soak.mjs';
 import { strategy } from './bench/strategy.mjs';
 import { percentile, runLoad } from './bench/load.mjs';
@@ -29,6 +33,8 @@ if (args.includes('--soak')) {
   await soak();
 } else if (args.includes('--failover')) {
   await failover();
+} else if (args.includes('--open')) {
+  await openBench();
 } else if (args.includes('--strategy')) {
   await strategy();
 } else if (

@@ -130,9 +130,11 @@ function problemsOf(run) {
   return problems.map((problem) => `${run.implementation} c=${run.concurrency}: ${problem}`);
 }
 
-export async function compare({ smoke }) {
-  const config = configOf(smoke);
-  const started = new Date();
+/**
+ * One simulator and one PostgreSQL server, with a template database the orchestrator migrated
+ * (schema, job queue, seeded API key), for `fn({ server, simulator, template })`; stopped after.
+ */
+export async function withBenchDatabase(fn) {
   const simulatorPort = await freePort();
   const simulator = startSimulator(simulatorPort);
   simulator.url = `http://127.0.0.1:${simulatorPort}`;
@@ -142,11 +144,8 @@ export async function compare({ smoke }) {
     throw error;
   });
   const template = `bench_${process.pid}_template`;
-  const runs = [];
-  let extra;
   try {
     await simulator.ready;
-    // The template: migrated, job queue installed and API key seeded by the orchestrator itself.
     await server.createDatabase(template);
     const preparing = startOrchestrator({
       port: await freePort(),
@@ -155,6 +154,20 @@ export async function compare({ smoke }) {
     });
     await preparing.ready;
     await preparing.stop();
+    return await fn({ server, simulator, template });
+  } finally {
+    await simulator.stop();
+    await server.stop();
+  }
+}
+
+export async function compare({ smoke }) {
+  const config = configOf(smoke);
+  const started = new Date();
+  const runs = [];
+  let postgresCpu;
+  const extra = await withBenchDatabase(async ({ server, simulator, template }) => {
+    postgresCpu = server.postmasterPid ? 'postmaster process tree' : 'not visible from here';
     for (let pair = 1; pair <= config.pairs; pair++) {
       for (const concurrency of config.concurrencies) {
         for (const implementation of IMPLEMENTATIONS) {
@@ -173,11 +186,8 @@ export async function compare({ smoke }) {
         }
       }
     }
-    extra = await scenarios({ server, simulator, template }, config);
-  } finally {
-    await simulator.stop();
-    await server.stop();
-  }
+    return scenarios({ server, simulator, template }, config);
+  });
   const summaries = summarize(runs, config.concurrencies);
   const table = `${markdownTable(summaries)}\n\n${scenarioTable(extra)}`;
   const line = `${finalLine(summaries, runs)} ${scenarioLine(config, extra)}`;
@@ -186,7 +196,7 @@ export async function compare({ smoke }) {
     scenario:
       'POST /v1/authentications, frictionless, browser data at create; then complete and the callback',
     database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded',
-    postgres_cpu: server.postmasterPid ? 'postmaster process tree' : 'not visible from here',
+    postgres_cpu: postgresCpu,
     config: { ...config, resultsDir: undefined, smoke },
     started_at: started.toISOString(),
     finished_at: new Date().toISOString(),

@@ -33,7 +33,10 @@ const FINAL_STATES = ['result_ready', 'completed'];
 /** Idempotency keys and references stay unique across every run of one benchmark process. */
 let sequence = 0;
 
-/** `POST /v1/authentications` as the benchmark's team; the answer's status and parsed body. */
+/**
+ * `POST /v1/authentications` as the benchmark's team; the answer's status, parsed body and
+ * request id (`x-request-id`, the id the orchestrator hands Checkout with each call it makes).
+ */
 export async function postCreate(baseUrl, body, idempotencyKey) {
   const response = await fetch(`${baseUrl}/v1/authentications`, {
     method: 'POST',
@@ -44,7 +47,11 @@ export async function postCreate(baseUrl, body, idempotencyKey) {
     },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: await response.json().catch(() => undefined) };
+  return {
+    status: response.status,
+    body: await response.json().catch(() => undefined),
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  };
 }
 
 export async function createOnce(baseUrl) {
