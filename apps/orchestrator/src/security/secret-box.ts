@@ -4,8 +4,10 @@ import {
   createDecipheriv,
   createHash,
   createHmac,
+  createSecretKey,
   randomBytes,
   timingSafeEqual,
+  type KeyObject,
 } from 'node:crypto';
 import { securityConfig, type SecurityConfig } from '../config/security.config.js';
 
@@ -18,11 +20,18 @@ const TAG_BYTES = 16;
  */
 @Injectable()
 export class SecretBox {
-  constructor(@Inject(securityConfig.KEY) private readonly config: SecurityConfig) {}
+  /** Made once: given raw bytes, each cipher and HMAC would build its own key object. */
+  private readonly cryptogramKey: KeyObject;
+  private readonly cardFingerprintKey: KeyObject;
+
+  constructor(@Inject(securityConfig.KEY) config: SecurityConfig) {
+    this.cryptogramKey = createSecretKey(config.cryptogramKey);
+    this.cardFingerprintKey = createSecretKey(Buffer.from(config.cardFingerprintKey, 'utf8'));
+  }
 
   encrypt(plaintext: string): string {
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.config.cryptogramKey, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.cryptogramKey, iv);
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return ['v1', iv, cipher.getAuthTag(), ciphertext]
       .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
@@ -35,7 +44,7 @@ export class SecretBox {
       throw new Error('unknown ciphertext format');
     const decipher = createDecipheriv(
       'aes-256-gcm',
-      this.config.cryptogramKey,
+      this.cryptogramKey,
       Buffer.from(iv, 'base64url'),
       {
         authTagLength: TAG_BYTES,
@@ -50,7 +59,7 @@ export class SecretBox {
 
   /** Same card → same value, without the PAN being recoverable (HMAC-SHA256 under a server key). */
   cardFingerprint(pan: string): string {
-    return createHmac('sha256', this.config.cardFingerprintKey).update(pan).digest('hex');
+    return createHmac('sha256', this.cardFingerprintKey).update(pan).digest('hex');
   }
 
   /** An unguessable URL token and the hash we keep of it. */
