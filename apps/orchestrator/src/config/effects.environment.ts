@@ -7,8 +7,8 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
  */
 export class EffectsEnvironment extends HttpServerEnvironment {
   /**
-   * Authentication jobs (deadlines, `complete`, webhooks) one process runs at once; each mostly
-   * waits on Checkout.
+   * Authentication jobs (deadlines, `complete`, webhooks) one process runs at once, and the most
+   * due deadlines and leases it claims at a time; each mostly waits on Checkout.
    */
   @IsInt()
   @Min(1)
@@ -17,7 +17,7 @@ export class EffectsEnvironment extends HttpServerEnvironment {
 
   /**
    * How often idle workers look for jobs that became due (new jobs wake them at once through
-   * LISTEN/NOTIFY).
+   * LISTEN/NOTIFY), and each process claims the authentications' due deadlines and leases.
    */
   @IsInt()
   @Min(10)
@@ -30,7 +30,8 @@ export class EffectsEnvironment extends HttpServerEnvironment {
 
   /**
    * A worker pool silent this long is dead: any instance hands the jobs it held back to the
-   * queue. At least 3 × JOBS_HEARTBEAT_MS.
+   * queue. Also the lease on a claimed deadline or `complete`: a process that dies holding one
+   * leaves it due again after this. At least 3 × JOBS_HEARTBEAT_MS.
    */
   @IsInt()
   @Min(50)
