@@ -37,8 +37,8 @@ describe('npm run bench -- --open (e2e)', () => {
       ['orchestrator', 0, 0],
       ['minimal', 0, 0],
     ]);
-    expect(runs[0].sent).toBe(runs[1].sent);
-    expect(runs[0].sent).toBeGreaterThanOrEqual(15);
+    // 20 creates a second for a second, to each.
+    expect(runs.map((run) => run.sent)).toEqual([20, 20]);
     expect(runs[0].own_latency_ms).toEqual({ p50: expect.any(Number), p99: expect.any(Number) });
   });
 });
