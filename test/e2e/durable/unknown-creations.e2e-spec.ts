@@ -6,8 +6,12 @@ import { waitingDeadlines } from '../../support/test-config.js';
 import { waitUntil } from '../../support/wait-until.js';
 
 const FRICTIONLESS_Y = '4485040371536584';
-/** Far above a normal Checkout answer on a busy machine; the lost create's answer comes later. */
-const CHECKOUT_DEADLINE_MS = 2_000;
+/**
+ * Far above a normal Checkout answer on a busy machine (the token and the create both fit in it:
+ * with 2 s, a create on two busy cores once timed out before the simulator had even received it,
+ * so no session existed to be found); the lost create's answer comes later.
+ */
+const CHECKOUT_DEADLINE_MS = 4_000;
 /** Specs that wait out a creation deadline (several seconds) get more than Jest's default. */
 const WAITS_OUT_A_DEADLINE_MS = 60_000;
 
@@ -27,7 +31,7 @@ describe('creations whose Checkout answer was lost (e2e)', () => {
         // passed: long enough here for the test to see the 504 replayed first, however slow.
         recheckMs: {
           ...waitingDeadlines(60_000),
-          creation: webhooks ? 8_000 : 5_000,
+          creation: webhooks ? 8_000 : 6_000,
           session_lookup: 300,
         },
         sessionLifetimeMs: webhooks ? 60_000 : 2_000,
