@@ -7,9 +7,13 @@ import type { JobSpec } from './jobs/job-queue.js';
  * queue function call and no NOTIFY. AuthenticationJobs claims due rows in batches.
  */
 
-/** `due_at` of a follow-up due `runAfterMs` after the writing transaction's start (as jobs are). */
+/** The time `msParam` (SQL, milliseconds) after the writing transaction's start, as jobs are due. */
+export const msAfterNowSql = (msParam: string): string =>
+  `now() + make_interval(secs => ${msParam}::float8 / 1000.0)`;
+
+/** `due_at` of a follow-up due `runAfterMs` after the writing transaction's start. */
 export const dueAtSql = (statement: RowStatement, job: JobSpec): string =>
-  `now() + make_interval(secs => ${statement.param(job.runAfterMs / 1000, '::float8')})`;
+  msAfterNowSql(statement.param(job.runAfterMs));
 
 /** The assignments an UPDATE of the row makes for `followups` (none: what is due stays). */
 export function dueAssignments(statement: RowStatement, followups: Followups): string[] {

@@ -2,6 +2,7 @@ import type { AuthenticationState } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { msAfterNowSql } from './authentication-due.js';
 import type { JobSpec } from './jobs/job-queue.js';
 import { TASKS } from './jobs/job-specs.js';
 
@@ -13,9 +14,6 @@ export interface DueFollowup {
   /** The claim's lease end, as written: release and retryLater act only while it is unchanged. */
   readonly claimedUntil: string;
 }
-
-/** `due_at` `$n` milliseconds after the transaction's start. */
-const after = (param: string) => `now() + make_interval(secs => ${param}::float8 / 1000.0)`;
 
 /**
  * The authentications' own follow-ups, kept on their rows (`due_*`, see authentication-due.ts):
@@ -32,7 +30,7 @@ export class AuthenticationJobs {
    */
   async enqueueWhileUnchanged(id: string, version: number, job: JobSpec): Promise<boolean> {
     const [, updated] = await this.dataSource.query<[unknown, number]>(
-      `UPDATE authentications SET due_at = ${after('$3')}, due_task = $4, due_payload = $5::jsonb
+      `UPDATE authentications SET due_at = ${msAfterNowSql('$3')}, due_task = $4, due_payload = $5::jsonb
        WHERE id = $1 AND version = $2`,
       [id, version, job.runAfterMs, job.task, job.payload],
     );
@@ -42,7 +40,7 @@ export class AuthenticationJobs {
   /** Sets the follow-up whatever the row's version (its task re-checks the state when it runs). */
   async schedule(id: string, job: JobSpec): Promise<void> {
     await this.dataSource.query(
-      `UPDATE authentications SET due_at = ${after('$2')}, due_task = $3, due_payload = $4::jsonb
+      `UPDATE authentications SET due_at = ${msAfterNowSql('$2')}, due_task = $3, due_payload = $4::jsonb
        WHERE id = $1`,
       [id, job.runAfterMs, job.task, job.payload],
     );
@@ -58,7 +56,7 @@ export class AuthenticationJobs {
     const [rows] = await this.dataSource.query<
       [{ id: string; due_task: string; due_payload: unknown; until: string }[], number]
     >(
-      `UPDATE authentications a SET due_at = ${after('$2')}
+      `UPDATE authentications a SET due_at = ${msAfterNowSql('$2')}
        FROM (SELECT id FROM authentications WHERE due_at <= now()
              ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
        WHERE a.id = due.id
@@ -86,7 +84,7 @@ export class AuthenticationJobs {
   async retryLater(claim: DueFollowup, delayMs: number, failures: number): Promise<void> {
     await this.dataSource.query(
       `UPDATE authentications
-       SET due_at = ${after('$3')}, due_payload = due_payload || jsonb_build_object('failures', $4::int)
+       SET due_at = ${msAfterNowSql('$3')}, due_payload = due_payload || jsonb_build_object('failures', $4::int)
        WHERE id = $1 AND due_at = $2::timestamptz`,
       [claim.authenticationId, claim.claimedUntil, delayMs, failures],
     );
@@ -107,7 +105,7 @@ export class AuthenticationJobs {
   }): Promise<number> {
     const [, adopted] = await this.dataSource.query<[unknown, number]>(
       `UPDATE authentications
-       SET due_at = now() + make_interval(secs => random() * $3::float8 / 1000.0),
+       SET due_at = ${msAfterNowSql('(random() * $3::float8)')},
            due_task = CASE WHEN state = ANY($1) THEN $4 ELSE $5 END,
            due_payload = jsonb_build_object('authentication_id', id, 'attempt', 1)
        WHERE due_at IS NULL

@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { dueAssignments, dueColumns } from './authentication-due.js';
 import {
-  ABANDONED_KEY_SECONDS,
   authenticationColumns,
+  claimKey,
   isViolationOf,
   STEP_UP_INDEX,
   cappedInputCtes,
@@ -93,21 +93,7 @@ export class AuthenticationRepository {
     stepUp?: StepUpLink,
   ): Promise<AuthenticationEntity | 'key_taken' | 'already_stepped_up'> {
     const statement = new RowStatement();
-    if (creatingKey) {
-      statement.with(
-        'claimed',
-        `INSERT INTO idempotency_keys (team_id, key_hash, request_hash, state, authentication_id)
-         VALUES (${statement.param(creatingKey.teamId)}, ${statement.param(creatingKey.keyHash)},
-                 ${statement.param(creatingKey.requestHash)}, 'in_progress', ${statement.param(row.id)})
-         ON CONFLICT (team_id, key_hash) DO UPDATE
-           SET authentication_id = EXCLUDED.authentication_id, updated_at = now()
-           WHERE idempotency_keys.state = 'in_progress'
-             AND idempotency_keys.authentication_id IS NULL
-             AND idempotency_keys.request_hash = EXCLUDED.request_hash
-             AND idempotency_keys.updated_at < now() - make_interval(secs => ${ABANDONED_KEY_SECONDS})
-         RETURNING key_hash`,
-      );
-    }
+    if (creatingKey) claimKey(statement, creatingKey, row.id);
     const columns = Object.entries({ ...row, version: 0 }).map(([property, value]) => {
       const column = this.columns.byProperty.get(property)!;
       return { name: column.column, value: statement.param(value, column.cast) };

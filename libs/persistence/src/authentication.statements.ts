@@ -40,6 +40,31 @@ export interface KeyAnswer {
 export const ABANDONED_KEY_SECONDS = 120;
 
 /**
+ * The CTE `claimed`: the Idempotency-Key claimed for the row `authenticationId` the statement
+ * inserts (which runs only if it exists). A key left unlinked by a request that died is taken
+ * over once abandoned; a key taken otherwise claims nothing.
+ */
+export function claimKey(
+  statement: RowStatement,
+  key: CreatingKey,
+  authenticationId: string,
+): void {
+  statement.with(
+    'claimed',
+    `INSERT INTO idempotency_keys (team_id, key_hash, request_hash, state, authentication_id)
+     VALUES (${statement.param(key.teamId)}, ${statement.param(key.keyHash)},
+             ${statement.param(key.requestHash)}, 'in_progress', ${statement.param(authenticationId)})
+     ON CONFLICT (team_id, key_hash) DO UPDATE
+       SET authentication_id = EXCLUDED.authentication_id, updated_at = now()
+       WHERE idempotency_keys.state = 'in_progress'
+         AND idempotency_keys.authentication_id IS NULL
+         AND idempotency_keys.request_hash = EXCLUDED.request_hash
+         AND idempotency_keys.updated_at < now() - make_interval(secs => ${ABANDONED_KEY_SECONDS})
+     RETURNING key_hash`,
+  );
+}
+
+/**
  * One SQL statement (so one round trip and one commit) made of data-modifying CTEs, each reading
  * the row the first one wrote (`row`): nothing follows unless the row was written. Placeholders
  * are numbered as values are added, in any order of the CTEs.
