@@ -64,12 +64,21 @@ const isSeparator = (codePoint: number): boolean =>
     ? ASCII_SEPARATOR.has(codePoint)
     : SEPARATOR.test(String.fromCodePoint(codePoint));
 
-/** Cheap test first: fewer than 13 characters that could be digits cannot spell a PAN. */
+/**
+ * Cheap test first, one pass and no allocation: a PAN needs 13 characters that could be digits
+ * with nothing but separators between them. Every character from U+0080 on counts as a possible
+ * digit and never ends a run (the full scan decides), so this never says no to a text that
+ * `digitRuns` would find a PAN in; log lines (timestamps, UUIDs, ids) almost always stop here.
+ */
 function mayHoldCardNumber(text: string): boolean {
   let candidates = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (((code >= 0x30 && code <= 0x39) || code >= 0x80) && ++candidates >= SHORTEST) return true;
+    if ((code >= 0x30 && code <= 0x39) || code >= 0x80) {
+      if (++candidates >= SHORTEST) return true;
+    } else if (!ASCII_SEPARATOR.has(code)) {
+      candidates = 0;
+    }
   }
   return false;
 }
