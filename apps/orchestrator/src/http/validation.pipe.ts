@@ -7,6 +7,7 @@ import {
 import { paramOf, type PathSegment } from './input-screening.js';
 import { messagesFor, rulesOf } from './validation-messages.js';
 import { type FieldError, invalidInput } from './validation-details.js';
+import { memoizeValidationRules } from './validation-rules-memo.js';
 
 /**
  * Whitelisted, strict validation for every API body: unknown fields (a `cvv`, a `state`) are
@@ -14,6 +15,7 @@ import { type FieldError, invalidInput } from './validation-details.js';
  * value, so no card data is echoed.
  */
 export function validationPipe(): ValidationPipe {
+  memoizeValidationRules();
   return new RefusingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
