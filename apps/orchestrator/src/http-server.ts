@@ -1,5 +1,5 @@
 import { RateLimitedError } from '@app/domain';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -68,10 +68,15 @@ export async function configureHttpServer(
       ),
   );
   const fastify = app.getHttpAdapter().getInstance();
-  await app.register(helmet, {
+  // helmet's middleware built once: @fastify/helmet builds a new one (options, CSP string) for
+  // every request. Set on the raw response, as that plugin does, before the rate limit answers.
+  const securityHeaders = helmet({
     // JSON everywhere but the notification pages, which set their own policy.
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
   await app.register(rateLimit, {
     global: true,
