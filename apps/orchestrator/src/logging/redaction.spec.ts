@@ -21,6 +21,25 @@ describe('redactFields', () => {
     expect(line.request.source.number).toBe('4242424242424242');
   });
 
+  it("redacts Adyen's card, result and continuation fields", () => {
+    const line = {
+      msg: 'adyen call',
+      paymentMethod: { encryptedCardNumber: 'e1', encryptedSecurityCode: 'e2', cvc: '737' },
+      threeDS2Result: { authenticationValue: 'AAAB', eci: '05' },
+      threeDSResult: 'eyJ0cmFuc1N0YXR1cyI6IlkifQ==',
+      action: { paymentData: 'Ab02b4c0', authorisationToken: 'tok' },
+      additionalData: { hmacSignature: 'sig' },
+    };
+    expect(redactFields(line)).toEqual({
+      msg: 'adyen call',
+      paymentMethod: { encryptedCardNumber: CENSOR, encryptedSecurityCode: CENSOR, cvc: CENSOR },
+      threeDS2Result: { authenticationValue: CENSOR, eci: '05' },
+      threeDSResult: CENSOR,
+      action: { paymentData: CENSOR, authorisationToken: CENSOR },
+      additionalData: { hmacSignature: CENSOR },
+    });
+  });
+
   it('returns the very same object when nothing is secret', () => {
     const line = { msg: 'transition', id: 'auth_1', detail: { from: 'created' }, list: [1, 2] };
     expect(redactFields(line)).toBe(line);

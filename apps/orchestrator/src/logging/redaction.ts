@@ -1,7 +1,10 @@
 /**
  * Field names whose values are never logged, at the top level or up to three objects down:
  * credentials, and the card data Checkout's session requests carry (`source.number`, the
- * cryptogram of a result). `parameters`: a database error's bound values.
+ * cryptogram of a result) and Adyen's (`cvc`, the encrypted card fields, the result's
+ * `authenticationValue`, the `threeDSResult` and `paymentData` blobs that carry or continue it,
+ * `authorisationToken`, a notification's `hmacSignature`). `parameters`: a database error's
+ * bound values.
  */
 const REDACTED_KEYS = new Set([
   'authorization',
@@ -27,6 +30,14 @@ const REDACTED_KEYS = new Set([
   'authentication_value',
   'cavv',
   'aav',
+  'cvc',
+  'encryptedCardNumber',
+  'encryptedSecurityCode',
+  'authenticationValue',
+  'threeDSResult',
+  'paymentData',
+  'authorisationToken',
+  'hmacSignature',
   'parameters',
 ]);
 
@@ -39,7 +50,7 @@ const DEEPEST_LEVEL = 3;
  * The log object with every redacted field's value replaced, copying only the objects on the
  * way to a replaced field: a line without one (nearly all) costs a walk over its few fields and
  * no allocation. Cheaper than pino's path-based `redact`, which compiles a wildcard walk for each
- * of the 96 name × depth paths it would need.
+ * of the 128 name × depth paths it would need.
  */
 export function redactFields<T>(value: T, level = 0): T {
   if (level > DEEPEST_LEVEL || value === null || typeof value !== 'object') return value;
