@@ -2738,7 +2738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description `UPSTREAM_OUTCOME_UNKNOWN`: Checkout did not answer the create in time; retry with the same Idempotency-Key */
+            /** @description `UPSTREAM_OUTCOME_UNKNOWN`: The provider did not answer the create in time; retry with the same Idempotency-Key */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -2895,7 +2895,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description `UPSTREAM_OUTCOME_UNKNOWN`: Checkout did not answer the create in time; retry with the same Idempotency-Key */
+            /** @description `UPSTREAM_OUTCOME_UNKNOWN`: The provider did not answer the create in time; retry with the same Idempotency-Key */
             504: {
                 headers: {
                     [name: string]: unknown;

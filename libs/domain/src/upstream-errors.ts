@@ -79,14 +79,21 @@ export class UpstreamRejectedRequestError extends DomainError {
   }
 }
 
-/** POST /sessions got no answer: Checkout may or may not have created the session. */
+/**
+ * The provider's create (Checkout's POST /sessions, Adyen's /payments) got no answer: it may or
+ * may not have started the authentication. The message names no provider: a replay of the
+ * stored answer knows only the authentication.
+ */
 export class UpstreamOutcomeUnknownError extends DomainError {
   readonly code = 'UPSTREAM_OUTCOME_UNKNOWN';
 
   constructor(authenticationId: string) {
-    super('Checkout did not answer the session request in time; its outcome is unknown', {
-      authentication_id: authenticationId,
-    });
+    super(
+      'The provider did not answer the request that starts this authentication in time; its outcome is unknown',
+      {
+        authentication_id: authenticationId,
+      },
+    );
   }
 }
 

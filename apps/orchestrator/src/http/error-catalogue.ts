@@ -226,7 +226,7 @@ export const ERROR_CATALOGUE = {
   },
   UPSTREAM_OUTCOME_UNKNOWN: {
     status: 504,
-    meaning: 'Checkout did not answer the create in time; retry with the same Idempotency-Key',
+    meaning: 'The provider did not answer the create in time; retry with the same Idempotency-Key',
   },
 } as const satisfies Record<ApiErrorCode, ErrorCatalogueEntry>;
 
