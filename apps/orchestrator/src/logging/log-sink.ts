@@ -9,6 +9,9 @@ export abstract class LogSink implements DestinationStream {
 
 const sinks = new Map<LogFormat, Promise<LogSink>>();
 
+const STDOUT_BATCH_BYTES = 4096;
+const STDOUT_FLUSH_MS = 100;
+
 /**
  * Standard output, through the card-number scrubber: JSON lines, or pino-pretty's lines when
  * asked for and installed (a dev dependency: production images fall back to JSON). One per
@@ -38,9 +41,16 @@ export const PRETTY_OPTIONS = {
 };
 
 async function openStdout(format: LogFormat): Promise<DestinationStream> {
-  // Asynchronous: a slow reader of stdout (a log shipper, a pipe) never stalls request handling;
-  // pino flushes what is pending when the process exits.
-  const json = pino.destination({ dest: 1, sync: false });
+  // Asynchronous: a slow reader of stdout (a log shipper, a pipe) never stalls request handling.
+  // Lines are written in batches of 4 kB, or every 100 ms, not one write(2) per line (a third
+  // of what an answered duplicate callback cost); pino flushes what is pending when the process
+  // exits, so only a SIGKILL loses the last 100 ms.
+  const json = pino.destination({
+    dest: 1,
+    sync: false,
+    minLength: STDOUT_BATCH_BYTES,
+    periodicFlush: STDOUT_FLUSH_MS,
+  });
   if (format === 'json') return json;
   try {
     const { default: pretty } = await import('pino-pretty');
