@@ -11,7 +11,7 @@ import { configureOpenApi } from './openapi/openapi.js';
 import { hashApiKey } from './security/api-keys.js';
 import { TEAM_EVENT_WEBHOOKS } from './team-events/team-events.webhooks.js';
 import { presentedKey } from './http/api-key.guard.js';
-import { bodyLimitOf, limitBody, MAX_BODY_BYTES } from './http/body-limits.js';
+import { bodyLimitOf, MAX_BODY_BYTES } from './http/body-limits.js';
 import type { ApiErrorCode } from './http/error-catalogue.js';
 import { parseJsonBody, screenInput } from './http/input-screening.js';
 import { requestIdFor } from './http/request-id.js';
@@ -88,14 +88,11 @@ export async function configureHttpServer(
     errorResponseBuilder: (_request, context) =>
       new RateLimitedError(Math.ceil(context.ttl / 1000)),
   });
-  fastify.addHook('preParsing', (request, _reply, payload, done) => {
-    if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return done(null, payload);
-    const limit = bodyLimitOf(request.method, routeOf(request));
-    try {
-      done(null, limitBody(payload, request.headers['content-length'], limit));
-    } catch (error) {
-      done(error as Error);
-    }
+  // Each route's own body limit, enforced by Fastify's body reader (Content-Length first, then
+  // the bytes as they come): no stream of ours per request. Routes are added at listen.
+  fastify.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    route.bodyLimit ??= Math.max(...methods.map((method) => bodyLimitOf(method, route.url)));
   });
   fastify.addHook('preValidation', (request, _reply, done) => {
     try {

@@ -253,6 +253,9 @@ describe('hostile input (e2e)', () => {
       .api('post', `/v1/authentications/${created.body.id}/issuer-fingerprint`)
       .send({ completion: 'U', padding: 'x'.repeat(2_000) });
     expectRefused(large, 413, 'PAYLOAD_TOO_LARGE');
+    expect(large.body.error.message).toBe(
+      'The body is larger than this route accepts (1024 bytes)',
+    );
 
     const chunked = await new Promise<number>((resolve, reject) => {
       const url = new URL(

@@ -1,6 +1,3 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
-import { Transform, type Readable } from 'node:stream';
-
 const KIB = 1024;
 
 /** The largest body any route accepts (Fastify refuses anything bigger before our hooks). */
@@ -29,31 +26,4 @@ const DEFAULT_LIMIT = 4 * KIB;
 
 export function bodyLimitOf(method: string, route: string): number {
   return BODY_LIMITS[`${method} ${route}`] ?? DEFAULT_LIMIT;
-}
-
-const tooLarge = (limit: number): HttpException =>
-  new HttpException(
-    `The body is larger than this route accepts (${limit} bytes)`,
-    HttpStatus.PAYLOAD_TOO_LARGE,
-  );
-
-/**
- * Refuses a body over `limit`: at once when Content-Length says so, or as soon as a chunked
- * body crosses it, without buffering the rest.
- */
-export function limitBody(
-  payload: Readable,
-  contentLength: string | undefined,
-  limit: number,
-): Readable {
-  if (contentLength !== undefined && Number(contentLength) > limit) throw tooLarge(limit);
-  let received = 0;
-  const counted = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      received += chunk.length;
-      done(received > limit ? tooLarge(limit) : null, chunk);
-    },
-  });
-  payload.on('error', (error) => counted.destroy(error));
-  return payload.pipe(counted);
 }

@@ -27,6 +27,7 @@ export class HttpExceptionFilter implements ExceptionFilter<HttpException> {
   catch(exception: HttpException, host: ArgumentsHost): void {
     const { status, body } = httpExceptionResponse(exception);
     const request = host.switchToHttp().getRequest<FastifyRequest>();
+    if (status === HttpStatus.PAYLOAD_TOO_LARGE) sayLimit(body, request.routeOptions.bodyLimit);
     void host
       .switchToHttp()
       .getResponse<FastifyReply>()
@@ -76,4 +77,12 @@ function messageOf(exception: HttpException, status: number): string {
   const fromFramework =
     exception.cause !== undefined || /^Cannot [A-Z]+ \//.test(exception.message);
   return fromFramework ? (STATUS_CODES[status] ?? 'Request refused') : exception.message;
+}
+
+/** Fastify's body reader refuses with a bare status text: the route's own limit says more. */
+function sayLimit(body: object, limit: number | undefined): void {
+  const error = (body as { error?: { message?: string } }).error;
+  if (error && limit !== undefined) {
+    error.message = `The body is larger than this route accepts (${limit} bytes)`;
+  }
 }
