@@ -27,7 +27,7 @@ export class HttpExceptionFilter implements ExceptionFilter<HttpException> {
   catch(exception: HttpException, host: ArgumentsHost): void {
     const { status, body } = httpExceptionResponse(exception);
     const request = host.switchToHttp().getRequest<FastifyRequest>();
-    if (status === HttpStatus.PAYLOAD_TOO_LARGE) sayLimit(body, request.routeOptions.bodyLimit);
+    if (status === 413) sayLimit(body, request.routeOptions.bodyLimit);
     void host
       .switchToHttp()
       .getResponse<FastifyReply>()
