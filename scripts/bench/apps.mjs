@@ -76,6 +76,7 @@ export function startOrchestrator({ port, databaseUrl, simulatorUrl, settings = 
       API_KEYS: `${TEAM}:${API_KEY}`,
       RATE_LIMIT_API_PER_MINUTE: '100000000',
       RATE_LIMIT_CHECKOUT_PER_MINUTE: '100000000',
+      RATE_LIMIT_ADYEN_PER_MINUTE: '100000000',
       RATE_LIMIT_BROWSER_PER_MINUTE: '100000000',
       ...SECRETS,
       ...settings,

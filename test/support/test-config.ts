@@ -141,6 +141,7 @@ export function aSecurityConfig(overrides: Partial<SecurityConfig> = {}): Securi
       apiPerMinute: 1_000_000,
       browserPerMinute: 1_000_000,
       checkoutPerMinute: 1_000_000,
+      adyenPerMinute: 1_000_000,
     },
     frameAncestors: 'https: http://127.0.0.1:*',
     rereadCooldownMs: 2_000,

@@ -160,8 +160,12 @@ function rateLimitKey(request: FastifyRequest): string {
     return hash && ValidatedKeys.shared.has(hash) ? `api:key:${hash}` : `api:ip:${request.ip}`;
   }
   if (route === '/metrics') return `metrics:ip:${request.ip}`;
-  return `${isBrowserRoute(route) ? 'browser' : 'checkout'}:ip:${request.ip}`;
+  return `${isBrowserRoute(route) ? 'browser' : providerOf(route)}:ip:${request.ip}`;
 }
+
+/** Whose inbound route it is: each provider's posts count against a bucket of their own. */
+const providerOf = (route: string): 'adyen' | 'checkout' =>
+  route.startsWith('/webhooks/adyen') ? 'adyen' : 'checkout';
 
 /** Pages cardholders' browsers reach: issuer notifications and the hosted return. */
 const isBrowserRoute = (route: string): boolean =>
@@ -175,7 +179,7 @@ function rateLimitOf(request: FastifyRequest, limits: SecurityConfig['rateLimits
   if (route === '/metrics') return METRICS_SCRAPES_PER_MINUTE;
   if (isBrowserRoute(route)) return limits.browserPerMinute;
   if (route.startsWith('/callbacks') || route.startsWith('/webhooks')) {
-    return limits.checkoutPerMinute;
+    return providerOf(route) === 'adyen' ? limits.adyenPerMinute : limits.checkoutPerMinute;
   }
   return limits.apiPerMinute;
 }

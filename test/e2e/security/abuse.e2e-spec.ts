@@ -161,7 +161,14 @@ describe('rate limits (e2e)', () => {
 
   beforeAll(async () => {
     ctx = await Orchestration.start({
-      security: { rateLimits: { apiPerMinute: 5, browserPerMinute: 3, checkoutPerMinute: 1_000 } },
+      security: {
+        rateLimits: {
+          apiPerMinute: 5,
+          browserPerMinute: 3,
+          checkoutPerMinute: 3,
+          adyenPerMinute: 3,
+        },
+      },
     });
   });
   afterAll(() => ctx.close());
@@ -202,5 +209,16 @@ describe('rate limits (e2e)', () => {
       .expect(429);
     expect(limited.headers['retry-after']).toBeDefined();
     await request(ctx.orchestrator.http).get('/health/live').expect(200);
+  });
+
+  it("gives each provider's inbound posts a bucket of their own", async () => {
+    const post = (path: string) =>
+      request(ctx.orchestrator.http).post(path).set('content-type', 'application/json').send('{}');
+    const checkout: number[] = [];
+    for (let i = 0; i < 4; i++) checkout.push((await post('/webhooks/checkout')).status);
+    expect(checkout.slice(0, 3)).not.toContain(429);
+    expect(checkout[3]).toBe(429);
+    // Checkout's address is out of budget; Adyen's webhooks from it are not.
+    expect((await post('/webhooks/adyen')).status).not.toBe(429);
   });
 });

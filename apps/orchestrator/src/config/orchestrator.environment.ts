@@ -131,10 +131,15 @@ export class OrchestratorEnvironment extends StrategyEnvironment {
   @Min(1)
   RATE_LIMIT_BROWSER_PER_MINUTE: number = 120;
 
-  /** Per client address on /callbacks and /webhooks (Checkout's few addresses send them all). */
+  /** Per client address on Checkout's /callbacks and /webhooks (its few addresses send them all). */
   @IsInt()
   @Min(1)
   RATE_LIMIT_CHECKOUT_PER_MINUTE: number = 6_000;
+
+  /** Per client address on Adyen's /webhooks/adyen: a bucket of its own, apart from Checkout's. */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ADYEN_PER_MINUTE: number = 6_000;
 
   /**
    * CSP `frame-ancestors` of the notification pages (and the demo page): the merchant pages that

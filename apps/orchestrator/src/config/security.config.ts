@@ -28,6 +28,7 @@ export const securityConfig = registerAs('security', () => {
       apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE,
       browserPerMinute: env.RATE_LIMIT_BROWSER_PER_MINUTE,
       checkoutPerMinute: env.RATE_LIMIT_CHECKOUT_PER_MINUTE,
+      adyenPerMinute: env.RATE_LIMIT_ADYEN_PER_MINUTE,
     },
     frameAncestors: env.FRAME_ANCESTORS,
     /** Re-reads that callbacks and browser notifications trigger: at most one per this long. */
