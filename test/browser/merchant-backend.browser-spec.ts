@@ -166,15 +166,24 @@ describe('examples/merchant-backend (browser)', () => {
   }
 
   /** Resolves once the example has verified a signed team event about `authenticationId`. */
-  function verifiedEventFor(authenticationId: string): Promise<VerifiedEvent> {
+  /**
+   * The example's verified event of this type for the authentication. Each event is delivered on
+   * its own, so `authentication.claimed` may arrive before `authentication.completed`.
+   */
+  function verifiedEventFor(authenticationId: string, type: string): Promise<VerifiedEvent> {
     return waitUntil(
       async () => {
         const { data } = (await (await fetch(`${exampleUrl}/api/events`)).json()) as {
           data: VerifiedEvent[];
         };
-        return data.find((event) => event.authentication_id === authenticationId);
+        return data.find(
+          (event) => event.authentication_id === authenticationId && event.type === type,
+        );
       },
-      { describe: () => `no verified event for ${authenticationId}; output:\n${example.output()}` },
+      {
+        describe: () =>
+          `no verified ${type} event for ${authenticationId}; output:\n${example.output()}`,
+      },
     );
   }
 
@@ -193,8 +202,8 @@ describe('examples/merchant-backend (browser)', () => {
     const reference = await expectClaimed(id);
     expect(example.output()).toContain(`paid ${reference} (${PSP}) with claim clm_`);
     await expectNoCryptogramInPage(id);
-    await expect(verifiedEventFor(id)).resolves.toMatchObject({
-      type: 'authentication.completed',
+    await expect(verifiedEventFor(id, 'authentication.completed')).resolves.toMatchObject({
+      authentication_id: id,
     });
   });
 
@@ -208,8 +217,8 @@ describe('examples/merchant-backend (browser)', () => {
     expect(payment).toMatchObject({ outcome: 'authenticated', paid: true, psp: PSP });
     await expectClaimed(id, 2500);
     await expectNoCryptogramInPage(id);
-    await expect(verifiedEventFor(id)).resolves.toMatchObject({
-      type: 'authentication.completed',
+    await expect(verifiedEventFor(id, 'authentication.completed')).resolves.toMatchObject({
+      authentication_id: id,
     });
   });
 
