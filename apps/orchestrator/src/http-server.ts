@@ -68,15 +68,17 @@ export async function configureHttpServer(
       ),
   );
   const fastify = app.getHttpAdapter().getInstance();
-  // helmet's middleware built once: @fastify/helmet builds a new one (options, CSP string) for
+  // helmet's middlewares built once: @fastify/helmet builds a new one (options, CSP string) for
   // every request. Set on the raw response, as that plugin does, before the rate limit answers.
-  const securityHeaders = helmet({
-    // JSON everywhere but the notification pages, which set their own policy.
+  const pageHeaders = helmet({
+    // Pages that need more (the notification pages, the demo, /docs) set their own policy.
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
+  const machineHeaders = helmet(MACHINE_ROUTE_HEADERS);
   fastify.addHook('onRequest', (request, reply, done) => {
-    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
+    const headers = isMachineRoute(routeOf(request)) ? machineHeaders : pageHeaders;
+    headers(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
   await app.register(rateLimit, {
     global: true,
@@ -85,6 +87,13 @@ export async function configureHttpServer(
     max: (request) => rateLimitOf(request, security.rateLimits),
     allowList: (request) => routeOf(request).startsWith('/health'),
     cache: 100_000, // buckets held in memory (LRU): far above the callers one process sees
+    // The limits sit far above normal traffic: the X-RateLimit-* headers come with a 429 (and
+    // its Retry-After) only, not on every answer.
+    addHeadersOnExceeding: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+    },
     errorResponseBuilder: (_request, context) =>
       new RateLimitedError(Math.ceil(context.ttl / 1000)),
   });
@@ -122,6 +131,34 @@ export async function configureHttpServer(
 }
 
 const routeOf = (request: FastifyRequest): string => request.routeOptions.url ?? request.url;
+
+/**
+ * Routes only programs call (teams' backends, Checkout's and Adyen's servers, probes, scrapers):
+ * their JSON answers get the headers OWASP's REST Security Cheat Sheet lists for APIs, not the
+ * ones that only matter to a browser rendering a page. Any other route, unknown paths included,
+ * gets helmet's full set.
+ */
+const MACHINE_ROUTE_PREFIXES = ['/v1/', '/callbacks/', '/webhooks/', '/health', '/metrics'];
+
+const isMachineRoute = (route: string): boolean =>
+  MACHINE_ROUTE_PREFIXES.some((prefix) => route.startsWith(prefix));
+
+/** CSP `default-src 'none'; frame-ancestors 'none'`, HSTS, nosniff, X-Frame-Options DENY. */
+const MACHINE_ROUTE_HEADERS: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  },
+  xFrameOptions: { action: 'deny' },
+  crossOriginOpenerPolicy: false,
+  crossOriginResourcePolicy: false,
+  originAgentCluster: false,
+  referrerPolicy: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+};
 
 /**
  * Routes whose sender the request itself authenticates: Checkout's signed webhooks (signature

@@ -184,7 +184,9 @@ describe('rate limits (e2e)', () => {
     const limited = await ctx.api('get', '/v1/authentications').expect(429);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    await ctx.api('get', '/v1/authentications', TEAM_B.apiKey).expect(200);
+    expect(limited.headers['x-ratelimit-remaining']).toBe('0');
+    const other = await ctx.api('get', '/v1/authentications', TEAM_B.apiKey).expect(200);
+    expect(other.headers['x-ratelimit-remaining']).toBeUndefined();
   });
 
   it('counts garbage keys against the client address, not one fresh bucket each', async () => {
