@@ -86,7 +86,8 @@ async function scenarios(context, config) {
     duplicates.push(run);
     console.log(
       `duplicate callbacks  ${run.implementation.padEnd(12)} c=${run.concurrency}  ` +
-        `${run.callbacks_per_s}/s  callback rows ${run.callback_rows}  moved ${run.moved}`,
+        `${run.callbacks_per_s}/s  callback rows ${run.callback_rows}  moved ${run.moved}  ` +
+        `CPU ms/callback ${JSON.stringify(run.cpu_ms_per_callback)}`,
     );
   }
   return { latency, duplicates };

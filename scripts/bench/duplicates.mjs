@@ -5,9 +5,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { createOnce } from './load.mjs';
-import { freePort } from './processes.mjs';
+import { cpuMs, freePort, treeCpuMs } from './processes.mjs';
 
 const round = (value) => Math.round(value * 10) / 10;
+const round2 = (value) => Math.round(value * 1000) / 1000;
+
+/** CPU ms spent so far by the app, PostgreSQL's processes and this process (the clients). */
+function cpuOf(app, server) {
+  const own = process.cpuUsage();
+  return {
+    app: cpuMs(app.child.pid),
+    postgres: server.postmasterPid ? treeCpuMs(server.postmasterPid) : NaN,
+    load: (own.user + own.system) / 1000,
+  };
+}
 
 async function completedFlow(baseUrl, simulatorUrl, client) {
   const created = await createOnce(baseUrl);
@@ -58,6 +69,7 @@ export async function measureDuplicateCallbacks({
     const body = JSON.stringify({ session_id: flow.sessionId, status: 'approved' });
     let answered = 0;
     const failures = {};
+    const cpuBefore = cpuOf(app, server);
     const deadline = performance.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -73,12 +85,20 @@ export async function measureDuplicateCallbacks({
         }
       }),
     );
+    const cpuAfter = cpuOf(app, server);
     const after = await timelineOf(client, flow.id);
+    const perCallback = (key) => round2((cpuAfter[key] - cpuBefore[key]) / answered);
     return {
       implementation: implementation.name,
       concurrency,
       seconds,
       callbacks_per_s: round(answered / seconds),
+      // The load generator is this process: its share grows with the headers it has to parse.
+      cpu_ms_per_callback: {
+        app: perCallback('app'),
+        postgres: perCallback('postgres'),
+        load: perCallback('load'),
+      },
       failures,
       callback_rows: after.callbacks,
       moved: after.state !== before.state || after.version !== before.version,

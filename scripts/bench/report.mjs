@@ -167,10 +167,12 @@ export function scenarioTable({ latency, duplicates }) {
     );
   }
   for (const run of duplicates) {
+    const cpu = run.cpu_ms_per_callback;
     lines.push(
       `| duplicate callbacks | ${run.implementation} | ${run.concurrency} | ` +
         `${show(run.callbacks_per_s, 0)} /s | | | | ${run.callback_rows} callback row, ` +
-        `${run.moved ? 'moved' : 'no move'} |`,
+        `${run.moved ? 'moved' : 'no move'}; CPU ms per callback app ${cpu.app}, ` +
+        `PostgreSQL ${cpu.postgres}, load ${cpu.load} |`,
     );
   }
   return lines.join('\n');

@@ -35,6 +35,16 @@ describe('npm run bench -- --smoke (e2e)', () => {
     );
   });
 
+  it('reports the CPU each duplicate callback costs the app, PostgreSQL and the load generator', () => {
+    for (const implementation of ['orchestrator', 'minimal']) {
+      expect(result.output).toMatch(
+        new RegExp(
+          `\\| duplicate callbacks *\\| ${implementation} *\\|.*CPU ms per callback app \\d[\\d.]*, PostgreSQL \\d[\\d.]*, load \\d[\\d.]* \\|`,
+        ),
+      );
+    }
+  });
+
   it('ran both implementations, every flow completed without an error', () => {
     expect(runs.map((run) => run.implementation)).toEqual(['orchestrator', 'minimal']);
     for (const run of runs) {
