@@ -80,11 +80,12 @@ export async function configureHttpServer(
     const headers = isMachineRoute(routeOf(request)) ? machineHeaders : pageHeaders;
     headers(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
+  const perBucket = limitsPerBucket(security.rateLimits);
   await app.register(rateLimit, {
     global: true,
     timeWindow: 60_000,
     keyGenerator: rateLimitKey,
-    max: (request) => rateLimitOf(request, security.rateLimits),
+    max: (request) => perBucket[bucketOf(routeOf(request))],
     allowList: (request) => routeOf(request).startsWith('/health'),
     cache: 100_000, // buckets held in memory (LRU): far above the callers one process sees
     // The limits sit far above normal traffic: the X-RateLimit-* headers come with a 429 (and
@@ -186,37 +187,46 @@ function cardFieldsOf(method: string, route: string): (path: string) => boolean 
 }
 
 /**
- * One bucket per path class and caller: a known API key on /v1 (teams share nothing), the client
- * address everywhere else, including /v1 requests whose key has not been validated yet.
+ * Which bucket a route's requests count against: the teams' API, the metrics scraper, the pages
+ * cardholders' browsers land on, each provider's inbound posts, and the rest of the site (the
+ * browser helper, the demo, /docs, unknown paths). One bucket per caller within each.
  */
-function rateLimitKey(request: FastifyRequest): string {
-  const route = routeOf(request);
-  if (route.startsWith('/v1')) {
-    const key = presentedKey(request);
-    const hash = key ? hashApiKey(key) : undefined;
-    return hash && ValidatedKeys.shared.has(hash) ? `api:key:${hash}` : `api:ip:${request.ip}`;
-  }
-  if (route === '/metrics') return `metrics:ip:${request.ip}`;
-  return `${isBrowserRoute(route) ? 'browser' : providerOf(route)}:ip:${request.ip}`;
+type RateBucket = 'api' | 'metrics' | 'browser' | 'checkout' | 'adyen' | 'site';
+
+function bucketOf(route: string): RateBucket {
+  if (route.startsWith('/v1')) return 'api';
+  if (route === '/metrics') return 'metrics';
+  if (route.startsWith('/notifications') || route.startsWith('/hosted')) return 'browser';
+  if (route.startsWith('/webhooks/adyen')) return 'adyen';
+  if (route.startsWith('/callbacks') || route.startsWith('/webhooks')) return 'checkout';
+  return 'site';
 }
-
-/** Whose inbound route it is: each provider's posts count against a bucket of their own. */
-const providerOf = (route: string): 'adyen' | 'checkout' =>
-  route.startsWith('/webhooks/adyen') ? 'adyen' : 'checkout';
-
-/** Pages cardholders' browsers reach: issuer notifications and the hosted return. */
-const isBrowserRoute = (route: string): boolean =>
-  route.startsWith('/notifications') || route.startsWith('/hosted');
 
 /** Far above any scraper (one scrape per 15 s); each scrape reads the queue tables. */
 const METRICS_SCRAPES_PER_MINUTE = 120;
 
-function rateLimitOf(request: FastifyRequest, limits: SecurityConfig['rateLimits']): number {
-  const route = routeOf(request);
-  if (route === '/metrics') return METRICS_SCRAPES_PER_MINUTE;
-  if (isBrowserRoute(route)) return limits.browserPerMinute;
-  if (route.startsWith('/callbacks') || route.startsWith('/webhooks')) {
-    return providerOf(route) === 'adyen' ? limits.adyenPerMinute : limits.checkoutPerMinute;
+function limitsPerBucket(limits: SecurityConfig['rateLimits']): Record<RateBucket, number> {
+  return {
+    api: limits.apiPerMinute,
+    metrics: METRICS_SCRAPES_PER_MINUTE,
+    browser: limits.browserPerMinute,
+    checkout: limits.checkoutPerMinute,
+    adyen: limits.adyenPerMinute,
+    // Scripts and pages merchants' checkout pages load: many cardholders share an address.
+    site: limits.apiPerMinute,
+  };
+}
+
+/**
+ * The caller within a bucket: a known API key on /v1 (teams share nothing), the client address
+ * everywhere else, including /v1 requests whose key has not been validated yet.
+ */
+function rateLimitKey(request: FastifyRequest): string {
+  const bucket = bucketOf(routeOf(request));
+  if (bucket === 'api') {
+    const key = presentedKey(request);
+    const hash = key ? hashApiKey(key) : undefined;
+    if (hash && ValidatedKeys.shared.has(hash)) return `api:key:${hash}`;
   }
-  return limits.apiPerMinute;
+  return `${bucket}:ip:${request.ip}`;
 }

@@ -222,5 +222,11 @@ describe('rate limits (e2e)', () => {
     expect(checkout[3]).toBe(429);
     // Checkout's address is out of budget; Adyen's webhooks from it are not.
     expect((await post('/webhooks/adyen')).status).not.toBe(429);
+    // Nor the rest of the site (the browser helper), which has a bucket and limit of its own.
+    const site: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      site.push((await request(ctx.orchestrator.http).get('/js/threeds.js')).status);
+    }
+    expect(site).toEqual([200, 200, 200, 200, 200]);
   });
 });

@@ -121,12 +121,15 @@ export class OrchestratorEnvironment extends StrategyEnvironment {
   })
   CRYPTOGRAM_ENCRYPTION_KEY: string;
 
-  /** Requests per minute per API key on /v1 (429 with Retry-After beyond). */
+  /**
+   * Requests per minute per API key on /v1 (429 with Retry-After beyond); also per client address
+   * on the rest of the site (the browser helper, the demo, /docs).
+   */
   @IsInt()
   @Min(1)
   RATE_LIMIT_API_PER_MINUTE: number = 6_000;
 
-  /** Per client address on the cardholder-facing /notifications pages. */
+  /** Per client address on the pages cardholders' browsers land on: /notifications, /hosted. */
   @IsInt()
   @Min(1)
   RATE_LIMIT_BROWSER_PER_MINUTE: number = 120;
