@@ -77,7 +77,8 @@ export async function configureHttpServer(
   });
   const machineHeaders = helmet(MACHINE_ROUTE_HEADERS);
   fastify.addHook('onRequest', (request, reply, done) => {
-    const headers = isMachineRoute(routeOf(request)) ? machineHeaders : pageHeaders;
+    const machine = MACHINE_BUCKETS.has(bucketOf(routeOf(request)));
+    const headers = machine ? machineHeaders : pageHeaders;
     headers(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
   const perBucket = limitsPerBucket(security.rateLimits);
@@ -86,7 +87,7 @@ export async function configureHttpServer(
     timeWindow: 60_000,
     keyGenerator: rateLimitKey,
     max: (request) => perBucket[bucketOf(routeOf(request))],
-    allowList: (request) => routeOf(request).startsWith('/health'),
+    allowList: (request) => bucketOf(routeOf(request)) === 'probe',
     cache: 100_000, // buckets held in memory (LRU): far above the callers one process sees
     // The limits sit far above normal traffic: the X-RateLimit-* headers come with a 429 (and
     // its Retry-After) only, not on every answer.
@@ -134,15 +135,18 @@ export async function configureHttpServer(
 const routeOf = (request: FastifyRequest): string => request.routeOptions.url ?? request.url;
 
 /**
- * Routes only programs call (teams' backends, Checkout's and Adyen's servers, probes, scrapers):
+ * Buckets only programs call (teams' backends, Checkout's and Adyen's servers, probes, scrapers):
  * their JSON answers get the headers OWASP's REST Security Cheat Sheet lists for APIs, not the
  * ones that only matter to a browser rendering a page. Any other route, unknown paths included,
  * gets helmet's full set.
  */
-const MACHINE_ROUTE_PREFIXES = ['/v1/', '/callbacks/', '/webhooks/', '/health', '/metrics'];
-
-const isMachineRoute = (route: string): boolean =>
-  MACHINE_ROUTE_PREFIXES.some((prefix) => route.startsWith(prefix));
+const MACHINE_BUCKETS: ReadonlySet<RateBucket> = new Set([
+  'api',
+  'probe',
+  'metrics',
+  'checkout',
+  'adyen',
+]);
 
 /** CSP `default-src 'none'; frame-ancestors 'none'`, HSTS, nosniff, X-Frame-Options DENY. */
 const MACHINE_ROUTE_HEADERS: Parameters<typeof helmet>[0] = {
@@ -187,18 +191,20 @@ function cardFieldsOf(method: string, route: string): (path: string) => boolean 
 }
 
 /**
- * Which bucket a route's requests count against: the teams' API, the metrics scraper, the pages
- * cardholders' browsers land on, each provider's inbound posts, and the rest of the site (the
- * browser helper, the demo, /docs, unknown paths). One bucket per caller within each.
+ * Which bucket a route's requests count against: the teams' API, the probes (never limited), the
+ * metrics scraper, the pages cardholders' browsers land on, each provider's inbound posts, and
+ * the rest of the site (the browser helper, the demo, /docs, unknown paths). One bucket per
+ * caller within each. The bucket also picks the security headers.
  */
-type RateBucket = 'api' | 'metrics' | 'browser' | 'checkout' | 'adyen' | 'site';
+type RateBucket = 'api' | 'probe' | 'metrics' | 'browser' | 'checkout' | 'adyen' | 'site';
 
 function bucketOf(route: string): RateBucket {
-  if (route.startsWith('/v1')) return 'api';
+  if (route.startsWith('/v1/')) return 'api';
+  if (route.startsWith('/health/')) return 'probe';
   if (route === '/metrics') return 'metrics';
-  if (route.startsWith('/notifications') || route.startsWith('/hosted')) return 'browser';
+  if (route.startsWith('/notifications/') || route.startsWith('/hosted/')) return 'browser';
   if (route.startsWith('/webhooks/adyen')) return 'adyen';
-  if (route.startsWith('/callbacks') || route.startsWith('/webhooks')) return 'checkout';
+  if (route.startsWith('/callbacks/') || route.startsWith('/webhooks/')) return 'checkout';
   return 'site';
 }
 
@@ -208,6 +214,7 @@ const METRICS_SCRAPES_PER_MINUTE = 120;
 function limitsPerBucket(limits: SecurityConfig['rateLimits']): Record<RateBucket, number> {
   return {
     api: limits.apiPerMinute,
+    probe: limits.apiPerMinute, // allow-listed: probes are never refused
     metrics: METRICS_SCRAPES_PER_MINUTE,
     browser: limits.browserPerMinute,
     checkout: limits.checkoutPerMinute,
