@@ -3,7 +3,7 @@ import {
   startOrchestratorProcess,
   type OrchestratorProcess,
 } from '../support/orchestrator-processes.js';
-import { launchChromium } from './merchant-site.js';
+import { launchChromium, MerchantSite } from './merchant-site.js';
 
 /** Nothing listens on the discard port: the helper's answers here come from the page itself. */
 const NO_CHECKOUT = 'http://127.0.0.1:9';
@@ -26,17 +26,21 @@ interface Outcome {
  */
 describe('browser helper and what the merchant backend answers (browser)', () => {
   let orchestrator: OrchestratorProcess;
+  let merchant: MerchantSite;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     orchestrator = await startOrchestratorProcess({ simulatorUrl: NO_CHECKOUT });
+    merchant = await MerchantSite.start(`${orchestrator.url}/demo`);
     browser = await launchChromium();
     page = await browser.newPage();
-    await page.goto(`${orchestrator.url}/health/live`);
+    // A merchant's page on its own origin imports the helper, as shops do (CORS-open module).
+    await page.goto(`${merchant.url}/issuer-frame`);
   });
   afterAll(async () => {
     await browser?.close();
+    await merchant?.close();
     await orchestrator?.stop();
   });
 
