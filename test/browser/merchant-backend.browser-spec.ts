@@ -222,6 +222,24 @@ describe('examples/merchant-backend (browser)', () => {
     });
   });
 
+  it('keeps Pay disabled until the browser helper has loaded', async () => {
+    let seen!: () => void;
+    let release!: () => void;
+    const requested = new Promise<void>((resolve) => (seen = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/js/threeds.js', async (route) => {
+      seen();
+      await released;
+      await route.continue();
+    });
+    const loading = page.goto(exampleUrl);
+    await requested;
+    expect(await page.locator('#pay').isDisabled()).toBe(true);
+    release();
+    await loading;
+    await page.locator('#pay:enabled').waitFor();
+  });
+
   it('acts only on its own order: any other id is 404, and paying again replays the claim', async () => {
     const id = (await pay({ card: '4485040371536584' }))!;
     await finished('example-replay');

@@ -76,4 +76,6 @@ async function refreshEvents() {
 }
 
 byId('order').addEventListener('submit', pay);
+// Enabled once the helper is loaded: a click before would submit the form as plain HTML.
+byId('pay').disabled = false;
 setInterval(() => void refreshEvents().catch(() => {}), 2_000);
