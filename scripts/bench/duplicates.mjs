@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { createOnce } from './load.mjs';
-import { cpuMs, freePort, treeCpuMs } from './processes.mjs';
+import { appAndPostgresCpuMs, freePort } from './processes.mjs';
 
 const round = (value) => Math.round(value * 10) / 10;
 const round2 = (value) => Math.round(value * 1000) / 1000;
@@ -14,8 +14,7 @@ const round2 = (value) => Math.round(value * 1000) / 1000;
 function cpuOf(app, server) {
   const own = process.cpuUsage();
   return {
-    app: cpuMs(app.child.pid),
-    postgres: server.postmasterPid ? treeCpuMs(server.postmasterPid) : NaN,
+    ...appAndPostgresCpuMs(app, server.postmasterPid),
     load: (own.user + own.system) / 1000,
   };
 }

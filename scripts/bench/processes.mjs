@@ -87,6 +87,11 @@ export function cpuMs(pid) {
   return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
 }
 
+/** CPU ms so far of a started app and of PostgreSQL's processes (NaN if they are not visible). */
+export function appAndPostgresCpuMs(app, postmasterPid) {
+  return { app: cpuMs(app.child.pid), postgres: postmasterPid ? treeCpuMs(postmasterPid) : NaN };
+}
+
 /**
  * CPU of a process tree, in ms: the root's own and its reaped children's (cutime + cstime, so a
  * PostgreSQL backend that exited still counts), plus every live descendant's own.

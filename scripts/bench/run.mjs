@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { simulatorFaults } from './apps.mjs';
 import { percentile, runLoad } from './load.mjs';
-import { cpuMs, freePort, rssMb, treeCpuMs } from './processes.mjs';
+import { appAndPostgresCpuMs, cpuMs, freePort, rssMb } from './processes.mjs';
 
 const DRAIN_TIMEOUT_MS = 60_000;
 
@@ -28,9 +28,8 @@ function snapshot(app, simulator, postmasterPid) {
   return {
     at: performance.now(),
     cpu: {
-      app: cpuMs(app.child.pid),
+      ...appAndPostgresCpuMs(app, postmasterPid),
       simulator: cpuMs(simulator.child.pid),
-      postgres: postmasterPid ? treeCpuMs(postmasterPid) : NaN,
     },
     rss: rssMb(app.child.pid),
   };
